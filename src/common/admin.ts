@@ -1,0 +1,40 @@
+import { z } from 'zod';
+import { pageQuery } from './api.js';
+
+export const auditEntry = z.object({
+  id: z.number().int(),
+  at: z.string(),
+  actorId: z.string().nullable(),
+  actorEmail: z.string().nullable(),
+  action: z.string(),
+  entityType: z.string(),
+  entityId: z.string().nullable(),
+  unitId: z.number().int().nullable(),
+  details: z.record(z.string(), z.unknown()).nullable(),
+  ip: z.string().nullable(),
+  requestId: z.string().nullable(),
+});
+export const auditQuery = pageQuery.extend({
+  actor: z.string().trim().max(254).optional(),
+  action: z.string().trim().max(100).optional(),
+  entityType: z.string().trim().max(100).optional(),
+  entityId: z.string().trim().max(100).optional(),
+  from: z.iso.datetime({ offset: true }).optional(),
+  to: z.iso.datetime({ offset: true }).optional(),
+});
+
+export const outboxMessage = z.object({
+  id: z.number().int(),
+  toAddress: z.string(),
+  subject: z.string(),
+  textBody: z.string(),
+  status: z.enum(['pending', 'sent', 'failed']),
+  attempts: z.number().int(),
+  lastError: z.string().nullable(),
+  createdAt: z.string(),
+  sentAt: z.string().nullable(),
+});
+export const outboxQuery = pageQuery.extend({
+  status: z.enum(['pending', 'sent', 'failed']).optional(),
+  to: z.string().trim().max(254).optional(),
+});

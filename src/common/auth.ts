@@ -1,0 +1,47 @@
+import { z } from 'zod';
+import { newPassword } from './password.js';
+import { ROLES } from './roles.js';
+
+export const loginBody = z.object({
+  email: z.string().trim().min(1).max(254),
+  password: z.string().min(1).max(256),
+});
+
+export const roleGrant = z.object({
+  id: z.number().int(),
+  role: z.enum(ROLES),
+  unitId: z.number().int().nullable(),
+  unitName: z.string().nullable(),
+});
+export type RoleGrant = z.infer<typeof roleGrant>;
+
+export const me = z.object({
+  id: z.string().uuid(),
+  email: z.string(),
+  name: z.string(),
+  locale: z.string(),
+  unit: z.object({ id: z.number().int(), name: z.string(), unitType: z.string() }).nullable(),
+  jobProfile: z.object({ code: z.string(), name: z.string() }).nullable(),
+  roles: z.array(roleGrant),
+  /** What the navigation may show; computed by the server's policy. */
+  can: z.object({
+    manageUsers: z.boolean(),
+    manageUnits: z.boolean(),
+    viewAudit: z.boolean(),
+    viewOutbox: z.boolean(),
+  }),
+});
+export type Me = z.infer<typeof me>;
+
+export const csrfBody = z.object({ token: z.string() });
+
+export const passwordResetRequestBody = z.object({ email: z.string().trim().min(1).max(254) });
+export const passwordResetConfirmBody = z.object({
+  token: z.string().min(10).max(200),
+  password: newPassword,
+});
+export const passwordChangeBody = z.object({ currentPassword: z.string().min(1).max(256), newPassword });
+export const profileUpdateBody = z.object({
+  name: z.string().trim().min(2).max(200).optional(),
+  locale: z.enum(['it', 'en']).optional(),
+});

@@ -1,0 +1,4 @@
+export * from './audit.js';
+export * from './identity.js';
+export * from './mail.js';
+export * from './reference.js';

@@ -1,0 +1,128 @@
+import type { FastifyError, FastifyInstance } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { AppError, type Bilingual, pickLang } from '../lib/errors.js';
+import { spaFallback } from './web.js';
+
+type Body = { code: string; message: string; details?: { path: string; message: string }[] };
+
+/** Known framework errors, translated into the same {code, message} body as AppError. */
+const FRAMEWORK: Record<string, { status: number; code: string; messages: Bilingual }> = {
+  FST_CSRF_INVALID_TOKEN: {
+    status: 403,
+    code: 'CSRF_INVALID',
+    messages: {
+      it: 'Sessione del modulo scaduta: ricarica la pagina e riprova.',
+      en: 'Form session expired: reload the page and try again.',
+    },
+  },
+  FST_CSRF_MISSING_SECRET: {
+    status: 403,
+    code: 'CSRF_INVALID',
+    messages: {
+      it: 'Sessione del modulo scaduta: ricarica la pagina e riprova.',
+      en: 'Form session expired: reload the page and try again.',
+    },
+  },
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: {
+    status: 415,
+    code: 'UNSUPPORTED_MEDIA_TYPE',
+    messages: { it: 'Formato della richiesta non supportato.', en: 'Unsupported request format.' },
+  },
+  FST_ERR_CTP_BODY_TOO_LARGE: {
+    status: 413,
+    code: 'PAYLOAD_TOO_LARGE',
+    messages: { it: 'La richiesta è troppo grande.', en: 'The request is too large.' },
+  },
+  FST_REQ_FILE_TOO_LARGE: {
+    status: 413,
+    code: 'PAYLOAD_TOO_LARGE',
+    messages: { it: 'Il file è troppo grande (massimo 5 MB).', en: 'The file is too large (at most 5 MB).' },
+  },
+  FST_ERR_CTP_INVALID_JSON_BODY: {
+    status: 400,
+    code: 'INVALID_JSON',
+    messages: {
+      it: 'Il corpo della richiesta non è un JSON valido.',
+      en: 'The request body is not valid JSON.',
+    },
+  },
+  FST_ERR_CTP_EMPTY_JSON_BODY: {
+    status: 400,
+    code: 'INVALID_JSON',
+    messages: { it: 'Il corpo JSON della richiesta è vuoto.', en: 'The JSON request body is empty.' },
+  },
+  FST_INVALID_MULTIPART_CONTENT_TYPE: {
+    status: 406,
+    code: 'MULTIPART_REQUIRED',
+    messages: { it: 'Invia il file come multipart/form-data.', en: 'Send the file as multipart/form-data.' },
+  },
+};
+
+export function registerErrorHandler(app: FastifyInstance) {
+  app.setErrorHandler((err: FastifyError, req, reply) => {
+    const lang = pickLang(req.headers['accept-language']);
+    const send = (status: number, body: Body, headers?: Record<string, string>) => {
+      if (headers) reply.headers(headers);
+      return reply.status(status).send(body);
+    };
+
+    if (err instanceof AppError) {
+      return send(
+        err.statusCode,
+        { code: err.code, message: err.messages[lang], ...(err.details ? { details: err.details } : {}) },
+        err.headers,
+      );
+    }
+    if (hasZodFastifySchemaValidationErrors(err)) {
+      const details = err.validation.map((v) => ({
+        path: [err.validationContext, ...v.instancePath.split('/').filter(Boolean)].join('.'),
+        message: v.message ?? 'invalid',
+      }));
+      const fields = [...new Set(details.map((d) => d.path.split('.').slice(1).join('.') || d.path))].join(
+        ', ',
+      );
+      return send(400, {
+        code: 'VALIDATION_ERROR',
+        message: lang === 'en' ? `Check these fields: ${fields}.` : `Controlla questi campi: ${fields}.`,
+        details,
+      });
+    }
+    const known = err.code ? FRAMEWORK[err.code] : undefined;
+    if (known) return send(known.status, { code: known.code, message: known.messages[lang] });
+    if (err.statusCode === 429) {
+      return send(429, {
+        code: 'TOO_MANY_REQUESTS',
+        message:
+          lang === 'en'
+            ? 'Too many requests: wait a minute and try again.'
+            : 'Troppe richieste: attendi un minuto e riprova.',
+      });
+    }
+    if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
+      return send(err.statusCode, {
+        code: err.code ?? 'BAD_REQUEST',
+        message: lang === 'en' ? `Bad request: ${err.message}` : `Richiesta non valida: ${err.message}`,
+      });
+    }
+    req.log.error({ err }, 'unhandled error');
+    return send(500, {
+      code: 'INTERNAL_ERROR',
+      message:
+        lang === 'en'
+          ? `Unexpected error. Please try again; if it persists, report request id ${req.id}.`
+          : `Errore imprevisto. Riprova; se persiste, segnala il codice richiesta ${req.id}.`,
+    });
+  });
+
+  app.setNotFoundHandler((req, reply) => {
+    if (spaFallback(req, reply)) return reply;
+    const lang = pickLang(req.headers['accept-language']);
+    return reply.status(404).send({
+      code: 'NOT_FOUND',
+      message:
+        lang === 'en'
+          ? `No such address: ${req.method} ${req.url}`
+          : `Indirizzo inesistente: ${req.method} ${req.url}`,
+    });
+  });
+}

@@ -1,0 +1,47 @@
+export type Lang = 'it' | 'en';
+export type Bilingual = { it: string; en: string };
+export type FieldProblem = { path: string; message: string };
+
+/** A failure the client can act on: an HTTP status, a stable code, and an Italian/English message. */
+export class AppError extends Error {
+  constructor(
+    readonly statusCode: number,
+    readonly code: string,
+    readonly messages: Bilingual,
+    readonly details?: FieldProblem[],
+    readonly headers?: Record<string, string>,
+  ) {
+    super(messages.en);
+    this.name = 'AppError';
+  }
+}
+
+export const errors = {
+  badRequest: (code: string, messages: Bilingual, details?: FieldProblem[]) =>
+    new AppError(400, code, messages, details),
+  unauthenticated: () =>
+    new AppError(401, 'UNAUTHENTICATED', {
+      it: 'Accesso richiesto: effettua il login.',
+      en: 'You need to sign in.',
+    }),
+  forbidden: () =>
+    new AppError(403, 'FORBIDDEN', {
+      it: 'Non hai i permessi per questa operazione.',
+      en: 'You are not allowed to do this.',
+    }),
+  notFound: (what: Bilingual) =>
+    new AppError(404, 'NOT_FOUND', { it: `${what.it}: non trovato.`, en: `${what.en} not found.` }),
+  conflict: (code: string, messages: Bilingual) => new AppError(409, code, messages),
+  tooMany: (code: string, messages: Bilingual, retryAfterSeconds: number) =>
+    new AppError(429, code, messages, undefined, { 'retry-after': String(retryAfterSeconds) }),
+};
+
+export function pickLang(acceptLanguage: string | undefined): Lang {
+  if (!acceptLanguage) return 'it';
+  // The first language the client lists that we speak wins; Italian otherwise.
+  for (const part of acceptLanguage.split(',')) {
+    const tag = part.trim().slice(0, 2).toLowerCase();
+    if (tag === 'it' || tag === 'en') return tag;
+  }
+  return 'it';
+}

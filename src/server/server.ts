@@ -1,0 +1,34 @@
+import closeWithGrace from 'close-with-grace';
+import { pino } from 'pino';
+import { buildApp } from './app.js';
+import { loadConfig } from './config.js';
+import { openDatabase } from './db/client.js';
+import { prepareDatabase } from './db/setup.js';
+import { AppError } from './lib/errors.js';
+
+async function main() {
+  const config = loadConfig();
+  const log = pino({ level: config.logLevel });
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  try {
+    await prepareDatabase(database, config, log);
+  } catch (err) {
+    await database.close();
+    throw err instanceof AppError ? new Error(err.messages.en) : err;
+  }
+  const { app } = await buildApp({ config, database, logger: log });
+  app.addHook('onClose', async () => database.close());
+
+  // SIGTERM/SIGINT: stop accepting, finish requests in flight, close the database; give up after 10 s.
+  closeWithGrace({ delay: 10_000 }, async ({ signal, err }) => {
+    if (err) app.log.error({ err }, 'fatal error, shutting down');
+    else app.log.info({ signal }, 'shutting down');
+    await app.close();
+  });
+  await app.listen({ port: config.port, host: config.host });
+}
+
+main().catch((err) => {
+  console.error(err instanceof Error ? err.message : err);
+  process.exit(1);
+});

@@ -1,0 +1,64 @@
+import { sql } from 'drizzle-orm';
+import type { FastifyBaseLogger } from 'fastify';
+import type { Config } from './config.js';
+import type { Database } from './db/client.js';
+import { AppError } from './lib/errors.js';
+import type { RequestContext } from './lib/principal.js';
+import { createAuditRepository } from './modules/audit/repository.js';
+import { createAuditService } from './modules/audit/service.js';
+import { createAuthRepository } from './modules/auth/repository.js';
+import { createAuthService } from './modules/auth/service.js';
+import { createOutboxRepository } from './modules/mail/repository.js';
+import { createMailService } from './modules/mail/service.js';
+import { createOutboxWorker } from './modules/mail/worker.js';
+import { createUnitsRepository } from './modules/units/repository.js';
+import { createUnitsService } from './modules/units/service.js';
+import { importUsers } from './modules/users/import.js';
+import { createUsersRepository } from './modules/users/repository.js';
+import { createUsersService } from './modules/users/service.js';
+
+/** The composition root: every service with its explicit dependencies. */
+export function createServices(database: Database, config: Config, log: FastifyBaseLogger) {
+  const { db } = database;
+  const audit = createAuditService({ db, repo: createAuditRepository() });
+  const outboxRepo = createOutboxRepository();
+  const worker = createOutboxWorker({
+    db,
+    repo: outboxRepo,
+    smtpUrl: config.smtpUrl,
+    from: config.mailFrom,
+    intervalMs: config.outboxIntervalMs,
+    log,
+  });
+  const mail = createMailService({ db, repo: outboxRepo, worker });
+  const usersRepo = createUsersRepository();
+  const unitsRepo = createUnitsRepository();
+  const authRepo = createAuthRepository();
+  const auth = createAuthService({ db, repo: authRepo, users: usersRepo, audit, mail, config });
+  const units = createUnitsService({ db, repo: unitsRepo, audit });
+  const users = createUsersService({ db, repo: usersRepo, units: unitsRepo, authRepo, auth, audit, mail });
+
+  return {
+    driver: database.driver,
+    audit,
+    mail,
+    worker,
+    auth,
+    units,
+    users,
+    importUsers: (ctx: RequestContext, text: string, unitId: number | null) =>
+      importUsers({ db, units: unitsRepo, users }, ctx, text, unitId),
+    async ping() {
+      try {
+        await db.execute(sql`select 1`);
+      } catch {
+        throw new AppError(503, 'DATABASE_UNAVAILABLE', {
+          it: 'Il database non risponde.',
+          en: 'The database is not answering.',
+        });
+      }
+    },
+  };
+}
+
+export type Services = ReturnType<typeof createServices>;
