@@ -1,0 +1,45 @@
+import { afterAll } from 'vitest';
+import { buildApp } from '../app.js';
+import { type Config, loadConfig } from '../config.js';
+import type { Database } from '../db/client.js';
+import { seedDemo } from '../db/seed/demo.js';
+import { TestClient } from './client.js';
+import { openTestDatabase } from './db.js';
+
+export type TestContext = Awaited<ReturnType<typeof startTestApp>>;
+
+/**
+ * A real app on a private test database with the demo cast loaded; closed after the file's tests.
+ * Pass config overrides (e.g. smtpUrl) as needed.
+ */
+export async function startTestApp(overrides: Partial<Config> = {}, opts: { demo?: boolean } = {}) {
+  const database: Database = await openTestDatabase();
+  if (opts.demo !== false) await seedDemo(database.db);
+  const config = {
+    ...loadConfig({ LOG_LEVEL: 'silent', SESSION_SECRET: 'test-secret-test-secret-test-secret!' }),
+    ...overrides,
+  };
+  const { app, services } = await buildApp({ config, database });
+  await app.ready();
+  const ctx = {
+    app,
+    services,
+    db: database.db,
+    database,
+    config,
+    /** A client that keeps cookies and the CSRF token, like a browser. */
+    client: () => new TestClient(app),
+    /** A client already signed in. */
+    as: async (email: string, password = 'Officina-Demo-2026') => {
+      const c = new TestClient(app);
+      await c.login(email, password);
+      return c;
+    },
+    close: async () => {
+      await app.close();
+      await database.close();
+    },
+  };
+  afterAll(ctx.close);
+  return ctx;
+}

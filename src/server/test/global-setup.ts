@@ -1,0 +1,51 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { TestProject } from 'vitest/node';
+import { openDatabase, pgliteOf } from '../db/client.js';
+import { runMigrations } from '../db/migrate.js';
+import { seedReference } from '../db/seed/reference.js';
+import { adminUrl, TEMPLATE_DB } from './postgres.js';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    pgliteSnapshot: string;
+    postgresTemplate: string | null;
+  }
+}
+
+/**
+ * Migrates and seeds once per run: a PGlite snapshot that every test file loads, and (when
+ * TEST_DATABASE_URL is set) a PostgreSQL template database that every test file copies.
+ */
+export default async function setup(project: TestProject) {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'officina-test-'));
+  const database = await openDatabase({});
+  await runMigrations(database);
+  await seedReference(database.db);
+  const dump = await pgliteOf(database.db)?.dumpDataDir('gzip');
+  if (!dump) throw new Error('no PGlite dump');
+  const snapshot = path.join(dir, 'snapshot.tar.gz');
+  writeFileSync(snapshot, Buffer.from(await dump.arrayBuffer()));
+  await database.close();
+  project.provide('pgliteSnapshot', snapshot);
+
+  let template: string | null = null;
+  const url = process.env.TEST_DATABASE_URL;
+  if (url) {
+    const pg = (await import('pg')).default;
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    await admin.query(`drop database if exists ${TEMPLATE_DB}`);
+    await admin.query(`create database ${TEMPLATE_DB}`);
+    await admin.end();
+    const tpl = await openDatabase({ databaseUrl: adminUrl(url, TEMPLATE_DB) });
+    await runMigrations(tpl);
+    await seedReference(tpl.db);
+    await tpl.close();
+    template = TEMPLATE_DB;
+  }
+  project.provide('postgresTemplate', template);
+
+  return () => rmSync(dir, { recursive: true, force: true });
+}
