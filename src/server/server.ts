@@ -1,7 +1,10 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import closeWithGrace from 'close-with-grace';
 import { pino } from 'pino';
 import { buildApp } from './app.js';
 import { loadConfig } from './config.js';
+import { assertEmbeddedDatabaseFree, PID_FILE } from './db/backup.js';
 import { openDatabase } from './db/client.js';
 import { prepareDatabase } from './db/setup.js';
 import { AppError } from './lib/errors.js';
@@ -9,15 +12,22 @@ import { AppError } from './lib/errors.js';
 async function main() {
   const config = loadConfig();
   const log = pino({ level: config.logLevel });
+  if (!config.databaseUrl) assertEmbeddedDatabaseFree(config.dataDir);
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const pidFile = path.join(config.dataDir, PID_FILE);
+  if (!config.databaseUrl) fs.writeFileSync(pidFile, String(process.pid));
   try {
     await prepareDatabase(database, config, log);
   } catch (err) {
     await database.close();
+    fs.rmSync(pidFile, { force: true });
     throw err instanceof AppError ? new Error(err.messages.en) : err;
   }
   const { app } = await buildApp({ config, database, logger: log });
-  app.addHook('onClose', async () => database.close());
+  app.addHook('onClose', async () => {
+    await database.close();
+    if (!config.databaseUrl) fs.rmSync(pidFile, { force: true });
+  });
 
   // SIGTERM/SIGINT: stop accepting, finish requests in flight, close the database; give up after 10 s.
   closeWithGrace({ delay: 10_000 }, async ({ signal, err }) => {

@@ -16,6 +16,8 @@ export type Database = {
   driver: DriverName;
   /** True when the embedded database was created by this process (used to default SEED_DEMO). */
   created: boolean;
+  /** The connection URL, for PostgreSQL. */
+  url?: string;
   close: () => Promise<void>;
 };
 
@@ -37,6 +39,7 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
       db: drizzlePg(pool, { schema }) as unknown as Db,
       driver: 'postgres',
       created: false,
+      url: opts.databaseUrl,
       close: () => pool.end(),
     };
   }

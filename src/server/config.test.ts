@@ -1,0 +1,79 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from './config.js';
+
+describe('loadConfig', () => {
+  it('has working defaults for a fresh clone', () => {
+    const c = loadConfig({});
+    expect(c.port).toBe(3000);
+    expect(c.host).toBe('0.0.0.0');
+    expect(path.isAbsolute(c.dataDir)).toBe(true);
+    expect(c.dataDir).toBe(path.resolve('./data'));
+    expect(c.publicUrl).toBe('http://localhost:3000');
+    expect(c.secureCookies).toBe(false);
+    expect(c.databaseUrl).toBeUndefined();
+    expect(c.smtpUrl).toBeUndefined();
+    expect(c.seedDemo).toBeUndefined();
+  });
+
+  it('derives the public URL from PORT, and resolves DATA_DIR to an absolute path', () => {
+    const c = loadConfig({ PORT: '8080', DATA_DIR: 'var/officina' });
+    expect(c.port).toBe(8080);
+    expect(c.publicUrl).toBe('http://localhost:8080');
+    expect(c.dataDir).toBe(path.resolve('var/officina'));
+  });
+
+  it('treats empty variables as unset', () => {
+    const c = loadConfig({ PORT: '', DATABASE_URL: '', SEED_DEMO: '' });
+    expect(c.port).toBe(3000);
+    expect(c.databaseUrl).toBeUndefined();
+    expect(c.seedDemo).toBeUndefined();
+  });
+
+  it('uses secure cookies behind an https PUBLIC_URL, without the trailing slash', () => {
+    const c = loadConfig({ PUBLIC_URL: 'https://officina.example.it/' });
+    expect(c.publicUrl).toBe('https://officina.example.it');
+    expect(c.secureCookies).toBe(true);
+    expect(loadConfig({ PUBLIC_URL: 'http://officina.example.it' }).secureCookies).toBe(false);
+  });
+
+  it.each(['abc', '70000', '-1', '3.5'])('refuses PORT=%s with a message naming PORT', (port) => {
+    expect(() => loadConfig({ PORT: port })).toThrow(/Invalid configuration:[\s\S]*PORT/);
+  });
+
+  it('refuses a SESSION_SECRET shorter than 32 characters, naming the variable', () => {
+    expect(() => loadConfig({ SESSION_SECRET: 'too-short' })).toThrow(
+      /SESSION_SECRET: SESSION_SECRET must be at least 32 characters/,
+    );
+    expect(loadConfig({ SESSION_SECRET: 'x'.repeat(32) }).sessionSecret).toBe('x'.repeat(32));
+  });
+
+  it('names every bad variable at once', () => {
+    let message = '';
+    try {
+      loadConfig({ PORT: 'nope', PUBLIC_URL: 'not a url', LOG_LEVEL: 'loud' });
+    } catch (err) {
+      message = (err as Error).message;
+    }
+    expect(message).toMatch(/PORT/);
+    expect(message).toMatch(/PUBLIC_URL/);
+    expect(message).toMatch(/LOG_LEVEL/);
+  });
+
+  it.each([
+    ['true', true],
+    ['1', true],
+    ['yes', true],
+    ['on', true],
+    ['false', false],
+    ['0', false],
+    ['no', false],
+    ['off', false],
+  ] as const)('parses SEED_DEMO=%s as %s', (value, expected) => {
+    expect(loadConfig({ SEED_DEMO: value }).seedDemo).toBe(expected);
+  });
+
+  it('refuses an unrecognised SEED_DEMO value rather than guessing', () => {
+    expect(() => loadConfig({ SEED_DEMO: 'maybe' })).toThrow(/SEED_DEMO/);
+  });
+});
