@@ -8,6 +8,8 @@ export class TestClient {
   private csrf: string | null = null;
   private skipCsrf = false;
   lang: 'it' | 'en' = 'it';
+  /** The client's address, as the rate limiter sees it. */
+  remoteAddress = '127.0.0.1';
 
   constructor(private readonly app: FastifyInstance) {}
 
@@ -16,6 +18,7 @@ export class TestClient {
     const res = await this.app.inject({
       method,
       url,
+      remoteAddress: this.remoteAddress,
       headers: {
         'accept-language': this.lang,
         ...(this.cookies.size ? { cookie: this.cookieHeader() } : {}),

@@ -1,4 +1,4 @@
-import { and, asc, count, eq, gte, ilike, isNull, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, count, eq, gte, ilike, isNull, ne, or, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { domains, jobProfiles, serviceModels, territorialUnits } from '../../db/schema/index.js';
 import { escapeLike } from '../audit/repository.js';
@@ -55,6 +55,27 @@ export function createUnitsRepository() {
         .select()
         .from(territorialUnits)
         .where(and(eq(territorialUnits.istatCode, istatCode), current()));
+      return row;
+    },
+
+    /**
+     * Another unit with this ISTAT code and start of validity. The unique index treats empty starts
+     * as distinct (SQL NULLs), so the service checks that case here.
+     */
+    async findSameStart(db: Db, istatCode: string, validFrom: string | null, exceptId?: number) {
+      const [row] = await db
+        .select({ id: territorialUnits.id })
+        .from(territorialUnits)
+        .where(
+          and(
+            eq(territorialUnits.istatCode, istatCode),
+            validFrom === null
+              ? isNull(territorialUnits.validFrom)
+              : eq(territorialUnits.validFrom, validFrom),
+            exceptId === undefined ? undefined : ne(territorialUnits.id, exceptId),
+          ),
+        )
+        .limit(1);
       return row;
     },
 

@@ -73,7 +73,7 @@ export async function importUsers(
     const messages: string[] = [];
     const email = rec.email?.toLowerCase() || null;
     let unitId = fallbackUnit;
-    const code = rec.unit_istat_code?.padStart(3, '0');
+    const code = rec.unit_istat_code ? rec.unit_istat_code.padStart(3, '0') : null;
     if (code) {
       const unit = await deps.units.findCurrentByIstat(deps.db, code);
       if (unit) unitId = unit.id;
