@@ -233,12 +233,10 @@ describe('roles and deactivation', () => {
     const res = await admin.patch(`/api/v1/users/${id}`, { active: false });
     expect(res.json().active).toBe(false);
     expect((await learner.get('/api/v1/me')).statusCode).toBe(401);
-    const again = await t
-      .client()
-      .post('/api/v1/auth/login', {
-        email: 'discente.sassari@officina.demo',
-        password: 'Officina-Demo-2026',
-      });
+    const again = await t.client().post('/api/v1/auth/login', {
+      email: 'discente.sassari@officina.demo',
+      password: 'Officina-Demo-2026',
+    });
     expect(again.statusCode).toBe(401);
   });
 });
