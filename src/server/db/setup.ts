@@ -16,7 +16,11 @@ export async function prepareDatabase(
   const units = await seedReference(database.db);
   log.info({ units }, 'reference data ready');
   if (config.adminEmail && config.adminPassword) {
-    assertPasswordPolicy(config.adminPassword, config.adminEmail, 'ADMIN_PASSWORD');
+    try {
+      assertPasswordPolicy(config.adminPassword, config.adminEmail, 'ADMIN_PASSWORD');
+    } catch (err) {
+      throw new Error(`ADMIN_PASSWORD is not acceptable: ${(err as Error).message}`);
+    }
     const result = await ensureAdmin(database.db, config.adminEmail, config.adminPassword);
     log.info({ email: config.adminEmail, result }, 'national admin');
   }

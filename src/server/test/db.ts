@@ -6,10 +6,10 @@ import { type Database, openDatabase } from '../db/client.js';
 import { adminUrl } from './postgres.js';
 
 /**
- * A migrated database with reference data, private to the calling test file: a PGlite loaded from
- * the run's snapshot, or a copy of the PostgreSQL template when the project is 'postgres'.
+ * A migrated database with reference data (or an empty one), private to the calling test file: a
+ * PGlite loaded from the run's snapshot, or a copy of the PostgreSQL template when the project is 'postgres'.
  */
-export async function openTestDatabase(): Promise<Database> {
+export async function openTestDatabase(opts: { empty?: boolean } = {}): Promise<Database> {
   if (process.env.TEST_DRIVER === 'postgres') {
     const url = process.env.TEST_DATABASE_URL;
     const template = inject('postgresTemplate');
@@ -19,7 +19,7 @@ export async function openTestDatabase(): Promise<Database> {
       // Copying a template fails while another copy is being made: retry briefly.
       for (let attempt = 0; ; attempt++) {
         try {
-          await c.query(`create database ${name} template ${template}`);
+          await c.query(`create database ${name} template ${opts.empty ? 'template0' : template}`);
           return;
         } catch (err) {
           if (attempt > 20 || !String(err).includes('being accessed')) throw err;
@@ -36,6 +36,7 @@ export async function openTestDatabase(): Promise<Database> {
       },
     };
   }
+  if (opts.empty) return openDatabase({});
   const snapshot = readFileSync(inject('pgliteSnapshot'));
   return openDatabase({ loadDataDir: new Blob([snapshot]) });
 }
