@@ -34,7 +34,7 @@ export async function buildApp({ config, database, logger }: BuildOptions) {
     // Honour a request id set by the load balancer; otherwise make one.
     requestIdHeader: 'x-request-id',
     genReqId: () => randomUUID(),
-    trustProxy: true,
+    trustProxy: config.trustProxy,
     bodyLimit: 1024 * 1024,
   });
   app.setValidatorCompiler(validatorCompiler);
