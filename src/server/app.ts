@@ -34,7 +34,8 @@ export async function buildApp({ config, database, logger }: BuildOptions) {
     // Honour a request id set by the load balancer; otherwise make one.
     requestIdHeader: 'x-request-id',
     genReqId: () => randomUUID(),
-    trustProxy: config.trustProxy,
+    // A hop count is accepted at run time though the typings only list boolean/string forms.
+    trustProxy: config.trustProxy as boolean | string,
     bodyLimit: 1024 * 1024,
   });
   app.setValidatorCompiler(validatorCompiler);
