@@ -96,7 +96,7 @@ if (process.env.TEST_DRIVER === 'postgres')
       });
       expect((await login(base, ADMIN.ADMIN_EMAIL, ADMIN.ADMIN_PASSWORD)).status).toBe(200);
       expect((await login(base, 'admin@officina.demo', 'Officina-Demo-2026')).status).toBe(401);
-      const units = await (await fetch(`${base}/api/v1/units?pageSize=1`)).json();
+      const units = (await (await fetch(`${base}/api/v1/units?pageSize=1`)).json()) as { total: number };
       expect(units.total).toBe(107);
       expect(await stop(child)).toBe(0);
     }, 120_000);
