@@ -82,7 +82,17 @@ export async function buildApp({ config, database, logger }: BuildOptions) {
   }
   await registerWeb(app);
 
-  app.addHook('onReady', async () => services.worker.start());
-  app.addHook('onClose', async () => services.worker.stop());
+  // Housekeeping: deliver mail, and drop expired sessions hourly.
+  let purge: NodeJS.Timeout | undefined;
+  app.addHook('onReady', async () => {
+    services.worker.start();
+    purge = setInterval(() => {
+      services.auth.purgeExpiredSessions().catch((err) => app.log.error({ err }, 'session purge failed'));
+    }, 3600_000).unref();
+  });
+  app.addHook('onClose', async () => {
+    clearInterval(purge);
+    await services.worker.stop();
+  });
   return { app, services };
 }
