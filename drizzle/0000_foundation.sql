@@ -129,4 +129,4 @@ CREATE INDEX "user_tokens_user" ON "user_tokens" USING btree ("user_id");--> sta
 CREATE UNIQUE INDEX "users_email_lower" ON "users" USING btree (lower("email"));--> statement-breakpoint
 CREATE INDEX "users_unit" ON "users" USING btree ("unit_id");--> statement-breakpoint
 CREATE INDEX "outbox_due" ON "outbox" USING btree ("status","next_attempt_at");--> statement-breakpoint
-CREATE UNIQUE INDEX "territorial_units_istat_code_valid_from" ON "territorial_units" USING btree ("istat_code","valid_from");
+CREATE UNIQUE INDEX "territorial_units_istat_code_valid_from" ON "territorial_units" USING btree ("istat_code",coalesce("valid_from", '0001-01-01'::date));

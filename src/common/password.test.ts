@@ -50,6 +50,12 @@ describe('passwordProblems', () => {
     expect(passwordProblems('cavallo-batteria-graffetta', 'ca@example.org')).toEqual([]);
   });
 
+  it('refuses digit-only passwords and keyboard or alphabet runs', () => {
+    for (const pw of ['123456123456', '987654321098', 'abcdefghijklm', 'qwertyuiopasd', 'MLKJIHGFEDCBA'])
+      expect(passwordProblems(pw), pw).toContain('too_simple');
+    expect(passwordProblems('tramonto-sul-lago-7')).toEqual([]);
+  });
+
   it('lists every problem at once', () => {
     expect(passwordProblems('aaaa', 'aaaa@example.org')).toEqual([
       'too_short',

@@ -35,3 +35,13 @@ export function passwordProblems(password: string, email?: string): PasswordProb
 }
 
 export const newPassword = z.string().min(1).max(PASSWORD_MAX);
+
+/** A keyboard or alphabet run such as 'abcdefghijkl', 'qwertyuiopas' or '987654321098'. */
+function isRun(s: string): boolean {
+  const rows = ['abcdefghijklmnopqrstuvwxyz', '01234567890123456789', 'qwertyuiopasdfghjklzxcvbnm'];
+  return rows.some((row) => {
+    const twice = row + row;
+    const reversed = [...twice].reverse().join('');
+    return twice.includes(s) || reversed.includes(s);
+  });
+}

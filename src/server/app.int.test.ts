@@ -101,6 +101,8 @@ describe('API documentation', () => {
     expect(res.headers['content-type']).toMatch(/^text\/html/);
     expect(res.body).toMatch(/<html/i);
     expect(res.body).toMatch(/swagger/i);
+    // Served over plain http here: the page must not ask the browser to switch to https.
+    expect(String(res.headers['content-security-policy'])).not.toContain('upgrade-insecure-requests');
   });
 });
 

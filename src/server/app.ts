@@ -74,7 +74,7 @@ export async function buildApp({ config, database, logger }: BuildOptions) {
   });
   await app.register(fastifyRateLimit, { global: false });
   await app.register(fastifyMultipart, { limits: { fileSize: 5 * 1024 * 1024, files: 1, fields: 5 } });
-  await registerDocs(app);
+  await registerDocs(app, { https: config.secureCookies });
   registerSession(app, services.auth);
 
   for (const routes of [healthRoutes, authRoutes, usersRoutes, unitsRoutes, auditRoutes, mailRoutes]) {

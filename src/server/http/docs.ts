@@ -4,7 +4,7 @@ import { jsonSchemaTransform } from 'fastify-type-provider-zod';
 import { VERSION } from '../version.js';
 import type { App } from './types.js';
 
-export async function registerDocs(app: App) {
+export async function registerDocs(app: App, opts: { https: boolean }) {
   await app.register(fastifySwagger, {
     openapi: {
       openapi: '3.0.3',
@@ -21,6 +21,12 @@ export async function registerDocs(app: App) {
     },
     transform: jsonSchemaTransform,
   });
-  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+  await app.register(fastifySwaggerUi, {
+    routePrefix: '/api/docs',
+    staticCSP: true,
+    // Over plain http, asking browsers to upgrade would leave the docs page blank.
+    transformStaticCSP: (header) =>
+      opts.https ? header : header.replace(/\s*upgrade-insecure-requests;?/, ''),
+  });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 }

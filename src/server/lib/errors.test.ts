@@ -13,6 +13,8 @@ describe('pickLang', () => {
     ['de', 'it'],
     ['de-DE,fr;q=0.9', 'it'],
     ['*', 'it'],
+    ['it;q=0.4,en;q=0.9', 'en'],
+    ['en;q=0,it;q=0.1', 'it'],
     ['', 'it'],
     [undefined, 'it'],
   ] as const)('%j → %s', (header, lang) => {

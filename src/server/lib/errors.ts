@@ -36,12 +36,17 @@ export const errors = {
     new AppError(429, code, messages, undefined, { 'retry-after': String(retryAfterSeconds) }),
 };
 
+/** The client's preferred language among Italian and English (q-weights honoured); Italian by default. */
 export function pickLang(acceptLanguage: string | undefined): Lang {
   if (!acceptLanguage) return 'it';
-  // The first language the client lists that we speak wins; Italian otherwise.
+  let best: { lang: Lang; q: number } | null = null;
   for (const part of acceptLanguage.split(',')) {
-    const tag = part.trim().slice(0, 2).toLowerCase();
-    if (tag === 'it' || tag === 'en') return tag;
+    const [tag = '', ...params] = part.trim().split(';');
+    const lang = tag.trim().slice(0, 2).toLowerCase();
+    if (lang !== 'it' && lang !== 'en') continue;
+    const qParam = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+    const q = qParam ? Number(qParam.slice(2)) : 1;
+    if (Number.isFinite(q) && q > 0 && (!best || q > best.q)) best = { lang, q };
   }
-  return 'it';
+  return best?.lang ?? 'it';
 }

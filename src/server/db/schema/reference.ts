@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { boolean, date, integer, pgTable, serial, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 
 /** The ISTAT territorial units (Province, Città metropolitane, liberi consorzi...). */
@@ -21,7 +22,13 @@ export const territorialUnits = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex('territorial_units_istat_code_valid_from').on(t.istatCode, t.validFrom)],
+  // One unit per ISTAT code and start of validity; a missing start counts as one value, not as distinct NULLs.
+  (t) => [
+    uniqueIndex('territorial_units_istat_code_valid_from').on(
+      t.istatCode,
+      sql`coalesce(${t.validFrom}, '0001-01-01'::date)`,
+    ),
+  ],
 );
 
 /** Ambiti formativi: giuridico-amministrativo, tecnologico, gestionale. */

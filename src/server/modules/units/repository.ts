@@ -1,4 +1,4 @@
-import { and, asc, count, eq, gte, ilike, isNull, ne, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, count, eq, gte, ilike, isNull, lte, or, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { domains, jobProfiles, serviceModels, territorialUnits } from '../../db/schema/index.js';
 import { escapeLike } from '../audit/repository.js';
@@ -11,8 +11,12 @@ export type UnitFilter = {
   includeExpired?: boolean | undefined;
 };
 
-/** Valid today: no end date, or an end date not yet passed. */
-const current = () => or(isNull(territorialUnits.validTo), gte(territorialUnits.validTo, sql`current_date`));
+/** Valid today: started (or no start date) and not yet ended (or no end date). */
+const current = () =>
+  and(
+    or(isNull(territorialUnits.validFrom), lte(territorialUnits.validFrom, sql`current_date`)),
+    or(isNull(territorialUnits.validTo), gte(territorialUnits.validTo, sql`current_date`)),
+  );
 
 export function createUnitsRepository() {
   return {
@@ -62,23 +66,6 @@ export function createUnitsRepository() {
      * Another unit with this ISTAT code and start of validity. The unique index treats empty starts
      * as distinct (SQL NULLs), so the service checks that case here.
      */
-    async findSameStart(db: Db, istatCode: string, validFrom: string | null, exceptId?: number) {
-      const [row] = await db
-        .select({ id: territorialUnits.id })
-        .from(territorialUnits)
-        .where(
-          and(
-            eq(territorialUnits.istatCode, istatCode),
-            validFrom === null
-              ? isNull(territorialUnits.validFrom)
-              : eq(territorialUnits.validFrom, validFrom),
-            exceptId === undefined ? undefined : ne(territorialUnits.id, exceptId),
-          ),
-        )
-        .limit(1);
-      return row;
-    },
-
     async insert(db: Db, values: typeof territorialUnits.$inferInsert) {
       const [row] = await db.insert(territorialUnits).values(values).returning();
       return row as UnitRow;

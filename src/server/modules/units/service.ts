@@ -81,7 +81,6 @@ export function createUnitsService(deps: { db: Db; repo: UnitsRepository; audit:
       checkDates(input.validFrom, input.validTo);
       try {
         return await db.transaction(async (tx) => {
-          if (await repo.findSameStart(tx, input.istatCode, input.validFrom)) throw duplicate();
           const row = await repo.insert(tx, { ...input, inProgramme: input.programmePhase !== null });
           await audit.record(tx, ctx, {
             action: 'unit.created',
@@ -108,11 +107,6 @@ export function createUnitsService(deps: { db: Db; repo: UnitsRepository; audit:
             patch.validFrom === undefined ? before.validFrom : patch.validFrom,
             patch.validTo === undefined ? before.validTo : patch.validTo,
           );
-          if (patch.istatCode !== undefined || patch.validFrom !== undefined) {
-            const istatCode = patch.istatCode ?? before.istatCode;
-            const validFrom = patch.validFrom === undefined ? before.validFrom : patch.validFrom;
-            if (await repo.findSameStart(tx, istatCode, validFrom, id)) throw duplicate();
-          }
           const row = await repo.update(tx, id, withDerived(patch));
           if (!row) throw errors.notFound(UNIT);
           const changed = Object.fromEntries(
