@@ -27,8 +27,13 @@ export function passwordProblems(password: string, email?: string): PasswordProb
   if (password.length > PASSWORD_MAX) problems.push('too_long');
   const lower = password.toLowerCase();
   const letters = lower.replace(/[^\p{L}]/gu, '');
-  if (new Set(lower).size < 5 || COMMON.includes(letters) || COMMON.includes(lower))
-    problems.push('too_simple');
+  const trivial =
+    new Set(lower).size < 5 ||
+    COMMON.includes(letters) ||
+    COMMON.includes(lower) ||
+    /^\d+$/.test(lower) ||
+    isRun(lower);
+  if (trivial) problems.push('too_simple');
   const local = email?.split('@')[0]?.toLowerCase();
   if (local && local.length >= 4 && lower.includes(local)) problems.push('contains_email');
   return problems;
