@@ -154,20 +154,17 @@ export function createUsersRepository() {
       await db.delete(roleGrants).where(eq(roleGrants.id, grantId));
     },
 
-    async countGlobalAdmins(db: Db, exceptGrantId?: number) {
-      const [row] = await db
-        .select({ n: count() })
+    /**
+     * The active national admins, locked until the transaction ends, so that two admins removing
+     * each other at the same moment cannot leave the platform with none.
+     */
+    async lockActiveAdmins(db: Db) {
+      return db
+        .select({ grantId: roleGrants.id, userId: roleGrants.userId })
         .from(roleGrants)
         .innerJoin(users, eq(users.id, roleGrants.userId))
-        .where(
-          and(
-            eq(roleGrants.role, 'national_admin'),
-            isNull(roleGrants.unitId),
-            eq(users.active, true),
-            exceptGrantId === undefined ? undefined : sql`${roleGrants.id} <> ${exceptGrantId}`,
-          ),
-        );
-      return row?.n ?? 0;
+        .where(and(eq(roleGrants.role, 'national_admin'), isNull(roleGrants.unitId), eq(users.active, true)))
+        .for('update');
     },
   };
 }

@@ -21,6 +21,12 @@ export const emailTaken = () =>
     en: 'A user with this e-mail address already exists.',
   });
 
+const lastAdmin = () =>
+  new AppError(409, 'LAST_ADMIN', {
+    it: 'È l’ultimo amministratore nazionale attivo: nominane un altro prima.',
+    en: 'This is the last active national administrator: appoint another one first.',
+  });
+
 export type UsersServiceDeps = {
   db: Db;
   repo: UsersRepository;
@@ -95,6 +101,12 @@ export function createUsersService(deps: UsersServiceDeps) {
         { it: 'Profilo professionale sconosciuto.', en: 'Unknown job profile.' },
         [{ path: 'jobProfileCode', message: 'unknown job profile' }],
       );
+  }
+
+  /** Refuses a change that would leave no active national admin (the remaining ones are locked). */
+  async function assertOtherAdmin(tx: Db, remains: (a: { grantId: number; userId: string }) => boolean) {
+    const admins = await repo.lockActiveAdmins(tx);
+    if (!admins.some(remains)) throw lastAdmin();
   }
 
   /** Creates the account, the learner role and the invitation e-mail in one transaction. */
@@ -190,6 +202,7 @@ export function createUsersService(deps: UsersServiceDeps) {
       const updated = await db.transaction(async (tx) => {
         await assertUnit(tx, patch.unitId ?? null);
         await assertJobProfile(tx, patch.jobProfileCode);
+        if (patch.active === false) await assertOtherAdmin(tx, (a) => a.userId !== id);
         const row = await repo.update(tx, id, patch);
         if (!row) throw errors.notFound(USER);
         // A deactivated account is signed out everywhere at once.
@@ -266,15 +279,8 @@ export function createUsersService(deps: UsersServiceDeps) {
         if (!grant) throw errors.notFound({ it: 'Ruolo', en: 'Role' });
         if (!canGrant(actor, grant.role as Role, grant.unitId) || !canManagePeopleOf(actor, user.unitId))
           throw errors.forbidden();
-        if (
-          grant.role === 'national_admin' &&
-          grant.unitId === null &&
-          (await repo.countGlobalAdmins(tx, grant.id)) === 0
-        )
-          throw new AppError(409, 'LAST_ADMIN', {
-            it: 'È l’ultimo amministratore nazionale: nominane un altro prima di revocarlo.',
-            en: 'This is the last national administrator: appoint another one first.',
-          });
+        if (grant.role === 'national_admin' && grant.unitId === null)
+          await assertOtherAdmin(tx, (a) => a.grantId !== grant.id);
         await repo.deleteGrant(tx, grantId);
         await audit.record(tx, ctx, {
           action: 'role.revoked',

@@ -1,4 +1,6 @@
+import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
+import { roleGrants } from '../../db/schema/index.js';
 import { startTestApp } from '../../test/app.js';
 
 const t = await startTestApp();
@@ -238,5 +240,35 @@ describe('roles and deactivation', () => {
       password: 'Officina-Demo-2026',
     });
     expect(again.statusCode).toBe(401);
+  });
+});
+
+// Last, since it may take the admin role away from the demo admin.
+describe('national admins racing', () => {
+  it('two admins removing each other at the same moment leave one admin standing', async () => {
+    const me = (await admin.get('/api/v1/me')).json();
+    const other = (
+      await admin.post('/api/v1/users', {
+        email: 'secondo.admin@example.org',
+        name: 'Secondo Admin',
+        unitId: null,
+      })
+    ).json();
+    const grant = (
+      await admin.post(`/api/v1/users/${other.id}/roles`, { role: 'national_admin', unitId: null })
+    ).json();
+    const token = /token=([\w-]+)/.exec(
+      (await admin.get('/api/v1/outbox?to=secondo.admin')).json().items[0].textBody,
+    )?.[1];
+    await t.client().post('/api/v1/auth/password-reset/confirm', { token, password: 'Secondo-Admin-Sicuro' });
+    const second = await t.as('secondo.admin@example.org', 'Secondo-Admin-Sicuro');
+    const myGrant = me.roles.find((r: { role: string }) => r.role === 'national_admin');
+    const results = await Promise.all([
+      admin.delete(`/api/v1/users/${other.id}/roles/${grant.id}`),
+      second.delete(`/api/v1/users/${me.id}/roles/${myGrant.id}`),
+    ]);
+    expect(results.map((r) => r.statusCode).sort()).toEqual([200, 409]);
+    const left = await t.db.select().from(roleGrants).where(eq(roleGrants.role, 'national_admin'));
+    expect(left).toHaveLength(1);
   });
 });
