@@ -91,6 +91,14 @@ export function createAuthService(deps: {
           userAgent: meta.userAgent?.slice(0, 300) ?? null,
           ip: ctx.ip,
         });
+        await audit.record(
+          tx,
+          {
+            ...ctx,
+            actor: { id: user.id, email: user.email, name: user.name, unitId: user.unitId, grants: [] },
+          },
+          { action: 'auth.login', entityType: 'user', entityId: user.id, unitId: user.unitId },
+        );
       });
       return { token, principal: await principalOf(user) };
     },
