@@ -1,0 +1,122 @@
+import { AxeBuilder } from '@axe-core/playwright';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { expect, inject } from 'vitest';
+
+export const DEMO_PASSWORD = 'Officina-Demo-2026';
+
+const pageErrors = new WeakMap<Page, string[]>();
+
+export function baseURL(): string {
+  return inject('baseURL');
+}
+
+export function launch(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
+
+/** A fresh context (own cookies and storage) on the app, as a new visitor would arrive. */
+export async function newPage(browser: Browser): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({
+    baseURL: baseURL(),
+    locale: 'it-IT',
+    timezoneId: 'Europe/Rome',
+    viewport: { width: 1280, height: 900 },
+  });
+  context.setDefaultTimeout(15_000);
+  const page = await context.newPage();
+  const errors: string[] = [];
+  pageErrors.set(page, errors);
+  page.on('pageerror', (err) => errors.push(err.message));
+  page.on('console', (msg) => {
+    // A blocked resource or script (Content-Security-Policy) is a bug even if the page looks fine.
+    if (msg.type() === 'error' && /Content Security Policy|Refused to/.test(msg.text()))
+      errors.push(msg.text());
+  });
+  return { context, page };
+}
+
+/** Waits until the page's h1 has the given text (a string is a substring, as Playwright does). */
+export async function expectHeading(page: Page, name: string | RegExp) {
+  await page.getByRole('heading', { level: 1, name }).waitFor();
+}
+
+/**
+ * axe-core scan for WCAG 2.0/2.1 A and AA: every page must have zero violations. Failures list the rule,
+ * the impact and the offending elements, which is what one needs to fix them.
+ */
+export async function expectAccessible(page: Page, label: string) {
+  // Let lazy icons and fonts settle so the scan sees the final page.
+  await page.waitForLoadState('networkidle').catch(() => undefined);
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
+  const report = results.violations.map(
+    (v) =>
+      `${v.id} (${v.impact}): ${v.help}\n${v.nodes
+        .slice(0, 5)
+        .map((n) => `    ${n.target.join(' ')} — ${n.failureSummary?.replace(/\n/g, ' ')}`)
+        .join('\n')}`,
+  );
+  expect(report, `accessibility violations on ${label}`).toEqual([]);
+  expect(pageErrors.get(page) ?? [], `script errors on ${label}`).toEqual([]);
+}
+
+export type Focused = { id: string; tag: string; text: string; href: string | null };
+
+/** What has keyboard focus (the e2e code is type-checked without the DOM library, hence the local type). */
+export function focused(page: Page): Promise<Focused | null> {
+  return page.evaluate(() => {
+    type El = {
+      id: string;
+      tagName: string;
+      textContent: string | null;
+      getAttribute(n: string): string | null;
+    };
+    const el = (globalThis as unknown as { document: { activeElement: El | null } }).document.activeElement;
+    if (!el) return null;
+    return { id: el.id, tag: el.tagName, text: el.textContent?.trim() ?? '', href: el.getAttribute('href') };
+  });
+}
+
+export async function signIn(page: Page, email: string, password: string) {
+  await page.goto('/accedi');
+  await page.getByLabel('Indirizzo e-mail', { exact: true }).fill(email);
+  await page.getByLabel('Password', { exact: true }).fill(password);
+  await page.getByRole('button', { name: 'Accedi', exact: true }).click();
+  await page.waitForURL((url) => url.pathname !== '/accedi');
+}
+
+export async function signOut(page: Page) {
+  await page.getByRole('button', { name: 'Esci' }).click();
+  await page.waitForURL((url) => url.pathname === '/');
+}
+
+/** Opens the outbox as the current (admin) user and returns the text of the newest message to `to`. */
+export async function latestMailTo(page: Page, to: string): Promise<string> {
+  await page.goto(`/amministrazione/posta?to=${encodeURIComponent(to)}`);
+  await expectHeading(page, 'Posta in uscita');
+  const firstRow = page.locator('tbody tr').first();
+  await firstRow.getByText(to).waitFor();
+  await firstRow.getByRole('button', { name: /^Leggi/ }).click();
+  const body = page.locator('pre.officina-mail-text').first();
+  await body.waitFor();
+  return (await body.textContent()) ?? '';
+}
+
+/** The path and query of the first /reimposta-password link in a message. */
+export function resetLink(text: string): string {
+  const m = text.match(/https?:\/\/[^\s]+(\/reimposta-password\?token=[^\s]+)/);
+  if (!m?.[1]) throw new Error(`no /reimposta-password?token= link in:\n${text}`);
+  return m[1];
+}

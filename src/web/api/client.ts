@@ -1,0 +1,136 @@
+import type { ErrorBody } from '../../common/api';
+import { currentLanguage } from '../i18n';
+
+/** An answer of the API that is not 2xx, with the server's (already translated) message. */
+export class ApiError extends Error {
+  readonly status: number;
+  readonly code: string;
+  readonly details: { path: string; message: string }[];
+
+  constructor(status: number, body: Partial<ErrorBody>) {
+    super(body.message ?? `HTTP ${status}`);
+    this.name = 'ApiError';
+    this.status = status;
+    this.code = body.code ?? 'HTTP_ERROR';
+    this.details = body.details ?? [];
+  }
+
+  /** Field problems keyed by the last segment of their path ("body.email" → "email"). */
+  fieldErrors(): Record<string, string> {
+    const out: Record<string, string> = {};
+    for (const d of this.details) {
+      const key =
+        d.path
+          .split(/[./[\]]/)
+          .filter(Boolean)
+          .pop() ?? d.path;
+      if (!(key in out)) out[key] = d.message;
+    }
+    return out;
+  }
+}
+
+/** Thrown when the network or the server did not answer with JSON (e.g. the server is down). */
+export class NetworkError extends Error {
+  constructor(cause: unknown) {
+    super('network', { cause });
+    this.name = 'NetworkError';
+  }
+}
+
+let csrfToken: Promise<string> | null = null;
+
+async function fetchCsrf(): Promise<string> {
+  let res: Response;
+  try {
+    res = await fetch('/api/v1/auth/csrf', {
+      credentials: 'same-origin',
+      headers: { Accept: 'application/json', 'Accept-Language': currentLanguage() },
+    });
+  } catch (err) {
+    throw new NetworkError(err);
+  }
+  if (!res.ok) throw new ApiError(res.status, await readError(res));
+  const body = (await res.json()) as { token: string };
+  return body.token;
+}
+
+/** The CSRF token, fetched once; the session cookie it is bound to changes at login and logout. */
+export function csrf(): Promise<string> {
+  if (!csrfToken) {
+    csrfToken = fetchCsrf().catch((err: unknown) => {
+      csrfToken = null;
+      throw err;
+    });
+  }
+  return csrfToken;
+}
+
+export function resetCsrf(): void {
+  csrfToken = null;
+}
+
+async function readError(res: Response): Promise<Partial<ErrorBody>> {
+  try {
+    return (await res.json()) as Partial<ErrorBody>;
+  } catch {
+    return { code: 'HTTP_ERROR', message: res.statusText || `HTTP ${res.status}` };
+  }
+}
+
+type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+
+export type RequestOptions = {
+  method?: Method;
+  /** JSON-serialised unless it is FormData. */
+  body?: unknown;
+  signal?: AbortSignal;
+};
+
+export async function api<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  const method = options.method ?? 'GET';
+  const mutating = method !== 'GET';
+  for (let attempt = 0; ; attempt++) {
+    const headers: Record<string, string> = {
+      Accept: 'application/json',
+      'Accept-Language': currentLanguage(),
+    };
+    let body: BodyInit | undefined;
+    if (options.body instanceof FormData) body = options.body;
+    else if (options.body !== undefined) {
+      body = JSON.stringify(options.body);
+      headers['Content-Type'] = 'application/json';
+    }
+    if (mutating) headers['x-csrf-token'] = await csrf();
+    let res: Response;
+    try {
+      res = await fetch(path, { method, headers, body, credentials: 'same-origin', signal: options.signal });
+    } catch (err) {
+      if (err instanceof DOMException && err.name === 'AbortError') throw err;
+      throw new NetworkError(err);
+    }
+    if (res.ok) {
+      if (res.status === 204) return undefined as T;
+      return (await res.json()) as T;
+    }
+    const error = new ApiError(res.status, await readError(res));
+    if (mutating && res.status === 403 && error.code === 'CSRF_INVALID' && attempt === 0) {
+      resetCsrf();
+      continue;
+    }
+    throw error;
+  }
+}
+
+/** Builds a query string from the defined, non-empty values. */
+export function query(params: Record<string, string | number | boolean | undefined | null>): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) {
+    if (value === undefined || value === null || value === '') continue;
+    search.set(key, String(value));
+  }
+  const s = search.toString();
+  return s ? `?${s}` : '';
+}
+
+export type Paged<T> = { items: T[]; total: number; page: number; pageSize: number };

@@ -1,0 +1,114 @@
+import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes } from 'react';
+
+type Common = {
+  id: string;
+  label: string;
+  /** Server or client validation message shown under the field and linked with aria-describedby. */
+  error?: string | undefined;
+  hint?: ReactNode;
+};
+
+function describedBy(id: string, error?: string, hint?: ReactNode): string | undefined {
+  const ids = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean);
+  return ids.length ? ids.join(' ') : undefined;
+}
+
+function Messages({ id, error, hint }: { id: string; error?: string | undefined; hint?: ReactNode }) {
+  return (
+    <>
+      {hint ? (
+        <small id={`${id}-hint`} className="form-text">
+          {hint}
+        </small>
+      ) : null}
+      {error ? (
+        <div id={`${id}-error`} className="invalid-feedback d-block">
+          {error}
+        </div>
+      ) : null}
+    </>
+  );
+}
+
+/** A Bootstrap Italia text input; the label always sits above the field (no floating label script needed). */
+export function TextField({
+  id,
+  label,
+  error,
+  hint,
+  className,
+  ...input
+}: Common & Omit<InputHTMLAttributes<HTMLInputElement>, 'id'>) {
+  return (
+    <div className={`form-group ${className ?? ''}`}>
+      <label htmlFor={id} className="active">
+        {label}
+      </label>
+      <input
+        id={id}
+        className={`form-control${error ? ' is-invalid' : ''}`}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(id, error, hint)}
+        {...input}
+      />
+      <Messages id={id} error={error} hint={hint} />
+    </div>
+  );
+}
+
+export function SelectField({
+  id,
+  label,
+  error,
+  hint,
+  className,
+  children,
+  ...select
+}: Common & Omit<SelectHTMLAttributes<HTMLSelectElement>, 'id'>) {
+  return (
+    <div className={`select-wrapper form-group ${className ?? ''}`}>
+      <label htmlFor={id}>{label}</label>
+      <select
+        id={id}
+        className={error ? 'is-invalid' : undefined}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(id, error, hint)}
+        {...select}
+      >
+        {children}
+      </select>
+      <Messages id={id} error={error} hint={hint} />
+    </div>
+  );
+}
+
+/** A Bootstrap Italia toggle switch (a real checkbox). */
+export function ToggleField({
+  id,
+  label,
+  checked,
+  onChange,
+  disabled,
+}: {
+  id: string;
+  label: string;
+  checked: boolean;
+  onChange: (checked: boolean) => void;
+  disabled?: boolean;
+}) {
+  return (
+    <div className="form-check form-check-group toggles mb-4">
+      <label htmlFor={id}>
+        {label}
+        <input
+          id={id}
+          type="checkbox"
+          checked={checked}
+          disabled={disabled}
+          onChange={(e) => onChange(e.target.checked)}
+        />
+        <span className="lever" />
+      </label>
+    </div>
+  );
+}

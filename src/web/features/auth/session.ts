@@ -1,0 +1,50 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { Me } from '../../../common/auth';
+import { ApiError, api, resetCsrf } from '../../api/client';
+import { setLanguage } from '../../i18n';
+
+export const ME_KEY = ['me'] as const;
+
+/** The signed-in user, or null when nobody is signed in (401). */
+export function useMe() {
+  return useQuery<Me | null>({
+    queryKey: ME_KEY,
+    queryFn: async () => {
+      try {
+        return await api<Me>('/api/v1/me');
+      } catch (err) {
+        if (err instanceof ApiError && err.status === 401) return null;
+        throw err;
+      }
+    },
+    staleTime: 60_000,
+    retry: false,
+  });
+}
+
+export function useLogin() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: { email: string; password: string }) =>
+      api<Me>('/api/v1/auth/login', { method: 'POST', body }),
+    onSuccess: async (me) => {
+      // The session changed: the CSRF token is bound to it, and every cached answer belonged to someone else.
+      resetCsrf();
+      client.clear();
+      client.setQueryData(ME_KEY, me);
+      if (me.locale === 'it' || me.locale === 'en') await setLanguage(me.locale);
+    },
+  });
+}
+
+export function useLogout() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: () => api<{ ok: true }>('/api/v1/auth/logout', { method: 'POST' }),
+    onSettled: () => {
+      resetCsrf();
+      client.clear();
+      client.setQueryData(ME_KEY, null);
+    },
+  });
+}

@@ -1,0 +1,77 @@
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { usePageTitle } from '../../components/Page';
+import { Panel } from '../../components/Panel';
+import { useMe } from '../auth/session';
+
+const OFFER = [
+  { key: 'assessment', icon: 'it-chart-line' },
+  { key: 'paths', icon: 'it-presentation' },
+  { key: 'calendar', icon: 'it-calendar' },
+  { key: 'certificates', icon: 'it-file-signed' },
+  { key: 'communities', icon: 'it-comment' },
+  { key: 'taskforce', icon: 'it-tool' },
+] as const;
+
+export function HomePage() {
+  const { t } = useTranslation();
+  const { data: me } = useMe();
+  usePageTitle(t('home.title'));
+  return (
+    <>
+      <section className="it-hero-wrapper it-hero-small-size bg-primary" aria-labelledby="home-title">
+        <div className="container-xxl px-4">
+          <div className="row">
+            <div className="col-12">
+              <div className="it-hero-text-wrapper bg-dark-primary py-4">
+                <h1 id="home-title" className="no_toc text-white" tabIndex={-1} data-page-heading="">
+                  {t('home.title')}
+                </h1>
+                <p className="d-none d-lg-block text-white">{t('home.lead')}</p>
+                <div className="it-btn-container">
+                  {me ? (
+                    <Link className="btn btn-light" to="/profilo">
+                      {t('home.goToProfile')}
+                    </Link>
+                  ) : (
+                    <Link className="btn btn-light" to="/accedi">
+                      {t('home.signIn')}
+                    </Link>
+                  )}
+                </div>
+              </div>
+            </div>
+          </div>
+        </div>
+      </section>
+      <div className="container-xxl px-4 py-5">
+        <p className="lead d-lg-none">{t('home.lead')}</p>
+        <h2 className="mb-4">{t('home.offerTitle')}</h2>
+        <div className="row g-4">
+          {OFFER.map((item) => (
+            <div className="col-12 col-md-6 col-lg-4" key={item.key}>
+              <Panel level={3} icon={item.icon} title={t(`home.offer.${item.key}.title`)}>
+                <p className="mb-0">{t(`home.offer.${item.key}.text`)}</p>
+              </Panel>
+            </div>
+          ))}
+        </div>
+        <section className="mt-5" aria-labelledby="home-access">
+          <h2 id="home-access">{t('home.accessTitle')}</h2>
+          <p>{t('home.accessText')}</p>
+          <ul>
+            <li>
+              <Link to="/accedi">{t('home.signIn')}</Link>
+            </li>
+            <li>
+              <Link to="/password-dimenticata">{t('login.forgot')}</Link>
+            </li>
+            <li>
+              <Link to="/manuale">{t('footer.manual')}</Link>
+            </li>
+          </ul>
+        </section>
+      </div>
+    </>
+  );
+}

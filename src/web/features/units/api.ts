@@ -1,0 +1,39 @@
+import { useQuery } from '@tanstack/react-query';
+import type { z } from 'zod';
+import type { referenceData, Unit } from '../../../common/units';
+import { api, type Paged, query } from '../../api/client';
+
+export type Reference = z.infer<typeof referenceData>;
+export type UnitFilters = { q?: string; region?: string; inProgramme?: string; page?: number };
+
+export const UNITS_KEY = ['units'] as const;
+
+export function useUnits(filters: UnitFilters = {}, pageSize = 200) {
+  return useQuery({
+    queryKey: [...UNITS_KEY, filters, pageSize],
+    queryFn: ({ signal }) => api<Paged<Unit>>(`/api/v1/units${query({ ...filters, pageSize })}`, { signal }),
+    staleTime: 5 * 60_000,
+    placeholderData: (previous) => previous,
+  });
+}
+
+/** Every unit (there are 107), for select boxes. */
+export function useAllUnits() {
+  return useUnits({}, 200);
+}
+
+export function useUnit(id: number | null) {
+  return useQuery({
+    queryKey: [...UNITS_KEY, 'one', id],
+    queryFn: ({ signal }) => api<Unit>(`/api/v1/units/${id}`, { signal }),
+    enabled: id !== null,
+  });
+}
+
+export function useReference() {
+  return useQuery({
+    queryKey: ['reference'],
+    queryFn: ({ signal }) => api<Reference>('/api/v1/reference', { signal }),
+    staleTime: 30 * 60_000,
+  });
+}

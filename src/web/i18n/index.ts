@@ -1,0 +1,48 @@
+import i18n from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import en from './en.json';
+import it from './it.json';
+
+export const LANGUAGES = ['it', 'en'] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+const STORAGE_KEY = 'officina.lang';
+
+function storedLanguage(): Language {
+  try {
+    const value = window.localStorage.getItem(STORAGE_KEY);
+    if (value === 'en' || value === 'it') return value;
+  } catch {
+    // Storage can be disabled (private mode, policies): Italian is the default anyway.
+  }
+  return 'it';
+}
+
+export function currentLanguage(): Language {
+  return i18n.language === 'en' ? 'en' : 'it';
+}
+
+export function setLanguage(lang: Language): Promise<unknown> {
+  try {
+    window.localStorage.setItem(STORAGE_KEY, lang);
+  } catch {
+    // See storedLanguage.
+  }
+  return i18n.changeLanguage(lang);
+}
+
+i18n.on('languageChanged', (lng) => {
+  document.documentElement.lang = lng === 'en' ? 'en' : 'it';
+});
+
+void i18n.use(initReactI18next).init({
+  resources: { it: { translation: it }, en: { translation: en } },
+  lng: storedLanguage(),
+  fallbackLng: 'it',
+  supportedLngs: LANGUAGES,
+  interpolation: { escapeValue: false },
+  returnNull: false,
+});
+document.documentElement.lang = currentLanguage();
+
+export default i18n;
