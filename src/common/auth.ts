@@ -45,3 +45,5 @@ export const profileUpdateBody = z.object({
   name: z.string().trim().min(2).max(200).optional(),
   locale: z.enum(['it', 'en']).optional(),
 });
+
+export const sessionBody = z.object({ me: me.nullable() });

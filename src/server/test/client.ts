@@ -1,5 +1,7 @@
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 
+let clients = 1;
+
 type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 
 /** Speaks to the app through inject() the way the web app does: cookies, CSRF header, language. */
@@ -8,8 +10,8 @@ export class TestClient {
   private csrf: string | null = null;
   private skipCsrf = false;
   lang: 'it' | 'en' = 'it';
-  /** The client's address, as the rate limiter sees it. */
-  remoteAddress = '127.0.0.1';
+  /** The client's address, as the rate limiter sees it: one per client, like separate users. */
+  remoteAddress = `127.0.${(clients >> 8) & 255}.${clients++ & 255}`;
 
   constructor(private readonly app: FastifyInstance) {}
 

@@ -19,6 +19,12 @@ describe('sign in and sessions', () => {
       email: 'admin@officina.demo',
       can: { manageUsers: true, viewAudit: true },
     });
+    const audit = (await c.get('/api/v1/audit-log?action=auth.login&actor=admin@officina.demo')).json();
+    expect(audit.items[0]).toMatchObject({
+      entityType: 'user',
+      actorEmail: 'admin@officina.demo',
+      ip: c.remoteAddress,
+    });
   });
 
   it('refuses wrong credentials with 401 and a message in Italian or English', async () => {
@@ -47,6 +53,17 @@ describe('sign in and sessions', () => {
     expect(body.details.map((d: { path: string }) => d.path)).toEqual(
       expect.arrayContaining(['body.email', 'body.password']),
     );
+  });
+
+  it('tells pages whether someone is signed in, without a 401', async () => {
+    const anon = await t.client().get('/api/v1/auth/session');
+    expect(anon.statusCode).toBe(200);
+    expect(anon.json()).toEqual({ me: null });
+    const c = await t.as('formatore@officina.demo');
+    expect((await c.get('/api/v1/auth/session')).json().me).toMatchObject({
+      email: 'formatore@officina.demo',
+      roles: [{ role: 'trainer' }],
+    });
   });
 
   it('answers 401 on /me without a session and after logout', async () => {

@@ -7,6 +7,7 @@ import {
   passwordResetConfirmBody,
   passwordResetRequestBody,
   profileUpdateBody,
+  sessionBody,
 } from '../../../common/auth.js';
 import { clearSessionCookie, setSessionCookie, signedIn } from '../../http/session.js';
 import { type App, type RouteDeps, typed } from '../../http/types.js';
@@ -89,6 +90,18 @@ export function authRoutes(app: App, { services, config }: RouteDeps) {
       await auth.confirmPasswordReset(req.ctx, req.body.token, req.body.password);
       return { ok: true as const };
     },
+  );
+
+  r.get(
+    '/api/v1/auth/session',
+    {
+      schema: {
+        tags,
+        summary: 'The signed-in user, or null (never 401: for pages that work signed in or not)',
+        response: { 200: sessionBody },
+      },
+    },
+    async (req) => ({ me: req.principal ? await auth.me(req.principal, req.ctx.lang) : null }),
   );
 
   r.get(

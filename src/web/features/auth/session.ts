@@ -1,22 +1,15 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Me } from '../../../common/auth';
-import { ApiError, api, resetCsrf } from '../../api/client';
+import { api, resetCsrf } from '../../api/client';
 import { setLanguage } from '../../i18n';
 
 export const ME_KEY = ['me'] as const;
 
-/** The signed-in user, or null when nobody is signed in (401). */
+/** The signed-in user, or null when nobody is signed in. */
 export function useMe() {
   return useQuery<Me | null>({
     queryKey: ME_KEY,
-    queryFn: async () => {
-      try {
-        return await api<Me>('/api/v1/me');
-      } catch (err) {
-        if (err instanceof ApiError && err.status === 401) return null;
-        throw err;
-      }
-    },
+    queryFn: async () => (await api<{ me: Me | null }>('/api/v1/auth/session')).me,
     staleTime: 60_000,
     retry: false,
   });

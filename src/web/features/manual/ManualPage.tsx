@@ -12,7 +12,7 @@ export default function ManualPage() {
   // biome-ignore lint/correctness/useExhaustiveDependencies: re-render on language change
   const source = useMemo(() => (currentLanguage() === 'en' ? en : it), [i18n.language]);
   const toc = useMemo(() => headings(source).filter((h) => h.level === 2), [source]);
-  const body = useMemo(() => renderMarkdown(source), [source]);
+  const body = useMemo(() => renderMarkdown(source, t('manual.table')), [source, t]);
   return (
     <Page title={t('manual.title')} lead={t('manual.lead')}>
       <div className="row">
@@ -28,7 +28,9 @@ export default function ManualPage() {
             ))}
           </ul>
         </nav>
-        <article className="col-12 col-lg-9 officina-manual">{body}</article>
+        {/* The manual is our own text, rendered by markdown-it with raw HTML escaped. */}
+        {/* biome-ignore lint/security/noDangerouslySetInnerHtml: markdown-it output with html disabled */}
+        <article className="col-12 col-lg-9 officina-manual" dangerouslySetInnerHTML={{ __html: body }} />
       </div>
     </Page>
   );
