@@ -219,9 +219,11 @@ describe('errors', () => {
     expect(body.code).toBe('VALIDATION_ERROR');
     expect(body.message).toBe('Controlla questi campi: unitId.');
     expect(body.details.map((d: { path: string }) => d.path)).toEqual(['querystring.unitId']);
+    expect(body.details[0].message).toMatch(/^Input non valido/);
     admin.lang = 'en';
     const en = await admin.get('/api/v1/users?unitId=abc');
     expect(en.json().message).toBe('Check these fields: unitId.');
+    expect(en.json().details[0].message).toMatch(/^Invalid input/);
     const ok = await admin.get('/api/v1/users?unitId=1');
     expect(ok.statusCode).toBe(200);
   });

@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import { AppError, type Bilingual, pickLang } from '../lib/errors.js';
 import { spaFallback } from './web.js';
 
@@ -58,6 +59,14 @@ const FRAMEWORK: Record<string, { status: number; code: string; messages: Biling
   },
 };
 
+const italian = z.locales.it();
+
+/** zod's Italian wording of a validation issue (the English one is the schema's own message). */
+function italianIssue(v: { keyword: string; message?: string; params: Record<string, unknown> }): string {
+  const text = italian.localeError({ ...v.params, code: v.keyword, input: v.params.input } as never);
+  return (typeof text === 'string' ? text : text?.message) ?? v.message ?? 'non valido';
+}
+
 export function registerErrorHandler(app: FastifyInstance) {
   app.setErrorHandler((err: FastifyError, req, reply) => {
     const lang = pickLang(req.headers['accept-language']);
@@ -69,14 +78,20 @@ export function registerErrorHandler(app: FastifyInstance) {
     if (err instanceof AppError) {
       return send(
         err.statusCode,
-        { code: err.code, message: err.messages[lang], ...(err.details ? { details: err.details } : {}) },
+        {
+          code: err.code,
+          message: err.messages[lang],
+          ...(err.fields
+            ? { details: err.fields.map((path) => ({ path, message: err.messages[lang] })) }
+            : {}),
+        },
         err.headers,
       );
     }
     if (hasZodFastifySchemaValidationErrors(err)) {
       const details = err.validation.map((v) => ({
         path: [err.validationContext, ...v.instancePath.split('/').filter(Boolean)].join('.'),
-        message: v.message ?? 'invalid',
+        message: lang === 'it' ? italianIssue(v) : (v.message ?? 'invalid'),
       }));
       const fields = [...new Set(details.map((d) => d.path.split('.').slice(1).join('.') || d.path))].join(
         ', ',

@@ -1,6 +1,5 @@
 export type Lang = 'it' | 'en';
 export type Bilingual = { it: string; en: string };
-export type FieldProblem = { path: string; message: string };
 
 /** A failure the client can act on: an HTTP status, a stable code, and an Italian/English message. */
 export class AppError extends Error {
@@ -8,7 +7,8 @@ export class AppError extends Error {
     readonly statusCode: number,
     readonly code: string,
     readonly messages: Bilingual,
-    readonly details?: FieldProblem[],
+    /** The fields the problem is about; the client shows the message next to each. */
+    readonly fields?: string[],
     readonly headers?: Record<string, string>,
   ) {
     super(messages.en);
@@ -17,8 +17,8 @@ export class AppError extends Error {
 }
 
 export const errors = {
-  badRequest: (code: string, messages: Bilingual, details?: FieldProblem[]) =>
-    new AppError(400, code, messages, details),
+  badRequest: (code: string, messages: Bilingual, fields?: string[]) =>
+    new AppError(400, code, messages, fields),
   unauthenticated: () =>
     new AppError(401, 'UNAUTHENTICATED', {
       it: 'Accesso richiesto: effettua il login.',

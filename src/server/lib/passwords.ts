@@ -18,9 +18,7 @@ export function assertPasswordPolicy(password: string, email: string, field = 'p
   if (!problems.length) return;
   const it = problems.map((p) => PROBLEM_TEXT[p].it).join('; ');
   const en = problems.map((p) => PROBLEM_TEXT[p].en).join('; ');
-  throw new AppError(400, 'WEAK_PASSWORD', { it: `La password ${it}.`, en: `The password ${en}.` }, [
-    { path: field, message: en },
-  ]);
+  throw new AppError(400, 'WEAK_PASSWORD', { it: `La password ${it}.`, en: `The password ${en}.` }, [field]);
 }
 
 // OWASP's argon2id recommendation: 19 MiB, 2 iterations, 1 lane.

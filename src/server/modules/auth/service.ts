@@ -224,7 +224,7 @@ export function createAuthService(deps: {
             it: 'La password attuale non è corretta.',
             en: 'The current password is wrong.',
           },
-          [{ path: 'currentPassword', message: 'wrong password' }],
+          ['currentPassword'],
         );
       assertPasswordPolicy(next, user.email, 'newPassword');
       const hash = await hashPassword(next);

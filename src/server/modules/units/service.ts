@@ -40,7 +40,7 @@ function checkDates(from: string | null | undefined, to: string | null | undefin
     throw errors.badRequest(
       'INVALID_DATES',
       { it: 'La fine validità precede l’inizio.', en: 'The end of validity is before its start.' },
-      [{ path: 'validTo', message: 'before validFrom' }],
+      ['validTo'],
     );
 }
 

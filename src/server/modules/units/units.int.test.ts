@@ -288,7 +288,7 @@ describe('managing units', () => {
     expect(res.json()).toMatchObject({
       code: 'INVALID_DATES',
       message: 'La fine validità precede l’inizio.',
-      details: [{ path: 'validTo', message: 'before validFrom' }],
+      details: [{ path: 'validTo', message: 'La fine validità precede l’inizio.' }],
     });
     const en = await adminEn.post(
       '/api/v1/units',

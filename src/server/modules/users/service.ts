@@ -89,7 +89,7 @@ export function createUsersService(deps: UsersServiceDeps) {
       throw errors.badRequest(
         'UNKNOWN_UNIT',
         { it: 'Unità territoriale sconosciuta.', en: 'Unknown territorial unit.' },
-        [{ path: field, message: 'unknown unit' }],
+        [field],
       );
   }
 
@@ -99,7 +99,7 @@ export function createUsersService(deps: UsersServiceDeps) {
       throw errors.badRequest(
         'UNKNOWN_JOB_PROFILE',
         { it: 'Profilo professionale sconosciuto.', en: 'Unknown job profile.' },
-        [{ path: 'jobProfileCode', message: 'unknown job profile' }],
+        ['jobProfileCode'],
       );
   }
 
@@ -235,7 +235,7 @@ export function createUsersService(deps: UsersServiceDeps) {
             it: 'Questo ruolo va assegnato per una unità territoriale.',
             en: 'This role must be granted for a territorial unit.',
           },
-          [{ path: 'unitId', message: 'required for this role' }],
+          ['unitId'],
         );
       if (GLOBAL_ONLY_ROLES.includes(role) && unitId !== null)
         throw errors.badRequest(
@@ -244,7 +244,7 @@ export function createUsersService(deps: UsersServiceDeps) {
             it: 'Questo ruolo è solo nazionale: non va legato a una unità.',
             en: 'This role is national only: do not tie it to a unit.',
           },
-          [{ path: 'unitId', message: 'must be null for this role' }],
+          ['unitId'],
         );
       try {
         return await db.transaction(async (tx) => {
