@@ -1,4 +1,4 @@
-import { and, count, desc, eq, gte, ilike, lte, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, gte, ilike, like, lte, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { auditQuery } from '../../../common/admin.js';
 import type { Db } from '../../db/client.js';
@@ -36,7 +36,8 @@ export function createAuditRepository() {
     async list(db: Db, q: z.infer<typeof auditQuery>) {
       const where: SQL[] = [];
       if (q.actor) where.push(ilike(auditLog.actorEmail, `%${escapeLike(q.actor)}%`));
-      if (q.action) where.push(eq(auditLog.action, q.action));
+      // "user." finds every user.* action.
+      if (q.action) where.push(like(auditLog.action, `${escapeLike(q.action)}%`));
       if (q.entityType) where.push(eq(auditLog.entityType, q.entityType));
       if (q.entityId) where.push(eq(auditLog.entityId, q.entityId));
       if (q.from) where.push(gte(auditLog.at, new Date(q.from)));

@@ -47,6 +47,9 @@ describe('inviting people', () => {
     expect(mail.textBody).toContain('Chiara Referente');
     const audit = (await admin.get(`/api/v1/audit-log?action=user.invited&entityId=${user.id}`)).json();
     expect(audit.items[0]).toMatchObject({ actorEmail: 'referente.cuneo@officina.demo', unitId: cuneoUnit });
+    const prefix = (await admin.get('/api/v1/audit-log?action=user.')).json();
+    expect(prefix.total).toBeGreaterThan(0);
+    expect(prefix.items.every((e: { action: string }) => e.action.startsWith('user.'))).toBe(true);
   });
 
   it('refuses a second account with the same e-mail in any letter case', async () => {

@@ -3,14 +3,13 @@ import { useTranslation } from 'react-i18next';
 import en from '../../../../docs/manual/en.md?raw';
 import it from '../../../../docs/manual/it.md?raw';
 import { Page } from '../../components/Page';
-import { currentLanguage } from '../../i18n';
 import { headings, renderMarkdown } from './markdown';
 
 /** The user manual, from docs/manual/<lang>.md: one text for the repository and the application. */
 export default function ManualPage() {
   const { t, i18n } = useTranslation();
-  // biome-ignore lint/correctness/useExhaustiveDependencies: re-render on language change
-  const source = useMemo(() => (currentLanguage() === 'en' ? en : it), [i18n.language]);
+  // The page has its own h1: the document's title line is left out.
+  const source = useMemo(() => (i18n.language === 'en' ? en : it).replace(/^# .*\n/, ''), [i18n.language]);
   const toc = useMemo(() => headings(source).filter((h) => h.level === 2), [source]);
   const body = useMemo(() => renderMarkdown(source, t('manual.table')), [source, t]);
   return (

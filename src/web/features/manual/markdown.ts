@@ -26,6 +26,9 @@ md.core.ruler.push('heading_ids', (state) => {
 md.renderer.rules.table_open = () =>
   '<div class="table-responsive" tabindex="0" role="region" aria-label="Tabella"><table class="table">';
 md.renderer.rules.table_close = () => '</table></div>';
+// Code blocks scroll sideways on small screens: make them reachable by keyboard too.
+const fence = md.renderer.rules.fence;
+md.renderer.rules.fence = (...args) => (fence?.(...args) ?? '').replace('<pre>', '<pre tabindex="0">');
 
 export function headings(source: string): Heading[] {
   const tokens = md.parse(source, {});
