@@ -29,6 +29,8 @@ export const me = z.object({
     manageUnits: z.boolean(),
     viewAudit: z.boolean(),
     viewOutbox: z.boolean(),
+    manageCatalogue: z.boolean(),
+    manageAgreements: z.boolean(),
   }),
 });
 export type Me = z.infer<typeof me>;

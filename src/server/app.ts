@@ -13,8 +13,11 @@ import { registerErrorHandler } from './http/error-handler.js';
 import { registerSession } from './http/session.js';
 import type { RouteDeps } from './http/types.js';
 import { registerWeb } from './http/web.js';
+import { agreementsRoutes } from './modules/agreements/routes.js';
 import { auditRoutes } from './modules/audit/routes.js';
 import { authRoutes } from './modules/auth/routes.js';
+import { calendarRoutes } from './modules/calendar/routes.js';
+import { catalogueRoutes } from './modules/catalogue/routes.js';
 import { healthRoutes } from './modules/health/routes.js';
 import { mailRoutes } from './modules/mail/routes.js';
 import { unitsRoutes } from './modules/units/routes.js';
@@ -77,9 +80,19 @@ export async function buildApp({ config, database, logger }: BuildOptions) {
   await registerDocs(app, { https: config.secureCookies });
   registerSession(app, services.auth);
 
-  for (const routes of [healthRoutes, authRoutes, usersRoutes, unitsRoutes, auditRoutes, mailRoutes]) {
+  for (const routes of [
+    healthRoutes,
+    authRoutes,
+    usersRoutes,
+    unitsRoutes,
+    auditRoutes,
+    mailRoutes,
+    agreementsRoutes,
+    catalogueRoutes,
+  ]) {
     routes(app, deps);
   }
+  await calendarRoutes(app, deps);
   await registerWeb(app);
 
   // Housekeeping: deliver mail, and drop expired sessions hourly.

@@ -4,10 +4,19 @@ import type { Config } from './config.js';
 import type { Database } from './db/client.js';
 import { AppError } from './lib/errors.js';
 import type { RequestContext } from './lib/principal.js';
+import { createAgreementsRepository } from './modules/agreements/repository.js';
+import { createAgreementsService } from './modules/agreements/service.js';
 import { createAuditRepository } from './modules/audit/repository.js';
 import { createAuditService } from './modules/audit/service.js';
 import { createAuthRepository } from './modules/auth/repository.js';
 import { createAuthService } from './modules/auth/service.js';
+import { createCalendarRepository } from './modules/calendar/repository.js';
+import { createCalendarService } from './modules/calendar/service.js';
+import { createEditionsRepository } from './modules/catalogue/editions-repository.js';
+import { createEditionsService } from './modules/catalogue/editions-service.js';
+import { importSchedule } from './modules/catalogue/import.js';
+import { createPathsRepository } from './modules/catalogue/paths-repository.js';
+import { createPathsService } from './modules/catalogue/paths-service.js';
 import { createOutboxRepository } from './modules/mail/repository.js';
 import { createMailService } from './modules/mail/service.js';
 import { createOutboxWorker } from './modules/mail/worker.js';
@@ -37,6 +46,27 @@ export function createServices(database: Database, config: Config, log: FastifyB
   const auth = createAuthService({ db, repo: authRepo, users: usersRepo, audit, mail, config });
   const units = createUnitsService({ db, repo: unitsRepo, audit });
   const users = createUsersService({ db, repo: usersRepo, units: unitsRepo, authRepo, auth, audit, mail });
+  const agreementsRepo = createAgreementsRepository();
+  const agreements = createAgreementsService({ db, repo: agreementsRepo, units: unitsRepo, audit });
+  const pathsRepo = createPathsRepository();
+  const paths = createPathsService({ db, repo: pathsRepo, agreements: agreementsRepo, audit });
+  const editionsRepo = createEditionsRepository();
+  const editions = createEditionsService({
+    db,
+    repo: editionsRepo,
+    paths: pathsRepo,
+    units: unitsRepo,
+    audit,
+  });
+  const calendar = createCalendarService({
+    db,
+    repo: createCalendarRepository(),
+    editionsRepo,
+    editions,
+    paths,
+    audit,
+    config,
+  });
 
   return {
     driver: database.driver,
@@ -46,6 +76,12 @@ export function createServices(database: Database, config: Config, log: FastifyB
     auth,
     units,
     users,
+    agreements,
+    paths,
+    editions,
+    calendar,
+    importSchedule: (ctx: RequestContext, text: string) =>
+      importSchedule({ db, paths: pathsRepo, units: unitsRepo, editions }, ctx, text),
     importUsers: (ctx: RequestContext, text: string, unitId: number | null) =>
       importUsers({ db, units: unitsRepo, users }, ctx, text, unitId),
     async ping() {

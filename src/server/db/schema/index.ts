@@ -1,4 +1,5 @@
 export * from './audit.js';
+export * from './catalogue.js';
 export * from './identity.js';
 export * from './mail.js';
 export * from './reference.js';

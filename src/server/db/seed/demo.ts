@@ -3,6 +3,7 @@ import type { Role } from '../../../common/roles.js';
 import { hashPassword } from '../../lib/passwords.js';
 import type { Db } from '../client.js';
 import { auditLog, roleGrants, territorialUnits, users } from '../schema/index.js';
+import { seedDemoCatalogue } from './demo-catalogue.js';
 
 export const DEMO_PASSWORD = 'Officina-Demo-2026';
 
@@ -145,6 +146,7 @@ export async function seedDemo(db: Db): Promise<boolean> {
       .insert(auditLog)
       .values({ action: 'system.demo_seeded', entityType: 'system', details: { users: DEMO_USERS.length } });
   });
+  await seedDemoCatalogue(db);
   return true;
 }
 

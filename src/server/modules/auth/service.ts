@@ -6,6 +6,7 @@ import { assertPasswordPolicy, hashPassword, verifyPassword } from '../../lib/pa
 import type { Principal, RequestContext } from '../../lib/principal.js';
 import { hashToken, newToken } from '../../lib/tokens.js';
 import type { AuditService } from '../audit/service.js';
+import { canManageAgreements, canManageCatalogue } from '../catalogue/policy.js';
 import type { MailService } from '../mail/service.js';
 import { invitationMail, passwordResetMail } from '../mail/templates.js';
 import { canManageUnits, canManageUsers, canViewAudit, canViewOutbox } from '../users/policy.js';
@@ -136,6 +137,8 @@ export function createAuthService(deps: {
           manageUnits: canManageUnits(principal),
           viewAudit: canViewAudit(principal),
           viewOutbox: canViewOutbox(principal),
+          manageCatalogue: canManageCatalogue(principal),
+          manageAgreements: canManageAgreements(principal),
         },
       };
     },

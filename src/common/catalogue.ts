@@ -1,0 +1,238 @@
+import { z } from 'zod';
+import { pageQuery } from './api.js';
+
+export const LEVELS = ['base', 'intermedio', 'avanzato'] as const;
+export const DELIVERY_MODES = ['webinar', 'online', 'aula', 'affiancamento'] as const;
+export const ELIGIBILITY = ['all', 'agreement', 'units'] as const;
+export const PATH_STATUSES = ['draft', 'published', 'archived'] as const;
+export const EDITION_STATUSES = ['draft', 'published', 'closed', 'completed', 'cancelled'] as const;
+export const SESSION_STATUSES = ['scheduled', 'cancelled'] as const;
+export type DeliveryMode = (typeof DELIVERY_MODES)[number];
+export type EditionStatus = (typeof EDITION_STATUSES)[number];
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
+/** An instant with its offset, e.g. 2026-03-29T09:00:00+02:00 (shown in Europe/Rome). */
+const instant = z.iso.datetime({ offset: true });
+const text = (max: number) => z.string().trim().max(max);
+
+// ---- Convenzioni ------------------------------------------------------------------------------
+
+export const agreementInput = z.object({
+  unitId: z.number().int(),
+  serviceModelCode: z.string().min(1),
+  signedOn: isoDate,
+  actReference: text(200).min(2),
+  validFrom: isoDate,
+  validTo: isoDate.nullable(),
+  notes: text(2000).nullable().optional(),
+});
+export const agreement = agreementInput.extend({
+  id: z.number().int(),
+  unitName: z.string(),
+  serviceModelName: z.string(),
+  active: z.boolean().describe('Valid today'),
+  notes: z.string().nullable(),
+});
+export type Agreement = z.infer<typeof agreement>;
+export const agreementQuery = pageQuery.extend({
+  unitId: z.coerce.number().int().optional(),
+  serviceModel: z.string().optional(),
+});
+
+// ---- Percorsi formativi --------------------------------------------------------------------------
+
+export const moduleInput = z.object({
+  title: text(200).min(2),
+  description: text(4000).default(''),
+  hours: z.number().positive().max(1000),
+  mode: z.enum(DELIVERY_MODES),
+});
+export const material = z.object({ title: text(200).min(1), url: z.url().max(2000) });
+
+export const pathInput = z.object({
+  slug: z
+    .string()
+    .trim()
+    .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'lowercase words joined by -')
+    .max(120)
+    .optional(),
+  title: text(200).min(3),
+  summary: text(2000).min(10),
+  objectives: text(8000).default(''),
+  domainCode: z.string().min(1),
+  serviceModelCode: z.string().min(1).nullable(),
+  level: z.enum(LEVELS),
+  competencies: z.array(text(200).min(1)).max(50).default([]),
+  targetJobProfiles: z.array(z.string().min(1)).max(50).default([]),
+  totalHours: z.number().positive().max(2000),
+  deliveryModes: z.array(z.enum(DELIVERY_MODES)).min(1),
+  eligibility: z.enum(ELIGIBILITY).default('all'),
+  unitIds: z.array(z.number().int()).max(200).default([]),
+  materials: z.array(material).max(50).default([]),
+  modules: z.array(moduleInput).max(100).default([]),
+});
+export type PathInput = z.infer<typeof pathInput>;
+
+export const trainingPath = pathInput.extend({
+  id: z.number().int(),
+  slug: z.string(),
+  status: z.enum(PATH_STATUSES),
+  domainName: z.string(),
+  serviceModelName: z.string().nullable(),
+  modules: z.array(moduleInput.extend({ id: z.number().int(), position: z.number().int() })),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type TrainingPath = z.infer<typeof trainingPath>;
+
+export const pathListQuery = pageQuery.extend({
+  q: text(200).optional(),
+  domain: z.string().optional(),
+  serviceModel: z.string().optional(),
+  status: z.enum(PATH_STATUSES).optional(),
+});
+export const pathStatusBody = z.object({ status: z.enum(PATH_STATUSES) });
+
+// ---- Edizioni e sessioni ---------------------------------------------------------------------------
+
+export const editionInput = z.object({
+  pathId: z.number().int(),
+  title: text(200).min(3),
+  startsOn: isoDate,
+  endsOn: isoDate,
+  capacity: z.number().int().min(0).max(100_000),
+  enrolmentOpensAt: instant,
+  enrolmentClosesAt: instant,
+  online: z.boolean().default(false),
+  venueName: text(200).nullable().default(null),
+  venueAddress: text(400).nullable().default(null),
+  venueUnitId: z.number().int().nullable().default(null),
+  trainerIds: z.array(z.string().uuid()).max(20).default([]),
+});
+export type EditionInput = z.infer<typeof editionInput>;
+
+export const sessionInput = z.object({
+  title: text(200).min(2),
+  startsAt: instant,
+  endsAt: instant,
+  mode: z.enum(DELIVERY_MODES),
+  room: text(200).nullable().default(null),
+  onlineUrl: z.url().max(2000).nullable().default(null),
+  trainerId: z.string().uuid().nullable().default(null),
+});
+export type SessionInput = z.infer<typeof sessionInput>;
+
+export const session = sessionInput.extend({
+  id: z.number().int(),
+  editionId: z.number().int(),
+  status: z.enum(SESSION_STATUSES),
+  sequence: z.number().int(),
+  trainerName: z.string().nullable(),
+});
+export type Session = z.infer<typeof session>;
+
+export const edition = editionInput.extend({
+  id: z.number().int(),
+  status: z.enum(EDITION_STATUSES),
+  cancelReason: z.string().nullable(),
+  pathTitle: z.string(),
+  pathSlug: z.string(),
+  venueUnitName: z.string().nullable(),
+  trainers: z.array(z.object({ id: z.string(), name: z.string() })),
+  sessions: z.array(session),
+  seatsLeft: z.number().int(),
+  updatedAt: z.string(),
+});
+export type Edition = z.infer<typeof edition>;
+
+export const editionListQuery = pageQuery.extend({
+  pathId: z.coerce.number().int().optional(),
+  status: z.enum(EDITION_STATUSES).optional(),
+  from: isoDate.optional(),
+  to: isoDate.optional(),
+});
+
+/** draft → published → closed → completed; any but completed → cancelled (with a reason). */
+export const editionTransition = z.discriminatedUnion('status', [
+  z.object({ status: z.literal('published') }),
+  z.object({ status: z.literal('closed') }),
+  z.object({ status: z.literal('completed') }),
+  z.object({ status: z.literal('cancelled'), reason: text(1000).min(5) }),
+]);
+
+export const sessionCancelBody = z.object({ reason: text(1000).min(5) });
+
+export const importRowReport = z.object({ row: z.number().int(), messages: z.array(z.string()) });
+export const scheduleImportReport = z.object({
+  editionsCreated: z.number().int(),
+  sessionsCreated: z.number().int(),
+  failed: z.number().int(),
+  errors: z.array(importRowReport),
+});
+
+// ---- Calendario pubblico -------------------------------------------------------------------------
+
+export const calendarQuery = pageQuery.extend({
+  from: isoDate.optional().describe('First day (Europe/Rome), default today'),
+  to: isoDate.optional().describe('Last day included (Europe/Rome), default from + 3 months'),
+  domain: z.string().optional(),
+  serviceModel: z.string().optional(),
+  mode: z.enum(DELIVERY_MODES).optional(),
+  unit: z.coerce.number().int().optional().describe('Open to the staff of this territorial unit'),
+  region: z.string().optional().describe('Held in this region (venue), or online'),
+  available: z.enum(['true', 'false']).optional().describe('Only editions with seats left'),
+  q: text(200).optional().describe('Full-text search (Italian stemming) in titles and descriptions'),
+  pageSize: z.coerce.number().int().min(1).max(500).default(100),
+});
+export type CalendarQuery = z.infer<typeof calendarQuery>;
+
+/** One session in the public calendar: never a webinar link, never personal data. */
+export const calendarEntry = z.object({
+  sessionId: z.number().int(),
+  sessionTitle: z.string(),
+  startsAt: z.string(),
+  endsAt: z.string(),
+  mode: z.enum(DELIVERY_MODES),
+  status: z.enum(SESSION_STATUSES),
+  editionId: z.number().int(),
+  editionTitle: z.string(),
+  editionStatus: z.enum(EDITION_STATUSES),
+  pathSlug: z.string(),
+  pathTitle: z.string(),
+  domainCode: z.string(),
+  serviceModelCode: z.string().nullable(),
+  venueName: z.string().nullable(),
+  venueAddress: z.string().nullable(),
+  room: z.string().nullable(),
+  regionName: z.string().nullable(),
+  seatsLeft: z.number().int(),
+});
+export type CalendarEntry = z.infer<typeof calendarEntry>;
+
+/** Eligibility explained: who may enrol, in words the public can read. */
+export const eligibilityInfo = z.object({
+  kind: z.enum(ELIGIBILITY),
+  serviceModelCode: z.string().nullable(),
+  units: z.array(z.object({ id: z.number().int(), name: z.string() })),
+  text: z.string(),
+});
+
+export const publicSession = session.omit({ onlineUrl: true, trainerId: true });
+export const publicEdition = edition
+  .omit({ sessions: true, trainerIds: true })
+  .extend({ sessions: z.array(publicSession), eligibility: eligibilityInfo });
+export const publicPath = trainingPath.omit({ unitIds: true }).extend({
+  eligibility: eligibilityInfo,
+  editions: z.array(
+    edition.pick({
+      id: true,
+      title: true,
+      startsOn: true,
+      endsOn: true,
+      status: true,
+      seatsLeft: true,
+      online: true,
+      venueName: true,
+    }),
+  ),
+});

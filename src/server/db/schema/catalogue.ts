@@ -1,0 +1,205 @@
+import { sql } from 'drizzle-orm';
+import {
+  boolean,
+  date,
+  index,
+  integer,
+  jsonb,
+  numeric,
+  pgTable,
+  primaryKey,
+  serial,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { users } from './identity.js';
+import { domains, serviceModels, territorialUnits } from './reference.js';
+
+/** Convenzione: a Province's signed agreement to adopt a service model. */
+export const agreements = pgTable(
+  'agreements',
+  {
+    id: serial('id').primaryKey(),
+    unitId: integer('unit_id')
+      .notNull()
+      .references(() => territorialUnits.id),
+    serviceModelCode: text('service_model_code')
+      .notNull()
+      .references(() => serviceModels.code),
+    signedOn: date('signed_on').notNull(),
+    actReference: text('act_reference').notNull(),
+    validFrom: date('valid_from').notNull(),
+    validTo: date('valid_to'),
+    notes: text('notes'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('agreements_unit').on(t.unitId), index('agreements_model').on(t.serviceModelCode)],
+);
+
+/** Percorso formativo: a course or programme in the catalogue. */
+export const trainingPaths = pgTable(
+  'training_paths',
+  {
+    id: serial('id').primaryKey(),
+    slug: text('slug').notNull(),
+    title: text('title').notNull(),
+    summary: text('summary').notNull(),
+    objectives: text('objectives').notNull().default(''),
+    domainCode: text('domain_code')
+      .notNull()
+      .references(() => domains.code),
+    serviceModelCode: text('service_model_code').references(() => serviceModels.code),
+    level: text('level').notNull(),
+    competencies: text('competencies').array().notNull().default(sql`'{}'::text[]`),
+    targetJobProfiles: text('target_job_profiles').array().notNull().default(sql`'{}'::text[]`),
+    totalHours: numeric('total_hours', { precision: 6, scale: 1, mode: 'number' }).notNull(),
+    deliveryModes: text('delivery_modes').array().notNull(),
+    /** all | agreement (units with a Convenzione for the service model) | units (the listed ones). */
+    eligibility: text('eligibility').notNull().default('all'),
+    materials: jsonb('materials').$type<{ title: string; url: string }[]>().notNull().default([]),
+    status: text('status').notNull().default('draft'),
+    createdBy: uuid('created_by').references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('training_paths_slug').on(t.slug),
+    index('training_paths_search').using(
+      'gin',
+      sql`to_tsvector('italian', ${t.title} || ' ' || ${t.summary} || ' ' || ${t.objectives})`,
+    ),
+  ],
+);
+
+export const pathModules = pgTable(
+  'path_modules',
+  {
+    id: serial('id').primaryKey(),
+    pathId: integer('path_id')
+      .notNull()
+      .references(() => trainingPaths.id, { onDelete: 'cascade' }),
+    position: integer('position').notNull(),
+    title: text('title').notNull(),
+    description: text('description').notNull().default(''),
+    hours: numeric('hours', { precision: 6, scale: 1, mode: 'number' }).notNull(),
+    mode: text('mode').notNull(),
+  },
+  (t) => [index('path_modules_path').on(t.pathId)],
+);
+
+/** The units a path is reserved to, when eligibility = 'units'. */
+export const pathUnits = pgTable(
+  'path_units',
+  {
+    pathId: integer('path_id')
+      .notNull()
+      .references(() => trainingPaths.id, { onDelete: 'cascade' }),
+    unitId: integer('unit_id')
+      .notNull()
+      .references(() => territorialUnits.id),
+  },
+  (t) => [primaryKey({ columns: [t.pathId, t.unitId] })],
+);
+
+/** Edizione: one scheduled run of a path. */
+export const editions = pgTable(
+  'editions',
+  {
+    id: serial('id').primaryKey(),
+    pathId: integer('path_id')
+      .notNull()
+      .references(() => trainingPaths.id),
+    title: text('title').notNull(),
+    startsOn: date('starts_on').notNull(),
+    endsOn: date('ends_on').notNull(),
+    capacity: integer('capacity').notNull(),
+    enrolmentOpensAt: timestamp('enrolment_opens_at', { withTimezone: true }).notNull(),
+    enrolmentClosesAt: timestamp('enrolment_closes_at', { withTimezone: true }).notNull(),
+    online: boolean('online').notNull().default(false),
+    venueName: text('venue_name'),
+    venueAddress: text('venue_address'),
+    venueUnitId: integer('venue_unit_id').references(() => territorialUnits.id),
+    status: text('status').notNull().default('draft'),
+    cancelReason: text('cancel_reason'),
+    createdBy: uuid('created_by').references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('editions_path').on(t.pathId), index('editions_dates').on(t.startsOn, t.endsOn)],
+);
+
+export const editionTrainers = pgTable(
+  'edition_trainers',
+  {
+    editionId: integer('edition_id')
+      .notNull()
+      .references(() => editions.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+  },
+  (t) => [primaryKey({ columns: [t.editionId, t.userId] })],
+);
+
+/** Sessione: one dated meeting of an edition. */
+export const editionSessions = pgTable(
+  'edition_sessions',
+  {
+    id: serial('id').primaryKey(),
+    editionId: integer('edition_id')
+      .notNull()
+      .references(() => editions.id, { onDelete: 'cascade' }),
+    title: text('title').notNull(),
+    startsAt: timestamp('starts_at', { withTimezone: true }).notNull(),
+    endsAt: timestamp('ends_at', { withTimezone: true }).notNull(),
+    mode: text('mode').notNull(),
+    room: text('room'),
+    /** Shown only to enrolled people, never on public pages or feeds. */
+    onlineUrl: text('online_url'),
+    trainerId: uuid('trainer_id').references(() => users.id),
+    status: text('status').notNull().default('scheduled'),
+    /** iCal SEQUENCE: increases whenever the session changes. */
+    sequence: integer('sequence').notNull().default(0),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('edition_sessions_edition').on(t.editionId), index('edition_sessions_starts').on(t.startsAt)],
+);
+
+/**
+ * What changed in an edition or its sessions after publication; the enrolment feature notifies
+ * the people already enrolled from here (notifiedAt marks what has been sent).
+ */
+export const editionChanges = pgTable(
+  'edition_changes',
+  {
+    id: serial('id').primaryKey(),
+    editionId: integer('edition_id')
+      .notNull()
+      .references(() => editions.id, { onDelete: 'cascade' }),
+    sessionId: integer('session_id'),
+    kind: text('kind').notNull(),
+    changes: jsonb('changes').$type<Record<string, { from: unknown; to: unknown }>>().notNull(),
+    actorId: uuid('actor_id').references(() => users.id, { onDelete: 'set null' }),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+    notifiedAt: timestamp('notified_at', { withTimezone: true }),
+  },
+  (t) => [index('edition_changes_pending').on(t.notifiedAt, t.editionId)],
+);
+
+/**
+ * A person's secret calendar feed. Like the secret addresses of common calendar services the token is
+ * kept as is, so the person can copy the address again; it reveals only their own sessions, and
+ * revoking or regenerating it makes the old address stop working.
+ */
+export const calendarFeeds = pgTable('calendar_feeds', {
+  token: text('token').primaryKey(),
+  userId: uuid('user_id')
+    .notNull()
+    .unique()
+    .references(() => users.id, { onDelete: 'cascade' }),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});
