@@ -50,7 +50,7 @@ export async function buildApp({ config, database, logger }: BuildOptions) {
   const services = createServices(database, config, app.log);
   const deps: RouteDeps = { services, config };
 
-  registerErrorHandler(app);
+  registerErrorHandler(app, (pathname) => services.calendar.pageMeta(pathname));
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: {
       directives: {

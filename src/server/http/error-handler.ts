@@ -2,7 +2,7 @@ import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError, type Bilingual, pickLang } from '../lib/errors.js';
-import { spaFallback } from './web.js';
+import { type MetaResolver, spaFallback } from './web.js';
 
 type Body = { code: string; message: string; details?: { path: string; message: string }[] };
 
@@ -67,7 +67,7 @@ function italianIssue(v: { keyword: string; message?: string; params: Record<str
   return (typeof text === 'string' ? text : text?.message) ?? v.message ?? 'non valido';
 }
 
-export function registerErrorHandler(app: FastifyInstance) {
+export function registerErrorHandler(app: FastifyInstance, metaFor?: MetaResolver) {
   app.setErrorHandler((err: FastifyError, req, reply) => {
     const lang = pickLang(req.headers['accept-language']);
     const send = (status: number, body: Body, headers?: Record<string, string>) => {
@@ -129,8 +129,8 @@ export function registerErrorHandler(app: FastifyInstance) {
     });
   });
 
-  app.setNotFoundHandler((req, reply) => {
-    if (spaFallback(req, reply)) return reply;
+  app.setNotFoundHandler(async (req, reply) => {
+    if (await spaFallback(req, reply, metaFor)) return reply;
     const lang = pickLang(req.headers['accept-language']);
     return reply.status(404).send({
       code: 'NOT_FOUND',

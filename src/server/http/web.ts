@@ -31,12 +31,39 @@ export async function registerWeb(app: App) {
   });
 }
 
-/** Client-side routes (/profilo, /amministrazione/...) get the SPA shell. */
-export function spaFallback(req: FastifyRequest, reply: FastifyReply): boolean {
+export type PageMeta = { title: string; description: string };
+export type MetaResolver = (pathname: string) => Promise<PageMeta | null>;
+
+const escapeHtml = (v: string) =>
+  v.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string,
+  );
+
+let shell: string | undefined;
+
+/**
+ * Client-side routes (/profilo, /formazione/...) get the SPA shell. Public pages that search engines
+ * and link previews read get their own <title> and description in the HTML itself.
+ */
+export async function spaFallback(
+  req: FastifyRequest,
+  reply: FastifyReply,
+  metaFor?: MetaResolver,
+): Promise<boolean> {
   if (req.method !== 'GET' && req.method !== 'HEAD') return false;
   if (req.url.startsWith('/api/') || !hasWebBuild()) return false;
   if (!(req.headers.accept ?? '').includes('text/html')) return false;
-  reply.header('cache-control', 'no-cache');
-  void reply.type('text/html').sendFile('index.html');
+  shell ??= fs.readFileSync(path.join(webRoot, 'index.html'), 'utf8');
+  const meta = metaFor ? await metaFor(new URL(req.url, 'http://x').pathname).catch(() => null) : null;
+  const html = meta
+    ? shell
+        .replace(/<title>[^<]*<\/title>/, `<title>${escapeHtml(meta.title)} — Officina</title>`)
+        .replace(
+          /<meta name="description" content="[^"]*"/,
+          `<meta name="description" content="${escapeHtml(meta.description)}"`,
+        )
+    : shell;
+  await reply.header('cache-control', 'no-cache').type('text/html; charset=utf-8').send(html);
   return true;
 }

@@ -145,6 +145,29 @@ export function createCalendarService(deps: {
       };
     },
 
+    /** Title and description of public pages, for the HTML served to search engines and link previews. */
+    async pageMeta(pathname: string): Promise<{ title: string; description: string } | null> {
+      const path = /^\/formazione\/percorsi\/([a-z0-9-]+)$/.exec(pathname);
+      if (path) {
+        const row = await deps.paths.publishedBySlug(path[1] as string);
+        return { title: row.title, description: row.summary };
+      }
+      const edition = /^\/formazione\/edizioni\/(\d+)$/.exec(pathname);
+      if (edition) {
+        const e = await this.publicEdition(Number(edition[1]), 'it');
+        return {
+          title: `${e.pathTitle} — ${e.title}`,
+          description: `${e.pathTitle}: ${e.title}, dal ${e.startsOn} al ${e.endsOn}. ${e.eligibility.text}`,
+        };
+      }
+      if (pathname === '/formazione')
+        return {
+          title: 'Calendario della formazione',
+          description: 'Corsi, webinar e seminari del programma di formazione delle Province italiane.',
+        };
+      return null;
+    },
+
     async feedUrl(ctx: RequestContext) {
       const feed = await repo.feedOf(db, requireActor(ctx).id);
       return { url: feed ? feedUrl(feed.token) : null };
