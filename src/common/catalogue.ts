@@ -218,9 +218,12 @@ export const eligibilityInfo = z.object({
 });
 
 export const publicSession = session.omit({ onlineUrl: true, trainerId: true });
-export const publicEdition = edition
-  .omit({ sessions: true, trainerIds: true })
-  .extend({ sessions: z.array(publicSession), eligibility: eligibilityInfo });
+/** Trainers appear on public pages by name only: their user ids are personal data. */
+export const publicEdition = edition.omit({ sessions: true, trainerIds: true }).extend({
+  sessions: z.array(publicSession),
+  eligibility: eligibilityInfo,
+  trainers: z.array(z.object({ name: z.string() })),
+});
 export const publicPath = trainingPath.omit({ unitIds: true }).extend({
   eligibility: eligibilityInfo,
   editions: z.array(

@@ -1,6 +1,7 @@
 import { and, asc, count, eq, gte, isNull, lte, or, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { agreements, serviceModels, territorialUnits } from '../../db/schema/index.js';
+import { romeToday } from '../../db/sql.js';
 
 export type AgreementRow = typeof agreements.$inferSelect;
 
@@ -17,7 +18,7 @@ export function createAgreementsRepository() {
     agreement: agreements,
     unitName: territorialUnits.name,
     serviceModelName: serviceModels.nameIt,
-    active: sql<boolean>`coalesce(${activeOn(sql`current_date`)}, false)`,
+    active: sql<boolean>`coalesce(${activeOn(romeToday())}, false)`,
   };
   return {
     async list(
@@ -75,7 +76,7 @@ export function createAgreementsRepository() {
         .selectDistinct({ id: territorialUnits.id, name: territorialUnits.name })
         .from(agreements)
         .innerJoin(territorialUnits, eq(territorialUnits.id, agreements.unitId))
-        .where(and(eq(agreements.serviceModelCode, serviceModelCode), activeOn(sql`current_date`)))
+        .where(and(eq(agreements.serviceModelCode, serviceModelCode), activeOn(romeToday())))
         .orderBy(asc(territorialUnits.name));
     },
 

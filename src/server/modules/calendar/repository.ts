@@ -11,6 +11,7 @@ import {
   territorialUnits,
   trainingPaths,
 } from '../../db/schema/index.js';
+import { romeToday } from '../../db/sql.js';
 import { activeOn } from '../agreements/repository.js';
 import { escapeLike } from '../audit/repository.js';
 import { pathMatches } from '../catalogue/paths-repository.js';
@@ -41,7 +42,7 @@ function openToUnit(unitId: number): SQL {
     ),
     and(
       eq(trainingPaths.eligibility, 'agreement'),
-      sql`exists (select 1 from ${agreements} where ${agreements.unitId} = ${unitId} and ${agreements.serviceModelCode} = ${trainingPaths.serviceModelCode} and ${activeOn(sql`current_date`)})`,
+      sql`exists (select 1 from ${agreements} where ${agreements.unitId} = ${unitId} and ${agreements.serviceModelCode} = ${trainingPaths.serviceModelCode} and ${activeOn(romeToday())})`,
     ),
   ) as SQL;
 }

@@ -127,7 +127,7 @@ export function createCalendarService(deps: {
       };
     },
 
-    /** A public edition: drafts are not found, online links and trainer ids are left out. */
+    /** A public edition: drafts are not found, online links and trainers' user ids are left out. */
     async publicEdition(id: number, lang: Lang) {
       const row = await deps.editionsRepo.findById(db, id);
       if (!row || !PUBLIC_EDITION_STATUSES.includes(row.status)) throw errors.notFound(EDITION);
@@ -137,9 +137,10 @@ export function createCalendarService(deps: {
       const [edition] = await deps.editions.toEditions([row]);
       if (!edition) throw errors.notFound(EDITION);
       const [path] = await deps.paths.toPaths([pathRow], lang);
-      const { sessions, trainerIds: _t, ...rest } = edition;
+      const { sessions, trainerIds: _t, trainers, ...rest } = edition;
       return {
         ...rest,
+        trainers: trainers.map(({ name }) => ({ name })),
         sessions: sessions.map(({ onlineUrl: _o, trainerId: _tr, ...s }) => s),
         eligibility: await deps.paths.eligibilityInfo(pathRow, path?.serviceModelName ?? null, lang),
       };
@@ -173,7 +174,7 @@ export function createCalendarService(deps: {
       return { url: feed ? feedUrl(feed.token) : null };
     },
 
-    /** Creates (or replaces) the person's secret feed; the URL is shown once, only its hash is kept. */
+    /** Creates (or replaces) the person's secret feed; the old address stops working at once. */
     async createFeed(ctx: RequestContext) {
       const actor = requireActor(ctx);
       const token = newToken();

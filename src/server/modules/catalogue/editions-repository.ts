@@ -5,6 +5,7 @@ import {
   editionSessions,
   editions,
   editionTrainers,
+  roleGrants,
   territorialUnits,
   trainingPaths,
   users,
@@ -50,33 +51,34 @@ export function createEditionsRepository() {
       return row;
     },
 
-    /** Sessions, trainers, path and venue names of several editions at once. */
+    /**
+     * Sessions, trainers, path and venue names of several editions at once. One query after the
+     * other: inside a transaction they share one pg client, which must not run queries concurrently.
+     */
     async details(db: Db, ids: number[]) {
       if (!ids.length) return { sessions: [], trainers: [], paths: [], venues: [] };
-      const [sessions, trainers, paths, venues] = await Promise.all([
-        db
-          .select({ session: editionSessions, trainerName: users.name })
-          .from(editionSessions)
-          .leftJoin(users, eq(users.id, editionSessions.trainerId))
-          .where(inArray(editionSessions.editionId, ids))
-          .orderBy(asc(editionSessions.startsAt), asc(editionSessions.id)),
-        db
-          .select({ editionId: editionTrainers.editionId, id: users.id, name: users.name })
-          .from(editionTrainers)
-          .innerJoin(users, eq(users.id, editionTrainers.userId))
-          .where(inArray(editionTrainers.editionId, ids))
-          .orderBy(asc(users.name)),
-        db
-          .select({ editionId: editions.id, title: trainingPaths.title, slug: trainingPaths.slug })
-          .from(editions)
-          .innerJoin(trainingPaths, eq(trainingPaths.id, editions.pathId))
-          .where(inArray(editions.id, ids)),
-        db
-          .select({ editionId: editions.id, name: territorialUnits.name })
-          .from(editions)
-          .innerJoin(territorialUnits, eq(territorialUnits.id, editions.venueUnitId))
-          .where(inArray(editions.id, ids)),
-      ]);
+      const sessions = await db
+        .select({ session: editionSessions, trainerName: users.name })
+        .from(editionSessions)
+        .leftJoin(users, eq(users.id, editionSessions.trainerId))
+        .where(inArray(editionSessions.editionId, ids))
+        .orderBy(asc(editionSessions.startsAt), asc(editionSessions.id));
+      const trainers = await db
+        .select({ editionId: editionTrainers.editionId, id: users.id, name: users.name })
+        .from(editionTrainers)
+        .innerJoin(users, eq(users.id, editionTrainers.userId))
+        .where(inArray(editionTrainers.editionId, ids))
+        .orderBy(asc(users.name));
+      const paths = await db
+        .select({ editionId: editions.id, title: trainingPaths.title, slug: trainingPaths.slug })
+        .from(editions)
+        .innerJoin(trainingPaths, eq(trainingPaths.id, editions.pathId))
+        .where(inArray(editions.id, ids));
+      const venues = await db
+        .select({ editionId: editions.id, name: territorialUnits.name })
+        .from(editions)
+        .innerJoin(territorialUnits, eq(territorialUnits.id, editions.venueUnitId))
+        .where(inArray(editions.id, ids));
       return { sessions, trainers, paths, venues };
     },
 
@@ -112,9 +114,15 @@ export function createEditionsRepository() {
           .values([...new Set(userIds)].map((userId) => ({ editionId, userId })));
     },
 
-    async existingUserIds(db: Db, ids: string[]) {
+    /** Of the given users, the active ones holding the trainer role. */
+    async trainerIds(db: Db, ids: string[]) {
       if (!ids.length) return [];
-      return (await db.select({ id: users.id }).from(users).where(inArray(users.id, ids))).map((r) => r.id);
+      const rows = await db
+        .selectDistinct({ id: users.id })
+        .from(users)
+        .innerJoin(roleGrants, and(eq(roleGrants.userId, users.id), eq(roleGrants.role, 'trainer')))
+        .where(and(inArray(users.id, ids), eq(users.active, true)));
+      return rows.map((r) => r.id);
     },
 
     async findSession(db: Db, editionId: number, sessionId: number) {

@@ -37,6 +37,14 @@ const VISIBLE: EditionStatus[] = ['published', 'closed'];
 const bad = (code: string, it: string, en: string, field: string) =>
   errors.badRequest(code, { it, en }, [field]);
 
+const notATrainer = (field: string) =>
+  bad(
+    'UNKNOWN_TRAINER',
+    'Il formatore indicato non esiste o non ha il ruolo di formatore.',
+    'The trainer does not exist or does not hold the trainer role.',
+    field,
+  );
+
 /** Rules every edition must respect, whatever the way in (form, API, CSV). */
 export function checkEdition(
   e: Pick<EditionInput, 'startsOn' | 'endsOn' | 'enrolmentOpensAt' | 'enrolmentClosesAt'>,
@@ -182,15 +190,14 @@ export function createEditionsService(deps: {
         'Unknown territorial unit.',
         'venueUnitId',
       );
-    const found = await repo.existingUserIds(tx, input.trainerIds);
-    if (found.length !== new Set(input.trainerIds).size)
-      throw bad('UNKNOWN_TRAINER', 'Formatore sconosciuto.', 'Unknown trainer.', 'trainerIds');
+    const found = await repo.trainerIds(tx, input.trainerIds);
+    if (found.length !== new Set(input.trainerIds).size) throw notATrainer('trainerIds');
   }
 
   async function validateSession(tx: Db, input: SessionInput, edition: EditionRow) {
     checkSession(input, edition);
-    if (input.trainerId && !(await repo.existingUserIds(tx, [input.trainerId])).length)
-      throw bad('UNKNOWN_TRAINER', 'Formatore sconosciuto.', 'Unknown trainer.', 'trainerId');
+    if (input.trainerId && !(await repo.trainerIds(tx, [input.trainerId])).length)
+      throw notATrainer('trainerId');
   }
 
   async function insertEdition(tx: Db, ctx: RequestContext, input: EditionInput) {
@@ -261,6 +268,7 @@ export function createEditionsService(deps: {
     createIn: insertEdition,
 
     async update(ctx: RequestContext, id: number, input: Omit<EditionInput, 'pathId'>) {
+      if (!canManageCatalogue(ctx.actor)) throw errors.forbidden();
       checkEdition(input);
       return db.transaction(async (tx) => {
         const before = await editionFor(tx, ctx, id);

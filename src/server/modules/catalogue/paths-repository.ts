@@ -55,24 +55,25 @@ export function createPathsRepository() {
       return row;
     },
 
-    /** Modules, listed units and reference names of several paths at once. */
+    /**
+     * Modules, listed units and reference names of several paths at once. One query after the other:
+     * inside a transaction they share one pg client, which must not run queries concurrently.
+     */
     async details(db: Db, ids: number[]) {
       if (!ids.length) return { modules: [], units: [], names: { domains: new Map(), models: new Map() } };
-      const [modules, units, d, m] = await Promise.all([
-        db
-          .select()
-          .from(pathModules)
-          .where(inArray(pathModules.pathId, ids))
-          .orderBy(asc(pathModules.position)),
-        db
-          .select({ pathId: pathUnits.pathId, id: territorialUnits.id, name: territorialUnits.name })
-          .from(pathUnits)
-          .innerJoin(territorialUnits, eq(territorialUnits.id, pathUnits.unitId))
-          .where(inArray(pathUnits.pathId, ids))
-          .orderBy(asc(territorialUnits.name)),
-        db.select().from(domains),
-        db.select().from(serviceModels),
-      ]);
+      const modules = await db
+        .select()
+        .from(pathModules)
+        .where(inArray(pathModules.pathId, ids))
+        .orderBy(asc(pathModules.position));
+      const units = await db
+        .select({ pathId: pathUnits.pathId, id: territorialUnits.id, name: territorialUnits.name })
+        .from(pathUnits)
+        .innerJoin(territorialUnits, eq(territorialUnits.id, pathUnits.unitId))
+        .where(inArray(pathUnits.pathId, ids))
+        .orderBy(asc(territorialUnits.name));
+      const d = await db.select().from(domains);
+      const m = await db.select().from(serviceModels);
       return {
         modules,
         units,

@@ -1,6 +1,7 @@
 import { and, asc, count, eq, gte, ilike, isNull, lte, or, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { domains, jobProfiles, serviceModels, territorialUnits } from '../../db/schema/index.js';
+import { romeToday } from '../../db/sql.js';
 import { escapeLike } from '../audit/repository.js';
 
 export type UnitRow = typeof territorialUnits.$inferSelect;
@@ -14,8 +15,8 @@ export type UnitFilter = {
 /** Valid today: started (or no start date) and not yet ended (or no end date). */
 const current = () =>
   and(
-    or(isNull(territorialUnits.validFrom), lte(territorialUnits.validFrom, sql`current_date`)),
-    or(isNull(territorialUnits.validTo), gte(territorialUnits.validTo, sql`current_date`)),
+    or(isNull(territorialUnits.validFrom), lte(territorialUnits.validFrom, romeToday())),
+    or(isNull(territorialUnits.validTo), gte(territorialUnits.validTo, romeToday())),
   );
 
 export function createUnitsRepository() {
