@@ -173,7 +173,7 @@ export function createPathsService(deps: {
     /** A published path by its slug, for public pages (drafts are not found). */
     async publishedBySlug(slug: string) {
       const row = await repo.findBySlug(db, slug);
-      if (!row || row.status !== 'published') throw errors.notFound(PATH);
+      if (row?.status !== 'published') throw errors.notFound(PATH);
       return row;
     },
 

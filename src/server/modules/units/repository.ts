@@ -1,4 +1,4 @@
-import { and, asc, count, eq, gte, ilike, isNull, lte, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, count, eq, gte, ilike, isNull, lte, or, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { domains, jobProfiles, serviceModels, territorialUnits } from '../../db/schema/index.js';
 import { romeToday } from '../../db/sql.js';
