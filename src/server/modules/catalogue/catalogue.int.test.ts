@@ -105,7 +105,7 @@ const changesOf = (editionId: number) =>
 /** The 400 answer of a business rule: its code, the field, and an Italian message. */
 function expectBadRequest(res: { statusCode: number; json: () => unknown; body: string }, code: string) {
   expect(res.statusCode, res.body).toBe(400);
-  const body = res.json() as { code: string; message: string };
+  const body = res.json() as { code: string; message: string; details: { path: string }[] };
   expect(body.code).toBe(code);
   return body;
 }
@@ -320,7 +320,7 @@ describe('editions: validation', () => {
       '/api/v1/editions',
       editionBody(sharedPath.id, { trainerIds: [learnerId] }),
     );
-    expect(expectBadRequest(notTrainer, 'UNKNOWN_TRAINER').details[0].path).toBe('trainerIds');
+    expect(expectBadRequest(notTrainer, 'UNKNOWN_TRAINER').details[0]?.path).toBe('trainerIds');
     // An officer learns nothing about the data: permissions come first.
     const early = await officer.patch('/api/v1/editions/1', {
       ...editionBody(sharedPath.id),
