@@ -1,5 +1,5 @@
 import { AxeBuilder } from '@axe-core/playwright';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
 import { expect, inject } from 'vitest';
 
 export const DEMO_PASSWORD = 'Officina-Demo-2026';
@@ -119,4 +119,41 @@ export function resetLink(text: string): string {
   const m = text.match(/https?:\/\/[^\s]+(\/reimposta-password\?token=[^\s]+)/);
   if (!m?.[1]) throw new Error(`no /reimposta-password?token= link in:\n${text}`);
   return m[1];
+}
+
+/** A calendar day in Rome (YYYY-MM-DD), `days` after today: what a person in Italy would type in a form. */
+export function romeDayFromToday(days: number): string {
+  const today = new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Europe/Rome',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(new Date());
+  const d = new Date(`${today}T12:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+/** The document title and meta description, which public pages set for search engines and link previews. */
+export function pageMeta(page: Page): Promise<{ title: string; description: string }> {
+  return page.evaluate(() => {
+    type Doc = { title: string; querySelector(s: string): { getAttribute(n: string): string | null } | null };
+    const doc = (globalThis as unknown as { document: Doc }).document;
+    return {
+      title: doc.title,
+      description: doc.querySelector('meta[name="description"]')?.getAttribute('content') ?? '',
+    };
+  });
+}
+
+/**
+ * Ticks a Bootstrap Italia checkbox or radio button with the keyboard (focus, then Space), as a keyboard
+ * user would. The kit draws the box on the label, which sits over the input, so a pointer click on the
+ * input is intercepted and a forced one depends on the layout being still.
+ */
+export async function tick(box: Locator) {
+  await box.focus();
+  if (await box.isChecked()) return;
+  await box.press('Space');
+  if (!(await box.isChecked())) throw new Error('the box did not become checked');
 }

@@ -85,6 +85,8 @@ export type RequestOptions = {
   /** JSON-serialised unless it is FormData. */
   body?: unknown;
   signal?: AbortSignal;
+  /** fetch's cache mode, e.g. 'no-cache' to revalidate (ETag) an answer the server lets browsers keep. */
+  cache?: RequestCache;
 };
 
 export async function api<T>(path: string, options: RequestOptions = {}): Promise<T> {
@@ -104,7 +106,14 @@ export async function api<T>(path: string, options: RequestOptions = {}): Promis
     if (mutating) headers['x-csrf-token'] = await csrf();
     let res: Response;
     try {
-      res = await fetch(path, { method, headers, body, credentials: 'same-origin', signal: options.signal });
+      res = await fetch(path, {
+        method,
+        headers,
+        body,
+        credentials: 'same-origin',
+        signal: options.signal,
+        cache: options.cache,
+      });
     } catch (err) {
       if (err instanceof DOMException && err.name === 'AbortError') throw err;
       throw new NetworkError(err);

@@ -20,6 +20,15 @@ const UnitEditPage = lazy(() => import('../features/units/UnitEditPage'));
 const AuditLogPage = lazy(() => import('../features/audit/AuditLogPage'));
 const OutboxPage = lazy(() => import('../features/outbox/OutboxPage'));
 const ManualPage = lazy(() => import('../features/manual/ManualPage'));
+const CalendarPage = lazy(() => import('../features/calendar/CalendarPage'));
+const PathPage = lazy(() => import('../features/training/PathPage'));
+const EditionPage = lazy(() => import('../features/training/EditionPage'));
+const CataloguePage = lazy(() => import('../features/catalogue/CataloguePage'));
+const PathCreatePage = lazy(() => import('../features/catalogue/PathCreatePage'));
+const PathAdminPage = lazy(() => import('../features/catalogue/PathAdminPage'));
+const EditionAdminPage = lazy(() => import('../features/catalogue/EditionAdminPage'));
+const ScheduleImportPage = lazy(() => import('../features/catalogue/ScheduleImportPage'));
+const AgreementsPage = lazy(() => import('../features/agreements/AgreementsPage'));
 
 /**
  * A 401 from any call means the session has ended (expired, signed out elsewhere, password changed):
@@ -54,6 +63,11 @@ export function App() {
             <Route path="password-dimenticata" element={<ForgotPasswordPage />} />
             <Route path="reimposta-password" element={<ResetPasswordPage />} />
             <Route path="manuale" element={<ManualPage />} />
+            <Route path="formazione">
+              <Route index element={<CalendarPage />} />
+              <Route path="percorsi/:slug" element={<PathPage />} />
+              <Route path="edizioni/:id" element={<EditionPage />} />
+            </Route>
             <Route
               path="profilo"
               element={
@@ -108,6 +122,54 @@ export function App() {
                 element={
                   <RequireAuth can="viewOutbox">
                     <OutboxPage />
+                  </RequireAuth>
+                }
+              />
+              <Route
+                path="catalogo"
+                element={
+                  <RequireAuth can="manageCatalogue">
+                    <CataloguePage />
+                  </RequireAuth>
+                }
+              />
+              <Route
+                path="catalogo/nuovo"
+                element={
+                  <RequireAuth can="manageCatalogue">
+                    <PathCreatePage />
+                  </RequireAuth>
+                }
+              />
+              <Route
+                path="catalogo/importa"
+                element={
+                  <RequireAuth can="manageCatalogue">
+                    <ScheduleImportPage />
+                  </RequireAuth>
+                }
+              />
+              <Route
+                path="catalogo/:id"
+                element={
+                  <RequireAuth can="manageCatalogue">
+                    <PathAdminPage />
+                  </RequireAuth>
+                }
+              />
+              <Route
+                path="edizioni/:id"
+                element={
+                  <RequireAuth can="manageCatalogue">
+                    <EditionAdminPage />
+                  </RequireAuth>
+                }
+              />
+              <Route
+                path="convenzioni"
+                element={
+                  <RequireAuth can="manageAgreements">
+                    <AgreementsPage />
                   </RequireAuth>
                 }
               />

@@ -17,8 +17,14 @@ import { LanguageSwitch } from './LanguageSwitch';
 type NavEntry = { to: string; label: string; end?: boolean };
 
 function navEntries(me: Me | null | undefined, t: (key: string) => string): NavEntry[] {
-  const entries: NavEntry[] = [{ to: '/', label: t('nav.home'), end: true }];
+  const entries: NavEntry[] = [
+    { to: '/', label: t('nav.home'), end: true },
+    { to: '/formazione', label: t('nav.training') },
+  ];
   if (me) entries.push({ to: '/profilo', label: t('nav.profile') });
+  if (me?.can.manageCatalogue) entries.push({ to: '/amministrazione/catalogo', label: t('nav.catalogue') });
+  if (me?.can.manageAgreements)
+    entries.push({ to: '/amministrazione/convenzioni', label: t('nav.agreements') });
   if (me?.can.manageUsers) entries.push({ to: '/amministrazione/utenti', label: t('nav.users') });
   if (me?.can.manageUnits) entries.push({ to: '/amministrazione/unita', label: t('nav.units') });
   if (me?.can.viewAudit) entries.push({ to: '/amministrazione/registro-attivita', label: t('nav.audit') });

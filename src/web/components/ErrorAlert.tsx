@@ -30,3 +30,17 @@ export function SuccessAlert({ children, className }: { children: ReactNode; cla
 export function fieldErrors(error: unknown): Record<string, string> {
   return error instanceof ApiError ? error.fieldErrors() : {};
 }
+
+/**
+ * Field problems keyed by their whole path without the request part ("body.modules.0.title" →
+ * "modules.0.title"), for forms with lists of rows where the last segment alone would be ambiguous.
+ */
+export function pathErrors(error: unknown): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (!(error instanceof ApiError)) return out;
+  for (const d of error.details) {
+    const key = d.path.replace(/^(body|querystring|params)\.?/, '').replace(/\[(\d+)\]/g, '.$1');
+    if (key && !(key in out)) out[key] = d.message;
+  }
+  return out;
+}

@@ -1,4 +1,4 @@
-import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes } from 'react';
+import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes, TextareaHTMLAttributes } from 'react';
 
 type Common = {
   id: string;
@@ -109,6 +109,63 @@ export function ToggleField({
         />
         <span className="lever" />
       </label>
+    </div>
+  );
+}
+
+/** A multi-line text field with its label above. */
+export function TextAreaField({
+  id,
+  label,
+  error,
+  hint,
+  className,
+  ...area
+}: Common & Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'id'>) {
+  return (
+    <div className={`form-group ${className ?? ''}`}>
+      <label htmlFor={id} className="active">
+        {label}
+      </label>
+      <textarea
+        id={id}
+        className={`form-control${error ? ' is-invalid' : ''}`}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(id, error, hint)}
+        rows={4}
+        {...area}
+      />
+      <Messages id={id} error={error} hint={hint} />
+    </div>
+  );
+}
+
+/** A Bootstrap Italia checkbox with its label on the right. */
+export function CheckboxField({
+  id,
+  label,
+  checked,
+  onChange,
+  disabled,
+  className,
+}: {
+  id: string;
+  label: ReactNode;
+  checked: boolean;
+  onChange: (checked: boolean) => void;
+  disabled?: boolean;
+  className?: string;
+}) {
+  return (
+    <div className={`form-check ${className ?? ''}`}>
+      <input
+        id={id}
+        type="checkbox"
+        checked={checked}
+        disabled={disabled}
+        onChange={(e) => onChange(e.target.checked)}
+      />
+      <label htmlFor={id}>{label}</label>
     </div>
   );
 }

@@ -2,6 +2,8 @@ import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import en from './en.json';
 import it from './it.json';
+import trainingEn from './training.en.json';
+import trainingIt from './training.it.json';
 
 export const LANGUAGES = ['it', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -36,7 +38,11 @@ i18n.on('languageChanged', (lng) => {
 });
 
 void i18n.use(initReactI18next).init({
-  resources: { it: { translation: it }, en: { translation: en } },
+  // The training feature's texts live in their own files (distinct top-level keys, so a shallow merge).
+  resources: {
+    it: { translation: { ...it, ...trainingIt } },
+    en: { translation: { ...en, ...trainingEn } },
+  },
   lng: storedLanguage(),
   fallbackLng: 'it',
   supportedLngs: LANGUAGES,

@@ -52,6 +52,11 @@ export function HomePage() {
             <div className="col-12 col-md-6 col-lg-4" key={item.key}>
               <Panel level={3} icon={item.icon} title={t(`home.offer.${item.key}.title`)}>
                 <p className="mb-0">{t(`home.offer.${item.key}.text`)}</p>
+                {item.key === 'calendar' ? (
+                  <p className="mt-2 mb-0">
+                    <Link to="/formazione">{t('home.calendarLink')}</Link>
+                  </p>
+                ) : null}
               </Panel>
             </div>
           ))}

@@ -5,6 +5,7 @@ import { Page } from '../../components/Page';
 import { Panel } from '../../components/Panel';
 import { grantLabel } from '../auth/roles';
 import { useMe } from '../auth/session';
+import { CalendarFeedPanel } from './CalendarFeedPanel';
 import { ChangePasswordForm } from './ChangePasswordForm';
 import { ProfileForm } from './ProfileForm';
 
@@ -50,6 +51,9 @@ export default function ProfilePage() {
         </div>
         <div className="col-12 col-lg-6">
           <ChangePasswordForm email={me.email} />
+        </div>
+        <div className="col-12 col-lg-6">
+          <CalendarFeedPanel />
         </div>
       </div>
     </Page>

@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import type { referenceData, Unit } from '../../../common/units';
 import { api, type Paged, query } from '../../api/client';
@@ -30,9 +31,11 @@ export function useUnit(id: number | null) {
   });
 }
 
+/** Names come in the interface language: the language is part of the key, so switching refetches them. */
 export function useReference() {
+  const { i18n } = useTranslation();
   return useQuery({
-    queryKey: ['reference'],
+    queryKey: ['reference', i18n.language],
     queryFn: ({ signal }) => api<Reference>('/api/v1/reference', { signal }),
     staleTime: 30 * 60_000,
   });

@@ -1,0 +1,202 @@
+import { Button } from 'design-react-kit';
+import { type FormEvent, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Agreement } from '../../../common/catalogue';
+import { ErrorAlert, pathErrors } from '../../components/ErrorAlert';
+import { SelectField, TextAreaField, TextField } from '../../components/Field';
+import { isDay } from '../../components/romeTime';
+import { useReferenceNames } from '../training/labels';
+import { useAllUnits } from '../units/api';
+import type { AgreementInput } from './api';
+
+type Draft = {
+  unitId: string;
+  serviceModelCode: string;
+  signedOn: string;
+  actReference: string;
+  validFrom: string;
+  validTo: string;
+  notes: string;
+};
+
+function toDraft(a: Agreement | null): Draft {
+  return {
+    unitId: a ? String(a.unitId) : '',
+    serviceModelCode: a?.serviceModelCode ?? '',
+    signedOn: a?.signedOn ?? '',
+    actReference: a?.actReference ?? '',
+    validFrom: a?.validFrom ?? '',
+    validTo: a?.validTo ?? '',
+    notes: a?.notes ?? '',
+  };
+}
+
+function check(
+  d: Draft,
+  t: (k: string) => string,
+): { input?: AgreementInput; errors: Record<string, string> } {
+  const errors: Record<string, string> = {};
+  if (!d.unitId) errors.unitId = t('agreements.errors.unit');
+  if (!d.serviceModelCode) errors.serviceModelCode = t('agreements.errors.serviceModel');
+  if (!isDay(d.signedOn)) errors.signedOn = t('editionForm.errors.day');
+  if (d.actReference.trim().length < 2) errors.actReference = t('agreements.errors.act');
+  if (!isDay(d.validFrom)) errors.validFrom = t('editionForm.errors.day');
+  if (d.validTo && !isDay(d.validTo)) errors.validTo = t('editionForm.errors.day');
+  else if (d.validTo && d.validFrom && d.validTo < d.validFrom)
+    errors.validTo = t('agreements.errors.validTo');
+  if (Object.keys(errors).length > 0) return { errors };
+  return {
+    errors,
+    input: {
+      unitId: Number(d.unitId),
+      serviceModelCode: d.serviceModelCode,
+      signedOn: d.signedOn,
+      actReference: d.actReference.trim(),
+      validFrom: d.validFrom,
+      validTo: d.validTo || null,
+      notes: d.notes.trim() || null,
+    },
+  };
+}
+
+export function AgreementForm({
+  agreement,
+  onSubmit,
+  onCancel,
+  pending,
+  error,
+}: {
+  agreement: Agreement | null;
+  onSubmit: (input: AgreementInput) => void;
+  onCancel: () => void;
+  pending: boolean;
+  error: unknown;
+}) {
+  const { t } = useTranslation();
+  const { reference } = useReferenceNames();
+  const units = useAllUnits();
+  const [d, setD] = useState<Draft>(() => toDraft(agreement));
+  const [local, setLocal] = useState<Record<string, string>>({});
+  const errors = { ...pathErrors(error), ...local };
+  const set = (patch: Partial<Draft>) => setD({ ...d, ...patch });
+  const unitOptions = useMemo(
+    () => [...(units.data?.items ?? [])].sort((a, b) => a.name.localeCompare(b.name, 'it')),
+    [units.data],
+  );
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    const { input, errors: problems } = check(d, t);
+    setLocal(problems);
+    if (!input) {
+      window.setTimeout(() => document.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus(), 0);
+      return;
+    }
+    onSubmit(input);
+  };
+  return (
+    <form
+      onSubmit={submit}
+      noValidate
+      aria-label={agreement ? t('agreements.editTitle') : t('agreements.create')}
+    >
+      <ErrorAlert error={error} />
+      <div className="row">
+        <div className="col-12 col-md-6">
+          <SelectField
+            id="agreement-unit"
+            label={t('agreements.unit')}
+            required
+            value={d.unitId}
+            onChange={(e) => set({ unitId: e.target.value })}
+            error={errors.unitId}
+          >
+            <option value="">{t('pathForm.choose')}</option>
+            {unitOptions.map((u) => (
+              <option key={u.id} value={String(u.id)}>
+                {u.name}
+              </option>
+            ))}
+          </SelectField>
+        </div>
+        <div className="col-12 col-md-6">
+          <SelectField
+            id="agreement-service-model"
+            label={t('training.serviceModel')}
+            required
+            value={d.serviceModelCode}
+            onChange={(e) => set({ serviceModelCode: e.target.value })}
+            error={errors.serviceModelCode}
+          >
+            <option value="">{t('pathForm.choose')}</option>
+            {(reference?.serviceModels ?? []).map((m) => (
+              <option key={m.code} value={m.code}>
+                {m.name}
+              </option>
+            ))}
+          </SelectField>
+        </div>
+        <div className="col-12 col-md-6">
+          <TextField
+            id="agreement-act"
+            label={t('agreements.actReference')}
+            hint={t('agreements.actHint')}
+            required
+            value={d.actReference}
+            onChange={(e) => set({ actReference: e.target.value })}
+            error={errors.actReference}
+          />
+        </div>
+        <div className="col-12 col-md-6">
+          <TextField
+            id="agreement-signed"
+            type="date"
+            label={t('agreements.signedOn')}
+            required
+            value={d.signedOn}
+            onChange={(e) => set({ signedOn: e.target.value, validFrom: d.validFrom || e.target.value })}
+            error={errors.signedOn}
+          />
+        </div>
+        <div className="col-6">
+          <TextField
+            id="agreement-from"
+            type="date"
+            label={t('agreements.validFrom')}
+            required
+            value={d.validFrom}
+            onChange={(e) => set({ validFrom: e.target.value })}
+            error={errors.validFrom}
+          />
+        </div>
+        <div className="col-6">
+          <TextField
+            id="agreement-to"
+            type="date"
+            label={t('agreements.validTo')}
+            hint={t('agreements.validToHint')}
+            value={d.validTo}
+            min={d.validFrom || undefined}
+            onChange={(e) => set({ validTo: e.target.value })}
+            error={errors.validTo}
+          />
+        </div>
+      </div>
+      <TextAreaField
+        id="agreement-notes"
+        label={t('agreements.notes')}
+        rows={3}
+        value={d.notes}
+        onChange={(e) => set({ notes: e.target.value })}
+        error={errors.notes}
+      />
+      <div className="d-flex gap-2 mt-4">
+        <Button type="submit" color="primary" disabled={pending}>
+          {agreement ? t('common.save') : t('agreements.submit')}
+        </Button>
+        <Button type="button" color="secondary" outline onClick={onCancel}>
+          {t('common.cancel')}
+        </Button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,43 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import type { z } from 'zod';
+import type { CalendarEntry, publicEdition, publicPath } from '../../../common/catalogue';
+import { api, type Paged } from '../../api/client';
+
+export type PublicPath = z.infer<typeof publicPath>;
+export type PublicEdition = z.infer<typeof publicEdition>;
+
+export const PUBLIC_KEY = ['public'] as const;
+
+export function useCalendar(path: string) {
+  return useQuery({
+    queryKey: [...PUBLIC_KEY, 'calendar', path],
+    // The server lets browsers keep the calendar for a minute; revalidating (a cheap 304 when nothing
+    // changed) shows a session published or cancelled a moment ago.
+    queryFn: ({ signal }) => api<Paged<CalendarEntry>>(path, { signal, cache: 'no-cache' }),
+    placeholderData: keepPreviousData,
+    staleTime: 60_000,
+  });
+}
+
+// Public pages hold texts written by the server in the request's language (eligibility, names): the
+// language is part of their keys, so switching language fetches them again.
+
+export function usePublicPath(slug: string) {
+  const { i18n } = useTranslation();
+  return useQuery({
+    queryKey: [...PUBLIC_KEY, 'path', slug, i18n.language],
+    queryFn: ({ signal }) =>
+      api<PublicPath>(`/api/v1/public/paths/${encodeURIComponent(slug)}`, { signal, cache: 'no-cache' }),
+  });
+}
+
+export function usePublicEdition(id: number | null) {
+  const { i18n } = useTranslation();
+  return useQuery({
+    queryKey: [...PUBLIC_KEY, 'edition', id, i18n.language],
+    queryFn: ({ signal }) =>
+      api<PublicEdition>(`/api/v1/public/editions/${id}`, { signal, cache: 'no-cache' }),
+    enabled: id !== null,
+  });
+}
