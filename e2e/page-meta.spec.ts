@@ -20,7 +20,9 @@ describe('public pages as served to search engines', () => {
   });
 
   it('give an edition page the path, the edition, its dates and who may attend', async () => {
-    const calendar = await (await fetch(`${baseURL()}/api/v1/public/calendar?q=appalti`)).json();
+    const calendar = (await (await fetch(`${baseURL()}/api/v1/public/calendar?q=appalti`)).json()) as {
+      items: { editionId: number }[];
+    };
     const editionId = calendar.items[0].editionId;
     const head = await servedHead(`/formazione/edizioni/${editionId}`);
     expect(head.title).toBe('Appalti pubblici: il nuovo codice dei contratti — Edizione Piemonte — Officina');
