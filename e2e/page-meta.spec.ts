@@ -23,7 +23,7 @@ describe('public pages as served to search engines', () => {
     const calendar = (await (await fetch(`${baseURL()}/api/v1/public/calendar?q=appalti`)).json()) as {
       items: { editionId: number }[];
     };
-    const editionId = calendar.items[0].editionId;
+    const editionId = calendar.items[0]?.editionId;
     const head = await servedHead(`/formazione/edizioni/${editionId}`);
     expect(head.title).toBe('Appalti pubblici: il nuovo codice dei contratti — Edizione Piemonte — Officina');
     expect(head.description).toContain('Riservato alle Province con una Convenzione attiva');
