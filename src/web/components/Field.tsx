@@ -82,6 +82,36 @@ export function SelectField({
   );
 }
 
+/** One option of a ChoiceField. */
+export type Choice = { value: string; label: string };
+
+/** Reference data ({ code, name }) as choices. */
+export function codeChoices(items: readonly { code: string; name: string }[] | undefined): Choice[] {
+  return (items ?? []).map((i) => ({ value: i.code, label: i.name }));
+}
+
+/** A SelectField over a list of choices, optionally preceded by an empty choice ("all", "choose", "none"). */
+export function ChoiceField({
+  choices,
+  empty,
+  ...select
+}: Common &
+  Omit<SelectHTMLAttributes<HTMLSelectElement>, 'id' | 'children'> & {
+    choices: readonly Choice[];
+    empty?: string | undefined;
+  }) {
+  return (
+    <SelectField {...select}>
+      {empty === undefined ? null : <option value="">{empty}</option>}
+      {choices.map((c) => (
+        <option key={c.value} value={c.value}>
+          {c.label}
+        </option>
+      ))}
+    </SelectField>
+  );
+}
+
 /** A Bootstrap Italia toggle switch (a real checkbox). */
 export function ToggleField({
   id,
@@ -168,4 +198,9 @@ export function CheckboxField({
       <label htmlFor={id}>{label}</label>
     </div>
   );
+}
+
+/** After a failed client-side check: move the focus to the first invalid field once the errors have rendered. */
+export function focusFirstInvalid() {
+  window.setTimeout(() => document.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus(), 0);
 }

@@ -1,12 +1,18 @@
 import { Button } from 'design-react-kit';
-import { type FormEvent, useMemo, useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Agreement } from '../../../common/catalogue';
 import { ErrorAlert, pathErrors } from '../../components/ErrorAlert';
-import { SelectField, TextAreaField, TextField } from '../../components/Field';
+import {
+  ChoiceField,
+  codeChoices,
+  focusFirstInvalid,
+  TextAreaField,
+  TextField,
+} from '../../components/Field';
 import { isDay } from '../../components/romeTime';
 import { useReferenceNames } from '../training/labels';
-import { useAllUnits } from '../units/api';
+import { useUnitChoices } from '../units/api';
 import type { AgreementInput } from './api';
 
 type Draft = {
@@ -74,21 +80,17 @@ export function AgreementForm({
 }) {
   const { t } = useTranslation();
   const { reference } = useReferenceNames();
-  const units = useAllUnits();
+  const { units } = useUnitChoices();
   const [d, setD] = useState<Draft>(() => toDraft(agreement));
   const [local, setLocal] = useState<Record<string, string>>({});
   const errors = { ...pathErrors(error), ...local };
   const set = (patch: Partial<Draft>) => setD({ ...d, ...patch });
-  const unitOptions = useMemo(
-    () => [...(units.data?.items ?? [])].sort((a, b) => a.name.localeCompare(b.name, 'it')),
-    [units.data],
-  );
   const submit = (e: FormEvent) => {
     e.preventDefault();
     const { input, errors: problems } = check(d, t);
     setLocal(problems);
     if (!input) {
-      window.setTimeout(() => document.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus(), 0);
+      focusFirstInvalid();
       return;
     }
     onSubmit(input);
@@ -102,38 +104,28 @@ export function AgreementForm({
       <ErrorAlert error={error} />
       <div className="row">
         <div className="col-12 col-md-6">
-          <SelectField
+          <ChoiceField
             id="agreement-unit"
             label={t('agreements.unit')}
             required
             value={d.unitId}
             onChange={(e) => set({ unitId: e.target.value })}
             error={errors.unitId}
-          >
-            <option value="">{t('pathForm.choose')}</option>
-            {unitOptions.map((u) => (
-              <option key={u.id} value={String(u.id)}>
-                {u.name}
-              </option>
-            ))}
-          </SelectField>
+            empty={t('pathForm.choose')}
+            choices={units}
+          />
         </div>
         <div className="col-12 col-md-6">
-          <SelectField
+          <ChoiceField
             id="agreement-service-model"
             label={t('training.serviceModel')}
             required
             value={d.serviceModelCode}
             onChange={(e) => set({ serviceModelCode: e.target.value })}
             error={errors.serviceModelCode}
-          >
-            <option value="">{t('pathForm.choose')}</option>
-            {(reference?.serviceModels ?? []).map((m) => (
-              <option key={m.code} value={m.code}>
-                {m.name}
-              </option>
-            ))}
-          </SelectField>
+            empty={t('pathForm.choose')}
+            choices={codeChoices(reference?.serviceModels)}
+          />
         </div>
         <div className="col-12 col-md-6">
           <TextField

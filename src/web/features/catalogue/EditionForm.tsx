@@ -1,12 +1,12 @@
 import { Button } from 'design-react-kit';
-import { type FormEvent, useMemo, useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Edition, EditionInput } from '../../../common/catalogue';
 import { ErrorAlert, pathErrors } from '../../components/ErrorAlert';
-import { CheckboxField, SelectField, TextField } from '../../components/Field';
+import { CheckboxField, ChoiceField, focusFirstInvalid, TextField } from '../../components/Field';
 import { isDay, romeInstant, romeParts } from '../../components/romeTime';
 import { useMe } from '../auth/session';
-import { useAllUnits } from '../units/api';
+import { useUnitChoices } from '../units/api';
 import { useTrainers } from './api';
 
 type Draft = {
@@ -151,16 +151,12 @@ export function EditionForm({
 }) {
   const { t } = useTranslation();
   const { data: me } = useMe();
-  const units = useAllUnits();
+  const { units } = useUnitChoices();
   const trainers = useTrainers(me?.can.manageUsers ?? false);
   const [d, setD] = useState<Draft>(() => toDraft(edition));
   const [local, setLocal] = useState<Record<string, string>>({});
   const errors = { ...pathErrors(error), ...local };
   const set = (patch: Partial<Draft>) => setD({ ...d, ...patch });
-  const unitOptions = useMemo(
-    () => [...(units.data?.items ?? [])].sort((a, b) => a.name.localeCompare(b.name, 'it')),
-    [units.data],
-  );
   const id = (name: string) => `${idPrefix}-${name}`;
 
   const submit = (e: FormEvent) => {
@@ -168,7 +164,7 @@ export function EditionForm({
     const { input, errors: problems } = check(d, t);
     setLocal(problems);
     if (!input) {
-      window.setTimeout(() => document.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus(), 0);
+      focusFirstInvalid();
       return;
     }
     onSubmit(input);
@@ -275,21 +271,16 @@ export function EditionForm({
           />
         </div>
         <div className="col-12 col-lg-4">
-          <SelectField
+          <ChoiceField
             id={id('venue-unit')}
             label={t('editionForm.venueUnit')}
             hint={t('editionForm.venueUnitHint')}
             value={d.venueUnitId}
             onChange={(e) => set({ venueUnitId: e.target.value })}
             error={errors.venueUnitId}
-          >
-            <option value="">{t('editionForm.noVenueUnit')}</option>
-            {unitOptions.map((u) => (
-              <option key={u.id} value={String(u.id)}>
-                {u.name}
-              </option>
-            ))}
-          </SelectField>
+            empty={t('editionForm.noVenueUnit')}
+            choices={units}
+          />
         </div>
       </div>
       <fieldset className="mt-4">

@@ -10,7 +10,13 @@ import {
   type TrainingPath,
 } from '../../../common/catalogue';
 import { ErrorAlert, pathErrors } from '../../components/ErrorAlert';
-import { CheckboxField, SelectField, TextAreaField, TextField } from '../../components/Field';
+import {
+  CheckboxField,
+  focusFirstInvalid,
+  SelectField,
+  TextAreaField,
+  TextField,
+} from '../../components/Field';
 import { useReferenceNames } from '../training/labels';
 import { type MaterialDraft, MaterialsEditor, type ModuleDraft, ModulesEditor, rowKey } from './ListEditors';
 import { UnitPicker } from './UnitPicker';
@@ -135,7 +141,7 @@ export function PathForm({
     setLocal(problems);
     if (Object.keys(problems).length > 0) {
       // Take the keyboard to the first field that needs attention.
-      window.setTimeout(() => document.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus(), 0);
+      focusFirstInvalid();
       return;
     }
     onSubmit(toInput(d, path !== null));

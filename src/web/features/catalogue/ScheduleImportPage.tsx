@@ -1,10 +1,9 @@
-import { Button, Table } from 'design-react-kit';
-import { type FormEvent, useRef, useState } from 'react';
+import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { CsvFileField, RowErrorsTable, UploadButton, useCsvFile } from '../../components/CsvUpload';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Page } from '../../components/Page';
-import { TableScroll } from '../../components/TableScroll';
 import { useScheduleImport } from './api';
 
 export const SCHEDULE_HEADER =
@@ -19,13 +18,11 @@ const EXAMPLE = [
 export default function ScheduleImportPage() {
   const { t } = useTranslation();
   const upload = useScheduleImport();
-  const fileInput = useRef<HTMLInputElement>(null);
-  const [missingFile, setMissingFile] = useState(false);
+  const file = useCsvFile();
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    const file = fileInput.current?.files?.[0];
-    setMissingFile(!file);
-    if (file) upload.mutate(file);
+    const chosen = file.take();
+    if (chosen) upload.mutate(chosen);
   };
   const report = upload.data;
   return (
@@ -55,29 +52,8 @@ export default function ScheduleImportPage() {
       </section>
       <ErrorAlert error={upload.error} />
       <form onSubmit={submit} noValidate>
-        <div className="form-group">
-          <label htmlFor="schedule-file" className="active">
-            {t('import.file')}
-          </label>
-          <input
-            ref={fileInput}
-            id="schedule-file"
-            type="file"
-            accept=".csv,text/csv"
-            className={`form-control${missingFile ? ' is-invalid' : ''}`}
-            aria-invalid={missingFile || undefined}
-            aria-describedby={missingFile ? 'schedule-file-error' : undefined}
-            onChange={() => setMissingFile(false)}
-          />
-          {missingFile ? (
-            <div id="schedule-file-error" className="invalid-feedback d-block">
-              {t('import.chooseFile')}
-            </div>
-          ) : null}
-        </div>
-        <Button type="submit" color="primary" className="mt-3" disabled={upload.isPending}>
-          {upload.isPending ? t('import.uploading') : t('import.submit')}
-        </Button>
+        <CsvFileField id="schedule-file" file={file} />
+        <UploadButton pending={upload.isPending} />
       </form>
       {report ? (
         <div className="mt-4" role="status">
@@ -93,33 +69,7 @@ export default function ScheduleImportPage() {
               <Link to="/amministrazione/catalogo">{t('scheduleImport.seeCatalogue')}</Link>
             </p>
           ) : null}
-          {report.errors.length > 0 ? (
-            <TableScroll label={t('import.errorsCaption')}>
-              <Table className="align-middle">
-                <caption>{t('import.errorsCaption')}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('import.row')}</th>
-                    <th scope="col">{t('import.problems')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {report.errors.map((err) => (
-                    <tr key={err.row}>
-                      <th scope="row">{err.row}</th>
-                      <td>
-                        <ul className="mb-0 ps-3">
-                          {err.messages.map((m) => (
-                            <li key={m}>{m}</li>
-                          ))}
-                        </ul>
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </Table>
-            </TableScroll>
-          ) : null}
+          <RowErrorsTable errors={report.errors} />
         </div>
       ) : null}
     </Page>

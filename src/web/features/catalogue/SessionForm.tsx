@@ -8,7 +8,7 @@ import {
   type SessionInput,
 } from '../../../common/catalogue';
 import { ErrorAlert, pathErrors } from '../../components/ErrorAlert';
-import { SelectField, TextField } from '../../components/Field';
+import { focusFirstInvalid, SelectField, TextField } from '../../components/Field';
 import { isDay, romeInstant, romeParts } from '../../components/romeTime';
 
 type Draft = {
@@ -97,7 +97,7 @@ export function SessionForm({
     const { input, errors: problems } = check(d, t);
     setLocal(problems);
     if (!input) {
-      window.setTimeout(() => document.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus(), 0);
+      focusFirstInvalid();
       return;
     }
     onSubmit(input);

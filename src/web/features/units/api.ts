@@ -1,8 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import type { referenceData, Unit } from '../../../common/units';
 import { api, type Paged, query } from '../../api/client';
+import type { Choice } from '../../components/Field';
 
 export type Reference = z.infer<typeof referenceData>;
 export type UnitFilters = { q?: string; region?: string; inProgramme?: string; page?: number };
@@ -21,6 +23,21 @@ export function useUnits(filters: UnitFilters = {}, pageSize = 200) {
 /** Every unit (there are 107), for select boxes. */
 export function useAllUnits() {
   return useUnits({}, 200);
+}
+
+/** Every unit and every region, sorted by name, as select choices (the unit's value is its id). */
+export function useUnitChoices(): { units: Choice[]; regions: Choice[] } {
+  const all = useAllUnits();
+  return useMemo(() => {
+    const items = all.data?.items ?? [];
+    const byName = (a: string, b: string) => a.localeCompare(b, 'it');
+    return {
+      units: [...items]
+        .sort((a, b) => byName(a.name, b.name))
+        .map((u) => ({ value: String(u.id), label: u.name })),
+      regions: [...new Set(items.map((u) => u.regionName))].sort(byName).map((r) => ({ value: r, label: r })),
+    };
+  }, [all.data]);
 }
 
 export function useUnit(id: number | null) {

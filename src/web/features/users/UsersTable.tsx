@@ -1,9 +1,9 @@
-import { Badge, Table } from 'design-react-kit';
+import { Badge } from 'design-react-kit';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { UserSummary } from '../../../common/users';
 import { formatDateTime } from '../../components/format';
-import { TableScroll } from '../../components/TableScroll';
+import { ResultsTable } from '../../components/ResultsTable';
 import { grantLabel } from '../auth/roles';
 
 export function UserStatus({ user }: { user: UserSummary }) {
@@ -16,50 +16,41 @@ export function UserStatus({ user }: { user: UserSummary }) {
 export function UsersTable({ users, total }: { users: UserSummary[]; total: number }) {
   const { t } = useTranslation();
   return (
-    <TableScroll label={t('users.caption', { count: total })}>
-      <Table hover className="align-middle">
-        <caption>{t('users.caption', { count: total })}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('users.name')}</th>
-            <th scope="col">{t('users.email')}</th>
-            <th scope="col">{t('users.unit')}</th>
-            <th scope="col">{t('users.roles')}</th>
-            <th scope="col">{t('users.status')}</th>
-            <th scope="col">{t('users.lastLogin')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {users.length === 0 ? (
-            <tr>
-              <td colSpan={6}>{t('users.none')}</td>
-            </tr>
-          ) : (
-            users.map((u) => (
-              <tr key={u.id}>
-                <th scope="row">
-                  <Link to={`/amministrazione/utenti/${u.id}`}>{u.name}</Link>
-                </th>
-                <td>{u.email}</td>
-                <td>{u.unitName ?? '—'}</td>
-                <td>
-                  {u.roles.length === 0
-                    ? '—'
-                    : u.roles.map((g) => (
-                        <span key={g.id} className="d-block small">
-                          {grantLabel(g, t)}
-                        </span>
-                      ))}
-                </td>
-                <td>
-                  <UserStatus user={u} />
-                </td>
-                <td>{formatDateTime(u.lastLoginAt)}</td>
-              </tr>
-            ))
-          )}
-        </tbody>
-      </Table>
-    </TableScroll>
+    <ResultsTable
+      hover
+      caption={t('users.caption', { count: total })}
+      columns={[
+        t('users.name'),
+        t('users.email'),
+        t('users.unit'),
+        t('users.roles'),
+        t('users.status'),
+        t('users.lastLogin'),
+      ]}
+      items={users}
+      empty={t('users.none')}
+      row={(u) => (
+        <tr key={u.id}>
+          <th scope="row">
+            <Link to={`/amministrazione/utenti/${u.id}`}>{u.name}</Link>
+          </th>
+          <td>{u.email}</td>
+          <td>{u.unitName ?? '—'}</td>
+          <td>
+            {u.roles.length === 0
+              ? '—'
+              : u.roles.map((g) => (
+                  <span key={g.id} className="d-block small">
+                    {grantLabel(g, t)}
+                  </span>
+                ))}
+          </td>
+          <td>
+            <UserStatus user={u} />
+          </td>
+          <td>{formatDateTime(u.lastLoginAt)}</td>
+        </tr>
+      )}
+    />
   );
 }
