@@ -1,7 +1,7 @@
-import { parse } from 'csv-parse/sync';
 import type { z } from 'zod';
 import { editionInput, type scheduleImportReport, sessionInput } from '../../../common/catalogue.js';
 import type { Db } from '../../db/client.js';
+import { readCsv } from '../../lib/csv.js';
 import { AppError, errors, type Lang } from '../../lib/errors.js';
 import type { RequestContext } from '../../lib/principal.js';
 import { romeInstant } from '../../lib/time.js';
@@ -60,23 +60,7 @@ export async function importSchedule(
 ): Promise<Report> {
   if (!canManageCatalogue(ctx.actor)) throw errors.forbidden();
   const lang = ctx.lang;
-  let records: Record<string, string>[];
-  try {
-    const firstLine = text.split(/\r?\n/, 1)[0] ?? '';
-    const delimiter = (firstLine.match(/;/g)?.length ?? 0) > (firstLine.match(/,/g)?.length ?? 0) ? ';' : ',';
-    records = parse(text, {
-      columns: (h: string[]) => h.map((c) => c.trim().toLowerCase()),
-      delimiter,
-      bom: true,
-      trim: true,
-      skip_empty_lines: true,
-    });
-  } catch (err) {
-    throw errors.badRequest('INVALID_CSV', {
-      it: `Il file CSV non è leggibile: ${(err as Error).message}`,
-      en: `The CSV file cannot be read: ${(err as Error).message}`,
-    });
-  }
+  const records = readCsv(text);
   const missing = COLUMNS.filter((c) => !Object.keys(records[0] ?? {}).includes(c));
   if (!records.length || missing.length)
     throw errors.badRequest('INVALID_CSV', {

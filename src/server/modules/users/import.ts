@@ -1,7 +1,7 @@
-import { parse } from 'csv-parse/sync';
 import type { ImportReport } from '../../../common/users.js';
 import { inviteBody } from '../../../common/users.js';
 import type { Db } from '../../db/client.js';
+import { readCsv } from '../../lib/csv.js';
 import { AppError, errors, type Lang } from '../../lib/errors.js';
 import { type RequestContext, requireActor, unitsWithRole } from '../../lib/principal.js';
 import type { UnitsRepository } from '../units/repository.js';
@@ -13,26 +13,9 @@ const KNOWN = ['email', 'name', 'unit_istat_code', 'job_profile_code'];
 
 const badFile = (it: string, en: string) => errors.badRequest('INVALID_CSV', { it, en });
 
-/** Parses the upload; accepts comma or semicolon (Italian spreadsheets export with ';'). */
+/** Reads the upload and checks its header and size. */
 export function parseUsersCsv(text: string): Record<string, string>[] {
-  const firstLine = text.split(/\r?\n/, 1)[0] ?? '';
-  const delimiter = (firstLine.match(/;/g)?.length ?? 0) > (firstLine.match(/,/g)?.length ?? 0) ? ';' : ',';
-  let records: Record<string, string>[];
-  try {
-    records = parse(text, {
-      columns: (header: string[]) => header.map((h) => h.trim().toLowerCase()),
-      delimiter,
-      bom: true,
-      trim: true,
-      skip_empty_lines: true,
-      relax_column_count: false,
-    });
-  } catch (err) {
-    throw badFile(
-      `Il file CSV non è leggibile: ${(err as Error).message}`,
-      `The CSV file cannot be read: ${(err as Error).message}`,
-    );
-  }
+  const records = readCsv(text);
   const header = records.length ? Object.keys(records[0] as object) : [];
   const missing = REQUIRED.filter((c) => !header.includes(c));
   if (records.length && missing.length)

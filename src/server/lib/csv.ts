@@ -1,0 +1,25 @@
+import { parse } from 'csv-parse/sync';
+import { errors } from './errors.js';
+
+/**
+ * Reads an uploaded CSV into records keyed by lower-case header. Comma or semicolon (Italian
+ * spreadsheets export with ';'), with or without a BOM. An unreadable file is a 400 INVALID_CSV.
+ */
+export function readCsv(text: string): Record<string, string>[] {
+  const firstLine = text.split(/\r?\n/, 1)[0] ?? '';
+  const delimiter = (firstLine.match(/;/g)?.length ?? 0) > (firstLine.match(/,/g)?.length ?? 0) ? ';' : ',';
+  try {
+    return parse(text, {
+      columns: (header: string[]) => header.map((h) => h.trim().toLowerCase()),
+      delimiter,
+      bom: true,
+      trim: true,
+      skip_empty_lines: true,
+    });
+  } catch (err) {
+    throw errors.badRequest('INVALID_CSV', {
+      it: `Il file CSV non è leggibile: ${(err as Error).message}`,
+      en: `The CSV file cannot be read: ${(err as Error).message}`,
+    });
+  }
+}
