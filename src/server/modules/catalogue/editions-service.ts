@@ -9,6 +9,7 @@ import type {
   SessionInput,
 } from '../../../common/catalogue.js';
 import type { Db } from '../../db/client.js';
+import { changedFields } from '../../lib/changes.js';
 import { AppError, errors } from '../../lib/errors.js';
 import type { RequestContext } from '../../lib/principal.js';
 import { romeDate, romeInstant } from '../../lib/time.js';
@@ -235,17 +236,6 @@ export function createEditionsService(deps: {
     };
   }
 
-  /** What differs between a row and the new values, for the change log and the audit. */
-  function diff<T extends Record<string, unknown>>(before: T, after: Record<string, unknown>) {
-    const out: Record<string, { from: unknown; to: unknown }> = {};
-    for (const [k, v] of Object.entries(after)) {
-      const old = before[k];
-      const same = old instanceof Date && v instanceof Date ? old.getTime() === v.getTime() : old === v;
-      if (!same) out[k] = { from: old, to: v };
-    }
-    return out;
-  }
-
   return {
     toEditions,
     toSession,
@@ -275,7 +265,7 @@ export function createEditionsService(deps: {
         assertEditable(before);
         await validateRefs(tx, input);
         const values = editionValues(input);
-        const changed = diff(before, values);
+        const changed = changedFields(before, values);
         const sessions = await repo.sessionsOf(tx, id);
         for (const s of sessions.filter((x) => x.status === 'scheduled'))
           checkSession({ startsAt: s.startsAt.toISOString(), endsAt: s.endsAt.toISOString() }, input);
@@ -387,7 +377,7 @@ export function createEditionsService(deps: {
           });
         await validateSession(tx, input, edition);
         const values = { ...input, startsAt: new Date(input.startsAt), endsAt: new Date(input.endsAt) };
-        const changed = diff(before, values);
+        const changed = changedFields(before, values);
         if (!Object.keys(changed).length) return toSession(before, null);
         const row = await repo.updateSession(tx, sessionId, { ...values, sequence: before.sequence + 1 });
         if (VISIBLE.includes(edition.status as EditionStatus))

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { Unit, UnitInput, unitListQuery } from '../../../common/units.js';
 import type { Db } from '../../db/client.js';
+import { changedFields } from '../../lib/changes.js';
 import { errors, type Lang } from '../../lib/errors.js';
 import type { RequestContext } from '../../lib/principal.js';
 import type { AuditService } from '../audit/service.js';
@@ -109,11 +110,7 @@ export function createUnitsService(deps: { db: Db; repo: UnitsRepository; audit:
           );
           const row = await repo.update(tx, id, withDerived(patch));
           if (!row) throw errors.notFound(UNIT);
-          const changed = Object.fromEntries(
-            Object.entries(patch)
-              .filter(([k, v]) => before[k as keyof UnitRow] !== v)
-              .map(([k, v]) => [k, { from: before[k as keyof UnitRow], to: v }]),
-          );
+          const changed = changedFields(before, patch);
           await audit.record(tx, ctx, {
             action: 'unit.updated',
             entityType: 'unit',

@@ -3,6 +3,7 @@ import type { RoleGrant } from '../../../common/auth.js';
 import { GLOBAL_ONLY_ROLES, type Role, UNIT_ONLY_ROLES } from '../../../common/roles.js';
 import type { InviteInput, UserSummary, userListQuery, userUpdateBody } from '../../../common/users.js';
 import type { Db } from '../../db/client.js';
+import { changedFields } from '../../lib/changes.js';
 import { AppError, errors } from '../../lib/errors.js';
 import { type Grant, type RequestContext, requireActor } from '../../lib/principal.js';
 import type { AuditService } from '../audit/service.js';
@@ -207,11 +208,7 @@ export function createUsersService(deps: UsersServiceDeps) {
         if (!row) throw errors.notFound(USER);
         // A deactivated account is signed out everywhere at once.
         if (patch.active === false) await deps.authRepo.deleteUserSessions(tx, id);
-        const changed = Object.fromEntries(
-          Object.entries(patch)
-            .filter(([k, v]) => user[k as keyof UserRow] !== v)
-            .map(([k, v]) => [k, { from: user[k as keyof UserRow], to: v }]),
-        );
+        const changed = changedFields(user, patch);
         await audit.record(tx, ctx, {
           action: 'user.updated',
           entityType: 'user',

@@ -1,16 +1,10 @@
 import { Button } from 'design-react-kit';
-import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Agreement } from '../../../common/catalogue';
-import { ErrorAlert, pathErrors } from '../../components/ErrorAlert';
-import {
-  ChoiceField,
-  codeChoices,
-  focusFirstInvalid,
-  TextAreaField,
-  TextField,
-} from '../../components/Field';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { ChoiceField, codeChoices, TextAreaField, TextField } from '../../components/Field';
 import { isDay } from '../../components/romeTime';
+import { useCheckedForm } from '../../components/useCheckedForm';
 import { useReferenceNames } from '../training/labels';
 import { useUnitChoices } from '../units/api';
 import type { AgreementInput } from './api';
@@ -81,20 +75,17 @@ export function AgreementForm({
   const { t } = useTranslation();
   const { reference } = useReferenceNames();
   const { units } = useUnitChoices();
-  const [d, setD] = useState<Draft>(() => toDraft(agreement));
-  const [local, setLocal] = useState<Record<string, string>>({});
-  const errors = { ...pathErrors(error), ...local };
-  const set = (patch: Partial<Draft>) => setD({ ...d, ...patch });
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    const { input, errors: problems } = check(d, t);
-    setLocal(problems);
-    if (!input) {
-      focusFirstInvalid();
-      return;
-    }
-    onSubmit(input);
-  };
+  const {
+    draft: d,
+    set,
+    errors,
+    submit,
+  } = useCheckedForm({
+    initial: () => toDraft(agreement),
+    check: (draft: Draft) => check(draft, t),
+    onSubmit,
+    serverError: error,
+  });
   return (
     <form
       onSubmit={submit}

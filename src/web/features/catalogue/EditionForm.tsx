@@ -1,10 +1,10 @@
 import { Button } from 'design-react-kit';
-import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Edition, EditionInput } from '../../../common/catalogue';
-import { ErrorAlert, pathErrors } from '../../components/ErrorAlert';
-import { CheckboxField, ChoiceField, focusFirstInvalid, TextField } from '../../components/Field';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { CheckboxField, ChoiceField, TextField } from '../../components/Field';
 import { isDay, romeInstant, romeParts } from '../../components/romeTime';
+import { useCheckedForm } from '../../components/useCheckedForm';
 import { useMe } from '../auth/session';
 import { useUnitChoices } from '../units/api';
 import { useTrainers } from './api';
@@ -153,22 +153,18 @@ export function EditionForm({
   const { data: me } = useMe();
   const { units } = useUnitChoices();
   const trainers = useTrainers(me?.can.manageUsers ?? false);
-  const [d, setD] = useState<Draft>(() => toDraft(edition));
-  const [local, setLocal] = useState<Record<string, string>>({});
-  const errors = { ...pathErrors(error), ...local };
-  const set = (patch: Partial<Draft>) => setD({ ...d, ...patch });
+  const {
+    draft: d,
+    set,
+    errors,
+    submit,
+  } = useCheckedForm({
+    initial: () => toDraft(edition),
+    check: (draft: Draft) => check(draft, t),
+    onSubmit,
+    serverError: error,
+  });
   const id = (name: string) => `${idPrefix}-${name}`;
-
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    const { input, errors: problems } = check(d, t);
-    setLocal(problems);
-    if (!input) {
-      focusFirstInvalid();
-      return;
-    }
-    onSubmit(input);
-  };
 
   return (
     <form onSubmit={submit} noValidate aria-label={formLabel}>

@@ -1,5 +1,4 @@
 import { Button } from 'design-react-kit';
-import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   DELIVERY_MODES,
@@ -9,14 +8,9 @@ import {
   type PathInput,
   type TrainingPath,
 } from '../../../common/catalogue';
-import { ErrorAlert, pathErrors } from '../../components/ErrorAlert';
-import {
-  CheckboxField,
-  focusFirstInvalid,
-  SelectField,
-  TextAreaField,
-  TextField,
-} from '../../components/Field';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { CheckboxField, SelectField, TextAreaField, TextField } from '../../components/Field';
+import { useCheckedForm } from '../../components/useCheckedForm';
 import { useReferenceNames } from '../training/labels';
 import { type MaterialDraft, MaterialsEditor, type ModuleDraft, ModulesEditor, rowKey } from './ListEditors';
 import { UnitPicker } from './UnitPicker';
@@ -130,22 +124,24 @@ export function PathForm({
 }) {
   const { t } = useTranslation();
   const { reference } = useReferenceNames();
-  const [d, setD] = useState<Draft>(() => toDraft(path));
-  const [local, setLocal] = useState<Record<string, string>>({});
-  const errors = { ...pathErrors(error), ...local };
-  const set = (patch: Partial<Draft>) => setD({ ...d, ...patch });
-
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    const problems = localErrors(d, t);
-    setLocal(problems);
-    if (Object.keys(problems).length > 0) {
-      // Take the keyboard to the first field that needs attention.
-      focusFirstInvalid();
-      return;
-    }
-    onSubmit(toInput(d, path !== null));
-  };
+  const {
+    draft: d,
+    set,
+    errors,
+    clientErrors,
+    submit,
+  } = useCheckedForm({
+    initial: () => toDraft(path),
+    check: (draft: Draft) => {
+      const problems = localErrors(draft, t);
+      return {
+        errors: problems,
+        input: Object.keys(problems).length ? undefined : toInput(draft, path !== null),
+      };
+    },
+    onSubmit,
+    serverError: error,
+  });
 
   return (
     <form
@@ -154,7 +150,7 @@ export function PathForm({
       aria-label={path ? t('pathForm.editLabel') : t('pathForm.createLabel')}
     >
       <ErrorAlert error={error} />
-      {Object.keys(local).length > 0 ? (
+      {Object.keys(clientErrors).length > 0 ? (
         <div className="alert alert-danger" role="alert">
           {t('pathForm.fixErrors')}
         </div>

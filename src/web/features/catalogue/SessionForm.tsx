@@ -1,5 +1,5 @@
 import { Button } from 'design-react-kit';
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   DELIVERY_MODES,
@@ -7,9 +7,10 @@ import {
   type Session,
   type SessionInput,
 } from '../../../common/catalogue';
-import { ErrorAlert, pathErrors } from '../../components/ErrorAlert';
-import { focusFirstInvalid, SelectField, TextField } from '../../components/Field';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { SelectField, TextField } from '../../components/Field';
 import { isDay, romeInstant, romeParts } from '../../components/romeTime';
+import { useCheckedForm } from '../../components/useCheckedForm';
 
 type Draft = {
   title: string;
@@ -84,24 +85,20 @@ export function SessionForm({
   error: unknown;
 }) {
   const { t } = useTranslation();
-  const [d, setD] = useState<Draft>(() => toDraft(session, defaultDay));
   // The end day follows the start day until someone changes it (most sessions last a few hours).
   const [endTouched, setEndTouched] = useState(session !== null);
-  const [local, setLocal] = useState<Record<string, string>>({});
-  const errors = { ...pathErrors(error), ...local };
-  const set = (patch: Partial<Draft>) => setD({ ...d, ...patch });
+  const {
+    draft: d,
+    set,
+    errors,
+    submit,
+  } = useCheckedForm({
+    initial: () => toDraft(session, defaultDay),
+    check: (draft: Draft) => check(draft, t),
+    onSubmit,
+    serverError: error,
+  });
   const prefix = session ? `session-${session.id}` : 'session-new';
-
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    const { input, errors: problems } = check(d, t);
-    setLocal(problems);
-    if (!input) {
-      focusFirstInvalid();
-      return;
-    }
-    onSubmit(input);
-  };
 
   return (
     <form onSubmit={submit} noValidate aria-label={session ? t('sessionForm.edit') : t('sessionForm.add')}>
