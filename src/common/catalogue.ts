@@ -10,10 +10,10 @@ export const SESSION_STATUSES = ['scheduled', 'cancelled'] as const;
 export type DeliveryMode = (typeof DELIVERY_MODES)[number];
 export type EditionStatus = (typeof EDITION_STATUSES)[number];
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
+export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
 /** An instant with its offset, e.g. 2026-03-29T09:00:00+02:00 (shown in Europe/Rome). */
-const instant = z.iso.datetime({ offset: true });
-const text = (max: number) => z.string().trim().max(max);
+export const instant = z.iso.datetime({ offset: true });
+export const text = (max: number) => z.string().trim().max(max);
 
 // ---- Convenzioni ------------------------------------------------------------------------------
 
@@ -108,6 +108,13 @@ export const editionInput = z.object({
   venueAddress: text(400).nullable().default(null),
   venueUnitId: z.number().int().nullable().default(null),
   trainerIds: z.array(z.string().uuid()).max(20).default([]),
+  /** Requests wait for the Province officer's approval before taking a seat. */
+  approvalRequired: z.boolean().default(false),
+  /** Share of the scheduled hours to attend for completion, in percent. */
+  minAttendancePct: z.number().int().min(1).max(100).default(75),
+  finalTestRequired: z.boolean().default(false),
+  /** Learners may cancel until then; null = until the edition starts. */
+  cancellationClosesAt: instant.nullable().default(null),
 });
 export type EditionInput = z.infer<typeof editionInput>;
 

@@ -124,6 +124,14 @@ export const editions = pgTable(
     venueUnitId: integer('venue_unit_id').references(() => territorialUnits.id),
     status: text('status').notNull().default('draft'),
     cancelReason: text('cancel_reason'),
+    /** Requests wait for the approval of the learner's Province officer before taking a seat. */
+    approvalRequired: boolean('approval_required').notNull().default(false),
+    /** Minimum share of the scheduled minutes a learner must attend to complete (percent). */
+    minAttendancePct: integer('min_attendance_pct').notNull().default(75),
+    /** Completion also needs a passed final test. */
+    finalTestRequired: boolean('final_test_required').notNull().default(false),
+    /** Learners may cancel until then; null = until the edition starts. */
+    cancellationClosesAt: timestamp('cancellation_closes_at', { withTimezone: true }),
     createdBy: uuid('created_by').references(() => users.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),

@@ -1,5 +1,6 @@
 export * from './audit.js';
 export * from './catalogue.js';
+export * from './enrolment.js';
 export * from './identity.js';
 export * from './mail.js';
 export * from './reference.js';

@@ -156,6 +156,10 @@ export function createEditionsService(deps: {
         trainers: trainers.map(({ id, name }) => ({ id, name })),
         status: e.status as EditionStatus,
         cancelReason: e.cancelReason,
+        approvalRequired: e.approvalRequired,
+        minAttendancePct: e.minAttendancePct,
+        finalTestRequired: e.finalTestRequired,
+        cancellationClosesAt: e.cancellationClosesAt?.toISOString() ?? null,
         sessions: d.sessions
           .filter((s) => s.session.editionId === e.id)
           .map((s) => toSession(s.session, s.trainerName)),
@@ -233,6 +237,7 @@ export function createEditionsService(deps: {
       ...rest,
       enrolmentOpensAt: new Date(input.enrolmentOpensAt),
       enrolmentClosesAt: new Date(input.enrolmentClosesAt),
+      cancellationClosesAt: input.cancellationClosesAt ? new Date(input.cancellationClosesAt) : null,
     };
   }
 

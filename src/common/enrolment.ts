@@ -1,0 +1,101 @@
+import { z } from 'zod';
+import { pageQuery } from './api.js';
+import { EDITION_STATUSES, text } from './catalogue.js';
+
+export const ENROLMENT_STATUSES = ['pending', 'confirmed', 'waitlisted', 'rejected', 'cancelled'] as const;
+export type EnrolmentStatus = (typeof ENROLMENT_STATUSES)[number];
+
+/** Hours a public employee should train each year (Directive of the Minister for PA, 14 January 2025). */
+export const YEARLY_TRAINING_TARGET_HOURS = 40;
+
+export const enrolment = z.object({
+  id: z.number().int(),
+  editionId: z.number().int(),
+  editionTitle: z.string(),
+  editionStatus: z.enum(EDITION_STATUSES),
+  startsOn: z.string(),
+  endsOn: z.string(),
+  pathTitle: z.string(),
+  pathSlug: z.string(),
+  userId: z.string(),
+  userName: z.string(),
+  userEmail: z.string(),
+  unitId: z.number().int().nullable(),
+  unitName: z.string().nullable(),
+  status: z.enum(ENROLMENT_STATUSES),
+  /** 1 = next to be promoted; null unless waitlisted. */
+  waitlistPosition: z.number().int().nullable(),
+  nominatedByName: z.string().nullable(),
+  requestedAt: z.string(),
+  confirmedAt: z.string().nullable(),
+  decidedAt: z.string().nullable(),
+  decisionReason: z.string().nullable(),
+  cancelledAt: z.string().nullable(),
+  cancelReason: z.string().nullable(),
+  minutesAttended: z.number().int(),
+  finalTestPassed: z.boolean().nullable(),
+  completedOn: z.string().nullable(),
+  /** Whether the person may still cancel it themselves. */
+  cancellable: z.boolean(),
+});
+export type Enrolment = z.infer<typeof enrolment>;
+
+export const enrolmentQuery = pageQuery.extend({
+  editionId: z.coerce.number().int().optional(),
+  status: z.enum(ENROLMENT_STATUSES).optional(),
+  unitId: z.coerce.number().int().optional(),
+  q: text(200).optional().describe('Name or e-mail'),
+});
+
+export const enrolBody = z.object({ editionId: z.number().int() });
+
+export const nominateBody = z.object({
+  editionId: z.number().int(),
+  userIds: z.array(z.uuid()).min(1).max(500),
+});
+
+/** One line per person nominated: the enrolment made, or why not. */
+export const nominationReport = z.object({
+  results: z.array(
+    z.object({
+      userId: z.string(),
+      status: z.enum(ENROLMENT_STATUSES).nullable(),
+      enrolmentId: z.number().int().nullable(),
+      error: z.string().nullable(),
+    }),
+  ),
+});
+
+export const decisionBody = z.discriminatedUnion('decision', [
+  z.object({ decision: z.literal('approve') }),
+  z.object({ decision: z.literal('reject'), reason: text(1000).min(5) }),
+]);
+
+export const cancelEnrolmentBody = z.object({ reason: text(1000).optional() });
+
+export const moveBody = z.object({ toEditionId: z.number().int() });
+
+export const quota = z.object({
+  unitId: z.number().int(),
+  unitName: z.string(),
+  seats: z.number().int().min(1),
+  /** Confirmed enrolments of the unit's staff. */
+  used: z.number().int(),
+});
+export const quotasBody = z.object({
+  quotas: z
+    .array(z.object({ unitId: z.number().int(), seats: z.number().int().min(1).max(100_000) }))
+    .max(107),
+});
+
+/** Seats of an edition at a glance. */
+export const seatSummary = z.object({
+  editionId: z.number().int(),
+  capacity: z.number().int(),
+  confirmed: z.number().int(),
+  pending: z.number().int(),
+  waitlisted: z.number().int(),
+  seatsLeft: z.number().int(),
+  quotas: z.array(quota),
+});
+export type SeatSummary = z.infer<typeof seatSummary>;
