@@ -29,3 +29,15 @@ export function addDays(date: string, days: number): string {
 function pad(n: number) {
   return String(n).padStart(2, '0');
 }
+
+/** An Italian-style date, dd/mm/yyyy, from YYYY-MM-DD (used in e-mails and documents). */
+export function formatRomeDate(date: string): string {
+  const [y, m, d] = date.split('-');
+  return `${d}/${m}/${y}`;
+}
+
+/** The Rome wall-clock time (HH:mm) of an instant. */
+export function romeTime(instant: Date): string {
+  const t = new TZDate(instant.getTime(), ROME);
+  return `${pad(t.getHours())}:${pad(t.getMinutes())}`;
+}
