@@ -18,7 +18,10 @@ import { auditRoutes } from './modules/audit/routes.js';
 import { authRoutes } from './modules/auth/routes.js';
 import { calendarRoutes } from './modules/calendar/routes.js';
 import { catalogueRoutes } from './modules/catalogue/routes.js';
+import { certificatesRoutes } from './modules/certificates/routes.js';
+import { enrolmentRoutes } from './modules/enrolment/routes.js';
 import { healthRoutes } from './modules/health/routes.js';
+import { learningRoutes } from './modules/learning/routes.js';
 import { mailRoutes } from './modules/mail/routes.js';
 import { unitsRoutes } from './modules/units/routes.js';
 import { usersRoutes } from './modules/users/routes.js';
@@ -50,7 +53,11 @@ export async function buildApp({ config, database, logger }: BuildOptions) {
   const services = createServices(database, config, app.log);
   const deps: RouteDeps = { services, config };
 
-  registerErrorHandler(app, (pathname) => services.calendar.pageMeta(pathname));
+  registerErrorHandler(
+    app,
+    async (pathname) =>
+      (await services.certificates.pageMeta(pathname)) ?? services.calendar.pageMeta(pathname),
+  );
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: {
       directives: {
@@ -89,6 +96,9 @@ export async function buildApp({ config, database, logger }: BuildOptions) {
     mailRoutes,
     agreementsRoutes,
     catalogueRoutes,
+    certificatesRoutes,
+    learningRoutes,
+    enrolmentRoutes,
   ]) {
     routes(app, deps);
   }

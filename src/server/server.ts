@@ -13,7 +13,11 @@ async function main() {
   const config = loadConfig();
   const log = pino({ level: config.logLevel });
   if (!config.databaseUrl) assertEmbeddedDatabaseFree(config.dataDir);
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const database = await openDatabase({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    onIdleError: (err) => log.warn({ err }, 'idle database connection lost'),
+  });
   const pidFile = path.join(config.dataDir, PID_FILE);
   if (!config.databaseUrl) fs.writeFileSync(pidFile, String(process.pid));
   try {

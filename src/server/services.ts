@@ -12,11 +12,18 @@ import { createAuthRepository } from './modules/auth/repository.js';
 import { createAuthService } from './modules/auth/service.js';
 import { createCalendarRepository } from './modules/calendar/repository.js';
 import { createCalendarService } from './modules/calendar/service.js';
+import { createCertificatesRepository } from './modules/certificates/repository.js';
+import { createCertificatesService } from './modules/certificates/service.js';
 import { createEditionsRepository } from './modules/catalogue/editions-repository.js';
 import { createEditionsService } from './modules/catalogue/editions-service.js';
 import { importSchedule } from './modules/catalogue/import.js';
 import { createPathsRepository } from './modules/catalogue/paths-repository.js';
 import { createPathsService } from './modules/catalogue/paths-service.js';
+import { createPlacement } from './modules/enrolment/placement.js';
+import { createEnrolmentRepository } from './modules/enrolment/repository.js';
+import { createEnrolmentService } from './modules/enrolment/service.js';
+import { createLearningRepository } from './modules/learning/repository.js';
+import { createLearningService } from './modules/learning/service.js';
 import { createOutboxRepository } from './modules/mail/repository.js';
 import { createMailService } from './modules/mail/service.js';
 import { createOutboxWorker } from './modules/mail/worker.js';
@@ -58,6 +65,17 @@ export function createServices(database: Database, config: Config, log: FastifyB
     units: unitsRepo,
     audit,
   });
+  const enrolmentRepo = createEnrolmentRepository();
+  const placement = createPlacement({ repo: enrolmentRepo, audit, mail, config });
+  const enrolment = createEnrolmentService({
+    db,
+    repo: enrolmentRepo,
+    placement,
+    paths,
+    units: unitsRepo,
+    audit,
+    mail,
+  });
   const calendar = createCalendarService({
     db,
     repo: createCalendarRepository(),
@@ -67,6 +85,14 @@ export function createServices(database: Database, config: Config, log: FastifyB
     audit,
     config,
   });
+  const certificates = createCertificatesService({
+    db,
+    repo: createCertificatesRepository(),
+    audit,
+    mail,
+    config,
+  });
+  const learning = createLearningService({ db, repo: createLearningRepository(), audit });
 
   return {
     driver: database.driver,
@@ -80,6 +106,9 @@ export function createServices(database: Database, config: Config, log: FastifyB
     paths,
     editions,
     calendar,
+    certificates,
+    learning,
+    enrolment,
     importSchedule: (ctx: RequestContext, text: string) =>
       importSchedule({ db, paths: pathsRepo, units: unitsRepo, editions }, ctx, text),
     importUsers: (ctx: RequestContext, text: string, unitId: number | null) =>

@@ -27,11 +27,16 @@ export type DatabaseOptions = {
   dataDir?: string | undefined;
   /** Start the embedded database from a dump made by PGlite's dumpDataDir. */
   loadDataDir?: Blob | File | undefined;
+  /** Told when an idle PostgreSQL connection fails (it is replaced on the next query). */
+  onIdleError?: ((err: Error) => void) | undefined;
 };
 
 export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
   if (opts.databaseUrl) {
     const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: 10 });
+    // An idle connection dropped by the server (restart, failover) must not crash the process: the
+    // pool discards it and opens a new one on the next query.
+    pool.on('error', (err) => opts.onIdleError?.(err));
     // Fail fast with a clear message when the server is unreachable.
     const c = await pool.connect();
     c.release();

@@ -11,7 +11,7 @@ import {
   territorialUnits,
   trainingPaths,
 } from '../../db/schema/index.js';
-import { romeToday } from '../../db/sql.js';
+import { romeToday, seatsLeftOf } from '../../db/sql.js';
 import { activeOn } from '../agreements/repository.js';
 import { escapeLike } from '../audit/repository.js';
 import { pathMatches } from '../catalogue/paths-repository.js';
@@ -30,6 +30,7 @@ const entry = {
     updatedAt: trainingPaths.updatedAt,
   },
   regionName: territorialUnits.regionName,
+  seatsLeft: seatsLeftOf(),
 };
 
 /** Paths the staff of a unit may attend: open to all, listing the unit, or matching its Convenzioni. */
@@ -76,7 +77,7 @@ export function createCalendarRepository() {
         where.push(
           or(ilike(territorialUnits.regionName, escapeLike(q.region)), eq(editions.online, true)) as SQL,
         );
-      if (q.available === 'true') where.push(sql`${editions.capacity} > 0`, eq(editions.status, 'published'));
+      if (q.available === 'true') where.push(sql`${seatsLeftOf()} > 0`, eq(editions.status, 'published'));
       if (q.q) where.push(pathMatches(q.q));
       const cond = and(...where);
       const [rows, [total]] = await Promise.all([

@@ -34,7 +34,7 @@ function toEntry(r: CalendarRow): CalendarEntry {
     venueAddress: r.edition.online ? null : r.edition.venueAddress,
     room: r.session.room,
     regionName: r.regionName,
-    seatsLeft: r.edition.capacity,
+    seatsLeft: Math.max(0, r.seatsLeft),
   };
 }
 

@@ -10,6 +10,7 @@ import {
   trainingPaths,
   users,
 } from '../../db/schema/index.js';
+import { seatsLeftOf } from '../../db/sql.js';
 
 export type EditionRow = typeof editions.$inferSelect;
 export type SessionRow = typeof editionSessions.$inferSelect;
@@ -70,7 +71,12 @@ export function createEditionsRepository() {
         .where(inArray(editionTrainers.editionId, ids))
         .orderBy(asc(users.name));
       const paths = await db
-        .select({ editionId: editions.id, title: trainingPaths.title, slug: trainingPaths.slug })
+        .select({
+          editionId: editions.id,
+          title: trainingPaths.title,
+          slug: trainingPaths.slug,
+          seatsLeft: seatsLeftOf(),
+        })
         .from(editions)
         .innerJoin(trainingPaths, eq(trainingPaths.id, editions.pathId))
         .where(inArray(editions.id, ids));

@@ -143,8 +143,7 @@ export function createEditionsService(deps: {
         startsOn: e.startsOn,
         endsOn: e.endsOn,
         capacity: e.capacity,
-        // No enrolment exists yet in this release: every seat is free.
-        seatsLeft: e.capacity,
+        seatsLeft: Math.max(0, path?.seatsLeft ?? e.capacity),
         enrolmentOpensAt: e.enrolmentOpensAt.toISOString(),
         enrolmentClosesAt: e.enrolmentClosesAt.toISOString(),
         online: e.online,
