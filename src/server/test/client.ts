@@ -37,6 +37,7 @@ export class TestClient {
   get = (url: string) => this.request('GET', url);
   post = (url: string, body?: unknown) => this.request('POST', url, body ?? {});
   patch = (url: string, body: unknown) => this.request('PATCH', url, body);
+  put = (url: string, body: unknown) => this.request('PUT', url, body);
   delete = (url: string) => this.request('DELETE', url);
 
   async login(email: string, password: string) {
