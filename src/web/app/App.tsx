@@ -29,6 +29,9 @@ const PathAdminPage = lazy(() => import('../features/catalogue/PathAdminPage'));
 const EditionAdminPage = lazy(() => import('../features/catalogue/EditionAdminPage'));
 const ScheduleImportPage = lazy(() => import('../features/catalogue/ScheduleImportPage'));
 const AgreementsPage = lazy(() => import('../features/agreements/AgreementsPage'));
+const MyEnrolmentsPage = lazy(() => import('../features/enrolment/MyEnrolmentsPage'));
+const UnitEnrolmentsPage = lazy(() => import('../features/enrolment/UnitEnrolmentsPage'));
+const NominatePage = lazy(() => import('../features/enrolment/NominatePage'));
 
 /**
  * A 401 from any call means the session has ended (expired, signed out elsewhere, password changed):
@@ -67,6 +70,32 @@ export function App() {
               <Route index element={<CalendarPage />} />
               <Route path="percorsi/:slug" element={<PathPage />} />
               <Route path="edizioni/:id" element={<EditionPage />} />
+              <Route
+                path="iscrizioni"
+                element={
+                  <RequireAuth>
+                    <MyEnrolmentsPage />
+                  </RequireAuth>
+                }
+              />
+            </Route>
+            <Route path="provincia">
+              <Route
+                path="iscrizioni"
+                element={
+                  <RequireAuth>
+                    <UnitEnrolmentsPage />
+                  </RequireAuth>
+                }
+              />
+              <Route
+                path="iscrizioni/nomina"
+                element={
+                  <RequireAuth>
+                    <NominatePage />
+                  </RequireAuth>
+                }
+              />
             </Route>
             <Route
               path="profilo"

@@ -1,6 +1,8 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import en from './en.json';
+import enrolmentEn from './enrolment.en.json';
+import enrolmentIt from './enrolment.it.json';
 import it from './it.json';
 import trainingEn from './training.en.json';
 import trainingIt from './training.it.json';
@@ -40,8 +42,8 @@ i18n.on('languageChanged', (lng) => {
 void i18n.use(initReactI18next).init({
   // The training feature's texts live in their own files (distinct top-level keys, so a shallow merge).
   resources: {
-    it: { translation: { ...it, ...trainingIt } },
-    en: { translation: { ...en, ...trainingEn } },
+    it: { translation: { ...it, ...trainingIt, ...enrolmentIt } },
+    en: { translation: { ...en, ...trainingEn, ...enrolmentEn } },
   },
   lng: storedLanguage(),
   fallbackLng: 'it',

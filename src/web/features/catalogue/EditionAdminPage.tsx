@@ -4,6 +4,7 @@ import { ErrorAlert, SuccessAlert } from '../../components/ErrorAlert';
 import { formatDate } from '../../components/format';
 import { Loading } from '../../components/Loading';
 import { Page } from '../../components/Page';
+import { EditionEnrolmentsPanel } from '../enrolment/EditionEnrolmentsPanel';
 import { dateWords } from '../training/labels';
 import { useEdition, useUpdateEdition } from './api';
 import { EditionForm } from './EditionForm';
@@ -46,6 +47,7 @@ export default function EditionAdminPage() {
       {created ? <SuccessAlert>{t('editionAdmin.created', { title: e.title })}</SuccessAlert> : null}
       <EditionStatusPanel edition={e} />
       <SessionsPanel edition={e} />
+      <EditionEnrolmentsPanel edition={e} />
       <section aria-labelledby="edition-edit">
         <h2 id="edition-edit" className="h4">
           {t('editionAdmin.edit')}

@@ -6,6 +6,12 @@ import { CheckboxField, ChoiceField, TextField } from '../../components/Field';
 import { isDay, romeInstant, romeParts } from '../../components/romeTime';
 import { useCheckedForm } from '../../components/useCheckedForm';
 import { useMe } from '../auth/session';
+import {
+  checkSettings,
+  EditionSettingsFields,
+  type SettingsDraft,
+  settingsDraft,
+} from '../enrolment/EditionSettings';
 import { useUnitChoices } from '../units/api';
 import { useTrainers } from './api';
 
@@ -23,7 +29,7 @@ type Draft = {
   venueAddress: string;
   venueUnitId: string;
   trainerIds: string[];
-};
+} & SettingsDraft;
 
 function toDraft(e: Edition | null): Draft {
   const opens = romeParts(e?.enrolmentOpensAt);
@@ -42,6 +48,7 @@ function toDraft(e: Edition | null): Draft {
     venueAddress: e?.venueAddress ?? '',
     venueUnitId: e?.venueUnitId ? String(e.venueUnitId) : '',
     trainerIds: e?.trainerIds ?? [],
+    ...settingsDraft(e),
   };
 }
 
@@ -51,7 +58,8 @@ function check(
   d: Draft,
   t: (k: string) => string,
 ): { input?: EditionFields; errors: Record<string, string> } {
-  const errors: Record<string, string> = {};
+  const settings = checkSettings(d, t);
+  const errors: Record<string, string> = { ...settings.errors };
   if (d.title.trim().length < 3) errors.title = t('editionForm.errors.title');
   if (!isDay(d.startsOn)) errors.startsOn = t('editionForm.errors.day');
   if (!isDay(d.endsOn)) errors.endsOn = t('editionForm.errors.day');
@@ -65,7 +73,7 @@ function check(
   if (!closes) errors.enrolmentClosesAt = t('editionForm.errors.instant');
   else if (opens && new Date(closes) <= new Date(opens))
     errors.enrolmentClosesAt = t('editionForm.errors.closesBefore');
-  if (Object.keys(errors).length > 0 || !opens || !closes) return { errors };
+  if (Object.keys(errors).length > 0 || !opens || !closes || !settings.input) return { errors };
   return {
     errors,
     input: {
@@ -80,6 +88,7 @@ function check(
       venueAddress: d.venueAddress.trim() || null,
       venueUnitId: d.venueUnitId ? Number(d.venueUnitId) : null,
       trainerIds: d.trainerIds,
+      ...settings.input,
     },
   };
 }
@@ -309,6 +318,7 @@ export function EditionForm({
           </p>
         )}
       </fieldset>
+      <EditionSettingsFields idPrefix={idPrefix} draft={d} set={set} errors={errors} />
       <Button type="submit" color="primary" className="mt-4" disabled={pending}>
         {submitLabel}
       </Button>

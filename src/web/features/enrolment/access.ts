@@ -1,0 +1,60 @@
+import type { Me } from '../../../common/auth';
+
+/**
+ * What the signed-in person may do with other people's enrolments, to decide which pages, links and
+ * buttons to show. The server decides again on every request (and answers 404 outside the scope).
+ */
+export type EnrolmentAccess = {
+  /** May list enrolments: national administrators, the task force, Province officers. */
+  read: boolean;
+  /** May nominate, approve, reject and cancel: national administrators and Province officers. */
+  manage: boolean;
+  /** Sees every Province (administrators and task force). */
+  national: boolean;
+  /** May move enrolments between editions and set quotas. */
+  admin: boolean;
+  /** The units a Province officer looks after. */
+  officerUnits: { id: number; name: string }[];
+};
+
+export function enrolmentAccess(me: Me | null | undefined): EnrolmentAccess {
+  const roles = me?.roles ?? [];
+  const admin = roles.some((r) => r.role === 'national_admin');
+  const taskForce = roles.some((r) => r.role === 'task_force');
+  const officerUnits = roles
+    .filter((r) => r.role === 'province_officer' && r.unitId !== null)
+    .map((r) => ({ id: r.unitId as number, name: r.unitName ?? String(r.unitId) }))
+    .sort((a, b) => a.name.localeCompare(b.name, 'it'));
+  const officer = officerUnits.length > 0;
+  return {
+    read: admin || taskForce || officer,
+    manage: admin || officer,
+    national: admin || taskForce,
+    admin,
+    officerUnits,
+  };
+}
+
+type NavEntry = { to: string; label: string };
+
+/** The enrolment pages of the main navigation, for the signed-in person. */
+export function enrolmentNavEntries(me: Me | null | undefined, t: (key: string) => string): NavEntry[] {
+  if (!me) return [];
+  const entries: NavEntry[] = [{ to: MY_ENROLMENTS_PATH, label: t('myEnrolments.nav') }];
+  const access = enrolmentAccess(me);
+  if (access.read)
+    entries.push({
+      to: UNIT_ENROLMENTS_PATH,
+      label: access.national ? t('unitEnrolments.navNational') : t('unitEnrolments.nav'),
+    });
+  return entries;
+}
+
+export const MY_ENROLMENTS_PATH = '/formazione/iscrizioni';
+export const UNIT_ENROLMENTS_PATH = '/provincia/iscrizioni';
+export const NOMINATE_PATH = '/provincia/iscrizioni/nomina';
+
+/** The nomination page with an edition already chosen (from an edition's public page). */
+export function nominateLink(pathSlug: string, editionId: number): string {
+  return `${NOMINATE_PATH}?percorso=${encodeURIComponent(pathSlug)}&edizione=${editionId}`;
+}
