@@ -136,7 +136,7 @@ describe('the public training calendar', () => {
     await page.waitForURL((u) => /^\/formazione\/edizioni\/\d+$/.test(u.pathname));
     await page.getByText('Come iscriversi').waitFor();
     const title = (await page.getByRole('heading', { level: 1 }).textContent()) ?? '';
-    await page.getByRole('link', { name: 'accedi con il tuo account' }).waitFor();
+    await page.getByRole('link', { name: 'Accedi per iscriverti' }).waitFor();
     await page.getByRole('heading', { name: 'Chi può iscriversi' }).waitFor();
     const sessions = page.getByRole('table', { name: /^Calendario delle sessioni/ });
     await sessions.waitFor();

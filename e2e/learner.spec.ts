@@ -37,7 +37,13 @@ describe('a learner', () => {
     await expectHeading(page, 'Il mio profilo');
     const nav = page.getByRole('navigation', { name: 'Navigazione principale' });
     const links = await nav.getByRole('link').allTextContents();
-    expect(links.map((l) => l.trim())).toEqual(['Home', 'Formazione', 'Il mio profilo', 'Manuale']);
+    expect(links.map((l) => l.trim())).toEqual([
+      'Home',
+      'Formazione',
+      'Il mio profilo',
+      'Le mie iscrizioni',
+      'Manuale',
+    ]);
     await page.getByText('Discente — Cuneo').waitFor();
     await expectAccessible(page, 'profile (learner)');
   });

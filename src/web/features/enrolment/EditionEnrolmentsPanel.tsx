@@ -95,7 +95,7 @@ export function EditionEnrolmentsPanel({ edition }: { edition: Edition }) {
           />
         )}
       </PagedResults>
-      {access.admin && seats.data ? (
+      {access.administer && seats.data ? (
         <QuotaEditor
           key={seats.data.quotas.map((q) => `${q.unitId}:${q.seats}`).join()}
           summary={seats.data}

@@ -68,14 +68,15 @@ export function EnrolmentsTable({
     notice.clear();
     setAsking({ kind, enrolment });
   };
-  const canMove = access.admin && (moveChoices?.length ?? 0) > 0;
+  const canMove = access.administer && (moveChoices?.length ?? 0) > 0;
+  const actions = access.manage || canMove;
   const columns = [
     ...(showPosition ? [t('manageEnrolments.position')] : []),
     t('manageEnrolments.person'),
     ...(showEdition ? [t('manageEnrolments.edition')] : []),
     t('manageEnrolments.status'),
     t('manageEnrolments.requestedAt'),
-    ...(access.manage
+    ...(actions
       ? [
           <span key="actions" className="visually-hidden">
             {t('common.actions')}
@@ -118,10 +119,10 @@ export function EnrolmentsTable({
                 <Notes e={e} />
               </td>
               <td>{formatDateTime(e.requestedAt)}</td>
-              {access.manage ? (
+              {actions ? (
                 <td className="text-end">
                   <div className="d-flex flex-wrap gap-2 justify-content-end">
-                    {e.status === 'pending' ? (
+                    {access.manage && e.status === 'pending' ? (
                       <>
                         <Button
                           color="primary"
@@ -164,7 +165,7 @@ export function EnrolmentsTable({
                         <span className="visually-hidden"> {e.userName}</span>
                       </Button>
                     ) : null}
-                    {active ? (
+                    {access.manage && active ? (
                       <Button color="danger" outline size="xs" onClick={() => ask('cancel', e)}>
                         {t('manageEnrolments.cancel')}
                         <span className="visually-hidden">

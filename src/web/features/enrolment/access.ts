@@ -11,8 +11,8 @@ export type EnrolmentAccess = {
   manage: boolean;
   /** Sees every Province (administrators and task force). */
   national: boolean;
-  /** May move enrolments between editions and set quotas. */
-  admin: boolean;
+  /** May move enrolments between editions and set quotas (national administrators, catalogue managers). */
+  administer: boolean;
   /** The units a Province officer looks after. */
   officerUnits: { id: number; name: string }[];
 };
@@ -30,7 +30,7 @@ export function enrolmentAccess(me: Me | null | undefined): EnrolmentAccess {
     read: admin || taskForce || officer,
     manage: admin || officer,
     national: admin || taskForce,
-    admin,
+    administer: admin || (me?.can.manageCatalogue ?? false),
     officerUnits,
   };
 }
