@@ -100,14 +100,33 @@ export function checkSession(
 
 export type EditionsService = ReturnType<typeof createEditionsService>;
 
+/**
+ * What other features do inside the same transaction when an edition changes: enrolment gives new
+ * seats to the waitlist, attendance recomputes completion, certificates are issued on completion.
+ * Set by the composition root after every service exists.
+ */
+export type EditionHook = (tx: Db, ctx: RequestContext, editionId: number) => Promise<unknown>;
+export type EditionHooks = {
+  capacityChanged: EditionHook[];
+  sessionsChanged: EditionHook[];
+  completed: EditionHook[];
+};
+
+export const editionHooks = (): EditionHooks => ({ capacityChanged: [], sessionsChanged: [], completed: [] });
+
+async function runHooks(hooks: EditionHook[], tx: Db, ctx: RequestContext, editionId: number) {
+  for (const hook of hooks) await hook(tx, ctx, editionId);
+}
+
 export function createEditionsService(deps: {
   db: Db;
   repo: EditionsRepository;
   paths: PathsRepository;
   units: UnitsRepository;
   audit: AuditService;
+  hooks: EditionHooks;
 }) {
-  const { db, repo, audit } = deps;
+  const { db, repo, audit, hooks } = deps;
 
   function toSession(s: SessionRow, trainerName: string | null): Session {
     return {
@@ -290,6 +309,7 @@ export function createEditionsService(deps: {
             details: changed,
           });
         }
+        if (input.capacity > before.capacity) await runHooks(hooks.capacityChanged, tx, ctx, id);
         return one(row, tx);
       });
     },
@@ -333,6 +353,7 @@ export function createEditionsService(deps: {
           entityId: id,
           details: { from, reason },
         });
+        if (t.status === 'completed') await runHooks(hooks.completed, tx, ctx, id);
         return one(row, tx);
       });
     },
@@ -362,6 +383,7 @@ export function createEditionsService(deps: {
           entityId: row.id,
           details: { editionId },
         });
+        await runHooks(hooks.sessionsChanged, tx, ctx, editionId);
         return row;
       };
       const row = tx0 ? await run(tx0) : await db.transaction(run);
@@ -398,6 +420,7 @@ export function createEditionsService(deps: {
           entityId: sessionId,
           details: changed,
         });
+        await runHooks(hooks.sessionsChanged, tx, ctx, editionId);
         return toSession(row, null);
       });
     },
@@ -427,6 +450,7 @@ export function createEditionsService(deps: {
           entityId: sessionId,
           details: { editionId, reason },
         });
+        await runHooks(hooks.sessionsChanged, tx, ctx, editionId);
         return toSession(row, null);
       });
     },
