@@ -14,6 +14,7 @@ import { registerSession } from './http/session.js';
 import type { RouteDeps } from './http/types.js';
 import { registerWeb } from './http/web.js';
 import { agreementsRoutes } from './modules/agreements/routes.js';
+import { attendanceRoutes } from './modules/attendance/routes.js';
 import { auditRoutes } from './modules/audit/routes.js';
 import { authRoutes } from './modules/auth/routes.js';
 import { calendarRoutes } from './modules/calendar/routes.js';
@@ -99,6 +100,7 @@ export async function buildApp({ config, database, logger }: BuildOptions) {
     certificatesRoutes,
     learningRoutes,
     enrolmentRoutes,
+    attendanceRoutes,
   ]) {
     routes(app, deps);
   }

@@ -6,19 +6,25 @@ import { AppError } from './lib/errors.js';
 import type { RequestContext } from './lib/principal.js';
 import { createAgreementsRepository } from './modules/agreements/repository.js';
 import { createAgreementsService } from './modules/agreements/service.js';
+import { createCheckinService } from './modules/attendance/checkin-service.js';
+import { createLedger } from './modules/attendance/ledger.js';
+import { createLogbookRepository } from './modules/attendance/logbook-repository.js';
+import { createLogbookService } from './modules/attendance/logbook-service.js';
+import { createAttendanceRepository } from './modules/attendance/repository.js';
+import { createAttendanceService } from './modules/attendance/service.js';
 import { createAuditRepository } from './modules/audit/repository.js';
 import { createAuditService } from './modules/audit/service.js';
 import { createAuthRepository } from './modules/auth/repository.js';
 import { createAuthService } from './modules/auth/service.js';
 import { createCalendarRepository } from './modules/calendar/repository.js';
 import { createCalendarService } from './modules/calendar/service.js';
-import { createCertificatesRepository } from './modules/certificates/repository.js';
-import { createCertificatesService } from './modules/certificates/service.js';
 import { createEditionsRepository } from './modules/catalogue/editions-repository.js';
-import { createEditionsService } from './modules/catalogue/editions-service.js';
+import { createEditionsService, editionHooks } from './modules/catalogue/editions-service.js';
 import { importSchedule } from './modules/catalogue/import.js';
 import { createPathsRepository } from './modules/catalogue/paths-repository.js';
 import { createPathsService } from './modules/catalogue/paths-service.js';
+import { createCertificatesRepository } from './modules/certificates/repository.js';
+import { createCertificatesService } from './modules/certificates/service.js';
 import { createPlacement } from './modules/enrolment/placement.js';
 import { createEnrolmentRepository } from './modules/enrolment/repository.js';
 import { createEnrolmentService } from './modules/enrolment/service.js';
@@ -58,12 +64,14 @@ export function createServices(database: Database, config: Config, log: FastifyB
   const pathsRepo = createPathsRepository();
   const paths = createPathsService({ db, repo: pathsRepo, agreements: agreementsRepo, audit });
   const editionsRepo = createEditionsRepository();
+  const hooks = editionHooks();
   const editions = createEditionsService({
     db,
     repo: editionsRepo,
     paths: pathsRepo,
     units: unitsRepo,
     audit,
+    hooks,
   });
   const enrolmentRepo = createEnrolmentRepository();
   const placement = createPlacement({ repo: enrolmentRepo, audit, mail, config });
@@ -76,6 +84,7 @@ export function createServices(database: Database, config: Config, log: FastifyB
     audit,
     mail,
   });
+  hooks.capacityChanged.push(enrolment.afterCapacityChange);
   const calendar = createCalendarService({
     db,
     repo: createCalendarRepository(),
@@ -93,6 +102,23 @@ export function createServices(database: Database, config: Config, log: FastifyB
     config,
   });
   const learning = createLearningService({ db, repo: createLearningRepository(), audit });
+  const attendanceRepo = createAttendanceRepository();
+  const ledger = createLedger({ repo: attendanceRepo, audit });
+  const attendance = createAttendanceService({ db, repo: attendanceRepo, audit, ledger });
+  const checkins = createCheckinService({
+    db,
+    repo: attendanceRepo,
+    audit,
+    ledger,
+    publicUrl: config.publicUrl,
+  });
+  const logbook = createLogbookService({
+    db,
+    repo: createLogbookRepository(),
+    attendance: attendanceRepo,
+    audit,
+    ledger,
+  });
 
   return {
     driver: database.driver,
@@ -109,6 +135,9 @@ export function createServices(database: Database, config: Config, log: FastifyB
     certificates,
     learning,
     enrolment,
+    attendance,
+    checkins,
+    logbook,
     importSchedule: (ctx: RequestContext, text: string) =>
       importSchedule({ db, paths: pathsRepo, units: unitsRepo, editions }, ctx, text),
     importUsers: (ctx: RequestContext, text: string, unitId: number | null) =>
