@@ -111,12 +111,14 @@ export async function buildApp({ config, database, logger }: BuildOptions) {
   let purge: NodeJS.Timeout | undefined;
   app.addHook('onReady', async () => {
     services.worker.start();
+    services.notifier.start();
     purge = setInterval(() => {
       services.auth.purgeExpiredSessions().catch((err) => app.log.error({ err }, 'session purge failed'));
     }, 3600_000).unref();
   });
   app.addHook('onClose', async () => {
     clearInterval(purge);
+    await services.notifier.stop();
     await services.worker.stop();
   });
   return { app, services };

@@ -25,6 +25,8 @@ import { createPathsRepository } from './modules/catalogue/paths-repository.js';
 import { createPathsService } from './modules/catalogue/paths-service.js';
 import { createCertificatesRepository } from './modules/certificates/repository.js';
 import { createCertificatesService } from './modules/certificates/service.js';
+import { createNotifier } from './modules/enrolment/notifier.js';
+import { createNotifierRepository } from './modules/enrolment/notifier-repository.js';
 import { createPlacement } from './modules/enrolment/placement.js';
 import { createEnrolmentRepository } from './modules/enrolment/repository.js';
 import { createEnrolmentService } from './modules/enrolment/service.js';
@@ -85,6 +87,7 @@ export function createServices(database: Database, config: Config, log: FastifyB
     mail,
   });
   hooks.capacityChanged.push(enrolment.afterCapacityChange);
+  const notifier = createNotifier({ db, repo: createNotifierRepository(), mail, config, log });
   const calendar = createCalendarService({
     db,
     repo: createCalendarRepository(),
@@ -105,6 +108,8 @@ export function createServices(database: Database, config: Config, log: FastifyB
   const attendanceRepo = createAttendanceRepository();
   const ledger = createLedger({ repo: attendanceRepo, audit });
   const attendance = createAttendanceService({ db, repo: attendanceRepo, audit, ledger });
+  // Added, moved or cancelled sessions change what completion needs.
+  hooks.sessionsChanged.push(attendance.recomputeEdition);
   const checkins = createCheckinService({
     db,
     repo: attendanceRepo,
@@ -135,6 +140,7 @@ export function createServices(database: Database, config: Config, log: FastifyB
     certificates,
     learning,
     enrolment,
+    notifier,
     attendance,
     checkins,
     logbook,
