@@ -20,6 +20,7 @@ const envSchema = z.object({
   SEED_DEMO: boolish.optional(),
   TRUST_PROXY: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  CERT_ISSUER: z.string().trim().min(3).max(200).default('Programma di formazione delle Province italiane'),
 });
 
 export type Config = {
@@ -40,6 +41,8 @@ export type Config = {
   outboxIntervalMs: number;
   /** Fastify trustProxy: false, true, a hop count, or addresses/CIDRs of the load balancers. */
   trustProxy: boolean | number | string;
+  /** The issuing body printed on certificates (attestati). */
+  certIssuer: string;
 };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -68,6 +71,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     outboxIntervalMs: 5000,
     trustProxy: parseTrustProxy(e.TRUST_PROXY),
+    certIssuer: e.CERT_ISSUER,
   };
 }
 
