@@ -239,6 +239,20 @@ describe('completion', () => {
     expect(notConfirmed.json().code).toBe('NOT_ENROLLED');
   });
 
+  it('recomputes when the catalogue cancels a session the person missed', async () => {
+    const { edition, e, s1, s2 } = await pastEdition();
+    await trainer.client.put(`/api/v1/sessions/${s1}/register`, { entries: [entry(carlo.id)] });
+    expect((await enrolmentById(t, e.carlo.id))?.completedOn).toBeNull();
+    const res = await admin.post(`/api/v1/editions/${edition.id}/sessions/${s2}/cancel`, {
+      reason: 'Formatore assente',
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(await enrolmentById(t, e.carlo.id)).toMatchObject({
+      minutesAttended: 240,
+      completedOn: addDays(today(), -2),
+    });
+  });
+
   it('recomputes a whole edition when a session is cancelled, and calls the completion hook in the same transaction', async () => {
     const { edition, e, s1 } = await pastEdition();
     await trainer.client.put(`/api/v1/sessions/${s1}/register`, { entries: [entry(carlo.id)] });
