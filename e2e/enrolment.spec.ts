@@ -163,7 +163,7 @@ describe('enrolment with approval by the Province officer', () => {
     await officer.getByRole('button', { name: 'Cerca', exact: true }).click();
     const table = officer.getByRole('table', { name: 'Iscrizioni: 1 risultato' });
     await table.waitFor();
-    await table.getByText('Carlo Discente').waitFor();
+    await table.getByRole('rowheader', { name: /Carlo Discente/ }).waitFor();
     await expectAccessible(officer, 'Province enrolments');
 
     // From the results' scrollable region, Tab reaches the row's first action.
@@ -233,8 +233,20 @@ describe('enrolment with approval by the Province officer', () => {
     await expectHeading(admin, editionTitle);
     const panel = admin.getByRole('region', { name: 'Iscrizioni', exact: true });
     const table = panel.getByRole('table', { name: "Iscrizioni all'edizione: 2" });
-    await table.getByText('Carlo Discente').waitFor();
-    await table.getByText('Giulia Discente').waitFor();
+    await table
+      .getByRole('row', { name: /Carlo Discente/ })
+      .getByText('Confermata')
+      .waitFor();
+    await table
+      .getByRole('row', { name: /Giulia Discente/ })
+      .getByText('Confermata')
+      .waitFor();
+    const seat = (label: string) =>
+      panel
+        .locator('dl.officina-seats > div', { has: admin.getByText(label, { exact: true }) })
+        .locator('dd');
+    expect(await seat('Confermate').textContent()).toBe('2');
+    expect(await seat('Posti liberi').textContent()).toBe('8');
     await panel.getByLabel('Ente da aggiungere').selectOption({ label: 'Cuneo' });
     await panel.getByRole('button', { name: 'Aggiungi', exact: true }).click();
     await panel.getByLabel('Cuneo', { exact: true }).fill('3');

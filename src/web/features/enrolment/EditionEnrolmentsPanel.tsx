@@ -95,12 +95,7 @@ export function EditionEnrolmentsPanel({ edition }: { edition: Edition }) {
           />
         )}
       </PagedResults>
-      {access.administer && seats.data ? (
-        <QuotaEditor
-          key={seats.data.quotas.map((q) => `${q.unitId}:${q.seats}`).join()}
-          summary={seats.data}
-        />
-      ) : null}
+      {access.administer && seats.data ? <QuotaEditor summary={seats.data} /> : null}
     </section>
   );
 }

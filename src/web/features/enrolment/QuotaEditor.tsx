@@ -9,25 +9,22 @@ import { useUnitChoices } from '../units/api';
 import { useSaveQuotas } from './api';
 import { useNotice } from './Notice';
 
-type Row = { unitId: number; unitName: string; seats: string; used: number };
+type Row = { unitId: number; unitName: string; seats: string };
+
+const toRows = (s: SeatSummary): Row[] =>
+  s.quotas.map((q) => ({ unitId: q.unitId, unitName: q.unitName, seats: String(q.seats) }));
 
 /**
- * Seats reserved for the staff of some units. Mounted again (by key) when the saved quotas change, so
- * that the rows start from what the server holds.
+ * Seats reserved for the staff of some units: rows edited locally and saved together (the server
+ * replaces the list). The seats used come from the live summary, which changes with every enrolment.
  */
 export function QuotaEditor({ summary }: { summary: SeatSummary }) {
   const { t } = useTranslation();
   const save = useSaveQuotas(summary.editionId);
   const notice = useNotice();
   const { units } = useUnitChoices();
-  const [rows, setRows] = useState<Row[]>(
-    summary.quotas.map((q) => ({
-      unitId: q.unitId,
-      unitName: q.unitName,
-      seats: String(q.seats),
-      used: q.used,
-    })),
-  );
+  const [rows, setRows] = useState<Row[]>(() => toRows(summary));
+  const used = new Map(summary.quotas.map((q) => [q.unitId, q.used]));
   const [adding, setAdding] = useState('');
   const [local, setLocal] = useState<Record<string, string>>({});
   const errors = { ...pathErrors(save.error), ...local };
@@ -37,7 +34,7 @@ export function QuotaEditor({ summary }: { summary: SeatSummary }) {
   const add = () => {
     const unit = units.find((u) => u.value === adding);
     if (!unit) return;
-    setRows([...rows, { unitId: Number(unit.value), unitName: unit.label, seats: '1', used: 0 }]);
+    setRows([...rows, { unitId: Number(unit.value), unitName: unit.label, seats: '1' }]);
     setAdding('');
     window.setTimeout(() => document.getElementById(`quota-seats-${unit.value}`)?.focus(), 0);
   };
@@ -56,7 +53,12 @@ export function QuotaEditor({ summary }: { summary: SeatSummary }) {
     notice.clear();
     save.mutate(
       rows.map((r) => ({ unitId: r.unitId, seats: Number(r.seats) })),
-      { onSuccess: () => notice.show(t('quotas.saved')) },
+      {
+        onSuccess: (saved) => {
+          setRows(toRows(saved));
+          notice.show(t('quotas.saved'));
+        },
+      },
     );
   };
 
@@ -120,7 +122,7 @@ export function QuotaEditor({ summary }: { summary: SeatSummary }) {
                           </div>
                         ) : null}
                       </td>
-                      <td>{r.used}</td>
+                      <td>{used.get(r.unitId) ?? 0}</td>
                       <td className="text-end">
                         <Button
                           color="danger"
