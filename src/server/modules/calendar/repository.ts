@@ -7,6 +7,7 @@ import {
   editionSessions,
   editions,
   editionTrainers,
+  enrolments,
   pathUnits,
   territorialUnits,
   trainingPaths,
@@ -97,7 +98,7 @@ export function createCalendarRepository() {
       return { rows, total: total?.n ?? 0 };
     },
 
-    /** The sessions a person trains (enrolled sessions join them with the enrolment feature). */
+    /** The sessions a person trains, and those of the editions they are confirmed in. */
     async sessionsOfPerson(db: Db, userId: string) {
       return base(db)
         .where(
@@ -106,6 +107,7 @@ export function createCalendarRepository() {
             or(
               eq(editionSessions.trainerId, userId),
               sql`exists (select 1 from ${editionTrainers} where ${editionTrainers.editionId} = ${editions.id} and ${editionTrainers.userId} = ${userId})`,
+              sql`exists (select 1 from ${enrolments} where ${enrolments.editionId} = ${editions.id} and ${enrolments.userId} = ${userId} and ${enrolments.status} = 'confirmed')`,
             ),
           ),
         )
