@@ -76,6 +76,7 @@ export function createServices(database: Database, config: Config, log: FastifyB
     hooks,
   });
   const enrolmentRepo = createEnrolmentRepository();
+  const enrolmentLeft: Parameters<typeof createEnrolmentService>[0]['leftHooks'] = [];
   const placement = createPlacement({ repo: enrolmentRepo, audit, mail, config });
   const enrolment = createEnrolmentService({
     db,
@@ -85,6 +86,7 @@ export function createServices(database: Database, config: Config, log: FastifyB
     units: unitsRepo,
     audit,
     mail,
+    leftHooks: enrolmentLeft,
   });
   hooks.capacityChanged.push(enrolment.afterCapacityChange);
   const notifier = createNotifier({ db, repo: createNotifierRepository(), mail, config, log });
@@ -109,7 +111,8 @@ export function createServices(database: Database, config: Config, log: FastifyB
   const ledger = createLedger({ repo: attendanceRepo, audit });
   const attendance = createAttendanceService({ db, repo: attendanceRepo, audit, ledger });
   // Added, moved or cancelled sessions change what completion needs.
-  hooks.sessionsChanged.push(attendance.recomputeEdition);
+  hooks.requirementsChanged.push(attendance.recomputeEdition);
+  enrolmentLeft.push(attendance.recompute);
   const checkins = createCheckinService({
     db,
     repo: attendanceRepo,

@@ -108,11 +108,16 @@ export type EditionsService = ReturnType<typeof createEditionsService>;
 export type EditionHook = (tx: Db, ctx: RequestContext, editionId: number) => Promise<unknown>;
 export type EditionHooks = {
   capacityChanged: EditionHook[];
-  sessionsChanged: EditionHook[];
+  /** Sessions added, moved or cancelled, or the completion rules changed. */
+  requirementsChanged: EditionHook[];
   completed: EditionHook[];
 };
 
-export const editionHooks = (): EditionHooks => ({ capacityChanged: [], sessionsChanged: [], completed: [] });
+export const editionHooks = (): EditionHooks => ({
+  capacityChanged: [],
+  requirementsChanged: [],
+  completed: [],
+});
 
 async function runHooks(hooks: EditionHook[], tx: Db, ctx: RequestContext, editionId: number) {
   for (const hook of hooks) await hook(tx, ctx, editionId);
@@ -310,6 +315,8 @@ export function createEditionsService(deps: {
           });
         }
         if (input.capacity > before.capacity) await runHooks(hooks.capacityChanged, tx, ctx, id);
+        if ('minAttendancePct' in changed || 'finalTestRequired' in changed)
+          await runHooks(hooks.requirementsChanged, tx, ctx, id);
         return one(row, tx);
       });
     },
@@ -383,7 +390,7 @@ export function createEditionsService(deps: {
           entityId: row.id,
           details: { editionId },
         });
-        await runHooks(hooks.sessionsChanged, tx, ctx, editionId);
+        await runHooks(hooks.requirementsChanged, tx, ctx, editionId);
         return row;
       };
       const row = tx0 ? await run(tx0) : await db.transaction(run);
@@ -420,7 +427,7 @@ export function createEditionsService(deps: {
           entityId: sessionId,
           details: changed,
         });
-        await runHooks(hooks.sessionsChanged, tx, ctx, editionId);
+        await runHooks(hooks.requirementsChanged, tx, ctx, editionId);
         return toSession(row, null);
       });
     },
@@ -450,7 +457,7 @@ export function createEditionsService(deps: {
           entityId: sessionId,
           details: { editionId, reason },
         });
-        await runHooks(hooks.sessionsChanged, tx, ctx, editionId);
+        await runHooks(hooks.requirementsChanged, tx, ctx, editionId);
         return toSession(row, null);
       });
     },

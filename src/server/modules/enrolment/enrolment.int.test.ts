@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Enrolment } from '../../../common/enrolment.js';
 import { auditLog, outbox } from '../../db/schema/index.js';
 import { startTestApp } from '../../test/app.js';
-import { makeEdition, userByEmail } from '../../test/training.js';
+import { confirmedEnrolment, enrolmentById, makeEdition, userByEmail } from '../../test/training.js';
 
 const t = await startTestApp();
 // Sign-in is throttled per address: sign each person in once for the whole file.
@@ -299,5 +299,48 @@ describe('quotas and moves', () => {
       .json()
       .items.find((x: Enrolment) => x.id === w.id);
     expect(mine.status).toBe('confirmed');
+  });
+});
+
+describe('completion follows the enrolment and the edition’s rules', () => {
+  it('withdraws completion when the share rises above what was attended, or the person is cancelled', async () => {
+    const edition = await makeEdition(admin, { sessions: [{ day: -3 }, { day: -2 }], minAttendancePct: 75 });
+    const e = await confirmedEnrolment(t, edition.id, 'discente.cuneo@officina.demo');
+    const u = await userByEmail(t, 'discente.cuneo@officina.demo');
+    for (const [i, s] of edition.sessions.entries()) {
+      const res = await admin.put(`/api/v1/sessions/${s.id}/register`, {
+        entries: [{ userId: u.id, present: true, lateMinutes: i === 1 ? 60 : 0, leftEarlyMinutes: 0 }],
+      });
+      expect(res.statusCode, res.body).toBe(200);
+    }
+    // 240 + 180 of 480 minutes: 87.5%.
+    expect((await enrolmentById(t, e.id))?.completedOn).toBe(edition.endsOn);
+    const current = (await admin.get(`/api/v1/editions/${edition.id}`)).json();
+    const {
+      id: _i,
+      status: _s,
+      cancelReason: _c,
+      pathTitle: _p,
+      pathSlug: _ps,
+      venueUnitName: _v,
+      trainers: _t,
+      sessions: _se,
+      seatsLeft: _sl,
+      updatedAt: _u,
+      pathId: _pi,
+      ...body
+    } = current;
+    expect(
+      (await admin.patch(`/api/v1/editions/${edition.id}`, { ...body, minAttendancePct: 90 })).statusCode,
+    ).toBe(200);
+    expect((await enrolmentById(t, e.id))?.completedOn).toBeNull();
+    expect(
+      (await admin.patch(`/api/v1/editions/${edition.id}`, { ...body, minAttendancePct: 80 })).statusCode,
+    ).toBe(200);
+    expect((await enrolmentById(t, e.id))?.completedOn).toBe(edition.endsOn);
+    expect(
+      (await admin.post(`/api/v1/enrolments/${e.id}/cancel`, { reason: 'Errore di iscrizione' })).statusCode,
+    ).toBe(200);
+    expect((await enrolmentById(t, e.id))?.completedOn).toBeNull();
   });
 });

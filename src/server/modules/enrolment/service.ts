@@ -32,6 +32,8 @@ export function createEnrolmentService(deps: {
   units: UnitsRepository;
   audit: AuditService;
   mail: { kick: () => void };
+  /** Run when a confirmed enrolment is cancelled or moved (attendance withdraws its completion). */
+  leftHooks: ((tx: Db, ctx: RequestContext, enrolmentId: number) => Promise<unknown>)[];
 }) {
   const { db, repo, placement, audit } = deps;
 
@@ -162,7 +164,10 @@ export function createEnrolmentService(deps: {
       entityId: row.id,
       details: { editionId: edition.id, userId: row.userId, from: row.status, reason },
     });
-    if (row.status === 'confirmed') await placement.promote(tx, ctx, edition);
+    if (row.status === 'confirmed') {
+      for (const hook of deps.leftHooks) await hook(tx, ctx, row.id);
+      await placement.promote(tx, ctx, edition);
+    }
     return updated;
   }
 
