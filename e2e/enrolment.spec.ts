@@ -262,4 +262,45 @@ describe('enrolment with approval by the Province officer', () => {
     await learner.getByRole('status').filter({ hasText: 'Iscrizione annullata.' }).waitFor();
     await learner.getByRole('button', { name: 'Iscriviti', exact: true }).waitFor();
   });
+  it('the administrator moves a person to another edition of the same path', async () => {
+    const panel = admin.getByRole('region', { name: 'Iscrizioni', exact: true });
+    await panel.getByRole('button', { name: 'Sposta Giulia Discente' }).click();
+    const dialog = admin.getByRole('dialog', { name: "Spostare Giulia Discente in un'altra edizione?" });
+    await dialog.getByRole('button', { name: "Sposta l'iscrizione" }).click();
+    await dialog.getByText("Scegli l'edizione in cui spostare l'iscrizione.").waitFor();
+    await dialog.getByLabel('Nuova edizione').selectOption({ index: 1 });
+    await expectAccessible(admin, 'move dialog');
+    await dialog.getByRole('button', { name: "Sposta l'iscrizione" }).click();
+    await admin
+      .getByRole('status')
+      .filter({ hasText: /L'iscrizione di Giulia Discente è stata spostata all'edizione/ })
+      .waitFor();
+    await panel
+      .getByRole('row', { name: /Giulia Discente/ })
+      .getByText('Annullata')
+      .waitFor();
+  });
+
+  it('the officer rejects a new request with a reason, which the learner reads', async () => {
+    await learner.getByRole('button', { name: 'Iscriviti', exact: true }).click();
+    await learner.getByRole('status').filter({ hasText: 'Richiesta inviata' }).waitFor();
+
+    await officer.goto(`/provincia/iscrizioni?status=pending&editionId=${editionId}`);
+    await expectHeading(officer, 'Iscrizioni della Provincia');
+    await officer.getByRole('button', { name: 'Respingi la richiesta di Carlo Discente' }).click();
+    const dialog = officer.getByRole('dialog', { name: 'Respingere la richiesta di Carlo Discente?' });
+    await dialog.getByRole('button', { name: 'Respingi la richiesta' }).click();
+    await dialog.getByText('Indica un motivo di almeno 5 caratteri.').waitFor();
+    await dialog.getByLabel('Motivo', { exact: true }).fill('Posti riservati ad altri uffici');
+    await expectAccessible(officer, 'reject dialog');
+    await dialog.getByRole('button', { name: 'Respingi la richiesta' }).click();
+    await officer.getByRole('status').filter({ hasText: 'Richiesta di Carlo Discente respinta.' }).waitFor();
+
+    await learner.goto('/formazione/iscrizioni');
+    await expectHeading(learner, 'Le mie iscrizioni');
+    const row = learner.getByRole('row', { name: new RegExp(editionTitle) }).first();
+    await row.getByText('Respinta').waitFor();
+    await row.getByText('Motivo: Posti riservati ad altri uffici').waitFor();
+    await expectAccessible(learner, 'my enrolments with a rejection');
+  });
 });
