@@ -2,12 +2,15 @@ import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@ta
 import { lazy } from 'react';
 import { BrowserRouter, Route, Routes } from 'react-router';
 import { ApiError } from '../api/client';
+import { attendanceRoutes } from '../features/attendance/routes';
 import { ForgotPasswordPage } from '../features/auth/ForgotPasswordPage';
 import { LoginPage } from '../features/auth/LoginPage';
 import { ResetPasswordPage } from '../features/auth/ResetPasswordPage';
 import { ME_KEY } from '../features/auth/session';
+import { certificatesRoutes } from '../features/certificates/routes';
 import { NotFoundPage } from '../features/errors/NotFoundPage';
 import { HomePage } from '../features/home/HomePage';
+import { learningRoutes } from '../features/learning/routes';
 import { Layout } from './Layout';
 import { RequireAuth } from './RequireAuth';
 
@@ -203,6 +206,9 @@ export function App() {
                 }
               />
             </Route>
+            {attendanceRoutes}
+            {certificatesRoutes}
+            {learningRoutes}
             <Route path="*" element={<NotFoundPage />} />
           </Route>
         </Routes>

@@ -11,8 +11,10 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, useLocation, useNavigate } from 'react-router';
 import type { Me } from '../../common/auth';
+import { attendanceNavEntries } from '../features/attendance/access';
 import { useLogout, useMe } from '../features/auth/session';
 import { enrolmentNavEntries } from '../features/enrolment/access';
+import { learningNavEntries } from '../features/learning/paths';
 import { LanguageSwitch } from './LanguageSwitch';
 
 type NavEntry = { to: string; label: string; end?: boolean };
@@ -23,7 +25,9 @@ function navEntries(me: Me | null | undefined, t: (key: string) => string): NavE
     { to: '/formazione', label: t('nav.training') },
   ];
   if (me) entries.push({ to: '/profilo', label: t('nav.profile') });
+  entries.push(...learningNavEntries(me, t));
   entries.push(...enrolmentNavEntries(me, t));
+  entries.push(...attendanceNavEntries(me, t));
   if (me?.can.manageCatalogue) entries.push({ to: '/amministrazione/catalogo', label: t('nav.catalogue') });
   if (me?.can.manageAgreements)
     entries.push({ to: '/amministrazione/convenzioni', label: t('nav.agreements') });

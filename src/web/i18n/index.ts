@@ -1,9 +1,13 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import attendanceEn from './attendance.en.json';
+import attendanceIt from './attendance.it.json';
 import en from './en.json';
 import enrolmentEn from './enrolment.en.json';
 import enrolmentIt from './enrolment.it.json';
 import it from './it.json';
+import learningEn from './learning.en.json';
+import learningIt from './learning.it.json';
 import trainingEn from './training.en.json';
 import trainingIt from './training.it.json';
 
@@ -42,8 +46,8 @@ i18n.on('languageChanged', (lng) => {
 void i18n.use(initReactI18next).init({
   // The training feature's texts live in their own files (distinct top-level keys, so a shallow merge).
   resources: {
-    it: { translation: { ...it, ...trainingIt, ...enrolmentIt } },
-    en: { translation: { ...en, ...trainingEn, ...enrolmentEn } },
+    it: { translation: { ...it, ...trainingIt, ...enrolmentIt, ...attendanceIt, ...learningIt } },
+    en: { translation: { ...en, ...trainingEn, ...enrolmentEn, ...attendanceEn, ...learningEn } },
   },
   lng: storedLanguage(),
   fallbackLng: 'it',

@@ -4,6 +4,8 @@ import { ErrorAlert, SuccessAlert } from '../../components/ErrorAlert';
 import { formatDate } from '../../components/format';
 import { Loading } from '../../components/Loading';
 import { Page } from '../../components/Page';
+import { EditionRecordsPanel } from '../attendance/EditionRecordsPanel';
+import { EditionCertificatesPanel } from '../certificates/EditionCertificatesPanel';
 import { EditionEnrolmentsPanel } from '../enrolment/EditionEnrolmentsPanel';
 import { dateWords } from '../training/labels';
 import { useEdition, useUpdateEdition } from './api';
@@ -48,6 +50,8 @@ export default function EditionAdminPage() {
       <EditionStatusPanel edition={e} />
       <SessionsPanel edition={e} />
       <EditionEnrolmentsPanel edition={e} />
+      <EditionRecordsPanel edition={e} />
+      {e.status === 'completed' ? <EditionCertificatesPanel editionId={e.id} /> : null}
       <section aria-labelledby="edition-edit">
         <h2 id="edition-edit" className="h4">
           {t('editionAdmin.edit')}

@@ -8,6 +8,7 @@ import { formatDate, formatDateTime } from '../../components/format';
 import { Loading } from '../../components/Loading';
 import { Page } from '../../components/Page';
 import { ResultsTable } from '../../components/ResultsTable';
+import { LogbookLink, useAffiancamentoEnrolments } from '../attendance/LogbookLink';
 import { dateWords } from '../training/labels';
 import { ACTIVE_STATUSES, useCancelEnrolment, useMyEnrolments } from './api';
 import { EnrolmentState } from './labels';
@@ -49,6 +50,7 @@ export default function MyEnrolmentsPage() {
   const notice = useNotice();
   const [cancelling, setCancelling] = useState<Enrolment | null>(null);
   const items = mine.data?.items ?? [];
+  const withLogbook = useAffiancamentoEnrolments();
   return (
     <Page title={t('myEnrolments.title')} lead={t('myEnrolments.lead')}>
       <p>
@@ -84,6 +86,7 @@ export default function MyEnrolmentsPage() {
               </td>
               <td>{formatDateTime(e.requestedAt)}</td>
               <td className="text-end text-nowrap">
+                <LogbookLink enrolment={e} withLogbook={withLogbook} />{' '}
                 {ACTIVE_STATUSES.includes(e.status) && e.cancellable ? (
                   <Button
                     color="danger"

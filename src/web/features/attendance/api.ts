@@ -1,0 +1,165 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { z } from 'zod';
+import type {
+  AttendanceMatrix,
+  awaitingEntry,
+  checkinCode,
+  checkinInfo,
+  checkinResult,
+  completionState,
+  LogbookEntry,
+  LogbookInput,
+  logbook,
+  Register,
+  RegisterBody,
+  WebinarReport,
+} from '../../../common/attendance';
+import { api } from '../../api/client';
+
+export type CheckinCode = z.infer<typeof checkinCode>;
+export type CheckinInfo = z.infer<typeof checkinInfo>;
+export type CheckinResult = z.infer<typeof checkinResult>;
+export type CompletionState = z.infer<typeof completionState>;
+export type Logbook = z.infer<typeof logbook>;
+export type AwaitingEntry = z.infer<typeof awaitingEntry>;
+export type Signer = AwaitingEntry['awaitingAs'][number];
+
+export const ATTENDANCE_KEY = ['attendance'] as const;
+
+/**
+ * Attendance changes minutes and completion: the registers, the edition matrices, the logbooks, and what
+ * the learner area and the enrolment lists say about them.
+ */
+function useInvalidate() {
+  const client = useQueryClient();
+  return () =>
+    Promise.all([
+      client.invalidateQueries({ queryKey: ATTENDANCE_KEY }),
+      client.invalidateQueries({ queryKey: ['learning'] }),
+      client.invalidateQueries({ queryKey: ['enrolments'] }),
+    ]);
+}
+
+export function useRegister(sessionId: number | null) {
+  return useQuery({
+    queryKey: [...ATTENDANCE_KEY, 'register', sessionId],
+    queryFn: ({ signal }) => api<Register>(`/api/v1/sessions/${sessionId}/register`, { signal }),
+    enabled: sessionId !== null,
+  });
+}
+
+export function useSaveRegister(sessionId: number) {
+  const client = useQueryClient();
+  const invalidate = useInvalidate();
+  return useMutation({
+    mutationFn: (body: RegisterBody) =>
+      api<Register>(`/api/v1/sessions/${sessionId}/register`, { method: 'PUT', body }),
+    onSuccess: (saved) => {
+      client.setQueryData([...ATTENDANCE_KEY, 'register', sessionId], saved);
+      return invalidate();
+    },
+  });
+}
+
+/** The code is made on the first request and stays the same afterwards, hence a mutation shown on demand. */
+export function useCheckinCode(sessionId: number) {
+  return useMutation({
+    mutationFn: () => api<CheckinCode>(`/api/v1/sessions/${sessionId}/checkin-code`, { method: 'POST' }),
+  });
+}
+
+export function useWebinarReport(sessionId: number) {
+  const invalidate = useInvalidate();
+  return useMutation({
+    mutationFn: (file: File) => {
+      const form = new FormData();
+      form.append('file', file, file.name);
+      return api<WebinarReport>(`/api/v1/sessions/${sessionId}/webinar-report`, {
+        method: 'POST',
+        body: form,
+      });
+    },
+    onSuccess: invalidate,
+  });
+}
+
+export const signInSheetUrl = (sessionId: number) => `/api/v1/sessions/${sessionId}/sign-in-sheet.pdf`;
+
+export function useCheckinInfo(token: string) {
+  return useQuery({
+    queryKey: [...ATTENDANCE_KEY, 'checkin', token],
+    queryFn: ({ signal }) => api<CheckinInfo>(`/api/v1/checkin/${encodeURIComponent(token)}`, { signal }),
+  });
+}
+
+export function useCheckIn(token: string) {
+  const invalidate = useInvalidate();
+  return useMutation({
+    mutationFn: () => api<CheckinResult>(`/api/v1/checkin/${encodeURIComponent(token)}`, { method: 'POST' }),
+    onSuccess: invalidate,
+  });
+}
+
+export function useAttendanceMatrix(editionId: number | null) {
+  return useQuery({
+    queryKey: [...ATTENDANCE_KEY, 'matrix', editionId],
+    queryFn: ({ signal }) => api<AttendanceMatrix>(`/api/v1/editions/${editionId}/attendance`, { signal }),
+    enabled: editionId !== null,
+  });
+}
+
+export function useFinalTest() {
+  const invalidate = useInvalidate();
+  return useMutation({
+    mutationFn: ({ enrolmentId, passed }: { enrolmentId: number; passed: boolean }) =>
+      api<CompletionState>(`/api/v1/enrolments/${enrolmentId}/final-test`, {
+        method: 'PUT',
+        body: { passed },
+      }),
+    onSuccess: invalidate,
+  });
+}
+
+export function useLogbook(enrolmentId: number | null) {
+  return useQuery({
+    queryKey: [...ATTENDANCE_KEY, 'logbook', enrolmentId],
+    queryFn: ({ signal }) => api<Logbook>(`/api/v1/enrolments/${enrolmentId}/logbook`, { signal }),
+    enabled: enrolmentId !== null,
+  });
+}
+
+export function useSaveLogbookEntry(enrolmentId: number) {
+  const invalidate = useInvalidate();
+  return useMutation({
+    mutationFn: ({ id, input }: { id: number | null; input: LogbookInput }) =>
+      id === null
+        ? api<LogbookEntry>(`/api/v1/enrolments/${enrolmentId}/logbook`, { method: 'POST', body: input })
+        : api<LogbookEntry>(`/api/v1/logbook/${id}`, { method: 'PATCH', body: input }),
+    onSuccess: invalidate,
+  });
+}
+
+export function useDeleteLogbookEntry() {
+  const invalidate = useInvalidate();
+  return useMutation({
+    mutationFn: (id: number) => api<{ ok: true }>(`/api/v1/logbook/${id}`, { method: 'DELETE' }),
+    onSuccess: invalidate,
+  });
+}
+
+export function useAwaitingSignatures(enabled = true) {
+  return useQuery({
+    queryKey: [...ATTENDANCE_KEY, 'awaiting'],
+    queryFn: ({ signal }) => api<{ items: AwaitingEntry[] }>('/api/v1/logbook/awaiting', { signal }),
+    enabled,
+  });
+}
+
+export function useSignEntry() {
+  const invalidate = useInvalidate();
+  return useMutation({
+    mutationFn: ({ id, as }: { id: number; as: Signer }) =>
+      api<LogbookEntry>(`/api/v1/logbook/${id}/sign`, { method: 'POST', body: { as } }),
+    onSuccess: invalidate,
+  });
+}

@@ -1,0 +1,58 @@
+import { lazy } from 'react';
+import { Route } from 'react-router';
+import { RequireAuth } from '../../app/RequireAuth';
+
+const RegisterPage = lazy(() => import('./RegisterPage'));
+const CheckinPage = lazy(() => import('./CheckinPage'));
+const AttendanceMatrixPage = lazy(() => import('./AttendanceMatrixPage'));
+const LogbookPage = lazy(() => import('./LogbookPage'));
+const SignaturesPage = lazy(() => import('./SignaturesPage'));
+
+/**
+ * Registers, check-in, the edition's attendance, logbooks and signatures. Every page needs a sign-in (and
+ * comes back after it); the server decides who may see what.
+ */
+export const attendanceRoutes = (
+  <>
+    <Route
+      path="presenze/:token"
+      element={
+        <RequireAuth>
+          <CheckinPage />
+        </RequireAuth>
+      }
+    />
+    <Route
+      path="formazione/sessioni/:id/registro"
+      element={
+        <RequireAuth>
+          <RegisterPage />
+        </RequireAuth>
+      }
+    />
+    <Route
+      path="formazione/edizioni/:id/presenze"
+      element={
+        <RequireAuth>
+          <AttendanceMatrixPage />
+        </RequireAuth>
+      }
+    />
+    <Route
+      path="formazione/iscrizioni/:id/diario"
+      element={
+        <RequireAuth>
+          <LogbookPage />
+        </RequireAuth>
+      }
+    />
+    <Route
+      path="formazione/firme"
+      element={
+        <RequireAuth>
+          <SignaturesPage />
+        </RequireAuth>
+      }
+    />
+  </>
+);
