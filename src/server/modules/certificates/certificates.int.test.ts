@@ -179,6 +179,13 @@ describe('public verification', () => {
     }
   });
 
+  it('gives the verification page its own title, with or without a code', async () => {
+    for (const path of ['/verifica', '/verifica/K7QM-3XTR-9PAD-2VHC'])
+      expect(await svc.pageMeta(path)).toMatchObject({ title: 'Verifica di un attestato' });
+    expect((await svc.pageMeta('/verifica/K7QM/altro'))?.title).toBeUndefined();
+    expect(await svc.pageMeta('/formazione')).toBeNull();
+  });
+
   it('is throttled per address so codes cannot be tried in bulk', async () => {
     const prober = t.client();
     const statuses: number[] = [];
@@ -250,8 +257,16 @@ describe('revocation and reissue', () => {
     const [mail] = await mailsTo('discente.bergamo@officina.demo', 'riemesso');
     expect(mail?.textBody).toContain(c.code);
     expect(mail?.textBody).toContain(`https://officina.example.it/verifica/${fresh.code}`);
-    const actions = await t.db.select({ a: auditLog.action, id: auditLog.entityId }).from(auditLog);
-    expect(actions).toContainEqual({ a: 'certificate.reissued', id: String(fresh.id) });
+    const [issued] = await t.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'certificate.issued'), eq(auditLog.entityId, String(fresh.id))));
+    expect(issued?.details).toMatchObject({ code: fresh.code, replacesId: c.id, replacesCode: c.code });
+    const [revoked] = await t.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'certificate.revoked'), eq(auditLog.entityId, String(c.id))));
+    expect(revoked?.details).toMatchObject({ reason: 'Riemesso dopo una correzione' });
 
     // The old one cannot be reissued a second time while the new one is valid.
     const twice = await admin.post(`/api/v1/certificates/${c.id}/reissue`);

@@ -96,7 +96,7 @@ export function createCertificatesService(deps: {
     });
     if (!row) return null;
     await audit.record(tx, ctx, {
-      action: replaced ? 'certificate.reissued' : 'certificate.issued',
+      action: 'certificate.issued',
       entityType: 'certificate',
       entityId: row.id,
       unitId: f.enrolment.unitId,
