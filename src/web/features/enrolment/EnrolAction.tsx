@@ -10,7 +10,7 @@ import type { PublicEdition } from '../training/api';
 import { dateWords } from '../training/labels';
 import { enrolmentAccess, nominateLink } from './access';
 import { ACTIVE_STATUSES, useCancelEnrolment, useEnrol, useMyEnrolments } from './api';
-import { EnrolmentState, statusSentence } from './labels';
+import { statusSentence } from './labels';
 import { useNotice } from './Notice';
 import { EnrolmentReasonDialog } from './ReasonDialog';
 
@@ -20,9 +20,8 @@ function MyEnrolment({ enrolment, edition }: { enrolment: Enrolment; edition: Pu
   const active = ACTIVE_STATUSES.includes(enrolment.status);
   return (
     <div className="mb-3">
-      <p className="mb-2 d-flex flex-wrap align-items-center gap-2">
+      <p className="mb-2">
         <strong>{statusSentence(enrolment, t)}</strong>
-        <EnrolmentState enrolment={enrolment} />
       </p>
       {enrolment.status === 'pending' ? <p className="mb-2">{t('enrol.pendingHelp')}</p> : null}
       {enrolment.status === 'waitlisted' ? <p className="mb-2">{t('enrol.waitlistHelp')}</p> : null}
