@@ -108,7 +108,13 @@ export function createServices(database: Database, config: Config, log: FastifyB
   });
   const learning = createLearningService({ db, repo: createLearningRepository(), audit });
   const attendanceRepo = createAttendanceRepository();
-  const ledger = createLedger({ repo: attendanceRepo, audit });
+  // A change of completion issues the attestato when due; completing an edition issues them all.
+  const ledger = createLedger({
+    repo: attendanceRepo,
+    audit,
+    onCompletionChanged: certificates.syncEnrolment,
+  });
+  hooks.completed.push(certificates.issueForEdition);
   const attendance = createAttendanceService({ db, repo: attendanceRepo, audit, ledger });
   // Added, moved or cancelled sessions change what completion needs.
   hooks.requirementsChanged.push(attendance.recomputeEdition);

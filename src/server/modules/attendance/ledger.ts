@@ -16,7 +16,7 @@ import {
 import type { AttendanceDbRow, AttendanceRepository, SessionContext } from './repository.js';
 
 /** Called after an enrolment's minutes or completion changed, in the same transaction. */
-export type CompletionHook = (tx: Db, ctx: RequestContext, enrolmentId: number) => Promise<void>;
+export type CompletionHook = (tx: Db, ctx: RequestContext, enrolmentId: number) => Promise<unknown>;
 
 export type RecordInput = {
   sessionId: number;
