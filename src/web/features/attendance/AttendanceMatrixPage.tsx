@@ -110,7 +110,6 @@ function MatrixTable({ matrix, canRun }: { matrix: AttendanceMatrix; canRun: boo
                             enrolmentId={p.enrolmentId}
                             name={p.name}
                             value={p.finalTestPassed}
-                            disabled={finalTest.isPending}
                             onChange={(passed) => {
                               setSaid('');
                               finalTest.mutate(

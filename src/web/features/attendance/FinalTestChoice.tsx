@@ -2,19 +2,17 @@ import { useTranslation } from 'react-i18next';
 
 /**
  * A final test's result as two radio buttons (passed / not passed), saved as soon as one is chosen.
- * Neither is checked while no result is recorded.
+ * Neither is checked while no result is recorded. Never disabled while saving: the focus would be lost.
  */
 export function FinalTestChoice({
   enrolmentId,
   name,
   value,
-  disabled,
   onChange,
 }: {
   enrolmentId: number;
   name: string;
   value: boolean | null;
-  disabled: boolean;
   onChange: (passed: boolean) => void;
 }) {
   const { t } = useTranslation();
@@ -29,7 +27,6 @@ export function FinalTestChoice({
             id={id(String(passed))}
             name={id('choice')}
             checked={value === passed}
-            disabled={disabled}
             onChange={() => onChange(passed)}
           />
           <label htmlFor={id(String(passed))} className="text-nowrap">

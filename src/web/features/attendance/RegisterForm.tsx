@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { Register, RegisterBody } from '../../../common/attendance';
 import { ErrorAlert, pathErrors } from '../../components/ErrorAlert';
 import { focusFirstInvalid, TextField } from '../../components/Field';
-import { useSaveRegister } from './api';
+import type { useSaveRegister } from './api';
 import { formatMinutes } from './format';
 
 type Person = Register['people'][number];
@@ -128,14 +128,16 @@ function PersonRow({
  */
 export function RegisterForm({
   register,
+  save,
   onSaved,
 }: {
   register: Register;
+  /** Owned by the page: saving gives new data, which mounts a fresh form, and the outcome must outlive this one. */
+  save: ReturnType<typeof useSaveRegister>;
   onSaved: (counts: { present: number; absent: number }) => void;
 }) {
   const { t } = useTranslation();
   const session = register.session;
-  const save = useSaveRegister(session.id);
   const [drafts, setDrafts] = useState<Record<string, Draft>>(() => initial(register));
   const [local, setLocal] = useState<Record<string, string>>({});
   const [sent, setSent] = useState<string[]>([]);

@@ -11,7 +11,7 @@ import { useNotice } from '../enrolment/Notice';
 import { CancelledBadge } from '../training/labels';
 import { sessionTimes } from '../training/times';
 import { matrixPath } from './access';
-import { signInSheetUrl, useRegister } from './api';
+import { signInSheetUrl, useRegister, useSaveRegister } from './api';
 import { CheckinQr } from './CheckinQr';
 import { formatMinutes } from './format';
 import { RegisterForm } from './RegisterForm';
@@ -54,6 +54,7 @@ export default function RegisterPage() {
   const register = useRegister(valid ? id : null);
   const { data: me } = useMe();
   const notice = useNotice();
+  const save = useSaveRegister(valid ? id : 0);
   if (!valid || register.error)
     return (
       <Page title={t('register.pageTitle')}>
@@ -112,6 +113,7 @@ export default function RegisterPage() {
         <RegisterForm
           key={version(r.people)}
           register={r}
+          save={save}
           onSaved={(counts) => notice.show(t('register.saved', counts))}
         />
       </section>
