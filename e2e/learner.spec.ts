@@ -41,6 +41,7 @@ describe('a learner', () => {
       'Home',
       'Formazione',
       'Il mio profilo',
+      'La mia formazione',
       'Le mie iscrizioni',
       'Manuale',
     ]);
