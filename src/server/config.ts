@@ -1,6 +1,9 @@
 import path from 'node:path';
 import { z } from 'zod';
 
+/** The issuing body printed on attestati unless CERT_ISSUER says otherwise. */
+export const DEFAULT_CERT_ISSUER = 'Programma di formazione delle Province italiane';
+
 const boolish = z
   .enum(['true', 'false', '1', '0', 'yes', 'no', 'on', 'off'])
   .transform((v) => ['true', '1', 'yes', 'on'].includes(v));
@@ -20,7 +23,7 @@ const envSchema = z.object({
   SEED_DEMO: boolish.optional(),
   TRUST_PROXY: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  CERT_ISSUER: z.string().trim().min(3).max(200).default('Programma di formazione delle Province italiane'),
+  CERT_ISSUER: z.string().trim().min(3).max(200).default(DEFAULT_CERT_ISSUER),
 });
 
 export type Config = {

@@ -12,9 +12,12 @@ export type TestContext = Awaited<ReturnType<typeof startTestApp>>;
  * A real app on a private test database with the demo cast loaded; closed after the file's tests.
  * Pass config overrides (e.g. smtpUrl) as needed.
  */
-export async function startTestApp(overrides: Partial<Config> = {}, opts: { demo?: boolean } = {}) {
+export async function startTestApp(
+  overrides: Partial<Config> = {},
+  opts: { demo?: boolean; history?: boolean } = {},
+) {
   const database: Database = await openTestDatabase();
-  if (opts.demo !== false) await seedDemo(database.db);
+  if (opts.demo !== false) await seedDemo(database.db, { history: opts.history ?? false });
   const config = {
     ...loadConfig({ LOG_LEVEL: 'silent', SESSION_SECRET: 'test-secret-test-secret-test-secret!' }),
     ...overrides,

@@ -4,6 +4,7 @@ import { hashPassword } from '../../lib/passwords.js';
 import type { Db } from '../client.js';
 import { auditLog, roleGrants, territorialUnits, users } from '../schema/index.js';
 import { seedDemoCatalogue } from './demo-catalogue.js';
+import { seedDemoTraining } from './demo-training.js';
 
 export const DEMO_PASSWORD = 'Officina-Demo-2026';
 
@@ -109,8 +110,11 @@ export const DEMO_USERS: DemoUser[] = [
   },
 ];
 
-/** Loads the demo cast once; a second run changes nothing. */
-export async function seedDemo(db: Db): Promise<boolean> {
+/**
+ * Loads the demo cast once; a second run changes nothing. `history` adds a past edition with its
+ * attendance and an attestato (integration tests leave it out, so their own data stands alone).
+ */
+export async function seedDemo(db: Db, opts: { history?: boolean } = {}): Promise<boolean> {
   const [first] = await db
     .select({ id: users.id })
     .from(users)
@@ -147,6 +151,7 @@ export async function seedDemo(db: Db): Promise<boolean> {
       .values({ action: 'system.demo_seeded', entityType: 'system', details: { users: DEMO_USERS.length } });
   });
   await seedDemoCatalogue(db);
+  if (opts.history !== false) await seedDemoTraining(db);
   return true;
 }
 
