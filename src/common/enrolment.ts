@@ -42,6 +42,7 @@ export type Enrolment = z.infer<typeof enrolment>;
 
 export const enrolmentQuery = pageQuery.extend({
   editionId: z.coerce.number().int().optional(),
+  pathId: z.coerce.number().int().optional(),
   status: z.enum(ENROLMENT_STATUSES).optional(),
   unitId: z.coerce.number().int().optional(),
   q: text(200).optional().describe('Name or e-mail'),

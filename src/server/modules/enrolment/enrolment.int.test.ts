@@ -213,6 +213,13 @@ describe('nominations and Province scoping', () => {
       (await learner.post('/api/v1/enrolments/nominations', { editionId: edition.id, userIds: [a.id] }))
         .statusCode,
     ).toBe(403);
+    // Trainers manage the catalogue, not people: they nominate nobody.
+    const trainer = await t.as('formatore@officina.demo');
+    const byTrainer = await trainer.post('/api/v1/enrolments/nominations', {
+      editionId: edition.id,
+      userIds: [a.id],
+    });
+    expect(byTrainer.statusCode).toBe(403);
   });
 
   it('shows each officer only their Province’s enrolments; admins and the task force see all', async () => {
@@ -225,6 +232,8 @@ describe('nominations and Province scoping', () => {
     expect(theirs.items.map((e: Enrolment) => e.unitId)).toEqual([bergamo]);
     expect((await admin.get(`/api/v1/enrolments?editionId=${edition.id}`)).json().total).toBe(2);
     expect((await taskforce.get(`/api/v1/enrolments?editionId=${edition.id}`)).json().total).toBe(2);
+    expect((await admin.get(`/api/v1/enrolments?pathId=${edition.pathId}`)).json().total).toBe(2);
+    expect((await admin.get(`/api/v1/enrolments?pathId=${edition.pathId + 1000}`)).json().total).toBe(0);
     expect((await learner.get('/api/v1/enrolments')).statusCode).toBe(403);
     // The officer of Bergamo cannot cancel a Cuneo enrolment.
     const cuneoOne = mine.items[0] as Enrolment;

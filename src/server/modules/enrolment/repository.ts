@@ -192,6 +192,7 @@ export function createEnrolmentRepository() {
       scope: EnrolmentScope,
       f: {
         editionId?: number | undefined;
+        pathId?: number | undefined;
         status?: string | undefined;
         unitId?: number | undefined;
         q?: string | undefined;
@@ -201,6 +202,7 @@ export function createEnrolmentRepository() {
     ) {
       const where: (SQL | undefined)[] = [scoped(scope)];
       if (f.editionId !== undefined) where.push(eq(enrolments.editionId, f.editionId));
+      if (f.pathId !== undefined) where.push(eq(editions.pathId, f.pathId));
       if (f.status) where.push(eq(enrolments.status, f.status));
       if (f.unitId !== undefined) where.push(eq(enrolments.unitId, f.unitId));
       if (f.q) {
@@ -225,6 +227,7 @@ export function createEnrolmentRepository() {
         .select({ n: count() })
         .from(enrolments)
         .innerJoin(users, eq(users.id, enrolments.userId))
+        .innerJoin(editions, eq(editions.id, enrolments.editionId))
         .where(cond);
       return { rows, total: total?.n ?? 0 };
     },

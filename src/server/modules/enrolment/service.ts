@@ -13,6 +13,7 @@ import type { AuditService } from '../audit/service.js';
 import { isEligible } from '../catalogue/eligibility.js';
 import type { PathsService } from '../catalogue/paths-service.js';
 import type { UnitsRepository } from '../units/repository.js';
+import { isNationalAdmin } from '../users/policy.js';
 import { isUniqueViolation } from '../users/repository.js';
 import type { Placement } from './placement.js';
 import { canAdministerEnrolment, canDecideFor, enrolmentScope } from './policy.js';
@@ -190,7 +191,8 @@ export function createEnrolmentService(deps: {
     /** An officer (own staff) or admin enrols people; their nomination is the approval. */
     async nominate(ctx: RequestContext, editionId: number, userIds: string[]) {
       const actor = requireActor(ctx);
-      const admin = canAdministerEnrolment(actor);
+      // Nominating is deciding for people: national admins for anyone, officers for their own staff.
+      const admin = isNationalAdmin(actor);
       if (!admin && !actor.grants.some((g) => g.role === 'province_officer')) throw errors.forbidden();
       if (!(await repo.findEdition(db, editionId))) throw errors.notFound(EDITION);
       const people = new Map((await repo.people(db, [...new Set(userIds)])).map((p) => [p.id, p]));
