@@ -129,3 +129,22 @@ export async function enrolmentById(t: TestContext, id: number) {
   const [row] = await t.db.select().from(enrolments).where(eq(enrolments.id, id));
   return row;
 }
+
+/** The body of PATCH /api/v1/editions/:id from an edition as read, with some fields changed. */
+export function editionUpdate(e: Edition, over: Partial<Edition> = {}) {
+  const {
+    id: _i,
+    status: _s,
+    cancelReason: _c,
+    pathTitle: _p,
+    pathSlug: _ps,
+    venueUnitName: _v,
+    trainers: _t,
+    sessions: _se,
+    seatsLeft: _sl,
+    updatedAt: _u,
+    pathId: _pi,
+    ...body
+  } = { ...e, ...over };
+  return body;
+}

@@ -3,7 +3,13 @@ import { describe, expect, it } from 'vitest';
 import type { Enrolment } from '../../../common/enrolment.js';
 import { auditLog, outbox } from '../../db/schema/index.js';
 import { startTestApp } from '../../test/app.js';
-import { confirmedEnrolment, enrolmentById, makeEdition, userByEmail } from '../../test/training.js';
+import {
+  confirmedEnrolment,
+  editionUpdate,
+  enrolmentById,
+  makeEdition,
+  userByEmail,
+} from '../../test/training.js';
 
 const t = await startTestApp();
 // Sign-in is throttled per address: sign each person in once for the whole file.
@@ -288,21 +294,7 @@ describe('quotas and moves', () => {
     await enrol(learner, edition.id);
     const w = (await enrol(learner2, edition.id)).json() as Enrolment;
     const current = (await admin.get(`/api/v1/editions/${edition.id}`)).json();
-    const {
-      id: _i,
-      status: _s,
-      cancelReason: _c,
-      pathTitle: _p,
-      pathSlug: _ps,
-      venueUnitName: _v,
-      trainers: _t,
-      sessions: _se,
-      seatsLeft: _sl,
-      updatedAt: _u,
-      pathId: _pi,
-      ...body
-    } = current;
-    const res = await admin.patch(`/api/v1/editions/${edition.id}`, { ...body, capacity: 2 });
+    const res = await admin.patch(`/api/v1/editions/${edition.id}`, editionUpdate(current, { capacity: 2 }));
     expect(res.statusCode, res.body).toBe(200);
     const mine = (await learner2.get('/api/v1/me/enrolments'))
       .json()
@@ -325,26 +317,14 @@ describe('completion follows the enrolment and the edition’s rules', () => {
     // 240 + 180 of 480 minutes: 87.5%.
     expect((await enrolmentById(t, e.id))?.completedOn).toBe(edition.endsOn);
     const current = (await admin.get(`/api/v1/editions/${edition.id}`)).json();
-    const {
-      id: _i,
-      status: _s,
-      cancelReason: _c,
-      pathTitle: _p,
-      pathSlug: _ps,
-      venueUnitName: _v,
-      trainers: _t,
-      sessions: _se,
-      seatsLeft: _sl,
-      updatedAt: _u,
-      pathId: _pi,
-      ...body
-    } = current;
     expect(
-      (await admin.patch(`/api/v1/editions/${edition.id}`, { ...body, minAttendancePct: 90 })).statusCode,
+      (await admin.patch(`/api/v1/editions/${edition.id}`, editionUpdate(current, { minAttendancePct: 90 })))
+        .statusCode,
     ).toBe(200);
     expect((await enrolmentById(t, e.id))?.completedOn).toBeNull();
     expect(
-      (await admin.patch(`/api/v1/editions/${edition.id}`, { ...body, minAttendancePct: 80 })).statusCode,
+      (await admin.patch(`/api/v1/editions/${edition.id}`, editionUpdate(current, { minAttendancePct: 80 })))
+        .statusCode,
     ).toBe(200);
     expect((await enrolmentById(t, e.id))?.completedOn).toBe(edition.endsOn);
     expect(
