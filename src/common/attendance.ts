@@ -180,7 +180,8 @@ export const logbookInput = z.object({
     .int()
     .positive()
     .max(24 * 60)
-    .refine((m) => m % 15 === 0, 'multiple of 15 minutes'),
+    // Quarters of an hour; zod words the refusal in Italian and English.
+    .multipleOf(15),
   activities: text(2000).min(5),
 });
 export type LogbookInput = z.infer<typeof logbookInput>;
