@@ -45,8 +45,7 @@ export default function MyCertificatesPage() {
               <td className="text-nowrap">{formatDate(c.completedOn)}</td>
               <td className="text-nowrap">{hoursText(c.hours, t)}</td>
               <td className="text-nowrap">
-                <Link to={verifyPath(c.code)}>
-                  <span className="visually-hidden">{t('certificates.verifyCode')} </span>
+                <Link to={verifyPath(c.code)} aria-label={t('certificates.verifyCode', { code: c.code })}>
                   <code>{c.code}</code>
                 </Link>
               </td>

@@ -43,8 +43,10 @@ function Year({ year }: { year: TranscriptYear }) {
             </td>
             <td className="text-nowrap">
               {e.certificateCode ? (
-                <Link to={verifyPath(e.certificateCode)}>
-                  <span className="visually-hidden">{t('certificates.verifyCode')} </span>
+                <Link
+                  to={verifyPath(e.certificateCode)}
+                  aria-label={t('certificates.verifyCode', { code: e.certificateCode })}
+                >
                   <code>{e.certificateCode}</code>
                 </Link>
               ) : (
