@@ -3,7 +3,7 @@ import { startTestApp } from '../../test/app.js';
 
 const t = await startTestApp({}, { history: true });
 const carlo = await t.as('discente.cuneo@officina.demo');
-const sara = await t.as('discente.sassari@officina.demo');
+const anna = await t.as('discente.sassari@officina.demo');
 const anon = t.client();
 
 describe('demo history', () => {
@@ -24,9 +24,9 @@ describe('demo history', () => {
     expect(minutes).toBe(240);
   });
 
-  it('leaves Sara short of completion, with no attestato', async () => {
-    expect((await sara.get('/api/v1/me/certificates')).json()).toHaveLength(0);
-    const [e] = (await sara.get('/api/v1/me/enrolments')).json().items;
+  it('leaves Anna short of completion, with no attestato', async () => {
+    expect((await anna.get('/api/v1/me/certificates')).json()).toHaveLength(0);
+    const [e] = (await anna.get('/api/v1/me/enrolments')).json().items;
     expect(e).toMatchObject({
       status: 'confirmed',
       minutesAttended: 120,

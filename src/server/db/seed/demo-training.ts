@@ -17,7 +17,7 @@ import {
 /**
  * A past, completed edition with its attendance ledger and one attestato, so the demo shows a
  * learner's transcript and certificate and the public verification page: Carlo (Cuneo) attended both
- * webinars and completed; Sara (Sassari) attended one of two and did not.
+ * webinars and completed; Anna (Sassari) attended one of two and did not.
  */
 export async function seedDemoTraining(db: Db) {
   const [path] = await db
@@ -36,9 +36,9 @@ export async function seedDemoTraining(db: Db) {
     );
   const byEmail = (e: string) => people.find((p) => p.email === e);
   const carlo = byEmail('discente.cuneo@officina.demo');
-  const sara = byEmail('discente.sassari@officina.demo');
+  const anna = byEmail('discente.sassari@officina.demo');
   const trainer = byEmail('formatore@officina.demo');
-  if (!path || !carlo || !sara) return;
+  if (!path || !carlo || !anna) return;
   const today = romeDate(new Date());
   const days = [-40, -33];
   await db.transaction(async (tx) => {
@@ -105,7 +105,7 @@ export async function seedDemoTraining(db: Db) {
       return e;
     };
     const done = await enrol(carlo, sessions);
-    await enrol(sara, sessions.slice(0, 1));
+    await enrol(anna, sessions.slice(0, 1));
     await tx.insert(certificates).values({
       code: newCertificateCode(),
       enrolmentId: done.id,
