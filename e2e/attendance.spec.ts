@@ -22,6 +22,7 @@ describe('attendance: a trainer keeps the register, learners check in', () => {
   let trainer: Page;
   let learner: Page;
   let outsider: Page;
+  let officer: Page;
   let api: ApiAs;
   let made: Made;
   let checkinPath = '';
@@ -32,12 +33,12 @@ describe('attendance: a trainer keeps the register, learners check in', () => {
   beforeAll(async () => {
     browser = await launch();
     const pages: Page[] = [];
-    for (let i = 0; i < 4; i++) {
+    for (let i = 0; i < 5; i++) {
       const { context, page } = await newPage(browser);
       contexts.push(context);
       pages.push(page);
     }
-    [admin, trainer, learner, outsider] = pages as [Page, Page, Page, Page];
+    [admin, trainer, learner, outsider, officer] = pages as [Page, Page, Page, Page, Page];
   });
   afterAll(async () => {
     for (const c of contexts) await c.close();
@@ -52,6 +53,7 @@ describe('attendance: a trainer keeps the register, learners check in', () => {
       sessions: [
         { title: 'Lezione di ieri', day: -1, start: '09:00', end: '13:00' },
         { title: 'Lezione di domani', day: 1, start: '09:00', end: '13:00' },
+        { title: 'Affiancamento in ufficio', day: -1, start: '14:00', end: '18:00', mode: 'affiancamento' },
       ],
       learners: ['discente.cuneo@officina.demo', 'discente2.cuneo@officina.demo'],
       trainers: ['formatore@officina.demo'],
@@ -219,5 +221,73 @@ describe('attendance: a trainer keeps the register, learners check in', () => {
     await expectHeading(outsider, 'Registra la presenza');
     await outsider.getByRole('alert').filter({ hasText: 'Non risulti iscritto' }).waitFor();
     expect(await outsider.getByRole('button', { name: 'Registra la mia presenza' }).count()).toBe(0);
+  });
+
+  it('the learner keeps the affiancamento logbook', async () => {
+    await learner
+      .getByRole('navigation', { name: 'Navigazione principale' })
+      .getByRole('link', { name: 'Le mie iscrizioni' })
+      .click();
+    await expectHeading(learner, 'Le mie iscrizioni');
+    await learner.getByRole('link', { name: `Diario di affiancamento ${title}` }).click();
+    await expectHeading(learner, 'Diario di affiancamento');
+    await learner.getByText('Nessuna giornata registrata.').waitFor();
+    const form = learner.getByRole('form', { name: 'Aggiungi una giornata' });
+    await form.getByLabel('Giorno').fill(yesterday);
+    await form.getByLabel('Ore', { exact: true }).fill('2.3');
+    await form.getByLabel('Attività svolte').fill('Affiancamento sulla gestione delle gare.');
+    await form.getByRole('button', { name: 'Aggiungi la giornata' }).click();
+    await form.getByText("Indica le ore in quarti d'ora, da 0,25 a 24.").waitFor();
+    await form.getByLabel('Ore', { exact: true }).fill('2.5');
+    await form.getByRole('button', { name: 'Aggiungi la giornata' }).click();
+    await learner
+      .getByRole('status')
+      .filter({ hasText: /^Voce del giorno .+ aggiunta\.$/ })
+      .waitFor();
+    const table = learner.getByRole('table', { name: '1 giornata registrata' });
+    const row = table.getByRole('row', { name: /Affiancamento in ufficio/ });
+    await row.getByText('2 h 30 min').waitFor();
+    await row.getByText('In attesa di firma').waitFor();
+    await expectAccessible(learner, 'logbook');
+
+    await row.getByRole('button', { name: /^Modifica la voce del giorno/ }).click();
+    const edit = learner.getByRole('form', { name: /^Modifica la voce del giorno/ });
+    expect(await edit.getByLabel('Ore', { exact: true }).inputValue()).toBe('2.5');
+    await edit.getByLabel('Ore', { exact: true }).fill('3');
+    await edit.getByRole('button', { name: 'Salva le modifiche' }).click();
+    await learner
+      .getByRole('status')
+      .filter({ hasText: /^Voce del giorno .+ modificata\.$/ })
+      .waitFor();
+    await row.getByText('3 h', { exact: true }).waitFor();
+  });
+
+  it('the coach and the Province officer sign it, and it counts', async () => {
+    for (const [page, email, button] of [
+      [trainer, 'formatore@officina.demo', 'Firma come tutor'],
+      [officer, 'referente.cuneo@officina.demo', 'Firma come referente'],
+    ] as const) {
+      if (page === officer) await signIn(officer, email, DEMO_PASSWORD);
+      await page
+        .getByRole('navigation', { name: 'Navigazione principale' })
+        .getByRole('link', { name: 'Firme da apporre' })
+        .click();
+      await expectHeading(page, 'Firme da apporre');
+      const row = page.getByRole('row', { name: new RegExp(`Carlo Discente.*${title}`) });
+      await row.getByText('Affiancamento sulla gestione delle gare.').waitFor();
+      await expectAccessible(page, `signatures (${email})`);
+      await row
+        .getByRole('button', { name: new RegExp(`^${button} la voce del giorno .+ di Carlo Discente$`) })
+        .click();
+      await page
+        .getByRole('status')
+        .filter({ hasText: /^Voce del giorno .+ di Carlo Discente firmata come/ })
+        .waitFor();
+    }
+    await learner.reload();
+    await expectHeading(learner, 'Diario di affiancamento');
+    const row = learner.getByRole('row', { name: /Affiancamento in ufficio/ });
+    await row.getByText('Conteggiata').waitFor();
+    expect(await row.getByRole('button').count()).toBe(0);
   });
 });

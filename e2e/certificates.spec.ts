@@ -143,6 +143,30 @@ describe('certificates: completion, download, public verification and revocation
     await expectAccessible(learner, 'questionnaire');
     await learner.getByRole('button', { name: 'Invia il questionario' }).click();
     await learner.getByText('Grazie: le tue risposte sono state registrate in forma anonima.').waitFor();
+    await learner.getByRole('link', { name: 'Torna a La mia formazione' }).click();
+    await expectHeading(learner, 'La mia formazione');
+    // This edition's questionnaire is no longer among those to fill in (the demo may list others).
+    await learner
+      .getByText('Nessun questionario da compilare.')
+      .or(learner.getByText('Al termine di ogni edizione ti chiediamo un parere'))
+      .waitFor();
+    const link = learner.getByRole('link', { name: `Compila il questionario: ${pathTitle} — ${title}` });
+    await expect.poll(() => link.count()).toBe(0);
+  });
+
+  it('the learner reads the training record and the sessions ahead', async () => {
+    await learner.getByRole('link', { name: 'Apri il libretto formativo' }).click();
+    await expectHeading(learner, 'Libretto formativo');
+    const edition = learner.getByRole('row', { name: new RegExp(pathTitle) });
+    await edition.getByText('4 ore').waitFor();
+    await edition.getByRole('link', { name: `Verifica il codice ${code}` }).waitFor();
+    await learner.getByRole('progressbar').first().waitFor();
+    await expectAccessible(learner, 'training record');
+    await learner.getByRole('link', { name: 'Torna a La mia formazione' }).click();
+    await learner.getByRole('link', { name: 'Tutte le mie sessioni' }).click();
+    await expectHeading(learner, 'Le mie sessioni');
+    await learner.getByRole('table', { name: /sessioni? in programma$/ }).waitFor();
+    await expectAccessible(learner, 'my sessions');
   });
 
   it('the administrator sees the answer count and revokes the attestato', async () => {
@@ -151,6 +175,13 @@ describe('certificates: completion, download, public verification and revocation
     await admin.getByText('Risposte: 1 su 1 iscritti confermati (100%).').waitFor();
     await admin.getByText('I risultati si mostrano da 3 risposte in su').waitFor();
     await expectAccessible(admin, 'satisfaction results');
+    await admin
+      .getByRole('navigation', { name: "Pagine dell'edizione" })
+      .getByRole('link', { name: 'Attestati' })
+      .click();
+    await expectHeading(admin, `Attestati: ${title}`);
+    await admin.getByRole('table', { name: '1 attestato rilasciato' }).waitFor();
+    await expectAccessible(admin, 'edition certificates page');
 
     await admin.goto(`/amministrazione/edizioni/${made.editionId}`);
     await expectHeading(admin, title);
