@@ -25,5 +25,5 @@ export async function prepareDatabase(
     log.info({ email: config.adminEmail, result }, 'national admin');
   }
   const demo = config.seedDemo ?? (database.driver === 'pglite' && database.created);
-  if (demo && (await seedDemo(database.db))) log.info('demo content loaded');
+  if (demo && (await seedDemo(database.db, { issuer: config.certIssuer }))) log.info('demo content loaded');
 }

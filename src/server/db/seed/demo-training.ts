@@ -19,7 +19,7 @@ import {
  * learner's transcript and certificate and the public verification page: Carlo (Cuneo) attended both
  * webinars and completed; Anna (Sassari) attended one of two and did not.
  */
-export async function seedDemoTraining(db: Db) {
+export async function seedDemoTraining(db: Db, issuer = DEFAULT_CERT_ISSUER) {
   const [path] = await db
     .select()
     .from(trainingPaths)
@@ -98,7 +98,7 @@ export async function seedDemoTraining(db: Db) {
           enrolmentId: e.id,
           minutes: 120,
           source: 'webinar',
-          detail: { intervals: [[s.startsAt.toISOString(), s.endsAt.toISOString()]] },
+          detail: { intervals: [{ from: s.startsAt.toISOString(), to: s.endsAt.toISOString() }] },
           recordedBy: trainer?.id ?? null,
           recordedAt: s.endsAt,
         });
@@ -118,7 +118,7 @@ export async function seedDemoTraining(db: Db) {
       endsOn: edition.endsOn,
       completedOn,
       minutesAttended: done.minutesAttended,
-      issuer: DEFAULT_CERT_ISSUER,
+      issuer,
       issuedAt: romeInstant(addDays(today, -32), '09:00'),
     });
   });

@@ -114,7 +114,7 @@ export const DEMO_USERS: DemoUser[] = [
  * Loads the demo cast once; a second run changes nothing. `history` adds a past edition with its
  * attendance and an attestato (integration tests leave it out, so their own data stands alone).
  */
-export async function seedDemo(db: Db, opts: { history?: boolean } = {}): Promise<boolean> {
+export async function seedDemo(db: Db, opts: { history?: boolean; issuer?: string } = {}): Promise<boolean> {
   const [first] = await db
     .select({ id: users.id })
     .from(users)
@@ -151,7 +151,7 @@ export async function seedDemo(db: Db, opts: { history?: boolean } = {}): Promis
       .values({ action: 'system.demo_seeded', entityType: 'system', details: { users: DEMO_USERS.length } });
   });
   await seedDemoCatalogue(db);
-  if (opts.history !== false) await seedDemoTraining(db);
+  if (opts.history !== false) await seedDemoTraining(db, opts.issuer);
   return true;
 }
 

@@ -287,6 +287,21 @@ describe('quotas and moves', () => {
     expect(old.status).toBe('cancelled');
     const same = await admin.post(`/api/v1/enrolments/${moved.json().id}/move`, { toEditionId: to.id });
     expect(same.statusCode).toBe(400);
+    const [mail] = await mailsTo('discente.cuneo@officina.demo', 'iscrizione spostata');
+    expect(mail?.textBody).toContain('Il posto è confermato');
+
+    // Only where the person may go: refused for a path reserved to other Provinces.
+    const elsewhere = await makeEdition(admin, { path: { eligibility: 'units', unitIds: [bergamo] } });
+    const refused = await admin.post(`/api/v1/enrolments/${moved.json().id}/move`, {
+      toEditionId: elsewhere.id,
+    });
+    expect(refused.json().code).toBe('NOT_ELIGIBLE');
+    // An edition whose enrolment is closed still takes a national move.
+    const closed = await makeEdition(admin);
+    await admin.post(`/api/v1/editions/${closed.id}/status`, { status: 'closed' });
+    const late = await admin.post(`/api/v1/enrolments/${moved.json().id}/move`, { toEditionId: closed.id });
+    expect(late.statusCode, late.body).toBe(200);
+    expect((await enrol(learner2, closed.id)).json().code).toBe('EDITION_NOT_OPEN');
   });
 
   it('gives new seats to the waitlist when the capacity grows', async () => {

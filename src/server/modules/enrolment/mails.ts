@@ -28,7 +28,7 @@ export type EnrolmentEvent =
   | { kind: 'rejected'; reason: string }
   | { kind: 'promoted' }
   | { kind: 'cancelled'; reason: string | null }
-  | { kind: 'moved'; to: string };
+  | { kind: 'moved'; to: string; position: number | null };
 
 function lines(lang: Lang, e: EnrolmentEvent): { subject: string; body: string } {
   const it = lang !== 'en';
@@ -107,13 +107,21 @@ function lines(lang: Lang, e: EnrolmentEvent): { subject: string; body: string }
             subject: 'enrolment cancelled',
             body: `your enrolment was cancelled.${e.reason ? ` Reason: ${e.reason}` : ''}`,
           };
-    case 'moved':
+    case 'moved': {
+      const seat = e.position
+        ? it
+          ? ` I posti sono esauriti: sei in lista d’attesa, in posizione ${e.position}.`
+          : ` The seats are taken: you are on its waitlist, in position ${e.position}.`
+        : it
+          ? ' Il posto è confermato.'
+          : ' Your seat is confirmed.';
       return it
         ? {
             subject: 'iscrizione spostata',
-            body: `la tua iscrizione è stata spostata all’edizione “${e.to}”.`,
+            body: `la tua iscrizione è stata spostata all’edizione “${e.to}”.${seat}`,
           }
-        : { subject: 'enrolment moved', body: `your enrolment was moved to the edition “${e.to}”.` };
+        : { subject: 'enrolment moved', body: `your enrolment was moved to the edition “${e.to}”.${seat}` };
+    }
   }
 }
 

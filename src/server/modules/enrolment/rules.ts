@@ -17,7 +17,9 @@ const when = (d: Date, lang: Lang) =>
 
 /** An edition takes enrolments when published and inside its window (admins may skip the window). */
 export function checkEnrollable(e: EditionRow, now: Date, opts: { bypassWindow: boolean }) {
-  if (e.status !== 'published')
+  // National decisions may still place people in an edition whose enrolment is closed.
+  const open = opts.bypassWindow ? ['published', 'closed'] : ['published'];
+  if (!open.includes(e.status))
     throw errors.conflict('EDITION_NOT_OPEN', {
       it: 'Questa edizione non accetta iscrizioni (non è pubblicata, è chiusa, conclusa o annullata).',
       en: 'This edition does not take enrolments (it is not published, or it is closed, completed or cancelled).',

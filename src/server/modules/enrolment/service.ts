@@ -89,7 +89,7 @@ export function createEnrolmentService(deps: {
     ctx: RequestContext,
     edition: EditionRow,
     person: { id: string; unitId: number | null },
-    opts: { nominatedBy: string | null; skipApproval: boolean },
+    opts: { nominatedBy: string | null; skipApproval: boolean; moved?: boolean },
   ) {
     if (await repo.findActive(tx, edition.id, person.id)) throw rules.alreadyEnrolled();
     const base = {
@@ -108,12 +108,15 @@ export function createEnrolmentService(deps: {
       entityId: row.id,
       details: { editionId: edition.id, userId: person.id, status: row.status },
     });
+    const position = row.status === 'waitlisted' ? await placement.position(tx, row) : null;
     await placement.notify(
       tx,
       row,
-      row.status === 'waitlisted'
-        ? { kind: 'waitlisted', position: await placement.position(tx, row) }
-        : { kind: row.status as 'pending' | 'confirmed' },
+      opts.moved
+        ? { kind: 'moved', to: edition.title, position }
+        : position
+          ? { kind: 'waitlisted', position }
+          : { kind: row.status as 'pending' | 'confirmed' },
     );
     return row;
   }
@@ -290,10 +293,12 @@ export function createEnrolmentService(deps: {
         checkEnrollable(target, new Date(), { bypassWindow: true });
         const row = await repo.lock(tx, id);
         if (!row || !ACTIVE.includes(row.status as EnrolmentStatus)) throw rules.notActive();
+        if (!(await eligible(tx, target.id, row.unitId))) throw rules.notEligible();
         const person = { id: row.userId, unitId: row.unitId };
         const moved = await enrolIn(tx, ctx, target, person, {
           nominatedBy: ctx.actor?.id ?? null,
           skipApproval: true,
+          moved: true,
         });
         await repo.update(tx, id, { movedTo: moved.id });
         await cancelIn(tx, ctx, source, row, `→ ${target.title}`);

@@ -24,28 +24,31 @@ const answered = sql<boolean>`exists (select 1 from ${feedbackReceipts} where ${
 
 export function createLearningRepository() {
   return {
-    /** Every ledger row of the person, whatever the enrolment's status, with its edition. */
+    /** Every ledger row of the person in held sessions, whatever the enrolment's status, with its edition. */
     async ledgerOf(db: Db, userId: string) {
-      return db
-        .select({
-          sessionStartsAt: editionSessions.startsAt,
-          minutes: attendance.minutes,
-          enrolmentId: enrolments.id,
-          editionId: editions.id,
-          pathTitle: trainingPaths.title,
-          editionTitle: editions.title,
-          completedOn: enrolments.completedOn,
-          certificateCode: sql<
-            string | null
-          >`(select ${certificates.code} from ${certificates} where ${certificates.enrolmentId} = ${enrolments.id} and ${certificates.revokedAt} is null)`,
-        })
-        .from(attendance)
-        .innerJoin(enrolments, eq(enrolments.id, attendance.enrolmentId))
-        .innerJoin(editionSessions, eq(editionSessions.id, attendance.sessionId))
-        .innerJoin(editions, eq(editions.id, enrolments.editionId))
-        .innerJoin(trainingPaths, eq(trainingPaths.id, editions.pathId))
-        .where(eq(enrolments.userId, userId))
-        .orderBy(asc(editionSessions.startsAt));
+      return (
+        db
+          .select({
+            sessionStartsAt: editionSessions.startsAt,
+            minutes: attendance.minutes,
+            enrolmentId: enrolments.id,
+            editionId: editions.id,
+            pathTitle: trainingPaths.title,
+            editionTitle: editions.title,
+            completedOn: enrolments.completedOn,
+            certificateCode: sql<
+              string | null
+            >`(select ${certificates.code} from ${certificates} where ${certificates.enrolmentId} = ${enrolments.id} and ${certificates.revokedAt} is null)`,
+          })
+          .from(attendance)
+          .innerJoin(enrolments, eq(enrolments.id, attendance.enrolmentId))
+          .innerJoin(editionSessions, eq(editionSessions.id, attendance.sessionId))
+          .innerJoin(editions, eq(editions.id, enrolments.editionId))
+          .innerJoin(trainingPaths, eq(trainingPaths.id, editions.pathId))
+          // Cancelled sessions count for nothing, as in completion.
+          .where(and(eq(enrolments.userId, userId), eq(editionSessions.status, 'scheduled')))
+          .orderBy(asc(editionSessions.startsAt))
+      );
     },
 
     /** Sessions in [from, to) of the person's confirmed enrolments. */
