@@ -18,6 +18,8 @@ import { EnrolmentReasonDialog } from './ReasonDialog';
 function MyEnrolment({ enrolment, edition }: { enrolment: Enrolment; edition: PublicEdition }) {
   const { t } = useTranslation();
   const active = ACTIVE_STATUSES.includes(enrolment.status);
+  // Once the edition is completed or cancelled there is nothing left to withdraw from.
+  const over = enrolment.editionStatus === 'completed' || enrolment.editionStatus === 'cancelled';
   return (
     <div className="mb-3">
       <p className="mb-2">
@@ -33,7 +35,7 @@ function MyEnrolment({ enrolment, edition }: { enrolment: Enrolment; edition: Pu
           {t('enrol.cancelUntil', dateWords('', formatDateTimeText(edition.cancellationClosesAt)))}
         </p>
       ) : null}
-      {active && !enrolment.cancellable ? <p className="mb-2">{t('enrol.cancelClosed')}</p> : null}
+      {active && !enrolment.cancellable && !over ? <p className="mb-2">{t('enrol.cancelClosed')}</p> : null}
     </div>
   );
 }
