@@ -92,6 +92,8 @@ export function EditionCertificatesPanel({ editionId, level = 2 }: { editionId: 
   const { t } = useTranslation();
   const { data: me } = useMe();
   const manage = me?.can.manageCatalogue ?? false;
+  // PDFs and the ZIP are for those who read every certificate; an edition's trainers see the list only.
+  const bulk = manage || (me?.roles ?? []).some((r) => r.role === 'task_force');
   const list = useEditionCertificates(editionId);
   const revoke = useRevokeCertificate();
   const reissue = useReissueCertificate();
@@ -112,7 +114,7 @@ export function EditionCertificatesPanel({ editionId, level = 2 }: { editionId: 
         <Heading id="edition-certificates" className="h4 mb-0">
           {t('editionCertificates.title')}
         </Heading>
-        {valid > 0 ? (
+        {bulk && valid > 0 ? (
           <a className="btn btn-primary btn-sm" href={editionZipUrl(editionId)} download>
             {t('editionCertificates.zip', { count: valid })}
           </a>
@@ -175,10 +177,12 @@ export function EditionCertificatesPanel({ editionId, level = 2 }: { editionId: 
                   </td>
                   <td className="text-end">
                     <div className="d-flex flex-wrap gap-2 justify-content-end">
-                      <a className="btn btn-outline-primary btn-xs" href={certificatePdfUrl(c.id)} download>
-                        {t('editionCertificates.pdf')}
-                        <span className="visually-hidden"> {c.holderName}</span>
-                      </a>
+                      {bulk ? (
+                        <a className="btn btn-outline-primary btn-xs" href={certificatePdfUrl(c.id)} download>
+                          {t('editionCertificates.pdf')}
+                          <span className="visually-hidden"> {c.holderName}</span>
+                        </a>
+                      ) : null}
                       {reissuable ? (
                         <Button
                           color="primary"

@@ -1,5 +1,5 @@
 import { Button } from 'design-react-kit';
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import { normaliseCode, type PublicCertificate } from '../../../common/certificates';
@@ -51,6 +51,8 @@ export default function VerifyPage() {
   const [typed, setTyped] = useState(code ?? '');
   const [error, setError] = useState<string | undefined>();
   const result = usePublicCertificate(code ?? null);
+  // Following another verification link keeps this page mounted: show that link's code in the field.
+  useEffect(() => setTyped(code ?? ''), [code]);
 
   const submit = (e: FormEvent) => {
     e.preventDefault();

@@ -24,7 +24,7 @@ function UpcomingSessions() {
   const sessions = useMySessions();
   const next = (sessions.data ?? []).filter((s) => s.status !== 'cancelled').slice(0, SHOWN_SESSIONS);
   return (
-    <Panel title={t('learning.upcoming')} icon="it-calendar">
+    <Panel title={t('learning.upcoming')} icon="it-clock">
       <ErrorAlert error={sessions.error} />
       {sessions.isPending ? <Loading /> : null}
       {sessions.data && next.length === 0 ? <p>{t('mySessions.none')}</p> : null}
@@ -47,7 +47,9 @@ function UpcomingSessions() {
           ))}
         </ul>
       ) : null}
-      <Link to={MY_SESSIONS_PATH}>{t('learning.allSessions')}</Link>
+      <p className="mb-0">
+        <Link to={MY_SESSIONS_PATH}>{t('learning.allSessions')}</Link>
+      </p>
     </Panel>
   );
 }
@@ -96,7 +98,9 @@ function TranscriptSummary() {
           <YearProgress year={year} id="hub-progress" />
         </>
       ) : null}
-      <Link to={TRANSCRIPT_PATH}>{t('learning.openTranscript')}</Link>
+      <p className="mb-0">
+        <Link to={TRANSCRIPT_PATH}>{t('learning.openTranscript')}</Link>
+      </p>
     </Panel>
   );
 }
@@ -109,7 +113,9 @@ function Certificates() {
     <Panel title={t('certificates.mineTitle')} icon="it-file">
       <ErrorAlert error={mine.error} />
       {mine.data ? <p>{t('learning.certificatesCount', { count: valid })}</p> : null}
-      <Link to={MY_CERTIFICATES_PATH}>{t('learning.openCertificates')}</Link>
+      <p className="mb-0">
+        <Link to={MY_CERTIFICATES_PATH}>{t('learning.openCertificates')}</Link>
+      </p>
     </Panel>
   );
 }
@@ -145,7 +151,9 @@ function CalendarFeed() {
   return (
     <Panel title={t('learning.calendarTitle')} icon="it-calendar">
       <p>{t('learning.calendarHelp')}</p>
-      <Link to="/profilo">{t('learning.calendarFeed')}</Link>
+      <p className="mb-0">
+        <Link to="/profilo">{t('learning.calendarFeed')}</Link>
+      </p>
     </Panel>
   );
 }

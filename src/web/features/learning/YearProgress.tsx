@@ -19,7 +19,7 @@ export function YearProgress({ year, id }: { year: TranscriptYear; id: string })
       </p>
       <div className="progress" style={{ height: '0.75rem' }}>
         <div
-          className={`progress-bar${year.reached ? ' bg-success' : ''}`}
+          className={`progress-bar ${year.reached ? 'bg-success' : 'bg-primary'}`}
           role="progressbar"
           aria-labelledby={id}
           aria-valuemin={0}
