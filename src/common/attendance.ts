@@ -32,6 +32,28 @@ export const sessionInfo = z.object({
 });
 export type SessionInfo = z.infer<typeof sessionInfo>;
 
+/** A session I teach (as a trainer of its edition or of the session itself), with its attendance so far. */
+export const teachingSession = sessionInfo.extend({
+  /** Confirmed enrolments of the edition. */
+  enrolled: z.number().int(),
+  /** People with minutes recorded in this session. */
+  recorded: z.number().int(),
+});
+export type TeachingSession = z.infer<typeof teachingSession>;
+
+export const teachingQuery = z.object({
+  from: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD')
+    .optional()
+    .describe('First day (Europe/Rome), default 30 days ago'),
+  to: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD')
+    .optional()
+    .describe('Last day (Europe/Rome), default 180 days ahead'),
+});
+
 // ---- Registro d'aula -------------------------------------------------------------------------
 
 export const registerPerson = z.object({

@@ -57,6 +57,29 @@ export function createAttendanceRepository() {
       return { ...row, editionTrainers: await trainersOf(db, row.edition.id) };
     },
 
+    /** Sessions in [from, to) of the editions a person trains, or where they train the session. */
+    async taughtSessions(db: Db, userId: string, from: Date, to: Date) {
+      return db
+        .select({
+          session: editionSessions,
+          edition: editions,
+          pathTitle: trainingPaths.title,
+          enrolled: sql<number>`(select count(*) from ${enrolments} where ${enrolments.editionId} = ${editions.id} and ${enrolments.status} = 'confirmed')::int`,
+          recorded: sql<number>`(select count(*) from ${attendance} where ${attendance.sessionId} = ${editionSessions.id})::int`,
+        })
+        .from(editionSessions)
+        .innerJoin(editions, eq(editions.id, editionSessions.editionId))
+        .innerJoin(trainingPaths, eq(trainingPaths.id, editions.pathId))
+        .where(
+          and(
+            inArray(editions.status, ['published', 'closed', 'completed']),
+            sql`${editionSessions.startsAt} >= ${from} and ${editionSessions.startsAt} < ${to}`,
+            sql`(${editionSessions.trainerId} = ${userId} or exists (select 1 from ${editionTrainers} where ${editionTrainers.editionId} = ${editions.id} and ${editionTrainers.userId} = ${userId}))`,
+          ),
+        )
+        .orderBy(asc(editionSessions.startsAt), asc(editionSessions.id));
+    },
+
     async findEdition(db: Db, id: number) {
       const [row] = await db
         .select({ edition: editions, pathTitle: trainingPaths.title })

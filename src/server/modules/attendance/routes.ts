@@ -8,6 +8,8 @@ import {
   finalTestBody,
   register,
   registerBody,
+  teachingQuery,
+  teachingSession,
   webinarReport,
 } from '../../../common/attendance.js';
 import { signedIn } from '../../http/session.js';
@@ -144,6 +146,23 @@ export function attendanceRoutes(app: App, deps: RouteDeps) {
       if (!file)
         throw errors.badRequest('FILE_REQUIRED', { it: 'Allega un file CSV.', en: 'Attach a CSV file.' });
       return attendance.webinarReport(req.ctx, req.params.id, (await file.toBuffer()).toString('utf8'));
+    },
+  );
+
+  r.get(
+    '/api/v1/me/teaching',
+    {
+      schema: {
+        tags,
+        summary:
+          'Sessions I teach (trainer of the edition or of the session), with enrolled and recorded counts',
+        querystring: teachingQuery,
+        response: { 200: z.object({ items: z.array(teachingSession) }) },
+      },
+    },
+    async (req) => {
+      signedIn(req);
+      return attendance.teaching(req.ctx, req.query);
     },
   );
 

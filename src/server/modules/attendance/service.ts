@@ -4,10 +4,13 @@ import type {
   AttendanceSource,
   Register,
   RegisterBody,
+  TeachingSession,
 } from '../../../common/attendance.js';
 import type { Db } from '../../db/client.js';
 import { AppError, errors } from '../../lib/errors.js';
-import type { RequestContext } from '../../lib/principal.js';
+import { type RequestContext, requireActor } from '../../lib/principal.js';
+import { romeDayRange } from '../../lib/range.js';
+import { addDays, romeDate } from '../../lib/time.js';
 import type { AuditService } from '../audit/service.js';
 import { byName, sessionToRun, toSessionInfo, trainersOfEdition } from './access.js';
 import { completion, lengthMinutes } from './completion.js';
@@ -83,6 +86,26 @@ export function createAttendanceService(deps: {
   return {
     recompute: ledger.recompute,
     recomputeEdition: ledger.recomputeEdition,
+
+    /** The sessions I teach in a range of Rome days (default: the last 30 and the next 180). */
+    async teaching(ctx: RequestContext, q: { from?: string | undefined; to?: string | undefined }) {
+      const today = romeDate(new Date());
+      const { fromInstant, toInstant } = romeDayRange(
+        q.from ?? addDays(today, -30),
+        q.to ?? addDays(today, 180),
+        400,
+      );
+      const rows = await repo.taughtSessions(db, requireActor(ctx).id, fromInstant, toInstant);
+      return {
+        items: rows.map(
+          (r): TeachingSession => ({
+            ...toSessionInfo({ ...r, trainerName: null, editionTrainers: [] }),
+            enrolled: r.enrolled,
+            recorded: r.recorded,
+          }),
+        ),
+      };
+    },
 
     /** The register of a session: its confirmed enrollees with what the ledger holds for each. */
     async register(ctx: RequestContext, sessionId: number) {

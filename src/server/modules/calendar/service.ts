@@ -3,7 +3,8 @@ import type { Config } from '../../config.js';
 import type { Db } from '../../db/client.js';
 import { errors, type Lang } from '../../lib/errors.js';
 import { type RequestContext, requireActor } from '../../lib/principal.js';
-import { addDays, romeDate, romeInstant } from '../../lib/time.js';
+import { romeDayRange } from '../../lib/range.js';
+import { addDays, romeDate } from '../../lib/time.js';
 import { newToken } from '../../lib/tokens.js';
 import type { AuditService } from '../audit/service.js';
 import type { EditionsRepository } from '../catalogue/editions-repository.js';
@@ -69,22 +70,7 @@ export function createCalendarService(deps: {
   function range(q: CalendarQuery) {
     const from = q.from ?? romeDate(new Date());
     const to = q.to ?? addDays(from, 92);
-    if (to < from)
-      throw errors.badRequest(
-        'INVALID_RANGE',
-        { it: 'La data finale precede quella iniziale.', en: 'The end date is before the start date.' },
-        ['to'],
-      );
-    if (new Date(to).getTime() - new Date(from).getTime() > MAX_RANGE_DAYS * 86400_000)
-      throw errors.badRequest(
-        'RANGE_TOO_LONG',
-        {
-          it: `Puoi chiedere al massimo ${MAX_RANGE_DAYS} giorni alla volta.`,
-          en: `You can ask for at most ${MAX_RANGE_DAYS} days at a time.`,
-        },
-        ['to'],
-      );
-    return { fromInstant: romeInstant(from), toInstant: romeInstant(addDays(to, 1)) };
+    return romeDayRange(from, to, MAX_RANGE_DAYS);
   }
 
   return {

@@ -11,7 +11,8 @@ import type {
 import type { Db } from '../../db/client.js';
 import { errors } from '../../lib/errors.js';
 import { type RequestContext, requireActor } from '../../lib/principal.js';
-import { addDays, romeDate, romeInstant } from '../../lib/time.js';
+import { romeDayRange } from '../../lib/range.js';
+import { addDays, romeDate } from '../../lib/time.js';
 import type { AuditService } from '../audit/service.js';
 import { trainsEdition } from '../certificates/repository.js';
 import { summariseFeedback } from './feedback.js';
@@ -42,27 +43,8 @@ export function createLearningService(deps: { db: Db; repo: LearningRepository; 
     async mySessions(ctx: RequestContext, q: z.infer<typeof mySessionsQuery>): Promise<MySession[]> {
       const from = q.from ?? romeDate(new Date());
       const to = q.to ?? addDays(from, 365);
-      if (to < from)
-        throw errors.badRequest(
-          'INVALID_RANGE',
-          { it: 'La data finale precede quella iniziale.', en: 'The end date is before the start date.' },
-          ['to'],
-        );
-      if (new Date(to).getTime() - new Date(from).getTime() > MAX_RANGE_DAYS * 86400_000)
-        throw errors.badRequest(
-          'RANGE_TOO_LONG',
-          {
-            it: `Puoi chiedere al massimo ${MAX_RANGE_DAYS} giorni alla volta.`,
-            en: `You can ask for at most ${MAX_RANGE_DAYS} days at a time.`,
-          },
-          ['to'],
-        );
-      const rows = await repo.sessionsOf(
-        db,
-        requireActor(ctx).id,
-        romeInstant(from),
-        romeInstant(addDays(to, 1)),
-      );
+      const { fromInstant, toInstant } = romeDayRange(from, to, MAX_RANGE_DAYS);
+      const rows = await repo.sessionsOf(db, requireActor(ctx).id, fromInstant, toInstant);
       return rows.map(({ session: s, edition: e, path, enrolmentId }) => {
         const cancelled = s.status === 'cancelled' || e.status === 'cancelled';
         return {
