@@ -4,11 +4,10 @@ import { unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { editions, enrolments } from '../../db/schema/index.js';
 import type { RequestContext } from '../../lib/principal.js';
-import { addDays } from '../../lib/time.js';
+import { addDays, formatRomeDate } from '../../lib/time.js';
 import { startTestApp } from '../../test/app.js';
 import type { TestClient } from '../../test/client.js';
 import { confirmedEnrolment, makeEdition, today } from '../../test/training.js';
-import { italianDate } from './pdf.js';
 
 const t = await startTestApp({ publicUrl: 'https://officina.example.it' });
 const admin = await t.as('admin@officina.demo');
@@ -83,8 +82,10 @@ describe('the PDF', () => {
     expect(text).toContain('Carlo Discente');
     expect(text).toContain(edition.pathTitle);
     expect(text).toContain(edition.title);
-    expect(text).toContain(`dal ${italianDate(edition.startsOn)} al ${italianDate(edition.endsOn)}`);
-    expect(text).toContain(`frequentando 12,5 ore e completandolo il ${italianDate(addDays(today(), -5))}`);
+    expect(text).toContain(`dal ${formatRomeDate(edition.startsOn)} al ${formatRomeDate(edition.endsOn)}`);
+    expect(text).toContain(
+      `frequentando 12,5 ore e completandolo il ${formatRomeDate(addDays(today(), -5))}`,
+    );
     expect(text).toContain(`Codice di verifica: ${carlo.code}`);
     expect(text).toContain('https://officina.example.it/verifica/');
     expect(text).not.toContain('REVOCATO');
@@ -110,7 +111,7 @@ describe('the PDF', () => {
     await admin.post(`/api/v1/certificates/${id}/revoke`, { reason: 'Presenze registrate per errore' });
     const text = pdfText((await getPdf(colleague, id)).rawPayload);
     expect(text).toContain('REVOCATO');
-    expect(text).toContain(`REVOCATO il ${italianDate(today())}: Presenze registrate per errore.`);
+    expect(text).toContain(`REVOCATO il ${formatRomeDate(today())}: Presenze registrate per errore.`);
   });
 });
 

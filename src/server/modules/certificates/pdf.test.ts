@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { italianDate, italianHours, renderCertificatePdf, winAnsi } from './pdf.js';
+import { formatRomeDate } from '../../lib/time.js';
+import { italianHours, renderCertificatePdf, winAnsi } from './pdf.js';
 import { pdfFileName } from './service.js';
 
 describe('certificate text', () => {
@@ -14,7 +15,7 @@ describe('certificate text', () => {
   });
 
   it('writes dates day first and hours with the decimal comma', () => {
-    expect(italianDate('2026-03-09')).toBe('09/03/2026');
+    expect(formatRomeDate('2026-03-09')).toBe('09/03/2026');
     expect(italianHours(750)).toBe('12,5');
     expect(italianHours(480)).toBe('8,0');
     expect(italianHours(100)).toBe('1,7');

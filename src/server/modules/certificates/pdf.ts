@@ -1,7 +1,7 @@
 import PDFDocument from 'pdfkit';
 import QRCode from 'qrcode';
 import { hoursOf } from '../../../common/certificates.js';
-import { romeDate } from '../../lib/time.js';
+import { formatRomeDate, romeDate } from '../../lib/time.js';
 
 /** The characters Windows-1252 (WinAnsi) adds in 0x80–0x9F: the rest is Latin-1. */
 const CP1252_EXTRA = '€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ';
@@ -22,12 +22,6 @@ export function winAnsi(s: string): string {
     out += base && [...base].every((c) => (c.codePointAt(0) as number) <= 0xff) ? base : '?';
   }
   return out;
-}
-
-/** YYYY-MM-DD → dd/mm/yyyy. */
-export function italianDate(iso: string): string {
-  const [y, m, d] = iso.split('-');
-  return `${d}/${m}/${y}`;
 }
 
 /** Hours with one decimal and the Italian decimal comma: 750 minutes → "12,5". */
@@ -111,11 +105,11 @@ export function renderCertificatePdf(c: CertificatePdfData, publicUrl: string): 
   centred(c.pathTitle, 'Helvetica-Bold', 17, 18);
   const period =
     c.startsOn === c.endsOn
-      ? `del ${italianDate(c.startsOn)}`
-      : `dal ${italianDate(c.startsOn)} al ${italianDate(c.endsOn)}`;
+      ? `del ${formatRomeDate(c.startsOn)}`
+      : `dal ${formatRomeDate(c.startsOn)} al ${formatRomeDate(c.endsOn)}`;
   centred(`edizione «${c.editionTitle}», ${period},`, 'Helvetica', 13, 4);
   centred(
-    `frequentando ${italianHours(c.minutesAttended)} ore e completandolo il ${italianDate(c.completedOn)}.`,
+    `frequentando ${italianHours(c.minutesAttended)} ore e completandolo il ${formatRomeDate(c.completedOn)}.`,
     'Helvetica',
     13,
     4,
@@ -131,7 +125,7 @@ export function renderCertificatePdf(c: CertificatePdfData, publicUrl: string): 
     .font('Helvetica')
     .fontSize(10)
     .fillColor('#1a1a1a')
-    .text(`Rilasciato il ${italianDate(romeDate(c.issuedAt))}`, left, qrY, { width: textWidth });
+    .text(`Rilasciato il ${formatRomeDate(romeDate(c.issuedAt))}`, left, qrY, { width: textWidth });
   doc.font('Helvetica-Bold').fontSize(12).text(`Codice di verifica: ${c.code}`, { width: textWidth });
   doc
     .moveDown(0.3)
@@ -159,7 +153,7 @@ export function renderCertificatePdf(c: CertificatePdfData, publicUrl: string): 
       .fillColor('#b00020', 1)
       .text(
         winAnsi(
-          `REVOCATO il ${italianDate(romeDate(c.revokedAt))}${c.revokeReason ? `: ${c.revokeReason}` : ''}. Questo attestato non è più valido.`,
+          `REVOCATO il ${formatRomeDate(romeDate(c.revokedAt))}${c.revokeReason ? `: ${c.revokeReason}` : ''}. Questo attestato non è più valido.`,
         ),
         left,
         40,
