@@ -54,6 +54,22 @@ function scoped(scope: EnrolmentScope): SQL | undefined {
   return parts.length ? (or(...parts) as SQL) : sql`false`;
 }
 
+/** People with what enrolment needs of them: their unit, whether active, their language. */
+async function people(db: Db, ids: string[]) {
+  if (!ids.length) return [];
+  return db
+    .select({
+      id: users.id,
+      name: users.name,
+      email: users.email,
+      unitId: users.unitId,
+      active: users.active,
+      locale: users.locale,
+    })
+    .from(users)
+    .where(inArray(users.id, ids));
+}
+
 export function createEnrolmentRepository() {
   function select(db: Db) {
     return db
@@ -232,43 +248,11 @@ export function createEnrolmentRepository() {
       return { rows, total: total?.n ?? 0 };
     },
 
-    /** The people an officer or admin nominates, with their unit. */
-    async people(db: Db, ids: string[]) {
-      if (!ids.length) return [];
-      return db
-        .select({
-          id: users.id,
-          name: users.name,
-          email: users.email,
-          unitId: users.unitId,
-          active: users.active,
-          locale: users.locale,
-        })
-        .from(users)
-        .where(inArray(users.id, ids));
-    },
+    people,
 
     async person(db: Db, id: string) {
-      const [row] = await db
-        .select({
-          id: users.id,
-          name: users.name,
-          email: users.email,
-          unitId: users.unitId,
-          active: users.active,
-          locale: users.locale,
-        })
-        .from(users)
-        .where(eq(users.id, id));
+      const [row] = await people(db, [id]);
       return row;
-    },
-
-    async isTrainerOf(db: Db, userId: string, editionId: number) {
-      const [row] = await db
-        .select({ n: count() })
-        .from(editionTrainers)
-        .where(and(eq(editionTrainers.editionId, editionId), eq(editionTrainers.userId, userId)));
-      return (row?.n ?? 0) > 0;
     },
   };
 }
