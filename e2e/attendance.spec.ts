@@ -185,6 +185,50 @@ describe('attendance: a trainer keeps the register, learners check in', () => {
     await expectAccessible(trainer, 'edition attendance');
   });
 
+  it('the trainer finds the sessions in "Le mie docenze" and opens a register from there', async () => {
+    await trainer
+      .getByRole('navigation', { name: 'Navigazione principale' })
+      .getByRole('link', { name: 'Le mie docenze' })
+      .click();
+    await expectHeading(trainer, 'Le mie docenze');
+    const edition = `Percorso ${title} — ${title}`;
+    const section = trainer.getByRole('region', { name: edition });
+    await section.getByRole('heading', { level: 2, name: edition }).waitFor();
+    const table = section.getByRole('table', { name: `${edition}: 3 sessioni` });
+    // Cells after the session's name: date, time, mode, status, enrolled, recorded, register.
+    const cells = (session: string) =>
+      table
+        .getByRole('row', { name: new RegExp(session) })
+        .getByRole('cell')
+        .allTextContents();
+    await expect
+      .poll(() => cells('Lezione di ieri'))
+      .toEqual([expect.any(String), '09:00–13:00', 'Aula', 'Svolta', '2', '2', 'Registro — Lezione di ieri']);
+    expect((await cells('Affiancamento in ufficio')).slice(2, 6)).toEqual([
+      'Affiancamento',
+      'SvoltaPresenze da registrare',
+      '2',
+      '0',
+    ]);
+    expect((await cells('Lezione di domani')).slice(3, 6)).toEqual(['In programma', '2', '0']);
+    await section.getByRole('link', { name: `Presenze dell'edizione — ${edition}` }).waitFor();
+    await section.getByRole('link', { name: `Attestati — ${edition}` }).waitFor();
+    await section.getByRole('link', { name: `Questionari di gradimento — ${edition}` }).waitFor();
+    await expectAccessible(trainer, 'my teaching');
+
+    // From tomorrow on, only tomorrow's lesson is left, and the period stays in the address.
+    await trainer.getByLabel('Dal giorno').fill(romeDayFromToday(1));
+    await trainer.getByRole('button', { name: 'Cerca', exact: true }).click();
+    await section.getByRole('table', { name: `${edition}: 1 sessione` }).waitFor();
+    expect(new URL(trainer.url()).searchParams.get('from')).toBe(romeDayFromToday(1));
+    await trainer.getByRole('button', { name: 'Azzera i filtri' }).click();
+    await table.waitFor();
+
+    await table.getByRole('link', { name: 'Registro — Lezione di ieri' }).click();
+    await expectHeading(trainer, 'Registro: Lezione di ieri');
+    await trainer.getByText('Già registrato: 3 h 45 min (registro).').waitFor();
+  });
+
   it('a learner is sent to sign in and back, and check-in is refused after the session', async () => {
     await learner.goto(checkinPath);
     await expectHeading(learner, 'Accedi');
@@ -289,5 +333,14 @@ describe('attendance: a trainer keeps the register, learners check in', () => {
     const row = learner.getByRole('row', { name: /Affiancamento in ufficio/ });
     await row.getByText('Conteggiata').waitFor();
     expect(await row.getByRole('button').count()).toBe(0);
+  });
+
+  it("the Province officer goes from the edition's enrolments to its attendance", async () => {
+    await officer.goto(`/provincia/iscrizioni?editionId=${made.editionId}`);
+    await expectHeading(officer, 'Iscrizioni della Provincia');
+    await officer.getByRole('row', { name: /Carlo Discente/ }).waitFor();
+    await officer.getByRole('link', { name: "Presenze dell'edizione" }).click();
+    await expectHeading(officer, `Presenze: ${title}`);
+    await officer.getByRole('table', { name: 'Presenze per persona e sessione: 2 iscritti' }).waitFor();
   });
 });

@@ -209,11 +209,20 @@ describe('certificates: completion, download, public verification and revocation
     await expectAccessible(admin, 'edition certificates after revocation');
   });
 
-  it('the verification page now says the attestato is revoked', async () => {
+  it('the verification page now says the attestato is revoked, when and why', async () => {
     await visitor.reload();
     await expectHeading(visitor, 'Verifica di un attestato');
     await visitor.getByRole('heading', { name: /^Attestato revocato (il |l')/ }).waitFor();
-    expect(await visitor.getByText('Presenze registrate per errore').count()).toBe(0);
+    // The revocation date is in the heading, the reason among the facts.
+    const main = visitor.getByRole('main');
+    await main
+      .getByRole('term')
+      .filter({ hasText: /^Motivo della revoca$/ })
+      .waitFor();
+    await main
+      .getByRole('definition')
+      .filter({ hasText: /^Presenze registrate per errore$/ })
+      .waitFor();
     await expectAccessible(visitor, 'verification of a revoked attestato');
 
     await learner.goto('/la-mia-formazione/attestati');

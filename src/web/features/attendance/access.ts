@@ -9,6 +9,8 @@ export type AttendanceAccess = {
   runs: boolean;
   /** Signs logbook entries: trainers (as coach), Province officers and national administrators. */
   signs: boolean;
+  /** Teaches sessions (trainer role, of a unit or global): "Le mie docenze". */
+  teaches: boolean;
 };
 
 export function attendanceAccess(me: Me | null | undefined): AttendanceAccess {
@@ -17,18 +19,24 @@ export function attendanceAccess(me: Me | null | undefined): AttendanceAccess {
   return {
     runs: manager || roles.has('trainer'),
     signs: roles.has('trainer') || roles.has('province_officer') || roles.has('national_admin'),
+    teaches: roles.has('trainer'),
   };
 }
 
 export const SIGNATURES_PATH = '/formazione/firme';
+export const TEACHING_PATH = '/formazione/docenze';
 export const registerPath = (sessionId: number) => `/formazione/sessioni/${sessionId}/registro`;
 export const matrixPath = (editionId: number) => `/formazione/edizioni/${editionId}/presenze`;
 export const logbookPath = (enrolmentId: number) => `/formazione/iscrizioni/${enrolmentId}/diario`;
 
-/** "Firme da apporre" in the main navigation, for those who sign logbooks. */
+/** "Le mie docenze" for trainers and "Firme da apporre" for those who sign logbooks, in the main navigation. */
 export function attendanceNavEntries(
   me: Me | null | undefined,
   t: (key: string) => string,
 ): { to: string; label: string }[] {
-  return attendanceAccess(me).signs ? [{ to: SIGNATURES_PATH, label: t('signatures.nav') }] : [];
+  const access = attendanceAccess(me);
+  const entries: { to: string; label: string }[] = [];
+  if (access.teaches) entries.push({ to: TEACHING_PATH, label: t('teaching.nav') });
+  if (access.signs) entries.push({ to: SIGNATURES_PATH, label: t('signatures.nav') });
+  return entries;
 }

@@ -12,9 +12,10 @@ import type {
   logbook,
   Register,
   RegisterBody,
+  TeachingSession,
   WebinarReport,
 } from '../../../common/attendance';
-import { api } from '../../api/client';
+import { api, query } from '../../api/client';
 
 export type CheckinCode = z.infer<typeof checkinCode>;
 export type CheckinInfo = z.infer<typeof checkinInfo>;
@@ -84,6 +85,17 @@ export function useWebinarReport(sessionId: number) {
 }
 
 export const signInSheetUrl = (sessionId: number) => `/api/v1/sessions/${sessionId}/sign-in-sheet.pdf`;
+
+/** The sessions I teach between two Rome days (the server's default window when a day is missing). */
+export function useTeaching(range: { from?: string | undefined; to?: string | undefined }) {
+  return useQuery({
+    queryKey: [...ATTENDANCE_KEY, 'teaching', range.from ?? null, range.to ?? null],
+    queryFn: ({ signal }) =>
+      api<{ items: TeachingSession[] }>(`/api/v1/me/teaching${query({ from: range.from, to: range.to })}`, {
+        signal,
+      }),
+  });
+}
 
 export function useCheckinInfo(token: string) {
   return useQuery({

@@ -7,9 +7,10 @@ const CheckinPage = lazy(() => import('./CheckinPage'));
 const AttendanceMatrixPage = lazy(() => import('./AttendanceMatrixPage'));
 const LogbookPage = lazy(() => import('./LogbookPage'));
 const SignaturesPage = lazy(() => import('./SignaturesPage'));
+const TeachingPage = lazy(() => import('./TeachingPage'));
 
 /**
- * Registers, check-in, the edition's attendance, logbooks and signatures. Every page needs a sign-in (and
+ * Registers, check-in, the edition's attendance, logbooks, signatures and the trainer's sessions. Every page needs a sign-in (and
  * comes back after it); the server decides who may see what.
  */
 export const attendanceRoutes = (
@@ -51,6 +52,14 @@ export const attendanceRoutes = (
       element={
         <RequireAuth>
           <SignaturesPage />
+        </RequireAuth>
+      }
+    />
+    <Route
+      path="formazione/docenze"
+      element={
+        <RequireAuth>
+          <TeachingPage />
         </RequireAuth>
       }
     />

@@ -12,10 +12,14 @@ import { dateWords } from '../training/labels';
 import { usePublicCertificate, verifyPath } from './api';
 import { hoursText } from './labels';
 
-/** What the page tells anyone about a certificate: its state, whose it is, for what, when, how many hours. */
+/**
+ * What the page tells anyone about a certificate: its state, whose it is, for what, when, how many hours,
+ * and for a revoked one when and why.
+ */
 function Result({ certificate: c }: { certificate: PublicCertificate }) {
   const { t } = useTranslation();
   const valid = c.status === 'valid';
+  const reason = valid ? '' : (c.revokeReason ?? '').trim();
   return (
     <div className={`alert ${valid ? 'alert-success' : 'alert-danger'}`}>
       <h2 className="h4">
@@ -37,7 +41,13 @@ function Result({ certificate: c }: { certificate: PublicCertificate }) {
         <dt className="col-sm-4">{t('verify.completedOn')}</dt>
         <dd className="col-sm-8">{formatDate(c.completedOn)}</dd>
         <dt className="col-sm-4">{t('verify.hours')}</dt>
-        <dd className="col-sm-8 mb-0">{hoursText(c.hours, t)}</dd>
+        <dd className={`col-sm-8${reason ? '' : ' mb-0'}`}>{hoursText(c.hours, t)}</dd>
+        {reason ? (
+          <>
+            <dt className="col-sm-4">{t('verify.revokeReason')}</dt>
+            <dd className="col-sm-8 mb-0 officina-pre">{reason}</dd>
+          </>
+        ) : null}
       </dl>
     </div>
   );

@@ -9,6 +9,7 @@ import { Loading } from '../../components/Loading';
 import { Page } from '../../components/Page';
 import { PagedResults } from '../../components/ResultsTable';
 import { useUrlFilters } from '../../components/urlFilters';
+import { matrixPath } from '../attendance/access';
 import { useMe } from '../auth/session';
 import { type UnitOption, useUnitOptions } from '../users/unitOptions';
 import { type EnrolmentAccess, enrolmentAccess, NOMINATE_PATH } from './access';
@@ -98,6 +99,7 @@ function EnrolmentsList({ me, access }: { me: Me; access: EnrolmentAccess }) {
     page: filters.page,
   });
   const title = access.national ? t('unitEnrolments.titleNational') : t('unitEnrolments.title');
+  const editionId = Number(filters.editionId);
   const unitNames = access.officerUnits.map((u) => u.name).join(', ');
   return (
     <Page
@@ -114,6 +116,11 @@ function EnrolmentsList({ me, access }: { me: Me; access: EnrolmentAccess }) {
       }
     >
       <Filters value={filters} units={units.options} restricted={units.restricted} onChange={apply} />
+      {Number.isInteger(editionId) && editionId > 0 ? (
+        <p className="mt-3 mb-0">
+          <Link to={matrixPath(editionId)}>{t('editionLinks.attendance')}</Link>
+        </p>
+      ) : null}
       <p className="visually-hidden" aria-live="polite">
         {list.data ? t('unitEnrolments.caption', { count: list.data.total }) : ''}
       </p>
