@@ -9,7 +9,7 @@ import {
 } from 'design-react-kit';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, NavLink, useLocation, useNavigate } from 'react-router';
+import { Link, useLocation, useNavigate } from 'react-router';
 import type { Me } from '../../common/auth';
 import { attendanceNavEntries } from '../features/attendance/access';
 import { useLogout, useMe } from '../features/auth/session';
@@ -18,6 +18,19 @@ import { learningNavEntries } from '../features/learning/paths';
 import { LanguageSwitch } from './LanguageSwitch';
 
 type NavEntry = { to: string; label: string; end?: boolean };
+
+/**
+ * The entry of the current page: the most specific one whose address starts the current path, so that
+ * "Le mie iscrizioni" (/formazione/iscrizioni) is current there rather than "Formazione" too.
+ */
+function currentEntry(entries: NavEntry[], pathname: string): NavEntry | undefined {
+  let best: NavEntry | undefined;
+  for (const e of entries) {
+    const hit = e.end ? pathname === e.to : pathname === e.to || pathname.startsWith(`${e.to}/`);
+    if (hit && (!best || e.to.length > best.to.length)) best = e;
+  }
+  return best;
+}
 
 function navEntries(me: Me | null | undefined, t: (key: string) => string): NavEntry[] {
   const entries: NavEntry[] = [
@@ -83,6 +96,8 @@ export function SiteHeader() {
   const { data: me } = useMe();
   const location = useLocation();
   const [open, setOpen] = useState(false);
+  const entries = navEntries(me, t);
+  const current = currentEntry(entries, location.pathname);
 
   // A link followed on the mobile menu must close it, or the next page stays hidden behind it.
   // biome-ignore lint/correctness/useExhaustiveDependencies: runs on navigation only
@@ -135,15 +150,15 @@ export function SiteHeader() {
               >
                 <div className="menu-wrapper">
                   <ul className="navbar-nav">
-                    {navEntries(me, t).map((entry) => (
+                    {entries.map((entry) => (
                       <li className="nav-item" key={entry.to}>
-                        <NavLink
+                        <Link
                           to={entry.to}
-                          end={entry.end}
-                          className={({ isActive }) => `nav-link${isActive ? ' active' : ''}`}
+                          className={`nav-link${entry === current ? ' active' : ''}`}
+                          aria-current={entry === current ? 'page' : undefined}
                         >
                           <span>{entry.label}</span>
-                        </NavLink>
+                        </Link>
                       </li>
                     ))}
                   </ul>
