@@ -232,7 +232,7 @@ export function createEnrolmentService(deps: {
       const first = await decidable(db, ctx, id);
       await withEdition(first.editionId, async (tx, edition) => {
         const row = await repo.lock(tx, id);
-        if (!row || row.status !== 'pending') throw rules.notPending();
+        if (row?.status !== 'pending') throw rules.notPending();
         const decided = { decidedBy: ctx.actor?.id ?? null, decidedAt: new Date() };
         if (d.decision === 'reject') {
           const out = await repo.update(tx, id, { ...decided, status: 'rejected', decisionReason: d.reason });
