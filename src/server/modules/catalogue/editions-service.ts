@@ -12,9 +12,10 @@ import type { Db } from '../../db/client.js';
 import { changedFields } from '../../lib/changes.js';
 import { AppError, errors } from '../../lib/errors.js';
 import type { RequestContext } from '../../lib/principal.js';
-import { romeDate, romeInstant } from '../../lib/time.js';
 import type { AuditService } from '../audit/service.js';
 import type { UnitsRepository } from '../units/repository.js';
+import { type EditionHooks, runHooks } from './edition-hooks.js';
+import { bad, checkEdition, checkSession, notATrainer } from './edition-rules.js';
 import type { EditionRow, EditionsRepository, SessionRow } from './editions-repository.js';
 import type { PathsRepository } from './paths-repository.js';
 import { PATH } from './paths-service.js';
@@ -35,93 +36,7 @@ export const NEXT: Record<EditionStatus, EditionStatus[]> = {
 /** Once people can see an edition, changes to it are logged for those who will be notified. */
 const VISIBLE: EditionStatus[] = ['published', 'closed'];
 
-const bad = (code: string, it: string, en: string, field: string) =>
-  errors.badRequest(code, { it, en }, [field]);
-
-const notATrainer = (field: string) =>
-  bad(
-    'UNKNOWN_TRAINER',
-    'Il formatore indicato non esiste o non ha il ruolo di formatore.',
-    'The trainer does not exist or does not hold the trainer role.',
-    field,
-  );
-
-/** Rules every edition must respect, whatever the way in (form, API, CSV). */
-export function checkEdition(
-  e: Pick<EditionInput, 'startsOn' | 'endsOn' | 'enrolmentOpensAt' | 'enrolmentClosesAt'>,
-) {
-  if (e.endsOn < e.startsOn)
-    throw bad(
-      'INVALID_DATES',
-      'La data di fine precede quella di inizio.',
-      'The end date is before the start date.',
-      'endsOn',
-    );
-  const opens = new Date(e.enrolmentOpensAt);
-  const closes = new Date(e.enrolmentClosesAt);
-  if (closes <= opens)
-    throw bad(
-      'INVALID_ENROLMENT_WINDOW',
-      'La chiusura delle iscrizioni deve seguire l’apertura.',
-      'Enrolment must close after it opens.',
-      'enrolmentClosesAt',
-    );
-  if (opens >= romeInstant(e.startsOn))
-    throw bad(
-      'ENROLMENT_AFTER_START',
-      'Le iscrizioni devono aprirsi prima dell’inizio dell’edizione.',
-      'Enrolment must open before the edition starts.',
-      'enrolmentOpensAt',
-    );
-}
-
-/** A session ends after it starts and falls within its edition's dates (Rome calendar days). */
-export function checkSession(
-  s: Pick<SessionInput, 'startsAt' | 'endsAt'>,
-  edition: Pick<EditionRow, 'startsOn' | 'endsOn'>,
-) {
-  const start = new Date(s.startsAt);
-  const end = new Date(s.endsAt);
-  if (end <= start)
-    throw bad(
-      'INVALID_TIMES',
-      'La sessione deve finire dopo l’inizio.',
-      'The session must end after it starts.',
-      'endsAt',
-    );
-  if (romeDate(start) < edition.startsOn || romeDate(end) > edition.endsOn)
-    throw bad(
-      'SESSION_OUTSIDE_EDITION',
-      `La sessione è fuori dalle date dell’edizione (${edition.startsOn} – ${edition.endsOn}).`,
-      `The session falls outside the edition's dates (${edition.startsOn} – ${edition.endsOn}).`,
-      'startsAt',
-    );
-}
-
 export type EditionsService = ReturnType<typeof createEditionsService>;
-
-/**
- * What other features do inside the same transaction when an edition changes: enrolment gives new
- * seats to the waitlist, attendance recomputes completion, certificates are issued on completion.
- * Set by the composition root after every service exists.
- */
-export type EditionHook = (tx: Db, ctx: RequestContext, editionId: number) => Promise<unknown>;
-export type EditionHooks = {
-  capacityChanged: EditionHook[];
-  /** Sessions added, moved or cancelled, or the completion rules changed. */
-  requirementsChanged: EditionHook[];
-  completed: EditionHook[];
-};
-
-export const editionHooks = (): EditionHooks => ({
-  capacityChanged: [],
-  requirementsChanged: [],
-  completed: [],
-});
-
-async function runHooks(hooks: EditionHook[], tx: Db, ctx: RequestContext, editionId: number) {
-  for (const hook of hooks) await hook(tx, ctx, editionId);
-}
 
 export function createEditionsService(deps: {
   db: Db;
