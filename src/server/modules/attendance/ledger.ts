@@ -126,7 +126,7 @@ export function createLedger(deps: {
       const length = lengthMinutes(s.session);
       if (!Number.isInteger(input.minutes) || input.minutes < 0 || input.minutes > length)
         throw tooLong(length);
-      const enrolment = await repo.lockConfirmed(tx, s.edition.id, input.userId);
+      const enrolment = await repo.findConfirmed(tx, s.edition.id, input.userId, true);
       if (!enrolment) throw notEnrolled();
       const before = await repo.findRow(tx, s.session.id, input.userId);
       if (before && input.keepHigher && before.minutes >= input.minutes)

@@ -97,24 +97,12 @@ export function createAttendanceRepository() {
         .orderBy(asc(editionSessions.startsAt), asc(editionSessions.id));
     },
 
-    /** The person's confirmed enrolment in the edition, locked: ledger changes of one person queue here. */
-    async lockConfirmed(db: Db, editionId: number, userId: string) {
-      const [row] = await db
-        .select()
-        .from(enrolments)
-        .where(
-          and(
-            eq(enrolments.editionId, editionId),
-            eq(enrolments.userId, userId),
-            eq(enrolments.status, 'confirmed'),
-          ),
-        )
-        .for('update');
-      return row;
-    },
-
-    async findConfirmed(db: Db, editionId: number, userId: string) {
-      const [row] = await db
+    /**
+     * The person's confirmed enrolment in the edition; with `lock`, locked, so that the ledger changes
+     * of one person queue here.
+     */
+    async findConfirmed(db: Db, editionId: number, userId: string, lock = false) {
+      const q = db
         .select()
         .from(enrolments)
         .where(
@@ -124,6 +112,7 @@ export function createAttendanceRepository() {
             eq(enrolments.status, 'confirmed'),
           ),
         );
+      const [row] = lock ? await q.for('update') : await q;
       return row;
     },
 
