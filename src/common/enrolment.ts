@@ -4,6 +4,8 @@ import { EDITION_STATUSES, text } from './catalogue.js';
 
 export const ENROLMENT_STATUSES = ['pending', 'confirmed', 'waitlisted', 'rejected', 'cancelled'] as const;
 export type EnrolmentStatus = (typeof ENROLMENT_STATUSES)[number];
+/** The statuses that hold or wait for a seat: one such enrolment per person and edition. */
+export const ACTIVE_ENROLMENT_STATUSES: readonly EnrolmentStatus[] = ['pending', 'confirmed', 'waitlisted'];
 
 /** Hours a public employee should train each year (Directive of the Minister for PA, 14 January 2025). */
 export const YEARLY_TRAINING_TARGET_HOURS = 40;

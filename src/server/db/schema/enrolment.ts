@@ -22,8 +22,6 @@ import { territorialUnits } from './reference.js';
 /** Order of arrival on a waitlist: taken while the edition row is locked, so it never ties. */
 export const enrolmentQueue = pgSequence('enrolment_queue');
 
-export const ENROLMENT_ACTIVE = ['pending', 'confirmed', 'waitlisted'] as const;
-
 /** Iscrizione: pending (approval) | confirmed | waitlisted | rejected | cancelled. */
 export const enrolments = pgTable(
   'enrolments',

@@ -1,10 +1,11 @@
 import type { z } from 'zod';
-import type {
-  Enrolment,
-  EnrolmentStatus,
-  enrolmentQuery,
-  quotasBody,
-  SeatSummary,
+import {
+  ACTIVE_ENROLMENT_STATUSES,
+  type Enrolment,
+  type EnrolmentStatus,
+  type enrolmentQuery,
+  type quotasBody,
+  type SeatSummary,
 } from '../../../common/enrolment.js';
 import type { Db } from '../../db/client.js';
 import { AppError, errors } from '../../lib/errors.js';
@@ -21,7 +22,7 @@ import type { EditionRow, EnrolmentRepository, EnrolmentRow, EnrolmentView } fro
 import { cancellationDeadline, checkEnrollable, EDITION, ENROLMENT, rules } from './rules.js';
 import { confirmedTotal } from './seats.js';
 
-const ACTIVE: EnrolmentStatus[] = ['pending', 'confirmed', 'waitlisted'];
+const ACTIVE = ACTIVE_ENROLMENT_STATUSES;
 
 export type EnrolmentService = ReturnType<typeof createEnrolmentService>;
 

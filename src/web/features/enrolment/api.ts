@@ -1,7 +1,12 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
-import type { Enrolment, EnrolmentStatus, nominationReport, SeatSummary } from '../../../common/enrolment';
+import {
+  ACTIVE_ENROLMENT_STATUSES,
+  type Enrolment,
+  type nominationReport,
+  type SeatSummary,
+} from '../../../common/enrolment';
 import { api, type Paged, query } from '../../api/client';
 import { PUBLIC_KEY, type PublicPath } from '../training/api';
 
@@ -17,7 +22,7 @@ export type EnrolmentFilters = {
 export const ENROLMENTS_KEY = ['enrolments'] as const;
 export const ENROLMENTS_PAGE_SIZE = 25;
 /** The statuses that hold (or wait for) a seat: one of them at most per person and edition. */
-export const ACTIVE_STATUSES: readonly EnrolmentStatus[] = ['pending', 'confirmed', 'waitlisted'];
+export const ACTIVE_STATUSES = ACTIVE_ENROLMENT_STATUSES;
 
 /**
  * Any change to an enrolment moves seats: the lists, the seat summaries, the public pages (seats left)
