@@ -1,8 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { DELIVERY_MODES } from '../../../common/catalogue';
-import { CheckboxField, ChoiceField, codeChoices, TextField } from '../../components/Field';
+import { CheckboxField, ChoiceField, TextField } from '../../components/Field';
 import { FiltersPanel } from '../../components/FiltersPanel';
-import { useReferenceNames } from '../training/labels';
+import { ReferenceFilterFields } from '../training/ReferenceFilterFields';
 import { useUnitChoices } from '../units/api';
 import type { CalendarFilters } from './filters';
 
@@ -15,7 +15,6 @@ export function CalendarFiltersForm({
   onChange: (f: CalendarFilters) => void;
 }) {
   const { t } = useTranslation();
-  const { reference } = useReferenceNames();
   const { units, regions } = useUnitChoices();
   return (
     <FiltersPanel
@@ -44,26 +43,7 @@ export function CalendarFiltersForm({
               onChange={(e) => set({ q: e.target.value })}
             />
           </div>
-          <div className="col-12 col-md-6 col-lg-3">
-            <ChoiceField
-              id="cal-domain"
-              label={t('calendar.domain')}
-              value={draft.domain ?? ''}
-              onChange={(e) => set({ domain: e.target.value })}
-              empty={t('calendar.allDomains')}
-              choices={codeChoices(reference?.domains)}
-            />
-          </div>
-          <div className="col-12 col-md-6 col-lg-3">
-            <ChoiceField
-              id="cal-service-model"
-              label={t('calendar.serviceModel')}
-              value={draft.serviceModel ?? ''}
-              onChange={(e) => set({ serviceModel: e.target.value })}
-              empty={t('calendar.allServiceModels')}
-              choices={codeChoices(reference?.serviceModels)}
-            />
-          </div>
+          <ReferenceFilterFields idPrefix="cal" column="col-12 col-md-6 col-lg-3" draft={draft} set={set} />
           <div className="col-12 col-md-6 col-lg-3">
             <ChoiceField
               id="cal-mode"

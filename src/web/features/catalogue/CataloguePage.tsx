@@ -1,20 +1,20 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { PATH_STATUSES, type TrainingPath } from '../../../common/catalogue';
-import { ChoiceField, codeChoices, TextField } from '../../components/Field';
+import { ChoiceField, TextField } from '../../components/Field';
 import { FiltersPanel } from '../../components/FiltersPanel';
 import { formatDateTime } from '../../components/format';
 import { Page } from '../../components/Page';
 import { PagedResults, ResultsTable } from '../../components/ResultsTable';
 import { useUrlFilters } from '../../components/urlFilters';
-import { hours, PathStatusBadge, useReferenceNames } from '../training/labels';
+import { hours, PathStatusBadge } from '../training/labels';
+import { ReferenceFilterFields } from '../training/ReferenceFilterFields';
 import { PATHS_PAGE_SIZE, type PathFilters, usePaths } from './api';
 
 const KEYS = ['q', 'domain', 'serviceModel', 'status'] as const;
 
 function Filters({ value, onChange }: { value: PathFilters; onChange: (f: PathFilters) => void }) {
   const { t } = useTranslation();
-  const { reference } = useReferenceNames();
   return (
     <FiltersPanel
       label={t('catalogue.filters')}
@@ -33,26 +33,7 @@ function Filters({ value, onChange }: { value: PathFilters; onChange: (f: PathFi
               onChange={(e) => set({ q: e.target.value })}
             />
           </div>
-          <div className="col-12 col-md-4 col-lg-3">
-            <ChoiceField
-              id="paths-domain"
-              label={t('calendar.domain')}
-              value={draft.domain ?? ''}
-              onChange={(e) => set({ domain: e.target.value })}
-              empty={t('calendar.allDomains')}
-              choices={codeChoices(reference?.domains)}
-            />
-          </div>
-          <div className="col-12 col-md-4 col-lg-3">
-            <ChoiceField
-              id="paths-service-model"
-              label={t('calendar.serviceModel')}
-              value={draft.serviceModel ?? ''}
-              onChange={(e) => set({ serviceModel: e.target.value })}
-              empty={t('calendar.allServiceModels')}
-              choices={codeChoices(reference?.serviceModels)}
-            />
-          </div>
+          <ReferenceFilterFields idPrefix="paths" column="col-12 col-md-4 col-lg-3" draft={draft} set={set} />
           <div className="col-12 col-md-4 col-lg-2">
             <ChoiceField
               id="paths-status"
