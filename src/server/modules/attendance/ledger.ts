@@ -13,7 +13,7 @@ import {
   sessionCancelled,
   tooLong,
 } from './messages.js';
-import type { AttendanceDbRow, AttendanceRepository, SessionContext } from './repository.js';
+import type { AttendanceRepository, SessionContext } from './repository.js';
 
 /** Called after an enrolment's minutes or completion changed, in the same transaction. */
 export type CompletionHook = (tx: Db, ctx: RequestContext, enrolmentId: number) => Promise<unknown>;
@@ -147,38 +147,25 @@ export function createLedger(deps: {
         detail: input.detail,
         recordedBy: ctx.actor?.id ?? null,
       };
-      let row: AttendanceDbRow;
-      if (before) {
-        row = await repo.updateRow(tx, s.session.id, input.userId, values);
-        await audit.record(tx, ctx, {
-          action: 'attendance.corrected',
-          entityType: 'attendance',
-          entityId: `${s.session.id}:${input.userId}`,
-          unitId: enrolment.unitId,
-          details: {
-            sessionId: s.session.id,
-            userId: input.userId,
-            from: before.minutes,
-            to: input.minutes,
-            source: input.source,
-            previousSource: before.source,
-          },
-        });
-      } else {
-        row = await repo.insertRow(tx, { sessionId: s.session.id, userId: input.userId, ...values });
-        await audit.record(tx, ctx, {
-          action: 'attendance.recorded',
-          entityType: 'attendance',
-          entityId: `${s.session.id}:${input.userId}`,
-          unitId: enrolment.unitId,
-          details: {
-            sessionId: s.session.id,
-            userId: input.userId,
-            minutes: input.minutes,
-            source: input.source,
-          },
-        });
-      }
+      const row = before
+        ? await repo.updateRow(tx, s.session.id, input.userId, values)
+        : await repo.insertRow(tx, { sessionId: s.session.id, userId: input.userId, ...values });
+      const where = { sessionId: s.session.id, userId: input.userId };
+      await audit.record(tx, ctx, {
+        action: before ? 'attendance.corrected' : 'attendance.recorded',
+        entityType: 'attendance',
+        entityId: `${s.session.id}:${input.userId}`,
+        unitId: enrolment.unitId,
+        details: before
+          ? {
+              ...where,
+              from: before.minutes,
+              to: input.minutes,
+              source: input.source,
+              previousSource: before.source,
+            }
+          : { ...where, minutes: input.minutes, source: input.source },
+      });
       await recompute(tx, ctx, enrolment.id);
       return { row, changed: true };
     },
