@@ -31,6 +31,16 @@ export const me = z.object({
     viewOutbox: z.boolean(),
     manageCatalogue: z.boolean(),
     manageAgreements: z.boolean(),
+    /** Lists enrolments by Province: national admins, the task force, Province officers. */
+    listEnrolments: z.boolean(),
+    /** Nominates, approves, rejects and cancels for others: national admins, Province officers. */
+    decideEnrolments: z.boolean(),
+    /** Quotas and moves between editions: national admins and catalogue managers. */
+    administerEnrolments: z.boolean(),
+    /** Keeps registers and final tests: catalogue managers and trainers. */
+    runSessions: z.boolean(),
+    /** Signs affiancamento logbooks: trainers (as coach), Province officers, national admins. */
+    signLogbooks: z.boolean(),
   }),
 });
 export type Me = z.infer<typeof me>;

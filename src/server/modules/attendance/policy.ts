@@ -1,4 +1,4 @@
-import { hasRole, type Principal, unitsWithRole } from '../../lib/principal.js';
+import { hasAnyGrant, hasRole, type Principal, unitsWithRole } from '../../lib/principal.js';
 import { canManageCatalogue } from '../catalogue/policy.js';
 
 /**
@@ -52,4 +52,14 @@ export function canReadLogbook(
     canManageCatalogue(p) ||
     hasRole(p, 'task_force')
   );
+}
+
+/** Who may run sessions at all (which ones is decided per session): catalogue managers and trainers. */
+export function mayRunSessions(p: Principal | null): boolean {
+  return canManageCatalogue(p) || hasAnyGrant(p, 'trainer');
+}
+
+/** Who may be asked to sign logbooks: trainers (as coach), Province officers and national admins. */
+export function maySignLogbooks(p: Principal | null): boolean {
+  return hasAnyGrant(p, 'trainer') || hasAnyGrant(p, 'province_officer') || hasRole(p, 'national_admin');
 }

@@ -5,8 +5,14 @@ import { AppError, errors, type Lang } from '../../lib/errors.js';
 import { assertPasswordPolicy, hashPassword, verifyPassword } from '../../lib/passwords.js';
 import type { Principal, RequestContext } from '../../lib/principal.js';
 import { hashToken, newToken } from '../../lib/tokens.js';
+import { mayRunSessions, maySignLogbooks } from '../attendance/policy.js';
 import type { AuditService } from '../audit/service.js';
 import { canManageAgreements, canManageCatalogue } from '../catalogue/policy.js';
+import {
+  canAdministerEnrolment,
+  canDecideEnrolments,
+  canListProvinceEnrolments,
+} from '../enrolment/policy.js';
 import type { MailService } from '../mail/service.js';
 import { invitationMail, passwordResetMail } from '../mail/templates.js';
 import { canManageUnits, canManageUsers, canViewAudit, canViewOutbox } from '../users/policy.js';
@@ -139,6 +145,11 @@ export function createAuthService(deps: {
           viewOutbox: canViewOutbox(principal),
           manageCatalogue: canManageCatalogue(principal),
           manageAgreements: canManageAgreements(principal),
+          listEnrolments: canListProvinceEnrolments(principal),
+          decideEnrolments: canDecideEnrolments(principal),
+          administerEnrolments: canAdministerEnrolment(principal),
+          runSessions: mayRunSessions(principal),
+          signLogbooks: maySignLogbooks(principal),
         },
       };
     },

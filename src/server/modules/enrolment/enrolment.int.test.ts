@@ -348,3 +348,23 @@ describe('completion follows the enrolment and the edition’s rules', () => {
     expect((await enrolmentById(t, e.id))?.completedOn).toBeNull();
   });
 });
+
+describe('what /me tells the web app each role may do', () => {
+  it('matches the enrolment and attendance policies', async () => {
+    const can = async (c: typeof admin) => (await c.get('/api/v1/me')).json().can;
+    const trainer = await t.as('formatore@officina.demo');
+    const flags = [
+      'listEnrolments',
+      'decideEnrolments',
+      'administerEnrolments',
+      'runSessions',
+      'signLogbooks',
+    ];
+    const pick = (o: Record<string, boolean>) => flags.map((f) => o[f]);
+    expect(pick(await can(admin))).toEqual([true, true, true, true, true]);
+    expect(pick(await can(taskforce))).toEqual([true, false, false, false, false]);
+    expect(pick(await can(officer))).toEqual([true, true, false, false, true]);
+    expect(pick(await can(trainer))).toEqual([false, false, true, true, true]);
+    expect(pick(await can(learner))).toEqual([false, false, false, false, false]);
+  });
+});

@@ -1,4 +1,4 @@
-import { hasRole, type Principal, unitsWithRole } from '../../lib/principal.js';
+import { hasAnyGrant, hasRole, type Principal, unitsWithRole } from '../../lib/principal.js';
 import { canManageCatalogue } from '../catalogue/policy.js';
 import { canManagePeopleOf, isNationalAdmin } from '../users/policy.js';
 import type { EnrolmentScope } from './repository.js';
@@ -15,6 +15,16 @@ export function enrolmentScope(p: Principal | null): EnrolmentScope | null {
 
 /** Officers decide on and nominate the staff of their own units; national admins anyone. */
 export const canDecideFor = canManagePeopleOf;
+
+/** Who has the Province enrolment pages: national admins, the task force and Province officers. */
+export function canListProvinceEnrolments(p: Principal | null): boolean {
+  return isNationalAdmin(p) || hasRole(p, 'task_force') || hasAnyGrant(p, 'province_officer');
+}
+
+/** Nominating and deciding for people: national admins for anyone, officers for their own staff. */
+export function canDecideEnrolments(p: Principal | null): boolean {
+  return isNationalAdmin(p) || hasAnyGrant(p, 'province_officer');
+}
 
 /** Quotas, moves between editions and enrolment outside the window are national decisions. */
 export function canAdministerEnrolment(p: Principal | null): boolean {

@@ -17,7 +17,7 @@ import type { UnitsRepository } from '../units/repository.js';
 import { isNationalAdmin } from '../users/policy.js';
 import { isUniqueViolation } from '../users/repository.js';
 import type { Placement } from './placement.js';
-import { canAdministerEnrolment, canDecideFor, enrolmentScope } from './policy.js';
+import { canAdministerEnrolment, canDecideEnrolments, canDecideFor, enrolmentScope } from './policy.js';
 import type { EditionRow, EnrolmentRepository, EnrolmentRow, EnrolmentView } from './repository.js';
 import { cancellationDeadline, checkEnrollable, EDITION, ENROLMENT, rules } from './rules.js';
 import { confirmedTotal } from './seats.js';
@@ -195,9 +195,8 @@ export function createEnrolmentService(deps: {
     /** An officer (own staff) or admin enrols people; their nomination is the approval. */
     async nominate(ctx: RequestContext, editionId: number, userIds: string[]) {
       const actor = requireActor(ctx);
-      // Nominating is deciding for people: national admins for anyone, officers for their own staff.
+      if (!canDecideEnrolments(actor)) throw errors.forbidden();
       const admin = isNationalAdmin(actor);
-      if (!admin && !actor.grants.some((g) => g.role === 'province_officer')) throw errors.forbidden();
       if (!(await repo.findEdition(db, editionId))) throw errors.notFound(EDITION);
       const people = new Map((await repo.people(db, [...new Set(userIds)])).map((p) => [p.id, p]));
       const results: {

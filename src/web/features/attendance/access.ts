@@ -14,12 +14,11 @@ export type AttendanceAccess = {
 };
 
 export function attendanceAccess(me: Me | null | undefined): AttendanceAccess {
-  const roles = new Set((me?.roles ?? []).map((r) => r.role));
-  const manager = me?.can.manageCatalogue ?? false;
   return {
-    runs: manager || roles.has('trainer'),
-    signs: roles.has('trainer') || roles.has('province_officer') || roles.has('national_admin'),
-    teaches: roles.has('trainer'),
+    runs: me?.can.runSessions ?? false,
+    signs: me?.can.signLogbooks ?? false,
+    // "My teaching" lists what the person teaches: shown to whoever holds the trainer role.
+    teaches: (me?.roles ?? []).some((r) => r.role === 'trainer'),
   };
 }
 

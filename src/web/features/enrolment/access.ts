@@ -19,18 +19,16 @@ export type EnrolmentAccess = {
 
 export function enrolmentAccess(me: Me | null | undefined): EnrolmentAccess {
   const roles = me?.roles ?? [];
-  const admin = roles.some((r) => r.role === 'national_admin');
-  const taskForce = roles.some((r) => r.role === 'task_force');
   const officerUnits = roles
     .filter((r) => r.role === 'province_officer' && r.unitId !== null)
     .map((r) => ({ id: r.unitId as number, name: r.unitName ?? String(r.unitId) }))
     .sort((a, b) => a.name.localeCompare(b.name, 'it'));
-  const officer = officerUnits.length > 0;
+  // What may be done comes from the server's policy; only the list of units is read from the roles.
   return {
-    read: admin || taskForce || officer,
-    manage: admin || officer,
-    national: admin || taskForce,
-    administer: admin || (me?.can.manageCatalogue ?? false),
+    read: me?.can.listEnrolments ?? false,
+    manage: me?.can.decideEnrolments ?? false,
+    national: roles.some((r) => r.role === 'national_admin' || r.role === 'task_force'),
+    administer: me?.can.administerEnrolments ?? false,
     officerUnits,
   };
 }

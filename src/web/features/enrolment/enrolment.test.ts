@@ -49,7 +49,11 @@ describe('edition enrolment settings', () => {
   });
 });
 
-function me(roles: { role: Me['roles'][number]['role']; unitId: number | null; unitName?: string }[]): Me {
+/** A signed-in person as /me describes them: roles, and what the server's policy lets them do. */
+function me(
+  roles: { role: Me['roles'][number]['role']; unitId: number | null; unitName?: string }[],
+  can: Partial<Me['can']> = {},
+): Me {
   return {
     id: '00000000-0000-4000-8000-000000000001',
     email: 'x@example.org',
@@ -65,6 +69,12 @@ function me(roles: { role: Me['roles'][number]['role']; unitId: number | null; u
       viewOutbox: false,
       manageCatalogue: false,
       manageAgreements: false,
+      listEnrolments: false,
+      decideEnrolments: false,
+      administerEnrolments: false,
+      runSessions: false,
+      signLogbooks: false,
+      ...can,
     },
   };
 }
@@ -78,10 +88,13 @@ describe('who sees what of other people’s enrolments', () => {
   });
 
   it("lets a Province officer manage their units' enrolments", () => {
-    const officer = me([
-      { role: 'province_officer', unitId: 16, unitName: 'Bergamo' },
-      { role: 'province_officer', unitId: 4, unitName: 'Cuneo' },
-    ]);
+    const officer = me(
+      [
+        { role: 'province_officer', unitId: 16, unitName: 'Bergamo' },
+        { role: 'province_officer', unitId: 4, unitName: 'Cuneo' },
+      ],
+      { listEnrolments: true, decideEnrolments: true },
+    );
     expect(enrolmentAccess(officer)).toEqual({
       read: true,
       manage: true,
@@ -99,15 +112,27 @@ describe('who sees what of other people’s enrolments', () => {
   });
 
   it('lets the task force read every Province and change nothing', () => {
-    const taskForce = me([{ role: 'task_force', unitId: null }]);
+    const taskForce = me([{ role: 'task_force', unitId: null }], { listEnrolments: true });
     expect(enrolmentAccess(taskForce)).toMatchObject({ read: true, manage: false, national: true });
     expect(enrolmentNavEntries(taskForce, t).map((e) => e.label)).toContain('unitEnrolments.navNational');
   });
 
   it('lets national administrators and catalogue managers move enrolments and set quotas', () => {
-    expect(enrolmentAccess(me([{ role: 'national_admin', unitId: null }])).administer).toBe(true);
-    const trainer = me([{ role: 'trainer', unitId: null }]);
-    trainer.can.manageCatalogue = true;
+    const admin = me([{ role: 'national_admin', unitId: null }], {
+      listEnrolments: true,
+      decideEnrolments: true,
+      administerEnrolments: true,
+    });
+    expect(enrolmentAccess(admin)).toMatchObject({
+      read: true,
+      manage: true,
+      national: true,
+      administer: true,
+    });
+    const trainer = me([{ role: 'trainer', unitId: null }], {
+      manageCatalogue: true,
+      administerEnrolments: true,
+    });
     expect(enrolmentAccess(trainer)).toMatchObject({ read: false, manage: false, administer: true });
   });
 });
