@@ -7,7 +7,7 @@ import { loadConfig } from './config.js';
 import { assertEmbeddedDatabaseFree, PID_FILE } from './db/backup.js';
 import { openDatabase } from './db/client.js';
 import { prepareDatabase } from './db/setup.js';
-import { AppError } from './lib/errors.js';
+import { AppError } from './kernel/errors.js';
 
 async function main() {
   const config = loadConfig();

@@ -1,6 +1,6 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { Config } from '../config.js';
-import { assertPasswordPolicy } from '../lib/passwords.js';
+import { assertPasswordPolicy } from '../kernel/passwords.js';
 import type { Database } from './client.js';
 import { runMigrations } from './migrate.js';
 import { ensureAdmin, seedDemo } from './seed/demo.js';

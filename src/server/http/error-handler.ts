@@ -1,7 +1,7 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { AppError, type Bilingual, pickLang } from '../lib/errors.js';
+import { AppError, type Bilingual, pickLang } from '../kernel/errors.js';
 import { type MetaResolver, spaFallback } from './web.js';
 
 type Body = { code: string; message: string; details?: { path: string; message: string }[] };

@@ -1,8 +1,8 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { errors, pickLang } from '../lib/errors.js';
-import type { Principal, RequestContext } from '../lib/principal.js';
-import type { AuthService } from '../modules/auth/service.js';
-import { SESSION_IDLE_S } from '../modules/auth/service.js';
+import { errors, pickLang } from '../kernel/errors.js';
+import type { Principal, RequestContext } from '../kernel/principal.js';
+import type { AuthService } from '../modules/identity/auth/service.js';
+import { SESSION_IDLE_S } from '../modules/identity/auth/service.js';
 
 export const SESSION_COOKIE = 'officina_session';
 

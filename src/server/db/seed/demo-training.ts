@@ -1,7 +1,7 @@
 import { eq, inArray } from 'drizzle-orm';
 import { DEFAULT_CERT_ISSUER } from '../../config.js';
-import { addDays, romeDate, romeInstant } from '../../lib/time.js';
-import { newCertificateCode } from '../../modules/certificates/code.js';
+import { addDays, romeDate, romeInstant } from '../../kernel/time.js';
+import { newCertificateCode } from '../../modules/training/certificates/code.js';
 import type { Db } from '../client.js';
 import {
   attendance,

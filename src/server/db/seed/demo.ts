@@ -1,6 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Role } from '../../../common/roles.js';
-import { hashPassword } from '../../lib/passwords.js';
+import { hashPassword } from '../../kernel/passwords.js';
 import type { Db } from '../client.js';
 import { auditLog, roleGrants, territorialUnits, users } from '../schema/index.js';
 import { seedDemoCatalogue } from './demo-catalogue.js';

@@ -1,0 +1,93 @@
+import { and, eq, gt, isNull, lt, ne } from 'drizzle-orm';
+import type { Db } from '../../../db/client.js';
+import { sessions, settings, users, userTokens } from '../../../db/schema/index.js';
+
+export type TokenPurpose = 'password_reset' | 'invitation';
+
+export function createAuthRepository() {
+  return {
+    async insertSession(db: Db, s: typeof sessions.$inferInsert) {
+      await db.insert(sessions).values(s);
+    },
+
+    /** The live session for a token hash, with its active user. */
+    async findSession(db: Db, tokenHash: string) {
+      const [row] = await db
+        .select({ session: sessions, user: users })
+        .from(sessions)
+        .innerJoin(users, eq(users.id, sessions.userId))
+        .where(
+          and(eq(sessions.tokenHash, tokenHash), gt(sessions.expiresAt, new Date()), eq(users.active, true)),
+        );
+      return row;
+    },
+
+    async touchSession(db: Db, tokenHash: string, expiresAt: Date) {
+      await db
+        .update(sessions)
+        .set({ lastSeenAt: new Date(), expiresAt })
+        .where(eq(sessions.tokenHash, tokenHash));
+    },
+
+    async deleteSession(db: Db, tokenHash: string) {
+      await db.delete(sessions).where(eq(sessions.tokenHash, tokenHash));
+    },
+
+    /** Revokes every session of a user, except optionally the one in use. */
+    async deleteUserSessions(db: Db, userId: string, exceptHash?: string) {
+      await db
+        .delete(sessions)
+        .where(and(eq(sessions.userId, userId), exceptHash ? ne(sessions.tokenHash, exceptHash) : undefined));
+    },
+
+    async deleteExpiredSessions(db: Db) {
+      await db.delete(sessions).where(lt(sessions.expiresAt, new Date()));
+    },
+
+    async insertToken(db: Db, t: typeof userTokens.$inferInsert) {
+      await db.insert(userTokens).values(t);
+    },
+
+    /**
+     * Marks a token used, atomically: of two concurrent uses only one gets the row back.
+     */
+    async consumeToken(db: Db, tokenHash: string) {
+      const [row] = await db
+        .update(userTokens)
+        .set({ usedAt: new Date() })
+        .where(
+          and(
+            eq(userTokens.tokenHash, tokenHash),
+            isNull(userTokens.usedAt),
+            gt(userTokens.expiresAt, new Date()),
+          ),
+        )
+        .returning();
+      return row;
+    },
+
+    /** Older unused links of the same kind stop working when a new one is sent. */
+    async expireTokens(db: Db, userId: string, purpose: TokenPurpose) {
+      await db
+        .update(userTokens)
+        .set({ usedAt: new Date() })
+        .where(
+          and(eq(userTokens.userId, userId), eq(userTokens.purpose, purpose), isNull(userTokens.usedAt)),
+        );
+    },
+
+    async getSetting(db: Db, key: string) {
+      const [row] = await db.select().from(settings).where(eq(settings.key, key));
+      return row?.value;
+    },
+
+    /** Inserts the value unless another process did first; returns the stored one. */
+    async initSetting(db: Db, key: string, value: string) {
+      await db.insert(settings).values({ key, value }).onConflictDoNothing();
+      const [row] = await db.select().from(settings).where(eq(settings.key, key));
+      return row?.value ?? value;
+    },
+  };
+}
+
+export type AuthRepository = ReturnType<typeof createAuthRepository>;

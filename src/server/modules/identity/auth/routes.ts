@@ -1,0 +1,152 @@
+import { okBody } from '../../../../common/api.js';
+import {
+  csrfBody,
+  loginBody,
+  me,
+  passwordChangeBody,
+  passwordResetConfirmBody,
+  passwordResetRequestBody,
+  profileUpdateBody,
+  sessionBody,
+} from '../../../../common/auth.js';
+import { clearSessionCookie, setSessionCookie, signedIn } from '../../../http/session.js';
+import { type App, type RouteDeps, typed } from '../../../http/types.js';
+
+const tags = ['auth'];
+
+export function authRoutes(app: App, { services, config }: RouteDeps) {
+  const r = typed(app);
+  const { auth } = services;
+
+  r.get(
+    '/api/v1/auth/csrf',
+    {
+      schema: {
+        tags,
+        summary: 'CSRF token for cookie-authenticated mutations (send it as x-csrf-token)',
+        response: { 200: csrfBody },
+      },
+    },
+    async (_req, reply) => ({ token: reply.generateCsrf() }),
+  );
+
+  r.post(
+    '/api/v1/auth/login',
+    {
+      schema: { tags, summary: 'Sign in; sets the session cookie', body: loginBody, response: { 200: me } },
+      // Per-address throttling; per-account lockout is handled by the service.
+      config: { rateLimit: { max: 10, timeWindow: '1 minute' } },
+    },
+    async (req, reply) => {
+      const { token, principal } = await auth.login(req.ctx, req.body.email, req.body.password, {
+        userAgent: req.headers['user-agent'] ?? null,
+      });
+      setSessionCookie(reply, token, config.secureCookies);
+      return auth.me(principal, req.ctx.lang);
+    },
+  );
+
+  r.post(
+    '/api/v1/auth/logout',
+    {
+      schema: { tags, summary: 'Sign out (ends this session)', response: { 200: okBody } },
+    },
+    async (req, reply) => {
+      if (req.sessionToken) await auth.logout(req.sessionToken);
+      clearSessionCookie(reply);
+      return { ok: true as const };
+    },
+  );
+
+  r.post(
+    '/api/v1/auth/password-reset',
+    {
+      schema: {
+        tags,
+        summary: 'Send a password-reset link by e-mail (same answer whether or not the account exists)',
+        body: passwordResetRequestBody,
+        response: { 202: okBody },
+      },
+      config: { rateLimit: { max: 5, timeWindow: '1 minute' } },
+    },
+    async (req, reply) => {
+      await auth.requestPasswordReset(req.ctx, req.body.email);
+      return reply.status(202).send({ ok: true as const });
+    },
+  );
+
+  r.post(
+    '/api/v1/auth/password-reset/confirm',
+    {
+      schema: {
+        tags,
+        summary: 'Set a new password from a reset or invitation link; signs out every session',
+        body: passwordResetConfirmBody,
+        response: { 200: okBody },
+      },
+      config: { rateLimit: { max: 10, timeWindow: '1 minute' } },
+    },
+    async (req) => {
+      await auth.confirmPasswordReset(req.ctx, req.body.token, req.body.password);
+      return { ok: true as const };
+    },
+  );
+
+  r.get(
+    '/api/v1/auth/session',
+    {
+      schema: {
+        tags,
+        summary: 'The signed-in user, or null (never 401: for pages that work signed in or not)',
+        response: { 200: sessionBody },
+      },
+    },
+    async (req) => ({ me: req.principal ? await auth.me(req.principal, req.ctx.lang) : null }),
+  );
+
+  r.get(
+    '/api/v1/me',
+    { schema: { tags, summary: 'The signed-in user', response: { 200: me } } },
+    async (req) => auth.me(signedIn(req), req.ctx.lang),
+  );
+
+  r.patch(
+    '/api/v1/me',
+    {
+      schema: {
+        tags,
+        summary: 'Update own name or language',
+        body: profileUpdateBody,
+        response: { 200: me },
+      },
+    },
+    async (req) => {
+      const principal = signedIn(req);
+      await auth.updateProfile(req.ctx, req.body);
+      return auth.me({ ...principal, name: req.body.name ?? principal.name }, req.ctx.lang);
+    },
+  );
+
+  r.post(
+    '/api/v1/me/password',
+    {
+      schema: {
+        tags,
+        summary: 'Change own password; other sessions are signed out',
+        body: passwordChangeBody,
+        response: { 200: okBody },
+      },
+      config: { rateLimit: { max: 10, timeWindow: '1 minute' } },
+    },
+    async (req) => {
+      signedIn(req);
+      await auth.changePassword(
+        req.ctx,
+        req.body.currentPassword,
+        req.body.newPassword,
+        req.sessionToken as string,
+      );
+      return { ok: true as const };
+    },
+  );
+}

@@ -1,0 +1,75 @@
+import { z } from 'zod';
+import { paged } from '../../../../common/api.js';
+import { referenceData, unit, unitInput, unitListQuery } from '../../../../common/units.js';
+import { signedIn } from '../../../http/session.js';
+import { type App, type RouteDeps, typed } from '../../../http/types.js';
+
+const tags = ['reference data'];
+const idParams = z.object({ id: z.coerce.number().int() });
+
+export function unitsRoutes(app: App, { services }: RouteDeps) {
+  const r = typed(app);
+  const { units } = services;
+
+  r.get(
+    '/api/v1/units',
+    {
+      schema: {
+        tags,
+        summary: 'Territorial units (public reference data)',
+        querystring: unitListQuery,
+        response: { 200: paged(unit) },
+      },
+    },
+    async (req) => units.list(req.query),
+  );
+
+  r.get(
+    '/api/v1/units/:id',
+    {
+      schema: { tags, summary: 'One territorial unit', params: idParams, response: { 200: unit } },
+    },
+    async (req) => units.get(req.params.id),
+  );
+
+  r.post(
+    '/api/v1/units',
+    {
+      schema: {
+        tags,
+        summary: 'Create a territorial unit (national admin)',
+        body: unitInput,
+        response: { 201: unit },
+      },
+    },
+    async (req, reply) => {
+      signedIn(req);
+      return reply.status(201).send(await units.create(req.ctx, req.body));
+    },
+  );
+
+  r.patch(
+    '/api/v1/units/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Edit a territorial unit (national admin)',
+        params: idParams,
+        body: unitInput.partial(),
+        response: { 200: unit },
+      },
+    },
+    async (req) => {
+      signedIn(req);
+      return units.update(req.ctx, req.params.id, req.body);
+    },
+  );
+
+  r.get(
+    '/api/v1/reference',
+    {
+      schema: { tags, summary: 'Domains, service models and job profiles', response: { 200: referenceData } },
+    },
+    async (req) => units.reference(req.ctx.lang),
+  );
+}

@@ -1,0 +1,158 @@
+import { z } from 'zod';
+import { okBody, paged } from '../../../../common/api.js';
+import { roleGrant } from '../../../../common/auth.js';
+import {
+  grantBody,
+  importReport,
+  inviteBody,
+  userListQuery,
+  userSummary,
+  userUpdateBody,
+} from '../../../../common/users.js';
+import { signedIn } from '../../../http/session.js';
+import { type App, type RouteDeps, typed } from '../../../http/types.js';
+import { errors } from '../../../kernel/errors.js';
+import { canManageUsers, peopleScope } from './policy.js';
+
+const tags = ['users'];
+const idParams = z.object({ id: z.string().uuid() });
+
+export function usersRoutes(app: App, { services }: RouteDeps) {
+  const r = typed(app);
+  const { users } = services;
+
+  r.get(
+    '/api/v1/users',
+    {
+      schema: {
+        tags,
+        summary: 'People the caller may see (national: all; Province officer: own unit)',
+        querystring: userListQuery,
+        response: { 200: paged(userSummary) },
+      },
+    },
+    async (req) => {
+      const p = signedIn(req);
+      const scope = peopleScope(p);
+      if (!scope.all && !scope.unitIds.length) throw errors.forbidden();
+      return users.list(req.ctx, req.query);
+    },
+  );
+
+  r.get(
+    '/api/v1/users/:id',
+    {
+      schema: { tags, summary: 'One person', params: idParams, response: { 200: userSummary } },
+    },
+    async (req) => {
+      signedIn(req);
+      return users.get(req.ctx, req.params.id);
+    },
+  );
+
+  r.post(
+    '/api/v1/users',
+    {
+      schema: {
+        tags,
+        summary: 'Invite a person: creates the account and e-mails an activation link',
+        body: inviteBody,
+        response: { 201: userSummary },
+      },
+    },
+    async (req, reply) => {
+      if (!canManageUsers(signedIn(req))) throw errors.forbidden();
+      return reply.status(201).send(await users.invite(req.ctx, req.body));
+    },
+  );
+
+  r.post(
+    '/api/v1/users/import',
+    {
+      schema: {
+        tags,
+        summary:
+          'Invite people from a CSV file (multipart field "file"; header email,name,unit_istat_code,job_profile_code)',
+        consumes: ['multipart/form-data'],
+        response: { 200: importReport },
+      },
+    },
+    async (req) => {
+      if (!canManageUsers(signedIn(req))) throw errors.forbidden();
+      const file = await req.file();
+      if (!file)
+        throw errors.badRequest('FILE_REQUIRED', { it: 'Allega un file CSV.', en: 'Attach a CSV file.' });
+      const text = (await file.toBuffer()).toString('utf8');
+      const unitField = file.fields.unitId as { value?: string } | undefined;
+      const unitId = unitField?.value ? Number(unitField.value) : null;
+      if (unitId !== null && !Number.isInteger(unitId))
+        throw errors.badRequest('VALIDATION_ERROR', { it: 'Unità non valida.', en: 'Invalid unit.' });
+      return services.importUsers(req.ctx, text, unitId);
+    },
+  );
+
+  r.patch(
+    '/api/v1/users/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Edit a person (name, unit, job profile, active)',
+        params: idParams,
+        body: userUpdateBody,
+        response: { 200: userSummary },
+      },
+    },
+    async (req) => {
+      signedIn(req);
+      return users.update(req.ctx, req.params.id, req.body);
+    },
+  );
+
+  r.post(
+    '/api/v1/users/:id/invitation',
+    {
+      schema: { tags, summary: 'Send the invitation again', params: idParams, response: { 202: okBody } },
+    },
+    async (req, reply) => {
+      signedIn(req);
+      await users.resendInvitation(req.ctx, req.params.id);
+      return reply.status(202).send({ ok: true as const });
+    },
+  );
+
+  r.post(
+    '/api/v1/users/:id/roles',
+    {
+      schema: {
+        tags,
+        summary: 'Grant a role, globally (unitId null) or for one unit',
+        params: idParams,
+        body: grantBody,
+        response: { 201: roleGrant },
+      },
+    },
+    async (req, reply) => {
+      signedIn(req);
+      return reply
+        .status(201)
+        .send(await users.grant(req.ctx, req.params.id, req.body.role, req.body.unitId));
+    },
+  );
+
+  r.delete(
+    '/api/v1/users/:id/roles/:grantId',
+    {
+      schema: {
+        tags,
+        summary: 'Revoke a role',
+        params: z.object({ id: z.string().uuid(), grantId: z.coerce.number().int() }),
+        response: { 200: okBody },
+      },
+    },
+    async (req) => {
+      signedIn(req);
+      await users.revoke(req.ctx, req.params.id, req.params.grantId);
+      return { ok: true as const };
+    },
+  );
+}

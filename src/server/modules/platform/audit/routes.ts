@@ -1,0 +1,22 @@
+import { auditEntry, auditQuery } from '../../../../common/admin.js';
+import { paged } from '../../../../common/api.js';
+import { signedIn } from '../../../http/session.js';
+import { type App, type RouteDeps, typed } from '../../../http/types.js';
+
+export function auditRoutes(app: App, { services }: RouteDeps) {
+  typed(app).get(
+    '/api/v1/audit-log',
+    {
+      schema: {
+        tags: ['admin'],
+        summary: 'Audit log, newest first (national admin)',
+        querystring: auditQuery,
+        response: { 200: paged(auditEntry) },
+      },
+    },
+    async (req) => {
+      signedIn(req);
+      return services.audit.list(req.ctx, req.query);
+    },
+  );
+}

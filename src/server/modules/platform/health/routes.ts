@@ -1,0 +1,26 @@
+import { z } from 'zod';
+import { type App, type RouteDeps, typed } from '../../../http/types.js';
+import { VERSION } from '../../../version.js';
+
+export function healthRoutes(app: App, { services }: RouteDeps) {
+  typed(app).get(
+    '/api/health',
+    {
+      schema: {
+        tags: ['health'],
+        summary: 'Liveness and database check',
+        response: {
+          200: z.object({
+            status: z.literal('ok'),
+            database: z.enum(['pglite', 'postgres']),
+            version: z.string(),
+          }),
+        },
+      },
+    },
+    async () => {
+      await services.ping();
+      return { status: 'ok' as const, database: services.driver, version: VERSION };
+    },
+  );
+}

@@ -1,0 +1,22 @@
+import { outboxMessage, outboxQuery } from '../../../../common/admin.js';
+import { paged } from '../../../../common/api.js';
+import { signedIn } from '../../../http/session.js';
+import { type App, type RouteDeps, typed } from '../../../http/types.js';
+
+export function mailRoutes(app: App, { services }: RouteDeps) {
+  typed(app).get(
+    '/api/v1/outbox',
+    {
+      schema: {
+        tags: ['admin'],
+        summary: 'Outgoing e-mail, newest first (national admin)',
+        querystring: outboxQuery,
+        response: { 200: paged(outboxMessage) },
+      },
+    },
+    async (req) => {
+      signedIn(req);
+      return services.mail.list(req.ctx, req.query);
+    },
+  );
+}

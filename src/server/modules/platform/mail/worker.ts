@@ -1,0 +1,79 @@
+import type { FastifyBaseLogger } from 'fastify';
+import nodemailer from 'nodemailer';
+import type { Db } from '../../../db/client.js';
+import type { OutboxRepository } from './repository.js';
+
+/** Retry schedule after a failed delivery: 1 min, 5 min, 30 min, 2 h, 6 h; then the message fails. */
+export const RETRY_DELAYS_S = [60, 300, 1800, 7200, 21600];
+
+export type OutboxWorker = {
+  /** Delivers every due message once; returns how many were sent. */
+  runOnce: () => Promise<number>;
+  start: () => void;
+  stop: () => Promise<void>;
+};
+
+export function createOutboxWorker(deps: {
+  db: Db;
+  repo: OutboxRepository;
+  smtpUrl: string | undefined;
+  from: string;
+  intervalMs: number;
+  log: FastifyBaseLogger;
+}): OutboxWorker {
+  const transport = deps.smtpUrl ? nodemailer.createTransport(deps.smtpUrl) : null;
+  let timer: NodeJS.Timeout | null = null;
+  let running: Promise<number> | null = null;
+
+  async function deliverDue(): Promise<number> {
+    if (!transport) return 0;
+    let sent = 0;
+    for (;;) {
+      const batch = await deps.repo.claimDue(deps.db, 20, 120);
+      if (!batch.length) return sent;
+      for (const msg of batch) {
+        try {
+          await transport.sendMail({
+            from: deps.from,
+            to: msg.toAddress,
+            subject: msg.subject,
+            text: msg.textBody,
+            ...(msg.htmlBody ? { html: msg.htmlBody } : {}),
+          });
+          await deps.repo.markSent(deps.db, msg.id);
+          sent++;
+        } catch (err) {
+          const delay = RETRY_DELAYS_S[msg.attempts];
+          const retryAt = delay === undefined ? null : new Date(Date.now() + delay * 1000);
+          deps.log.warn({ err, outboxId: msg.id, retryAt }, 'mail delivery failed');
+          await deps.repo.markFailed(deps.db, msg.id, String((err as Error).message ?? err), retryAt);
+        }
+      }
+    }
+  }
+
+  function runOnce() {
+    // One delivery pass at a time per process; callers share the pass in flight.
+    running ??= deliverDue().finally(() => {
+      running = null;
+    });
+    return running;
+  }
+
+  return {
+    runOnce,
+    start() {
+      if (!transport || timer) return;
+      timer = setInterval(() => {
+        runOnce().catch((err) => deps.log.error({ err }, 'outbox pass failed'));
+      }, deps.intervalMs);
+      timer.unref();
+    },
+    async stop() {
+      if (timer) clearInterval(timer);
+      timer = null;
+      await running?.catch(() => undefined);
+      transport?.close();
+    },
+  };
+}

@@ -1,0 +1,56 @@
+import { z } from 'zod';
+import { paged } from '../../../../common/api.js';
+import { agreement, agreementInput, agreementQuery } from '../../../../common/catalogue.js';
+import { signedIn } from '../../../http/session.js';
+import { type App, type RouteDeps, typed } from '../../../http/types.js';
+
+const tags = ['agreements'];
+
+export function agreementsRoutes(app: App, { services }: RouteDeps) {
+  const r = typed(app);
+  const { agreements } = services;
+
+  r.get(
+    '/api/v1/agreements',
+    {
+      schema: {
+        tags,
+        summary: 'Convenzioni of the Provinces (national admin)',
+        querystring: agreementQuery,
+        response: { 200: paged(agreement) },
+      },
+    },
+    async (req) => {
+      signedIn(req);
+      return agreements.list(req.ctx, req.query);
+    },
+  );
+
+  r.post(
+    '/api/v1/agreements',
+    {
+      schema: { tags, summary: 'Record a Convenzione', body: agreementInput, response: { 201: agreement } },
+    },
+    async (req, reply) => {
+      signedIn(req);
+      return reply.status(201).send(await agreements.create(req.ctx, req.body));
+    },
+  );
+
+  r.patch(
+    '/api/v1/agreements/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Correct a Convenzione or set its end of validity',
+        params: z.object({ id: z.coerce.number().int() }),
+        body: agreementInput,
+        response: { 200: agreement },
+      },
+    },
+    async (req) => {
+      signedIn(req);
+      return agreements.update(req.ctx, req.params.id, req.body);
+    },
+  );
+}

@@ -1,0 +1,53 @@
+import type { SessionInfo } from '../../../../common/attendance.js';
+import type { Db } from '../../../db/client.js';
+import { errors } from '../../../kernel/errors.js';
+import type { RequestContext } from '../../../kernel/principal.js';
+import { lengthMinutes } from './completion.js';
+import { SESSION } from './messages.js';
+import { canRunSession } from './policy.js';
+import type { AttendanceRepository, SessionContext } from './repository.js';
+
+/** A session the actor runs (trainer or catalogue manager): 404 when it does not exist, else 403. */
+export async function sessionToRun(
+  repo: AttendanceRepository,
+  db: Db,
+  ctx: RequestContext,
+  sessionId: number,
+) {
+  const s = await repo.sessionContext(db, sessionId);
+  if (!s) throw errors.notFound(SESSION);
+  const allowed = canRunSession(ctx.actor, {
+    editionTrainerIds: s.editionTrainers.map((t) => t.id),
+    sessionTrainerId: s.session.trainerId,
+  });
+  if (!allowed) throw errors.forbidden();
+  return s;
+}
+
+/** Everyone training an edition: its trainers and the trainers of its sessions. */
+export async function trainersOfEdition(repo: AttendanceRepository, db: Db, editionId: number) {
+  const ids = new Set((await repo.editionTrainers(db, editionId)).map((t) => t.id));
+  for (const s of await repo.sessionsOf(db, editionId)) if (s.trainerId) ids.add(s.trainerId);
+  return [...ids];
+}
+
+export function toSessionInfo(s: SessionContext): SessionInfo {
+  return {
+    id: s.session.id,
+    title: s.session.title,
+    startsAt: s.session.startsAt.toISOString(),
+    endsAt: s.session.endsAt.toISOString(),
+    mode: s.session.mode as SessionInfo['mode'],
+    status: s.session.status as SessionInfo['status'],
+    room: s.session.room,
+    lengthMinutes: lengthMinutes(s.session),
+    editionId: s.edition.id,
+    editionTitle: s.edition.title,
+    editionStatus: s.edition.status as SessionInfo['editionStatus'],
+    pathTitle: s.pathTitle,
+  };
+}
+
+/** Italian names sort with accents and case folded, as people expect on a list. */
+export const byName = <T extends { name: string }>(a: T, b: T) =>
+  a.name.localeCompare(b.name, 'it', { sensitivity: 'base' });

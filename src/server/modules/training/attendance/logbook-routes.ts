@@ -1,0 +1,119 @@
+import { z } from 'zod';
+import { okBody } from '../../../../common/api.js';
+import {
+  awaitingList,
+  logbook,
+  logbookEntry,
+  logbookInput,
+  signBody,
+} from '../../../../common/attendance.js';
+import { signedIn } from '../../../http/session.js';
+import { type App, type RouteDeps, typed } from '../../../http/types.js';
+
+const id = z.object({ id: z.coerce.number().int() });
+
+export function logbookRoutes(app: App, { services }: RouteDeps) {
+  const r = typed(app);
+  const { logbook: service } = services;
+  const tags = ['affiancamento logbook'];
+
+  r.get(
+    '/api/v1/enrolments/:id/logbook',
+    {
+      schema: {
+        tags,
+        summary:
+          'An enrolment’s affiancamento logbook (the learner, coaches, the Province officer, managers)',
+        params: id,
+        response: { 200: logbook },
+      },
+    },
+    async (req) => {
+      signedIn(req);
+      return service.list(req.ctx, req.params.id);
+    },
+  );
+
+  r.post(
+    '/api/v1/enrolments/:id/logbook',
+    {
+      schema: {
+        tags,
+        summary: 'Add a day of affiancamento to one’s own logbook (minutes in quarters of an hour)',
+        params: id,
+        body: logbookInput,
+        response: { 201: logbookEntry },
+      },
+    },
+    async (req, reply) => {
+      signedIn(req);
+      return reply.status(201).send(await service.add(req.ctx, req.params.id, req.body));
+    },
+  );
+
+  r.get(
+    '/api/v1/logbook/awaiting',
+    {
+      schema: {
+        tags,
+        summary: 'Logbook entries waiting for my signature, as coach or as Province officer',
+        response: { 200: awaitingList },
+      },
+    },
+    async (req) => {
+      signedIn(req);
+      return service.awaiting(req.ctx);
+    },
+  );
+
+  r.patch(
+    '/api/v1/logbook/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Change one’s own logbook entry while nobody has signed it',
+        params: id,
+        body: logbookInput,
+        response: { 200: logbookEntry },
+      },
+    },
+    async (req) => {
+      signedIn(req);
+      return service.update(req.ctx, req.params.id, req.body);
+    },
+  );
+
+  r.delete(
+    '/api/v1/logbook/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Delete one’s own logbook entry while nobody has signed it',
+        params: id,
+        response: { 200: okBody },
+      },
+    },
+    async (req) => {
+      signedIn(req);
+      return service.remove(req.ctx, req.params.id);
+    },
+  );
+
+  r.post(
+    '/api/v1/logbook/:id/sign',
+    {
+      schema: {
+        tags,
+        summary:
+          'Sign a logbook entry as coach or as Province officer; signed by both, it counts as attendance',
+        params: id,
+        body: signBody,
+        response: { 200: logbookEntry },
+      },
+    },
+    async (req) => {
+      signedIn(req);
+      return service.sign(req.ctx, req.params.id, req.body.as);
+    },
+  );
+}

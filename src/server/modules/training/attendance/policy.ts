@@ -1,0 +1,65 @@
+import { hasAnyGrant, hasRole, type Principal, unitsWithRole } from '../../../kernel/principal.js';
+import { canManageCatalogue } from '../catalogue/policy.js';
+
+/**
+ * Who runs a session: catalogue managers, the edition's trainers and the session's own trainer. They
+ * keep the register, show the check-in code, print the sign-in sheet and load webinar reports.
+ */
+export function canRunSession(
+  p: Principal | null,
+  s: { editionTrainerIds: readonly string[]; sessionTrainerId: string | null },
+): boolean {
+  if (!p) return false;
+  return canManageCatalogue(p) || s.editionTrainerIds.includes(p.id) || s.sessionTrainerId === p.id;
+}
+
+/** Who runs an edition: catalogue managers and anyone training it (edition or session trainer). */
+export function canRunEdition(p: Principal | null, trainerIds: readonly string[]): boolean {
+  if (!p) return false;
+  return canManageCatalogue(p) || trainerIds.includes(p.id);
+}
+
+/** Whose rows of an edition's attendance a principal may read; null = none. */
+export type PeopleFilter = { all: true } | { all: false; unitIds: number[] };
+
+export function attendanceScope(p: Principal | null, trainerIds: readonly string[]): PeopleFilter | null {
+  if (canRunEdition(p, trainerIds) || hasRole(p, 'task_force')) return { all: true };
+  const unitIds = unitsWithRole(p, 'province_officer');
+  return unitIds.length ? { all: false, unitIds } : null;
+}
+
+/** The officer's signature on a logbook entry: the learner's Province officer, or a national admin. */
+export function canSignAsOfficer(p: Principal | null, unitId: number | null): boolean {
+  if (hasRole(p, 'national_admin')) return true;
+  return unitId !== null && unitsWithRole(p, 'province_officer').includes(unitId);
+}
+
+/** The coach's signature: a trainer of the edition or of the entry's session. */
+export function canSignAsCoach(p: Principal | null, coachIds: readonly string[]): boolean {
+  return !!p && coachIds.includes(p.id);
+}
+
+/** A logbook is read by its learner, the coaches, the learner's Province officer and the national staff. */
+export function canReadLogbook(
+  p: Principal | null,
+  e: { ownerId: string; unitId: number | null; coachIds: readonly string[] },
+): boolean {
+  if (!p) return false;
+  return (
+    p.id === e.ownerId ||
+    canSignAsCoach(p, e.coachIds) ||
+    canSignAsOfficer(p, e.unitId) ||
+    canManageCatalogue(p) ||
+    hasRole(p, 'task_force')
+  );
+}
+
+/** Who may run sessions at all (which ones is decided per session): catalogue managers and trainers. */
+export function mayRunSessions(p: Principal | null): boolean {
+  return canManageCatalogue(p) || hasAnyGrant(p, 'trainer');
+}
+
+/** Who may be asked to sign logbooks: trainers (as coach), Province officers and national admins. */
+export function maySignLogbooks(p: Principal | null): boolean {
+  return hasAnyGrant(p, 'trainer') || hasAnyGrant(p, 'province_officer') || hasRole(p, 'national_admin');
+}

@@ -1,0 +1,204 @@
+import { z } from 'zod';
+import {
+  attendanceMatrix,
+  checkinCode,
+  checkinInfo,
+  checkinResult,
+  completionState,
+  finalTestBody,
+  register,
+  registerBody,
+  teachingQuery,
+  teachingSession,
+  webinarReport,
+} from '../../../../common/attendance.js';
+import { signedIn } from '../../../http/session.js';
+import { type App, type RouteDeps, typed } from '../../../http/types.js';
+import { errors } from '../../../kernel/errors.js';
+import { logbookRoutes } from './logbook-routes.js';
+
+const id = z.object({ id: z.coerce.number().int() });
+const token = z.object({ token: z.string().regex(/^[\w-]{20,100}$/) });
+
+export function attendanceRoutes(app: App, deps: RouteDeps) {
+  const r = typed(app);
+  const { attendance, checkins } = deps.services;
+  const tags = ['attendance'];
+
+  r.get(
+    '/api/v1/sessions/:id/register',
+    {
+      schema: {
+        tags,
+        summary:
+          'A session’s register: its confirmed enrollees with their recorded minutes (trainers, managers)',
+        params: id,
+        response: { 200: register },
+      },
+    },
+    async (req) => {
+      signedIn(req);
+      return attendance.register(req.ctx, req.params.id);
+    },
+  );
+
+  r.put(
+    '/api/v1/sessions/:id/register',
+    {
+      schema: {
+        tags,
+        summary:
+          'Fill in the register: present or absent, minutes late and left early (from the session’s start)',
+        params: id,
+        body: registerBody,
+        response: { 200: register },
+      },
+    },
+    async (req) => {
+      signedIn(req);
+      return attendance.saveRegister(req.ctx, req.params.id, req.body);
+    },
+  );
+
+  r.post(
+    '/api/v1/sessions/:id/checkin-code',
+    {
+      schema: {
+        tags,
+        summary: 'The session’s check-in code, address and QR code (made on first request)',
+        params: id,
+        response: { 200: checkinCode },
+      },
+    },
+    async (req) => {
+      signedIn(req);
+      return checkins.code(req.ctx, req.params.id);
+    },
+  );
+
+  r.get(
+    '/api/v1/checkin/:token',
+    {
+      schema: {
+        tags,
+        summary: 'What a check-in code is for: session, times and whether check-in is open now',
+        params: token,
+        response: { 200: checkinInfo },
+      },
+    },
+    async (req) => {
+      signedIn(req);
+      return checkins.info(req.ctx, req.params.token);
+    },
+  );
+
+  r.post(
+    '/api/v1/checkin/:token',
+    {
+      schema: {
+        tags,
+        summary: 'Check in to a session (from 30 minutes before its start to its end)',
+        params: token,
+        response: { 200: checkinResult },
+      },
+    },
+    async (req) => {
+      signedIn(req);
+      return checkins.checkIn(req.ctx, req.params.token);
+    },
+  );
+
+  r.get(
+    '/api/v1/sessions/:id/sign-in-sheet.pdf',
+    {
+      schema: {
+        tags,
+        summary: 'The session’s printable sign-in sheet (PDF, A4, Italian)',
+        params: id,
+      },
+    },
+    async (req, reply) => {
+      signedIn(req);
+      const { pdf, filename } = await attendance.signInSheet(req.ctx, req.params.id);
+      reply
+        .type('application/pdf')
+        .header('content-disposition', `inline; filename="${filename}"`)
+        .header('cache-control', 'private, no-store');
+      return reply.send(pdf);
+    },
+  );
+
+  r.post(
+    '/api/v1/sessions/:id/webinar-report',
+    {
+      schema: {
+        tags,
+        summary:
+          'Load a video platform’s participants report (CSV, multipart field "file"): minutes per person, overlaps merged',
+        params: id,
+        consumes: ['multipart/form-data'],
+        response: { 200: webinarReport },
+      },
+    },
+    async (req) => {
+      signedIn(req);
+      const file = await req.file();
+      if (!file)
+        throw errors.badRequest('FILE_REQUIRED', { it: 'Allega un file CSV.', en: 'Attach a CSV file.' });
+      return attendance.webinarReport(req.ctx, req.params.id, (await file.toBuffer()).toString('utf8'));
+    },
+  );
+
+  r.get(
+    '/api/v1/me/teaching',
+    {
+      schema: {
+        tags,
+        summary:
+          'Sessions I teach (trainer of the edition or of the session), with enrolled and recorded counts',
+        querystring: teachingQuery,
+        response: { 200: z.object({ items: z.array(teachingSession) }) },
+      },
+    },
+    async (req) => {
+      signedIn(req);
+      return attendance.teaching(req.ctx, req.query);
+    },
+  );
+
+  r.get(
+    '/api/v1/editions/:id/attendance',
+    {
+      schema: {
+        tags,
+        summary:
+          'An edition’s attendance: sessions × confirmed people, with completion (Province officers: their people)',
+        params: id,
+        response: { 200: attendanceMatrix },
+      },
+    },
+    async (req) => {
+      signedIn(req);
+      return attendance.matrix(req.ctx, req.params.id);
+    },
+  );
+
+  r.put(
+    '/api/v1/enrolments/:id/final-test',
+    {
+      schema: {
+        tags,
+        summary: 'Record the final test’s result of a confirmed enrolment (trainers, managers)',
+        params: id,
+        body: finalTestBody,
+        response: { 200: completionState },
+      },
+    },
+    async (req) => {
+      signedIn(req);
+      return attendance.setFinalTest(req.ctx, req.params.id, req.body.passed);
+    },
+  );
+
+  logbookRoutes(app, deps);
+}

@@ -1,0 +1,148 @@
+import { and, asc, count, eq, gte, ilike, inArray, lt, or, type SQL, sql } from 'drizzle-orm';
+import type { CalendarQuery } from '../../../../common/catalogue.js';
+import type { Db } from '../../../db/client.js';
+import {
+  agreements,
+  calendarFeeds,
+  editionSessions,
+  editions,
+  editionTrainers,
+  enrolments,
+  pathUnits,
+  territorialUnits,
+  trainingPaths,
+} from '../../../db/schema/index.js';
+import { romeToday, seatsLeftOf } from '../../../db/sql.js';
+import { escapeLike } from '../../platform/audit/repository.js';
+import { activeOn } from '../agreements/repository.js';
+import { pathMatches } from '../catalogue/paths-repository.js';
+
+/** Editions the public may see: once published, and still after they close, end or are cancelled. */
+export const PUBLIC_EDITION_STATUSES = ['published', 'closed', 'completed', 'cancelled'];
+
+const entry = {
+  session: editionSessions,
+  edition: editions,
+  path: {
+    slug: trainingPaths.slug,
+    title: trainingPaths.title,
+    domainCode: trainingPaths.domainCode,
+    serviceModelCode: trainingPaths.serviceModelCode,
+    updatedAt: trainingPaths.updatedAt,
+  },
+  regionName: territorialUnits.regionName,
+  seatsLeft: seatsLeftOf(),
+};
+
+/** Paths the staff of a unit may attend: open to all, listing the unit, or matching its Convenzioni. */
+function openToUnit(unitId: number): SQL {
+  return or(
+    eq(trainingPaths.eligibility, 'all'),
+    and(
+      eq(trainingPaths.eligibility, 'units'),
+      sql`exists (select 1 from ${pathUnits} where ${pathUnits.pathId} = ${trainingPaths.id} and ${pathUnits.unitId} = ${unitId})`,
+    ),
+    and(
+      eq(trainingPaths.eligibility, 'agreement'),
+      sql`exists (select 1 from ${agreements} where ${agreements.unitId} = ${unitId} and ${agreements.serviceModelCode} = ${trainingPaths.serviceModelCode} and ${activeOn(romeToday())})`,
+    ),
+  ) as SQL;
+}
+
+export type CalendarRange = { fromInstant: Date; toInstant: Date };
+
+export function createCalendarRepository() {
+  function base(db: Db) {
+    return db
+      .select(entry)
+      .from(editionSessions)
+      .innerJoin(editions, eq(editions.id, editionSessions.editionId))
+      .innerJoin(trainingPaths, eq(trainingPaths.id, editions.pathId))
+      .leftJoin(territorialUnits, eq(territorialUnits.id, editions.venueUnitId));
+  }
+
+  return {
+    /** Public sessions in [from, to) matching the filters, by start time. */
+    async sessions(db: Db, q: CalendarQuery, range: CalendarRange) {
+      const where: SQL[] = [
+        inArray(editions.status, PUBLIC_EDITION_STATUSES),
+        eq(trainingPaths.status, 'published'),
+        gte(editionSessions.startsAt, range.fromInstant),
+        lt(editionSessions.startsAt, range.toInstant),
+      ];
+      if (q.domain) where.push(eq(trainingPaths.domainCode, q.domain));
+      if (q.serviceModel) where.push(eq(trainingPaths.serviceModelCode, q.serviceModel));
+      if (q.mode) where.push(eq(editionSessions.mode, q.mode));
+      if (q.unit !== undefined) where.push(openToUnit(q.unit));
+      if (q.region)
+        where.push(
+          or(ilike(territorialUnits.regionName, escapeLike(q.region)), eq(editions.online, true)) as SQL,
+        );
+      if (q.available === 'true') where.push(sql`${seatsLeftOf()} > 0`, eq(editions.status, 'published'));
+      if (q.q) where.push(pathMatches(q.q));
+      const cond = and(...where);
+      const [rows, [total]] = await Promise.all([
+        base(db)
+          .where(cond)
+          .orderBy(asc(editionSessions.startsAt), asc(editionSessions.id))
+          .limit(q.pageSize)
+          .offset((q.page - 1) * q.pageSize),
+        db
+          .select({ n: count() })
+          .from(editionSessions)
+          .innerJoin(editions, eq(editions.id, editionSessions.editionId))
+          .innerJoin(trainingPaths, eq(trainingPaths.id, editions.pathId))
+          .leftJoin(territorialUnits, eq(territorialUnits.id, editions.venueUnitId))
+          .where(cond),
+      ]);
+      return { rows, total: total?.n ?? 0 };
+    },
+
+    /** The sessions a person trains, and those of the editions they are confirmed in. */
+    async sessionsOfPerson(db: Db, userId: string) {
+      return base(db)
+        .where(
+          and(
+            inArray(editions.status, PUBLIC_EDITION_STATUSES),
+            or(
+              eq(editionSessions.trainerId, userId),
+              sql`exists (select 1 from ${editionTrainers} where ${editionTrainers.editionId} = ${editions.id} and ${editionTrainers.userId} = ${userId})`,
+              sql`exists (select 1 from ${enrolments} where ${enrolments.editionId} = ${editions.id} and ${enrolments.userId} = ${userId} and ${enrolments.status} = 'confirmed')`,
+            ),
+          ),
+        )
+        .orderBy(asc(editionSessions.startsAt));
+    },
+
+    async publicEditionsOfPath(db: Db, pathId: number) {
+      return db
+        .select()
+        .from(editions)
+        .where(and(eq(editions.pathId, pathId), inArray(editions.status, PUBLIC_EDITION_STATUSES)))
+        .orderBy(asc(editions.startsOn));
+    },
+
+    async feedOwner(db: Db, token: string) {
+      const [row] = await db.select().from(calendarFeeds).where(eq(calendarFeeds.token, token));
+      return row?.userId;
+    },
+
+    async feedOf(db: Db, userId: string) {
+      const [row] = await db.select().from(calendarFeeds).where(eq(calendarFeeds.userId, userId));
+      return row;
+    },
+
+    /** One feed per person: a new token replaces the old one, which stops working. */
+    async replaceFeed(db: Db, userId: string, token: string) {
+      await db.delete(calendarFeeds).where(eq(calendarFeeds.userId, userId));
+      await db.insert(calendarFeeds).values({ userId, token });
+    },
+
+    async deleteFeed(db: Db, userId: string) {
+      await db.delete(calendarFeeds).where(eq(calendarFeeds.userId, userId));
+    },
+  };
+}
+
+export type CalendarRepository = ReturnType<typeof createCalendarRepository>;
+export type CalendarRow = Awaited<ReturnType<CalendarRepository['sessions']>>['rows'][number];

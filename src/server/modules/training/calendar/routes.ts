@@ -1,0 +1,161 @@
+import fastifyEtag from '@fastify/etag';
+import { z } from 'zod';
+import { okBody, paged } from '../../../../common/api.js';
+import {
+  calendarEntry,
+  calendarQuery,
+  pathListQuery,
+  publicEdition,
+  publicPath,
+  trainingPath,
+} from '../../../../common/catalogue.js';
+import { signedIn } from '../../../http/session.js';
+import { type App, type RouteDeps, typed } from '../../../http/types.js';
+
+const tags = ['public calendar'];
+const feedBody = z.object({ url: z.string().nullable() });
+
+export async function calendarRoutes(app: App, { services }: RouteDeps) {
+  const { calendar, paths } = services;
+
+  // Public, cacheable answers: ETag (If-None-Match → 304) and Last-Modified.
+  await app.register(async (pub) => {
+    await pub.register(fastifyEtag);
+    const r = typed(pub);
+
+    r.get(
+      '/api/v1/public/calendar',
+      {
+        schema: {
+          tags,
+          summary: 'Public calendar: sessions of published editions, by start time',
+          querystring: calendarQuery,
+          response: { 200: paged(calendarEntry) },
+        },
+      },
+      async (req, reply) => {
+        const { body, lastModified } = await calendar.calendar(req.query);
+        if (lastModified) reply.header('last-modified', lastModified.toUTCString());
+        reply.header('cache-control', 'public, max-age=60');
+        return body;
+      },
+    );
+
+    r.get(
+      '/calendar.ics',
+      {
+        schema: {
+          tags,
+          summary: 'The public calendar as iCalendar (RFC 5545), same filters as the JSON calendar',
+          querystring: calendarQuery,
+        },
+      },
+      async (req, reply) => {
+        reply.type('text/calendar; charset=utf-8').header('cache-control', 'public, max-age=300');
+        reply.header('content-disposition', 'inline; filename="officina.ics"');
+        return calendar.calendarIcs(req.query);
+      },
+    );
+
+    r.get(
+      '/api/v1/public/paths',
+      {
+        schema: {
+          tags,
+          summary: 'Published training paths',
+          querystring: pathListQuery,
+          response: { 200: paged(trainingPath.omit({ unitIds: true })) },
+        },
+      },
+      async (req) => {
+        const res = await paths.listPublished(req.ctx.lang, req.query);
+        return { ...res, items: res.items.map(({ unitIds: _u, ...p }) => p) };
+      },
+    );
+
+    r.get(
+      '/api/v1/public/paths/:slug',
+      {
+        schema: {
+          tags,
+          summary: 'A published path with its eligibility and editions',
+          params: z.object({ slug: z.string().max(120) }),
+          response: { 200: publicPath },
+        },
+      },
+      async (req) => calendar.publicPath(req.params.slug, req.ctx.lang),
+    );
+
+    r.get(
+      '/api/v1/public/editions/:id',
+      {
+        schema: {
+          tags,
+          summary: 'A public edition with its sessions (no online links)',
+          params: z.object({ id: z.coerce.number().int() }),
+          response: { 200: publicEdition },
+        },
+      },
+      async (req) => calendar.publicEdition(req.params.id, req.ctx.lang),
+    );
+  });
+
+  const r = typed(app);
+  r.get(
+    '/calendar/feed/:file',
+    {
+      schema: {
+        tags: ['personal calendar'],
+        summary: 'A personal secret feed (<token>.ics)',
+        params: z.object({ file: z.string().regex(/^[\w-]{20,100}\.ics$/) }),
+      },
+    },
+    async (req, reply) => {
+      const body = await calendar.personalIcs(req.params.file.replace(/\.ics$/, ''));
+      reply.type('text/calendar; charset=utf-8').header('cache-control', 'private, max-age=300');
+      return body;
+    },
+  );
+
+  r.get(
+    '/api/v1/me/calendar-feed',
+    {
+      schema: {
+        tags: ['personal calendar'],
+        summary: 'The address of my personal calendar feed, if any',
+        response: { 200: feedBody },
+      },
+    },
+    async (req) => {
+      signedIn(req);
+      return calendar.feedUrl(req.ctx);
+    },
+  );
+
+  r.post(
+    '/api/v1/me/calendar-feed',
+    {
+      schema: {
+        tags: ['personal calendar'],
+        summary: 'Create or regenerate my feed (the old address stops working)',
+        response: { 200: feedBody },
+      },
+    },
+    async (req) => {
+      signedIn(req);
+      return calendar.createFeed(req.ctx);
+    },
+  );
+
+  r.delete(
+    '/api/v1/me/calendar-feed',
+    {
+      schema: { tags: ['personal calendar'], summary: 'Revoke my feed', response: { 200: okBody } },
+    },
+    async (req) => {
+      signedIn(req);
+      await calendar.deleteFeed(req.ctx);
+      return { ok: true as const };
+    },
+  );
+}

@@ -1,0 +1,385 @@
+import type { z } from 'zod';
+import type {
+  Edition,
+  EditionInput,
+  EditionStatus,
+  editionListQuery,
+  editionTransition,
+  Session,
+  SessionInput,
+} from '../../../../common/catalogue.js';
+import type { Db } from '../../../db/client.js';
+import { changedFields } from '../../../kernel/changes.js';
+import { AppError, errors } from '../../../kernel/errors.js';
+import type { RequestContext } from '../../../kernel/principal.js';
+import type { UnitsRepository } from '../../identity/units/repository.js';
+import type { AuditService } from '../../platform/audit/service.js';
+import { type EditionHooks, runHooks } from './edition-hooks.js';
+import { bad, checkEdition, checkSession, notATrainer } from './edition-rules.js';
+import type { EditionRow, EditionsRepository, SessionRow } from './editions-repository.js';
+import type { PathsRepository } from './paths-repository.js';
+import { PATH } from './paths-service.js';
+import { canManageCatalogue } from './policy.js';
+
+const EDITION = { it: 'Edizione', en: 'Edition' };
+const SESSION = { it: 'Sessione', en: 'Session' };
+
+/** Where each status may go next. Cancelled and completed are final. */
+export const NEXT: Record<EditionStatus, EditionStatus[]> = {
+  draft: ['published', 'cancelled'],
+  published: ['closed', 'completed', 'cancelled'],
+  closed: ['published', 'completed', 'cancelled'],
+  completed: [],
+  cancelled: [],
+};
+
+/** Once people can see an edition, changes to it are logged for those who will be notified. */
+const VISIBLE: EditionStatus[] = ['published', 'closed'];
+
+export type EditionsService = ReturnType<typeof createEditionsService>;
+
+export function createEditionsService(deps: {
+  db: Db;
+  repo: EditionsRepository;
+  paths: PathsRepository;
+  units: UnitsRepository;
+  audit: AuditService;
+  hooks: EditionHooks;
+}) {
+  const { db, repo, audit, hooks } = deps;
+
+  function toSession(s: SessionRow, trainerName: string | null): Session {
+    return {
+      id: s.id,
+      editionId: s.editionId,
+      title: s.title,
+      startsAt: s.startsAt.toISOString(),
+      endsAt: s.endsAt.toISOString(),
+      mode: s.mode as Session['mode'],
+      room: s.room,
+      onlineUrl: s.onlineUrl,
+      trainerId: s.trainerId,
+      trainerName,
+      status: s.status as Session['status'],
+      sequence: s.sequence,
+    };
+  }
+
+  async function toEditions(rows: EditionRow[], tx: Db = db): Promise<Edition[]> {
+    const d = await repo.details(
+      tx,
+      rows.map((r) => r.id),
+    );
+    return rows.map((e) => {
+      const path = d.paths.find((p) => p.editionId === e.id);
+      const trainers = d.trainers.filter((t) => t.editionId === e.id);
+      return {
+        id: e.id,
+        pathId: e.pathId,
+        pathTitle: path?.title ?? '',
+        pathSlug: path?.slug ?? '',
+        title: e.title,
+        startsOn: e.startsOn,
+        endsOn: e.endsOn,
+        capacity: e.capacity,
+        seatsLeft: Math.max(0, path?.seatsLeft ?? e.capacity),
+        enrolmentOpensAt: e.enrolmentOpensAt.toISOString(),
+        enrolmentClosesAt: e.enrolmentClosesAt.toISOString(),
+        online: e.online,
+        venueName: e.venueName,
+        venueAddress: e.venueAddress,
+        venueUnitId: e.venueUnitId,
+        venueUnitName: d.venues.find((v) => v.editionId === e.id)?.name ?? null,
+        trainerIds: trainers.map((t) => t.id),
+        trainers: trainers.map(({ id, name }) => ({ id, name })),
+        status: e.status as EditionStatus,
+        cancelReason: e.cancelReason,
+        approvalRequired: e.approvalRequired,
+        minAttendancePct: e.minAttendancePct,
+        finalTestRequired: e.finalTestRequired,
+        cancellationClosesAt: e.cancellationClosesAt?.toISOString() ?? null,
+        sessions: d.sessions
+          .filter((s) => s.session.editionId === e.id)
+          .map((s) => toSession(s.session, s.trainerName)),
+        updatedAt: e.updatedAt.toISOString(),
+      };
+    });
+  }
+
+  async function one(row: EditionRow, tx: Db = db) {
+    return (await toEditions([row], tx))[0] as Edition;
+  }
+
+  async function editionFor(tx: Db, ctx: RequestContext, id: number) {
+    if (!canManageCatalogue(ctx.actor)) throw errors.forbidden();
+    const row = await repo.findById(tx, id);
+    if (!row) throw errors.notFound(EDITION);
+    return row;
+  }
+
+  function assertEditable(row: EditionRow) {
+    if (row.status === 'cancelled' || row.status === 'completed')
+      throw errors.conflict('EDITION_FINAL', {
+        it: 'L’edizione è annullata o conclusa: non si può più modificare.',
+        en: 'The edition is cancelled or completed: it can no longer be changed.',
+      });
+  }
+
+  async function validateRefs(tx: Db, input: Omit<EditionInput, 'pathId'>) {
+    if (input.venueUnitId !== null && !(await deps.units.findById(tx, input.venueUnitId)))
+      throw bad(
+        'UNKNOWN_UNIT',
+        'Unità territoriale sconosciuta.',
+        'Unknown territorial unit.',
+        'venueUnitId',
+      );
+    const found = await repo.trainerIds(tx, input.trainerIds);
+    if (found.length !== new Set(input.trainerIds).size) throw notATrainer('trainerIds');
+  }
+
+  async function validateSession(tx: Db, input: SessionInput, edition: EditionRow) {
+    checkSession(input, edition);
+    if (input.trainerId && !(await repo.trainerIds(tx, [input.trainerId])).length)
+      throw notATrainer('trainerId');
+  }
+
+  async function insertEdition(tx: Db, ctx: RequestContext, input: EditionInput) {
+    if (!canManageCatalogue(ctx.actor)) throw errors.forbidden();
+    checkEdition(input);
+    if (!(await deps.paths.findById(tx, input.pathId)))
+      throw new AppError(
+        400,
+        'UNKNOWN_PATH',
+        { it: `${PATH.it} sconosciuto.`, en: `Unknown ${PATH.en.toLowerCase()}.` },
+        ['pathId'],
+      );
+    await validateRefs(tx, input);
+    const row = await repo.insert(tx, {
+      ...editionValues(input),
+      pathId: input.pathId,
+      createdBy: ctx.actor?.id ?? null,
+    });
+    await repo.setTrainers(tx, row.id, input.trainerIds);
+    await audit.record(tx, ctx, {
+      action: 'edition.created',
+      entityType: 'edition',
+      entityId: row.id,
+      details: { title: row.title, pathId: row.pathId },
+    });
+    return row;
+  }
+
+  function editionValues(input: Omit<EditionInput, 'pathId' | 'trainerIds'> & { trainerIds?: string[] }) {
+    const { trainerIds: _t, ...rest } = input;
+    return {
+      ...rest,
+      enrolmentOpensAt: new Date(input.enrolmentOpensAt),
+      enrolmentClosesAt: new Date(input.enrolmentClosesAt),
+      cancellationClosesAt: input.cancellationClosesAt ? new Date(input.cancellationClosesAt) : null,
+    };
+  }
+
+  return {
+    toEditions,
+    toSession,
+
+    async list(ctx: RequestContext, q: z.infer<typeof editionListQuery>) {
+      if (!canManageCatalogue(ctx.actor)) throw errors.forbidden();
+      const { rows, total } = await repo.list(db, q, q.page, q.pageSize);
+      return { items: await toEditions(rows), total, page: q.page, pageSize: q.pageSize };
+    },
+
+    async get(ctx: RequestContext, id: number) {
+      return one(await editionFor(db, ctx, id));
+    },
+
+    async create(ctx: RequestContext, input: EditionInput) {
+      return one(await db.transaction((tx) => insertEdition(tx, ctx, input)));
+    },
+
+    /** For imports: creates the edition inside the caller's transaction and returns its row. */
+    createIn: insertEdition,
+
+    async update(ctx: RequestContext, id: number, input: Omit<EditionInput, 'pathId'>) {
+      if (!canManageCatalogue(ctx.actor)) throw errors.forbidden();
+      checkEdition(input);
+      return db.transaction(async (tx) => {
+        const before = await editionFor(tx, ctx, id);
+        assertEditable(before);
+        await validateRefs(tx, input);
+        const values = editionValues(input);
+        const changed = changedFields(before, values);
+        const sessions = await repo.sessionsOf(tx, id);
+        for (const s of sessions.filter((x) => x.status === 'scheduled'))
+          checkSession({ startsAt: s.startsAt.toISOString(), endsAt: s.endsAt.toISOString() }, input);
+        const row = (await repo.update(tx, id, values)) as EditionRow;
+        await repo.setTrainers(tx, id, input.trainerIds);
+        if (Object.keys(changed).length) {
+          if (VISIBLE.includes(before.status as EditionStatus))
+            await repo.recordChange(tx, {
+              editionId: id,
+              kind: 'edition.updated',
+              changes: changed,
+              actorId: ctx.actor?.id ?? null,
+            });
+          await audit.record(tx, ctx, {
+            action: 'edition.updated',
+            entityType: 'edition',
+            entityId: id,
+            details: changed,
+          });
+        }
+        if (input.capacity > before.capacity) await runHooks(hooks.capacityChanged, tx, ctx, id);
+        if ('minAttendancePct' in changed || 'finalTestRequired' in changed)
+          await runHooks(hooks.requirementsChanged, tx, ctx, id);
+        return one(row, tx);
+      });
+    },
+
+    async transition(ctx: RequestContext, id: number, t: z.infer<typeof editionTransition>) {
+      return db.transaction(async (tx) => {
+        const before = await editionFor(tx, ctx, id);
+        const from = before.status as EditionStatus;
+        if (!NEXT[from].includes(t.status))
+          throw errors.conflict('INVALID_TRANSITION', {
+            it: `Un’edizione nello stato “${from}” non può passare a “${t.status}”.`,
+            en: `An edition in status “${from}” cannot move to “${t.status}”.`,
+          });
+        if (t.status === 'published' && !(await repo.sessionsOf(tx, id)).length)
+          throw errors.conflict('NO_SESSIONS', {
+            it: 'Aggiungi almeno una sessione prima di pubblicare l’edizione.',
+            en: 'Add at least one session before publishing the edition.',
+          });
+        const reason = t.status === 'cancelled' ? t.reason : null;
+        const row = await repo.transition(tx, id, from, { status: t.status, cancelReason: reason });
+        if (!row)
+          throw errors.conflict('STALE_STATUS', {
+            it: 'Qualcun altro ha appena cambiato lo stato dell’edizione: ricarica la pagina.',
+            en: 'Someone else has just changed the edition’s status: reload the page.',
+          });
+        if (t.status === 'cancelled') {
+          // Every session of a cancelled edition is cancelled too, so calendars drop them.
+          for (const s of (await repo.sessionsOf(tx, id)).filter((x) => x.status === 'scheduled'))
+            await repo.updateSession(tx, s.id, { status: 'cancelled', sequence: s.sequence + 1 });
+        }
+        if (VISIBLE.includes(from) || t.status === 'cancelled')
+          await repo.recordChange(tx, {
+            editionId: id,
+            kind: `edition.${t.status}`,
+            changes: { status: { from, to: t.status } },
+            actorId: ctx.actor?.id ?? null,
+          });
+        await audit.record(tx, ctx, {
+          action: `edition.${t.status}`,
+          entityType: 'edition',
+          entityId: id,
+          details: { from, reason },
+        });
+        if (t.status === 'completed') await runHooks(hooks.completed, tx, ctx, id);
+        return one(row, tx);
+      });
+    },
+
+    async addSession(ctx: RequestContext, editionId: number, input: SessionInput, tx0?: Db) {
+      const run = async (tx: Db) => {
+        const edition = await editionFor(tx, ctx, editionId);
+        assertEditable(edition);
+        await validateSession(tx, input, edition);
+        const row = await repo.insertSession(tx, {
+          ...input,
+          editionId,
+          startsAt: new Date(input.startsAt),
+          endsAt: new Date(input.endsAt),
+        });
+        if (VISIBLE.includes(edition.status as EditionStatus))
+          await repo.recordChange(tx, {
+            editionId,
+            sessionId: row.id,
+            kind: 'session.added',
+            changes: { startsAt: { from: null, to: input.startsAt } },
+            actorId: ctx.actor?.id ?? null,
+          });
+        await audit.record(tx, ctx, {
+          action: 'session.created',
+          entityType: 'session',
+          entityId: row.id,
+          details: { editionId },
+        });
+        await runHooks(hooks.requirementsChanged, tx, ctx, editionId);
+        return row;
+      };
+      const row = tx0 ? await run(tx0) : await db.transaction(run);
+      return toSession(row, null);
+    },
+
+    async updateSession(ctx: RequestContext, editionId: number, sessionId: number, input: SessionInput) {
+      return db.transaction(async (tx) => {
+        const edition = await editionFor(tx, ctx, editionId);
+        assertEditable(edition);
+        const before = await repo.findSession(tx, editionId, sessionId);
+        if (!before) throw errors.notFound(SESSION);
+        if (before.status === 'cancelled')
+          throw errors.conflict('SESSION_CANCELLED', {
+            it: 'La sessione è annullata.',
+            en: 'The session is cancelled.',
+          });
+        await validateSession(tx, input, edition);
+        const values = { ...input, startsAt: new Date(input.startsAt), endsAt: new Date(input.endsAt) };
+        const changed = changedFields(before, values);
+        if (!Object.keys(changed).length) return toSession(before, null);
+        const row = await repo.updateSession(tx, sessionId, { ...values, sequence: before.sequence + 1 });
+        if (VISIBLE.includes(edition.status as EditionStatus))
+          await repo.recordChange(tx, {
+            editionId,
+            sessionId,
+            kind: 'session.updated',
+            changes: changed,
+            actorId: ctx.actor?.id ?? null,
+          });
+        await audit.record(tx, ctx, {
+          action: 'session.updated',
+          entityType: 'session',
+          entityId: sessionId,
+          details: changed,
+        });
+        await runHooks(hooks.requirementsChanged, tx, ctx, editionId);
+        return toSession(row, null);
+      });
+    },
+
+    async cancelSession(ctx: RequestContext, editionId: number, sessionId: number, reason: string) {
+      return db.transaction(async (tx) => {
+        const edition = await editionFor(tx, ctx, editionId);
+        assertEditable(edition);
+        const before = await repo.findSession(tx, editionId, sessionId);
+        if (!before) throw errors.notFound(SESSION);
+        if (before.status === 'cancelled') return toSession(before, null);
+        const row = await repo.updateSession(tx, sessionId, {
+          status: 'cancelled',
+          sequence: before.sequence + 1,
+        });
+        if (VISIBLE.includes(edition.status as EditionStatus))
+          await repo.recordChange(tx, {
+            editionId,
+            sessionId,
+            kind: 'session.cancelled',
+            changes: { status: { from: 'scheduled', to: 'cancelled' }, reason: { from: null, to: reason } },
+            actorId: ctx.actor?.id ?? null,
+          });
+        await audit.record(tx, ctx, {
+          action: 'session.cancelled',
+          entityType: 'session',
+          entityId: sessionId,
+          details: { editionId, reason },
+        });
+        await runHooks(hooks.requirementsChanged, tx, ctx, editionId);
+        return toSession(row, null);
+      });
+    },
+
+    async changes(ctx: RequestContext, editionId: number) {
+      await editionFor(db, ctx, editionId);
+      return repo.changesOf(db, editionId);
+    },
+  };
+}

@@ -1,0 +1,251 @@
+import { z } from 'zod';
+import { paged } from '../../../../common/api.js';
+import {
+  edition,
+  editionInput,
+  editionListQuery,
+  editionTransition,
+  pathInput,
+  pathListQuery,
+  pathStatusBody,
+  scheduleImportReport,
+  session,
+  sessionCancelBody,
+  sessionInput,
+  trainingPath,
+} from '../../../../common/catalogue.js';
+import { signedIn } from '../../../http/session.js';
+import { type App, type RouteDeps, typed } from '../../../http/types.js';
+import { errors } from '../../../kernel/errors.js';
+
+const id = z.object({ id: z.coerce.number().int() });
+const sessionParams = z.object({ id: z.coerce.number().int(), sessionId: z.coerce.number().int() });
+
+export function catalogueRoutes(app: App, { services }: RouteDeps) {
+  const r = typed(app);
+  const { paths, editions } = services;
+  const tags = ['catalogue'];
+
+  r.get(
+    '/api/v1/training-paths',
+    {
+      schema: {
+        tags,
+        summary: 'Training paths, every status (catalogue managers)',
+        querystring: pathListQuery,
+        response: { 200: paged(trainingPath) },
+      },
+    },
+    async (req) => {
+      signedIn(req);
+      return paths.list(req.ctx, req.query);
+    },
+  );
+
+  r.post(
+    '/api/v1/training-paths',
+    {
+      schema: {
+        tags,
+        summary: 'Create a training path (draft)',
+        body: pathInput,
+        response: { 201: trainingPath },
+      },
+    },
+    async (req, reply) => {
+      signedIn(req);
+      return reply.status(201).send(await paths.create(req.ctx, req.body));
+    },
+  );
+
+  r.get(
+    '/api/v1/training-paths/:id',
+    {
+      schema: { tags, summary: 'One training path', params: id, response: { 200: trainingPath } },
+    },
+    async (req) => {
+      signedIn(req);
+      return paths.get(req.ctx, req.params.id);
+    },
+  );
+
+  r.patch(
+    '/api/v1/training-paths/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Replace a training path’s content',
+        params: id,
+        body: pathInput,
+        response: { 200: trainingPath },
+      },
+    },
+    async (req) => {
+      signedIn(req);
+      return paths.update(req.ctx, req.params.id, req.body);
+    },
+  );
+
+  r.post(
+    '/api/v1/training-paths/:id/status',
+    {
+      schema: {
+        tags,
+        summary: 'Publish, unpublish or archive a path',
+        params: id,
+        body: pathStatusBody,
+        response: { 200: trainingPath },
+      },
+    },
+    async (req) => {
+      signedIn(req);
+      return paths.setStatus(req.ctx, req.params.id, req.body.status);
+    },
+  );
+
+  r.get(
+    '/api/v1/editions',
+    {
+      schema: {
+        tags,
+        summary: 'Editions (catalogue managers)',
+        querystring: editionListQuery,
+        response: { 200: paged(edition) },
+      },
+    },
+    async (req) => {
+      signedIn(req);
+      return editions.list(req.ctx, req.query);
+    },
+  );
+
+  r.post(
+    '/api/v1/editions',
+    {
+      schema: {
+        tags,
+        summary: 'Schedule an edition of a path (draft)',
+        body: editionInput,
+        response: { 201: edition },
+      },
+    },
+    async (req, reply) => {
+      signedIn(req);
+      return reply.status(201).send(await editions.create(req.ctx, req.body));
+    },
+  );
+
+  r.post(
+    '/api/v1/editions/import',
+    {
+      schema: {
+        tags,
+        summary: 'Import editions and sessions from CSV (multipart field "file"; one row per session)',
+        consumes: ['multipart/form-data'],
+        response: { 200: scheduleImportReport },
+      },
+    },
+    async (req) => {
+      signedIn(req);
+      const file = await req.file();
+      if (!file)
+        throw errors.badRequest('FILE_REQUIRED', { it: 'Allega un file CSV.', en: 'Attach a CSV file.' });
+      return services.importSchedule(req.ctx, (await file.toBuffer()).toString('utf8'));
+    },
+  );
+
+  r.get(
+    '/api/v1/editions/:id',
+    {
+      schema: {
+        tags,
+        summary: 'One edition with its sessions (online links included)',
+        params: id,
+        response: { 200: edition },
+      },
+    },
+    async (req) => {
+      signedIn(req);
+      return editions.get(req.ctx, req.params.id);
+    },
+  );
+
+  r.patch(
+    '/api/v1/editions/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Change an edition (dates, capacity, venue, trainers)',
+        params: id,
+        body: editionInput.omit({ pathId: true }),
+        response: { 200: edition },
+      },
+    },
+    async (req) => {
+      signedIn(req);
+      return editions.update(req.ctx, req.params.id, req.body);
+    },
+  );
+
+  r.post(
+    '/api/v1/editions/:id/status',
+    {
+      schema: {
+        tags,
+        summary: 'Publish, close, complete or cancel (with a reason) an edition',
+        params: id,
+        body: editionTransition,
+        response: { 200: edition },
+      },
+    },
+    async (req) => {
+      signedIn(req);
+      return editions.transition(req.ctx, req.params.id, req.body);
+    },
+  );
+
+  r.post(
+    '/api/v1/editions/:id/sessions',
+    {
+      schema: { tags, summary: 'Add a session', params: id, body: sessionInput, response: { 201: session } },
+    },
+    async (req, reply) => {
+      signedIn(req);
+      return reply.status(201).send(await editions.addSession(req.ctx, req.params.id, req.body));
+    },
+  );
+
+  r.patch(
+    '/api/v1/editions/:id/sessions/:sessionId',
+    {
+      schema: {
+        tags,
+        summary: 'Change a session (its iCal SEQUENCE increases)',
+        params: sessionParams,
+        body: sessionInput,
+        response: { 200: session },
+      },
+    },
+    async (req) => {
+      signedIn(req);
+      return editions.updateSession(req.ctx, req.params.id, req.params.sessionId, req.body);
+    },
+  );
+
+  r.post(
+    '/api/v1/editions/:id/sessions/:sessionId/cancel',
+    {
+      schema: {
+        tags,
+        summary: 'Cancel a session',
+        params: sessionParams,
+        body: sessionCancelBody,
+        response: { 200: session },
+      },
+    },
+    async (req) => {
+      signedIn(req);
+      return editions.cancelSession(req.ctx, req.params.id, req.params.sessionId, req.body.reason);
+    },
+  );
+}

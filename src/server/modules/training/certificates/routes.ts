@@ -1,0 +1,157 @@
+import type { Readable } from 'node:stream';
+import { z } from 'zod';
+import {
+  certificate,
+  editionCertificates,
+  publicCertificate,
+  revokeBody,
+} from '../../../../common/certificates.js';
+import { signedIn } from '../../../http/session.js';
+import { type App, type RouteDeps, typed } from '../../../http/types.js';
+
+const id = z.object({ id: z.coerce.number().int() });
+
+/** A file answer: sent as is (Fastify does not serialise buffers and streams), documented as binary. */
+const binary = <T>(description: string) =>
+  z.custom<T>().meta({ description, type: 'string', format: 'binary' });
+const tags = ['certificates'];
+
+/** RFC 6266 attachment with an ASCII name (ours always are: slug and code). */
+const attachment = (fileName: string) => `attachment; filename="${fileName}"`;
+
+export function certificatesRoutes(app: App, { services }: RouteDeps) {
+  const r = typed(app);
+  const { certificates } = services;
+
+  r.get(
+    '/api/v1/public/certificates/:code',
+    {
+      schema: {
+        tags,
+        summary:
+          'Check a certificate’s verification code (no sign-in; case and dashes do not matter). Throttled per address.',
+        params: z.object({ code: z.string().max(64) }),
+        response: { 200: publicCertificate },
+      },
+      // Codes are 80 random bits, and a slow pace keeps anyone from even trying to list them.
+      config: { rateLimit: { max: 30, timeWindow: '1 minute' } },
+    },
+    async (req, reply) => {
+      reply.header('cache-control', 'no-store');
+      return certificates.verify(req.params.code, req.ctx.lang);
+    },
+  );
+
+  r.get(
+    '/api/v1/me/certificates',
+    {
+      schema: {
+        tags,
+        summary: 'My certificates, valid and revoked, newest first',
+        response: { 200: z.array(certificate) },
+      },
+    },
+    async (req) => {
+      signedIn(req);
+      return certificates.mine(req.ctx);
+    },
+  );
+
+  r.get(
+    '/api/v1/editions/:id/certificates',
+    {
+      schema: {
+        tags,
+        summary:
+          'An edition’s certificates, each flagged when outdated, and its completed enrolments still without one (catalogue managers, task force, the edition’s trainers)',
+        params: id,
+        response: { 200: editionCertificates },
+      },
+    },
+    async (req) => {
+      signedIn(req);
+      return certificates.listEdition(req.ctx, req.params.id);
+    },
+  );
+
+  r.get(
+    '/api/v1/editions/:id/certificates.zip',
+    {
+      schema: {
+        tags,
+        summary: 'All valid certificates of an edition as a ZIP of PDFs (catalogue managers, task force)',
+        params: id,
+        produces: ['application/zip'],
+        response: {
+          200: binary<Readable>('ZIP archive, one attestato-<name>-<code>.pdf per valid certificate'),
+        },
+      },
+    },
+    async (req, reply) => {
+      signedIn(req);
+      const { fileName, body } = await certificates.editionZip(req.ctx, req.params.id);
+      return reply
+        .type('application/zip')
+        .header('content-disposition', attachment(fileName))
+        .header('cache-control', 'private, no-store')
+        .send(body);
+    },
+  );
+
+  r.get(
+    '/api/v1/certificates/:id/pdf',
+    {
+      schema: {
+        tags,
+        summary:
+          'A certificate as PDF (its holder, catalogue managers, task force, the Province officer of the holder’s unit); a revoked one is marked REVOCATO',
+        params: id,
+        produces: ['application/pdf'],
+        response: { 200: binary<Buffer>('PDF document (A4)') },
+      },
+    },
+    async (req, reply) => {
+      signedIn(req);
+      const { fileName, body } = await certificates.pdf(req.ctx, req.params.id);
+      return reply
+        .type('application/pdf')
+        .header('content-disposition', attachment(fileName))
+        .header('cache-control', 'private, no-store')
+        .send(body);
+    },
+  );
+
+  r.post(
+    '/api/v1/certificates/:id/revoke',
+    {
+      schema: {
+        tags,
+        summary: 'Revoke a certificate, with a reason (catalogue managers)',
+        params: id,
+        body: revokeBody,
+        response: { 200: certificate },
+      },
+    },
+    async (req) => {
+      signedIn(req);
+      return certificates.revoke(req.ctx, req.params.id, req.body.reason);
+    },
+  );
+
+  r.post(
+    '/api/v1/certificates/:id/reissue',
+    {
+      schema: {
+        tags,
+        summary:
+          'Reissue a certificate from the enrolment’s current data after a correction: the old one is revoked (catalogue managers)',
+        params: id,
+        response: { 201: certificate },
+      },
+    },
+    async (req, reply) => {
+      signedIn(req);
+      return reply.status(201).send(await certificates.reissue(req.ctx, req.params.id));
+    },
+  );
+}

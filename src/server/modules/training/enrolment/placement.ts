@@ -1,0 +1,96 @@
+import type { Config } from '../../../config.js';
+import type { Db } from '../../../db/client.js';
+import type { Lang } from '../../../kernel/errors.js';
+import type { RequestContext } from '../../../kernel/principal.js';
+import type { AuditService } from '../../platform/audit/service.js';
+import type { MailService } from '../../platform/mail/service.js';
+import { type EnrolmentEvent, enrolmentMail } from './mails.js';
+import type { EditionRow, EnrolmentRepository, EnrolmentRow } from './repository.js';
+import { confirmedTotal, seatAvailableFor, takeSeat } from './seats.js';
+
+/** Editions whose waitlist moves: people can still be given a seat. */
+const SEATS_MOVE = ['published', 'closed'];
+
+/**
+ * Seat decisions, always made while the caller holds the edition's row lock (repo.lockEdition), so
+ * concurrent requests for one edition are decided one at a time and never overbook.
+ */
+export function createPlacement(deps: {
+  repo: EnrolmentRepository;
+  audit: AuditService;
+  mail: MailService;
+  config: Pick<Config, 'publicUrl'>;
+}) {
+  const { repo } = deps;
+
+  async function position(tx: Db, row: EnrolmentRow) {
+    const list = await repo.waitlist(tx, row.editionId);
+    return list.findIndex((w) => w.id === row.id) + 1;
+  }
+
+  async function notify(tx: Db, row: EnrolmentRow, event: EnrolmentEvent) {
+    const person = await repo.person(tx, row.userId);
+    const found = await repo.findEdition(tx, row.editionId);
+    if (!person || !found) return;
+    const lang: Lang = person.locale === 'en' ? 'en' : 'it';
+    await deps.mail.enqueue(
+      tx,
+      person.email,
+      enrolmentMail(
+        lang,
+        {
+          name: person.name,
+          pathTitle: found.path.title,
+          editionTitle: found.edition.title,
+          startsOn: found.edition.startsOn,
+          endsOn: found.edition.endsOn,
+          link: `${deps.config.publicUrl}/formazione/iscrizioni`,
+        },
+        event,
+      ),
+    );
+  }
+
+  /** Gives free seats to the waitlist in order; a reserved seat goes to the first of its unit. */
+  async function promote(tx: Db, ctx: RequestContext, edition: EditionRow) {
+    if (!SEATS_MOVE.includes(edition.status)) return 0;
+    const state = await repo.seatState(tx, edition);
+    if (confirmedTotal(state) >= edition.capacity) return 0;
+    let promoted = 0;
+    for (const w of await repo.waitlist(tx, edition.id)) {
+      if (confirmedTotal(state) >= edition.capacity) break;
+      if (!seatAvailableFor(state, w.unitId)) continue;
+      takeSeat(state, w.unitId);
+      const row = await repo.update(tx, w.id, { status: 'confirmed', confirmedAt: new Date() });
+      await deps.audit.record(tx, ctx, {
+        action: 'enrolment.promoted',
+        entityType: 'enrolment',
+        entityId: row.id,
+        details: { editionId: edition.id, userId: row.userId, queueNo: w.queueNo },
+      });
+      await notify(tx, row, { kind: 'promoted' });
+      promoted++;
+    }
+    return promoted;
+  }
+
+  /**
+   * Where a newcomer goes: a seat if one is free for their unit, else the end of the waitlist. The
+   * waitlist is served first, so nobody arriving later takes a seat someone is waiting for.
+   */
+  async function place(
+    tx: Db,
+    ctx: RequestContext,
+    edition: EditionRow,
+    unitId: number | null,
+  ): Promise<{ status: 'confirmed'; confirmedAt: Date } | { status: 'waitlisted'; queueNo: number }> {
+    await promote(tx, ctx, edition);
+    const state = await repo.seatState(tx, edition);
+    if (seatAvailableFor(state, unitId)) return { status: 'confirmed', confirmedAt: new Date() };
+    return { status: 'waitlisted', queueNo: await repo.nextQueueNo(tx) };
+  }
+
+  return { place, promote, notify, position };
+}
+
+export type Placement = ReturnType<typeof createPlacement>;

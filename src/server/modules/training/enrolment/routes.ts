@@ -1,0 +1,172 @@
+import { z } from 'zod';
+import { paged } from '../../../../common/api.js';
+import {
+  cancelEnrolmentBody,
+  decisionBody,
+  enrolBody,
+  enrolment,
+  enrolmentQuery,
+  moveBody,
+  nominateBody,
+  nominationReport,
+  quotasBody,
+  seatSummary,
+} from '../../../../common/enrolment.js';
+import { signedIn } from '../../../http/session.js';
+import { type App, type RouteDeps, typed } from '../../../http/types.js';
+
+const id = z.object({ id: z.coerce.number().int() });
+
+export function enrolmentRoutes(app: App, { services }: RouteDeps) {
+  const r = typed(app);
+  const { enrolment: service } = services;
+  const tags = ['enrolment'];
+
+  r.post(
+    '/api/v1/enrolments',
+    {
+      schema: {
+        tags,
+        summary: 'Enrol yourself in an edition (confirmed, pending approval or waitlisted)',
+        body: enrolBody,
+        response: { 201: enrolment },
+      },
+    },
+    async (req, reply) => {
+      signedIn(req);
+      return reply.status(201).send(await service.enrol(req.ctx, req.body.editionId));
+    },
+  );
+
+  r.get(
+    '/api/v1/enrolments',
+    {
+      schema: {
+        tags,
+        summary:
+          'Enrolments in scope: all (admins, task force), a Province’s (officers), trained editions (trainers)',
+        querystring: enrolmentQuery,
+        response: { 200: paged(enrolment) },
+      },
+    },
+    async (req) => {
+      signedIn(req);
+      return service.list(req.ctx, req.query);
+    },
+  );
+
+  r.get(
+    '/api/v1/me/enrolments',
+    {
+      schema: {
+        tags,
+        summary: 'My enrolments, newest first',
+        response: { 200: z.object({ items: z.array(enrolment) }) },
+      },
+    },
+    async (req) => {
+      signedIn(req);
+      return service.mine(req.ctx);
+    },
+  );
+
+  r.post(
+    '/api/v1/enrolments/nominations',
+    {
+      schema: {
+        tags,
+        summary: 'Enrol several people (officers: their own staff); one result per person',
+        body: nominateBody,
+        response: { 200: nominationReport },
+      },
+    },
+    async (req) => {
+      signedIn(req);
+      return service.nominate(req.ctx, req.body.editionId, req.body.userIds);
+    },
+  );
+
+  r.post(
+    '/api/v1/enrolments/:id/decision',
+    {
+      schema: {
+        tags,
+        summary: 'Approve or reject (with a reason) a pending enrolment',
+        params: id,
+        body: decisionBody,
+        response: { 200: enrolment },
+      },
+    },
+    async (req) => {
+      signedIn(req);
+      return service.decide(req.ctx, req.params.id, req.body);
+    },
+  );
+
+  r.post(
+    '/api/v1/enrolments/:id/cancel',
+    {
+      schema: {
+        tags,
+        summary: 'Cancel an enrolment (yourself before the deadline; officers and admins any time)',
+        params: id,
+        body: cancelEnrolmentBody,
+        response: { 200: enrolment },
+      },
+    },
+    async (req) => {
+      signedIn(req);
+      return service.cancel(req.ctx, req.params.id, req.body.reason ?? null);
+    },
+  );
+
+  r.post(
+    '/api/v1/enrolments/:id/move',
+    {
+      schema: {
+        tags,
+        summary: 'Move an enrolment to another edition (admins); answers the new enrolment',
+        params: id,
+        body: moveBody,
+        response: { 200: enrolment },
+      },
+    },
+    async (req) => {
+      signedIn(req);
+      return service.move(req.ctx, req.params.id, req.body.toEditionId);
+    },
+  );
+
+  r.get(
+    '/api/v1/editions/:id/seats',
+    {
+      schema: {
+        tags,
+        summary: 'Seats of an edition: confirmed, pending, waitlisted, quotas',
+        params: id,
+        response: { 200: seatSummary },
+      },
+    },
+    async (req) => {
+      signedIn(req);
+      return service.seats(req.params.id);
+    },
+  );
+
+  r.put(
+    '/api/v1/editions/:id/quotas',
+    {
+      schema: {
+        tags,
+        summary: 'Reserve seats of an edition for units (replaces the list)',
+        params: id,
+        body: quotasBody,
+        response: { 200: seatSummary },
+      },
+    },
+    async (req) => {
+      signedIn(req);
+      return service.setQuotas(req.ctx, req.params.id, req.body);
+    },
+  );
+}

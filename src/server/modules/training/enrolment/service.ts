@@ -1,0 +1,378 @@
+import type { z } from 'zod';
+import {
+  ACTIVE_ENROLMENT_STATUSES,
+  type Enrolment,
+  type EnrolmentStatus,
+  type enrolmentQuery,
+  type quotasBody,
+  type SeatSummary,
+} from '../../../../common/enrolment.js';
+import type { Db } from '../../../db/client.js';
+import { AppError, errors } from '../../../kernel/errors.js';
+import { type RequestContext, requireActor } from '../../../kernel/principal.js';
+import type { UnitsRepository } from '../../identity/units/repository.js';
+import { isNationalAdmin } from '../../identity/users/policy.js';
+import { isUniqueViolation } from '../../identity/users/repository.js';
+import type { AuditService } from '../../platform/audit/service.js';
+import { isEligible } from '../catalogue/eligibility.js';
+import type { PathsService } from '../catalogue/paths-service.js';
+import type { Placement } from './placement.js';
+import { canAdministerEnrolment, canDecideEnrolments, canDecideFor, enrolmentScope } from './policy.js';
+import type { EditionRow, EnrolmentRepository, EnrolmentRow, EnrolmentView } from './repository.js';
+import { cancellationDeadline, checkEnrollable, EDITION, ENROLMENT, rules } from './rules.js';
+import { confirmedTotal } from './seats.js';
+
+const ACTIVE = ACTIVE_ENROLMENT_STATUSES;
+
+export type EnrolmentService = ReturnType<typeof createEnrolmentService>;
+
+export function createEnrolmentService(deps: {
+  db: Db;
+  repo: EnrolmentRepository;
+  placement: Placement;
+  paths: PathsService;
+  units: UnitsRepository;
+  audit: AuditService;
+  mail: { kick: () => void };
+  /** Run when a confirmed enrolment is cancelled or moved (attendance withdraws its completion). */
+  leftHooks: ((tx: Db, ctx: RequestContext, enrolmentId: number) => Promise<unknown>)[];
+}) {
+  const { db, repo, placement, audit } = deps;
+
+  function toEnrolment(v: EnrolmentView, now = new Date()): Enrolment {
+    const e = v.enrolment;
+    const deadline = cancellationDeadline({
+      startsOn: v.startsOn,
+      cancellationClosesAt: v.cancellationClosesAt,
+    });
+    return {
+      id: e.id,
+      editionId: e.editionId,
+      editionTitle: v.editionTitle,
+      editionStatus: v.editionStatus as Enrolment['editionStatus'],
+      startsOn: v.startsOn,
+      endsOn: v.endsOn,
+      pathTitle: v.pathTitle,
+      pathSlug: v.pathSlug,
+      userId: e.userId,
+      userName: v.userName,
+      userEmail: v.userEmail,
+      unitId: e.unitId,
+      unitName: v.unitName,
+      status: e.status as EnrolmentStatus,
+      waitlistPosition: v.waitlistPosition,
+      nominatedByName: v.nominatedByName,
+      requestedAt: e.requestedAt.toISOString(),
+      confirmedAt: e.confirmedAt?.toISOString() ?? null,
+      decidedAt: e.decidedAt?.toISOString() ?? null,
+      decisionReason: e.decisionReason,
+      cancelledAt: e.cancelledAt?.toISOString() ?? null,
+      cancelReason: e.cancelReason,
+      minutesAttended: e.minutesAttended,
+      finalTestPassed: e.finalTestPassed,
+      completedOn: e.completedOn,
+      cancellable:
+        ACTIVE.includes(e.status as EnrolmentStatus) &&
+        now < deadline &&
+        (v.editionStatus === 'published' || v.editionStatus === 'closed'),
+    };
+  }
+
+  async function view(id: number, tx: Db = db) {
+    const v = await repo.viewById(tx, id);
+    if (!v) throw errors.notFound(ENROLMENT);
+    return toEnrolment(v);
+  }
+
+  /** Creates an enrolment for a person in a locked edition: pending, confirmed or waitlisted. */
+  async function enrolIn(
+    tx: Db,
+    ctx: RequestContext,
+    edition: EditionRow,
+    person: { id: string; unitId: number | null },
+    opts: { nominatedBy: string | null; skipApproval: boolean; moved?: boolean },
+  ) {
+    if (await repo.findActive(tx, edition.id, person.id)) throw rules.alreadyEnrolled();
+    const base = {
+      editionId: edition.id,
+      userId: person.id,
+      unitId: person.unitId,
+      nominatedBy: opts.nominatedBy,
+    };
+    const row =
+      edition.approvalRequired && !opts.skipApproval
+        ? await repo.insert(tx, { ...base, status: 'pending' })
+        : await repo.insert(tx, { ...base, ...(await placement.place(tx, ctx, edition, person.unitId)) });
+    await audit.record(tx, ctx, {
+      action: opts.nominatedBy ? 'enrolment.nominated' : 'enrolment.created',
+      entityType: 'enrolment',
+      entityId: row.id,
+      details: { editionId: edition.id, userId: person.id, status: row.status },
+    });
+    const position = row.status === 'waitlisted' ? await placement.position(tx, row) : null;
+    await placement.notify(
+      tx,
+      row,
+      opts.moved
+        ? { kind: 'moved', to: edition.title, position }
+        : position
+          ? { kind: 'waitlisted', position }
+          : { kind: row.status as 'pending' | 'confirmed' },
+    );
+    return row;
+  }
+
+  /** Runs a seat-changing step in a transaction with the edition locked; maps a duplicate to 409. */
+  async function withEdition<T>(editionId: number, fn: (tx: Db, edition: EditionRow) => Promise<T>) {
+    try {
+      const out = await db.transaction(async (tx) => {
+        const edition = await repo.lockEdition(tx, editionId);
+        if (!edition) throw errors.notFound(EDITION);
+        return fn(tx, edition);
+      });
+      deps.mail.kick();
+      return out;
+    } catch (err) {
+      if (isUniqueViolation(err)) throw rules.alreadyEnrolled();
+      throw err;
+    }
+  }
+
+  async function eligible(tx: Db, editionId: number, unitId: number | null) {
+    const found = await repo.findEdition(tx, editionId);
+    if (!found) throw errors.notFound(EDITION);
+    return isEligible(await deps.paths.eligibilityRule(found.path, tx), unitId);
+  }
+
+  async function decidable(tx: Db, ctx: RequestContext, id: number) {
+    const row = await repo.findById(tx, id);
+    if (!row || !canDecideFor(ctx.actor, row.unitId)) throw errors.notFound(ENROLMENT);
+    return row;
+  }
+
+  async function cancelIn(
+    tx: Db,
+    ctx: RequestContext,
+    edition: EditionRow,
+    row: EnrolmentRow,
+    reason: string | null,
+  ) {
+    const updated = await repo.update(tx, row.id, {
+      status: 'cancelled',
+      cancelledAt: new Date(),
+      cancelledBy: ctx.actor?.id ?? null,
+      cancelReason: reason,
+    });
+    await audit.record(tx, ctx, {
+      action: 'enrolment.cancelled',
+      entityType: 'enrolment',
+      entityId: row.id,
+      details: { editionId: edition.id, userId: row.userId, from: row.status, reason },
+    });
+    if (row.status === 'confirmed') {
+      for (const hook of deps.leftHooks) await hook(tx, ctx, row.id);
+      await placement.promote(tx, ctx, edition);
+    }
+    return updated;
+  }
+
+  return {
+    toEnrolment,
+
+    /** The signed-in person enrols themselves. */
+    async enrol(ctx: RequestContext, editionId: number) {
+      const actor = requireActor(ctx);
+      const person = await repo.person(db, actor.id);
+      if (!person) throw errors.forbidden();
+      const row = await withEdition(editionId, async (tx, edition) => {
+        checkEnrollable(edition, new Date(), { bypassWindow: false });
+        if (!(await eligible(tx, editionId, person.unitId))) throw rules.notEligible();
+        return enrolIn(tx, ctx, edition, person, { nominatedBy: null, skipApproval: false });
+      });
+      return view(row.id);
+    },
+
+    /** An officer (own staff) or admin enrols people; their nomination is the approval. */
+    async nominate(ctx: RequestContext, editionId: number, userIds: string[]) {
+      const actor = requireActor(ctx);
+      if (!canDecideEnrolments(actor)) throw errors.forbidden();
+      const admin = isNationalAdmin(actor);
+      if (!(await repo.findEdition(db, editionId))) throw errors.notFound(EDITION);
+      const people = new Map((await repo.people(db, [...new Set(userIds)])).map((p) => [p.id, p]));
+      const results: {
+        userId: string;
+        status: EnrolmentStatus | null;
+        enrolmentId: number | null;
+        error: string | null;
+      }[] = [];
+      for (const userId of [...new Set(userIds)]) {
+        const person = people.get(userId);
+        try {
+          if (!person || !canDecideFor(actor, person.unitId)) throw rules.notYourStaff();
+          if (!person.active) throw rules.inactive();
+          const row = await withEdition(editionId, async (tx, edition) => {
+            checkEnrollable(edition, new Date(), { bypassWindow: admin });
+            if (!(await eligible(tx, editionId, person.unitId))) throw rules.notEligible();
+            return enrolIn(tx, ctx, edition, person, { nominatedBy: actor.id, skipApproval: true });
+          });
+          results.push({ userId, status: row.status as EnrolmentStatus, enrolmentId: row.id, error: null });
+        } catch (err) {
+          if (!(err instanceof AppError)) throw err;
+          results.push({ userId, status: null, enrolmentId: null, error: err.messages[ctx.lang] });
+        }
+      }
+      return { results };
+    },
+
+    async decide(
+      ctx: RequestContext,
+      id: number,
+      d: { decision: 'approve' } | { decision: 'reject'; reason: string },
+    ) {
+      const first = await decidable(db, ctx, id);
+      await withEdition(first.editionId, async (tx, edition) => {
+        const row = await repo.lock(tx, id);
+        if (row?.status !== 'pending') throw rules.notPending();
+        const decided = { decidedBy: ctx.actor?.id ?? null, decidedAt: new Date() };
+        if (d.decision === 'reject') {
+          const out = await repo.update(tx, id, { ...decided, status: 'rejected', decisionReason: d.reason });
+          await placement.notify(tx, out, { kind: 'rejected', reason: d.reason });
+        } else {
+          if (['cancelled', 'completed'].includes(edition.status)) throw rules.editionOver();
+          const out = await repo.update(tx, id, {
+            ...decided,
+            ...(await placement.place(tx, ctx, edition, row.unitId)),
+          });
+          await placement.notify(
+            tx,
+            out,
+            out.status === 'confirmed'
+              ? { kind: 'approved' }
+              : { kind: 'approvedWaitlisted', position: await placement.position(tx, out) },
+          );
+        }
+        await audit.record(tx, ctx, {
+          action: `enrolment.${d.decision === 'approve' ? 'approved' : 'rejected'}`,
+          entityType: 'enrolment',
+          entityId: id,
+          details: d.decision === 'reject' ? { reason: d.reason } : {},
+        });
+      });
+      return view(id);
+    },
+
+    async cancel(ctx: RequestContext, id: number, reason: string | null) {
+      const actor = requireActor(ctx);
+      const first = await repo.findById(db, id);
+      const own = first?.userId === actor.id;
+      if (!first || (!own && !canDecideFor(actor, first.unitId))) throw errors.notFound(ENROLMENT);
+      await withEdition(first.editionId, async (tx, edition) => {
+        const row = await repo.lock(tx, id);
+        if (!row || !ACTIVE.includes(row.status as EnrolmentStatus)) throw rules.notActive();
+        if (own && !canDecideFor(actor, row.unitId) && new Date() >= cancellationDeadline(edition))
+          throw rules.tooLateToCancel(cancellationDeadline(edition), ctx.lang);
+        const out = await cancelIn(tx, ctx, edition, row, reason);
+        if (!own) await placement.notify(tx, out, { kind: 'cancelled', reason });
+      });
+      return view(id);
+    },
+
+    /** Moves a person to another edition: a seat there if free (else its waitlist), freeing this one. */
+    async move(ctx: RequestContext, id: number, toEditionId: number) {
+      if (!canAdministerEnrolment(ctx.actor)) throw errors.forbidden();
+      const first = await repo.findById(db, id);
+      if (!first) throw errors.notFound(ENROLMENT);
+      if (first.editionId === toEditionId) throw rules.sameEdition();
+      // Lock both editions in id order, so two opposite moves cannot deadlock.
+      const [a, b] = [first.editionId, toEditionId].sort((x, y) => x - y) as [number, number];
+      const created = await withEdition(a, async (tx) => {
+        await repo.lockEdition(tx, b);
+        const source = (await repo.lockEdition(tx, first.editionId)) as EditionRow;
+        const target = await repo.lockEdition(tx, toEditionId);
+        if (!target) throw errors.notFound(EDITION);
+        checkEnrollable(target, new Date(), { bypassWindow: true });
+        const row = await repo.lock(tx, id);
+        if (!row || !ACTIVE.includes(row.status as EnrolmentStatus)) throw rules.notActive();
+        if (!(await eligible(tx, target.id, row.unitId))) throw rules.notEligible();
+        const person = { id: row.userId, unitId: row.unitId };
+        const moved = await enrolIn(tx, ctx, target, person, {
+          nominatedBy: ctx.actor?.id ?? null,
+          skipApproval: true,
+          moved: true,
+        });
+        await repo.update(tx, id, { movedTo: moved.id });
+        await cancelIn(tx, ctx, source, row, `→ ${target.title}`);
+        await audit.record(tx, ctx, {
+          action: 'enrolment.moved',
+          entityType: 'enrolment',
+          entityId: id,
+          details: { from: source.id, to: target.id, newEnrolmentId: moved.id },
+        });
+        return moved;
+      });
+      return view(created.id);
+    },
+
+    async list(ctx: RequestContext, q: z.infer<typeof enrolmentQuery>) {
+      const scope = enrolmentScope(ctx.actor);
+      if (!scope) throw errors.forbidden();
+      const { rows, total } = await repo.list(db, scope, q, q.page, q.pageSize);
+      const now = new Date();
+      return { items: rows.map((r) => toEnrolment(r, now)), total, page: q.page, pageSize: q.pageSize };
+    },
+
+    async mine(ctx: RequestContext) {
+      const actor = requireActor(ctx);
+      const rows = await repo.views(db, repo.ofUser(actor.id));
+      const now = new Date();
+      return { items: rows.map((r) => toEnrolment(r, now)) };
+    },
+
+    async seats(editionId: number, tx: Db = db): Promise<SeatSummary> {
+      const found = await repo.findEdition(tx, editionId);
+      if (!found) throw errors.notFound(EDITION);
+      const state = await repo.seatState(tx, found.edition);
+      const counts = await repo.countsByStatus(tx, editionId);
+      const confirmed = confirmedTotal(state);
+      return {
+        editionId,
+        capacity: found.edition.capacity,
+        confirmed,
+        pending: counts.pending ?? 0,
+        waitlisted: counts.waitlisted ?? 0,
+        seatsLeft: Math.max(0, found.edition.capacity - confirmed),
+        quotas: (await repo.quotas(tx, editionId)).map((q) => ({
+          ...q,
+          used: state.confirmedByUnit.get(q.unitId) ?? 0,
+        })),
+      };
+    },
+
+    async setQuotas(ctx: RequestContext, editionId: number, body: z.infer<typeof quotasBody>) {
+      if (!canAdministerEnrolment(ctx.actor)) throw errors.forbidden();
+      const unitIds = body.quotas.map((q) => q.unitId);
+      if (new Set(unitIds).size !== unitIds.length) throw rules.duplicateQuota();
+      for (const u of unitIds) if (!(await deps.units.findById(db, u))) throw rules.unknownUnit();
+      await withEdition(editionId, async (tx, edition) => {
+        const total = body.quotas.reduce((n, q) => n + q.seats, 0);
+        if (total > edition.capacity) throw rules.quotasOverCapacity(edition.capacity);
+        await repo.replaceQuotas(tx, editionId, body.quotas);
+        await audit.record(tx, ctx, {
+          action: 'edition.quotas',
+          entityType: 'edition',
+          entityId: editionId,
+          details: { quotas: body.quotas },
+        });
+        // Fewer reserved seats can open general seats to the waitlist.
+        await placement.promote(tx, ctx, edition);
+      });
+      return this.seats(editionId);
+    },
+
+    /** After an edition's capacity grows: the waitlist takes the new seats (caller's transaction). */
+    async afterCapacityChange(tx: Db, ctx: RequestContext, editionId: number) {
+      const edition = await repo.lockEdition(tx, editionId);
+      if (edition) await placement.promote(tx, ctx, edition);
+    },
+  };
+}

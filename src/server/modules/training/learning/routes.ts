@@ -1,0 +1,102 @@
+import { z } from 'zod';
+import { okBody } from '../../../../common/api.js';
+import {
+  feedbackBody,
+  feedbackDue,
+  feedbackSummary,
+  mySession,
+  mySessionsQuery,
+  transcript,
+} from '../../../../common/learning.js';
+import { signedIn } from '../../../http/session.js';
+import { type App, type RouteDeps, typed } from '../../../http/types.js';
+
+const id = z.object({ id: z.coerce.number().int() });
+
+export function learningRoutes(app: App, { services }: RouteDeps) {
+  const r = typed(app);
+  const { learning } = services;
+  const tags = ['my training'];
+
+  r.get(
+    '/api/v1/me/transcript',
+    {
+      schema: {
+        tags,
+        summary: 'My training record: hours attended per calendar year against the yearly target',
+        response: { 200: transcript },
+      },
+    },
+    async (req) => {
+      signedIn(req);
+      return learning.transcript(req.ctx);
+    },
+  );
+
+  r.get(
+    '/api/v1/me/sessions',
+    {
+      schema: {
+        tags,
+        summary: 'Sessions of my confirmed enrolments (default from today, for a year), with online links',
+        querystring: mySessionsQuery,
+        response: { 200: z.array(mySession) },
+      },
+    },
+    async (req) => {
+      signedIn(req);
+      return learning.mySessions(req.ctx, req.query);
+    },
+  );
+
+  r.get(
+    '/api/v1/me/feedback-due',
+    {
+      schema: {
+        tags,
+        summary: 'My enrolments whose satisfaction questionnaire is open and not answered yet',
+        response: { 200: z.array(feedbackDue) },
+      },
+    },
+    async (req) => {
+      signedIn(req);
+      return learning.feedbackDue(req.ctx);
+    },
+  );
+
+  r.post(
+    '/api/v1/enrolments/:id/feedback',
+    {
+      schema: {
+        tags: ['feedback'],
+        summary:
+          'Answer the satisfaction questionnaire of my confirmed enrolment, once, after the edition ends',
+        params: id,
+        body: feedbackBody,
+        response: { 201: okBody },
+      },
+    },
+    async (req, reply) => {
+      signedIn(req);
+      await learning.submitFeedback(req.ctx, req.params.id, req.body);
+      return reply.status(201).send({ ok: true as const });
+    },
+  );
+
+  r.get(
+    '/api/v1/editions/:id/feedback',
+    {
+      schema: {
+        tags: ['feedback'],
+        summary:
+          'An edition’s anonymous satisfaction results: counts always, averages, distributions and comments from 3 answers (catalogue managers, task force, the edition’s trainers)',
+        params: id,
+        response: { 200: feedbackSummary },
+      },
+    },
+    async (req) => {
+      signedIn(req);
+      return learning.feedbackSummary(req.ctx, req.params.id);
+    },
+  );
+}
