@@ -164,10 +164,10 @@ describe('errors', () => {
   });
 
   it('refuses a body that is not valid JSON with 400 INVALID_JSON', async () => {
-    const send = (lang: string) =>
+    const send = (lang: string, url = '/api/v1/auth/login') =>
       t.app.inject({
         method: 'POST',
-        url: '/api/v1/units',
+        url,
         headers: { 'content-type': 'application/json', 'accept-language': lang },
         payload: '{"istatCode": "999",',
       });
@@ -180,6 +180,8 @@ describe('errors', () => {
     const en = await send('en-GB,en;q=0.9');
     expect(en.statusCode).toBe(400);
     expect(en.json()).toEqual({ code: 'INVALID_JSON', message: 'The request body is not valid JSON.' });
+    // A private route turns an anonymous caller away before reading the body.
+    expect((await send('it', '/api/v1/units')).statusCode).toBe(401);
   });
 
   it('answers in English when Accept-Language asks for it', async () => {
@@ -196,7 +198,7 @@ describe('errors', () => {
     const big = JSON.stringify({ name: 'x'.repeat(1024 * 1024 + 10) });
     const res = await t.app.inject({
       method: 'POST',
-      url: '/api/v1/units',
+      url: '/api/v1/auth/login',
       headers: { 'content-type': 'application/json', 'accept-language': 'en' },
       payload: big,
     });
@@ -204,7 +206,7 @@ describe('errors', () => {
     expect(res.json()).toEqual({ code: 'PAYLOAD_TOO_LARGE', message: 'The request is too large.' });
     const small = await t.app.inject({
       method: 'POST',
-      url: '/api/v1/units',
+      url: '/api/v1/auth/login',
       headers: { 'content-type': 'application/json' },
       payload: JSON.stringify({ name: 'x'.repeat(1000) }),
     });

@@ -6,36 +6,25 @@ import fastifyMultipart from '@fastify/multipart';
 import fastifyRateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyBaseLogger } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { composeModules } from './compose.js';
 import type { Config } from './config.js';
 import type { Database } from './db/client.js';
 import { registerDocs } from './http/docs.js';
 import { registerErrorHandler } from './http/error-handler.js';
 import { registerSession } from './http/session.js';
-import type { RouteDeps } from './http/types.js';
 import { registerWeb } from './http/web.js';
-import { authRoutes } from './modules/identity/auth/routes.js';
-import { unitsRoutes } from './modules/identity/units/routes.js';
-import { usersRoutes } from './modules/identity/users/routes.js';
-import { auditRoutes } from './modules/platform/audit/routes.js';
-import { healthRoutes } from './modules/platform/health/routes.js';
-import { mailRoutes } from './modules/platform/mail/routes.js';
-import { agreementsRoutes } from './modules/training/agreements/routes.js';
-import { attendanceRoutes } from './modules/training/attendance/routes.js';
-import { calendarRoutes } from './modules/training/calendar/routes.js';
-import { catalogueRoutes } from './modules/training/catalogue/routes.js';
-import { certificatesRoutes } from './modules/training/certificates/routes.js';
-import { enrolmentRoutes } from './modules/training/enrolment/routes.js';
-import { learningRoutes } from './modules/training/learning/routes.js';
-import { createServices } from './services.js';
+import type { Clock } from './kernel/clock.js';
 
 export type BuildOptions = {
   config: Config;
   database: Database;
   /** A pino logger; by default one at config.logLevel. */
   logger?: FastifyBaseLogger;
+  /** The time source of every rule about "now"; the system clock by default. */
+  clock?: Clock;
 };
 
-export async function buildApp({ config, database, logger }: BuildOptions) {
+export async function buildApp({ config, database, logger, clock }: BuildOptions) {
   const app = Fastify({
     ...(logger ? { loggerInstance: logger } : { logger: { level: config.logLevel } }),
     // Honour a request id set by the load balancer; otherwise make one.
@@ -51,14 +40,16 @@ export async function buildApp({ config, database, logger }: BuildOptions) {
     reply.header('x-request-id', req.id);
   });
 
-  const services = createServices(database, config, app.log);
-  const deps: RouteDeps = { services, config };
+  const { kernel, services, modules } = composeModules(database, config, app.log, { clock });
 
-  registerErrorHandler(
-    app,
-    async (pathname) =>
-      (await services.certificates.pageMeta(pathname)) ?? services.calendar.pageMeta(pathname),
-  );
+  const pageMetas = modules.flatMap((m) => (m.pageMeta ? [m.pageMeta(services)] : []));
+  registerErrorHandler(app, async (pathname) => {
+    for (const meta of pageMetas) {
+      const found = await meta(pathname);
+      if (found) return found;
+    }
+    return null;
+  });
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: {
       directives: {
@@ -86,40 +77,18 @@ export async function buildApp({ config, database, logger }: BuildOptions) {
   await app.register(fastifyRateLimit, { global: false });
   await app.register(fastifyMultipart, { limits: { fileSize: 5 * 1024 * 1024, files: 1, fields: 5 } });
   await registerDocs(app, { https: config.secureCookies });
-  registerSession(app, services.auth);
+  registerSession(app, (token) => services.auth.resolveSession(token));
 
-  for (const routes of [
-    healthRoutes,
-    authRoutes,
-    usersRoutes,
-    unitsRoutes,
-    auditRoutes,
-    mailRoutes,
-    agreementsRoutes,
-    catalogueRoutes,
-    certificatesRoutes,
-    learningRoutes,
-    enrolmentRoutes,
-    attendanceRoutes,
-  ]) {
-    routes(app, deps);
-  }
-  await calendarRoutes(app, deps);
+  for (const m of modules) await m.routes?.(app, services, kernel);
   await registerWeb(app);
 
-  // Housekeeping: deliver mail, and drop expired sessions hourly.
-  let purge: NodeJS.Timeout | undefined;
+  // Background jobs of the modules (mail delivery, reminders, session purge) run in every process.
+  const jobs = modules.flatMap((m) => m.jobs?.(services, kernel) ?? []);
   app.addHook('onReady', async () => {
-    services.worker.start();
-    services.notifier.start();
-    purge = setInterval(() => {
-      services.auth.purgeExpiredSessions().catch((err) => app.log.error({ err }, 'session purge failed'));
-    }, 3600_000).unref();
+    for (const job of jobs) job.start();
   });
   app.addHook('onClose', async () => {
-    clearInterval(purge);
-    await services.notifier.stop();
-    await services.worker.stop();
+    for (const job of [...jobs].reverse()) await job.stop();
   });
   return { app, services };
 }

@@ -12,3 +12,16 @@ export const romeToday = () => sql`(now() at time zone 'Europe/Rome')::date`;
  */
 export const seatsLeftOf = () =>
   sql<number>`(editions.capacity - (select count(*) from enrolments where enrolments.edition_id = editions.id and enrolments.status = 'confirmed'))::int`;
+
+/** Escapes % and _ so user text is matched literally by LIKE. */
+export function escapeLike(s: string): string {
+  return s.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+const PG_UNIQUE_VIOLATION = '23505';
+
+/** True for a unique-index violation, from either driver (pg raises it, Drizzle may wrap it). */
+export function isUniqueViolation(err: unknown): boolean {
+  const e = err as { code?: string; cause?: { code?: string } };
+  return e?.code === PG_UNIQUE_VIOLATION || e?.cause?.code === PG_UNIQUE_VIOLATION;
+}

@@ -1,8 +1,6 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { errors, pickLang } from '../kernel/errors.js';
 import type { Principal, RequestContext } from '../kernel/principal.js';
-import type { AuthService } from '../modules/identity/auth/service.js';
-import { SESSION_IDLE_S } from '../modules/identity/auth/service.js';
 
 export const SESSION_COOKIE = 'officina_session';
 
@@ -16,11 +14,18 @@ declare module 'fastify' {
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
+/** The routes of the API documentation, registered by @fastify/swagger: public. */
+const DOCS = /^\/api\/(docs|openapi\.json)/;
+
 /**
- * Resolves the session cookie into a principal for every API request, and enforces CSRF on
- * every cookie-authenticated mutation.
+ * Resolves the session cookie into a principal for every API request, refuses anonymous requests to
+ * every route not declared public (deny by default), and enforces CSRF on every cookie-authenticated
+ * mutation.
  */
-export function registerSession(app: FastifyInstance, auth: AuthService) {
+export function registerSession(
+  app: FastifyInstance,
+  resolveSession: (token: string) => Promise<Principal | null>,
+) {
   app.decorateRequest('principal', null);
   app.decorateRequest('sessionToken', null);
   app.decorateRequest('ctx', null as unknown as RequestContext);
@@ -36,7 +41,7 @@ export function registerSession(app: FastifyInstance, auth: AuthService) {
     const raw = req.cookies[SESSION_COOKIE];
     const unsigned = raw ? req.unsignCookie(raw) : null;
     if (unsigned?.valid && unsigned.value) {
-      const principal = await auth.resolveSession(unsigned.value);
+      const principal = await resolveSession(unsigned.value);
       if (principal) {
         req.principal = principal;
         req.sessionToken = unsigned.value;
@@ -44,6 +49,12 @@ export function registerSession(app: FastifyInstance, auth: AuthService) {
       } else {
         reply.clearCookie(SESSION_COOKIE, { path: '/' });
       }
+    }
+    // Deny by default: a route is private unless its options say `config: { public: true }`.
+    // An unknown address has no route options and goes on to the 404 answer.
+    const route = req.routeOptions;
+    if (!req.principal && route.url !== undefined && !route.config.public && !DOCS.test(route.url)) {
+      throw errors.unauthenticated();
     }
   });
 
@@ -57,22 +68,7 @@ export function registerSession(app: FastifyInstance, auth: AuthService) {
   });
 }
 
-export function setSessionCookie(reply: FastifyReply, token: string, secure: boolean) {
-  reply.setCookie(SESSION_COOKIE, token, {
-    path: '/',
-    httpOnly: true,
-    sameSite: 'lax',
-    secure,
-    signed: true,
-    maxAge: SESSION_IDLE_S,
-  });
-}
-
-export function clearSessionCookie(reply: FastifyReply) {
-  reply.clearCookie(SESSION_COOKIE, { path: '/' });
-}
-
-/** The signed-in principal, or a 401. */
+/** The signed-in principal of a private route (the session hook has already refused anonymous calls). */
 export function signedIn(req: FastifyRequest): Principal {
   if (!req.principal) throw errors.unauthenticated();
   return req.principal;

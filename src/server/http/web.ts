@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { PageMeta } from '../kernel/module.js';
 import type { App } from './types.js';
 
 /** The built web app (vite build) sits in dist/web at the project root. */
@@ -31,7 +32,6 @@ export async function registerWeb(app: App) {
   });
 }
 
-export type PageMeta = { title: string; description: string };
 export type MetaResolver = (pathname: string) => Promise<PageMeta | null>;
 
 const escapeHtml = (v: string) =>

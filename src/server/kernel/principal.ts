@@ -41,3 +41,28 @@ export function requireActor(ctx: RequestContext): Principal {
   if (!ctx.actor) throw new Error('requireActor called on an anonymous request');
   return ctx.actor;
 }
+
+/** Which people's personal data a principal may read. */
+export type PeopleScope = { all: true } | { all: false; unitIds: number[] };
+
+export function isNationalAdmin(p: Principal | null): boolean {
+  return hasRole(p, 'national_admin');
+}
+
+export function peopleScope(p: Principal | null): PeopleScope {
+  if (hasRole(p, 'national_admin') || hasRole(p, 'task_force')) return { all: true };
+  return { all: false, unitIds: unitsWithRole(p, 'province_officer') };
+}
+
+export function canReadPerson(p: Principal | null, target: { id: string; unitId: number | null }): boolean {
+  if (!p) return false;
+  if (p.id === target.id) return true;
+  const scope = peopleScope(p);
+  return scope.all || (target.unitId !== null && scope.unitIds.includes(target.unitId));
+}
+
+/** National admins manage everyone; a Province officer manages the people of their own unit(s). */
+export function canManagePeopleOf(p: Principal | null, unitId: number | null): boolean {
+  if (isNationalAdmin(p)) return true;
+  return unitId !== null && unitsWithRole(p, 'province_officer').includes(unitId);
+}

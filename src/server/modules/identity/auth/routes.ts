@@ -9,18 +9,21 @@ import {
   profileUpdateBody,
   sessionBody,
 } from '../../../../common/auth.js';
-import { clearSessionCookie, setSessionCookie, signedIn } from '../../../http/session.js';
+import { signedIn } from '../../../http/session.js';
 import { type App, type RouteDeps, typed } from '../../../http/types.js';
+import { clearSessionCookie, setSessionCookie } from './cookie.js';
+import type { AuthService } from './service.js';
 
 const tags = ['auth'];
 
-export function authRoutes(app: App, { services, config }: RouteDeps) {
+export function authRoutes(app: App, { services, config }: RouteDeps<{ auth: AuthService }>) {
   const r = typed(app);
   const { auth } = services;
 
   r.get(
     '/api/v1/auth/csrf',
     {
+      config: { public: true },
       schema: {
         tags,
         summary: 'CSRF token for cookie-authenticated mutations (send it as x-csrf-token)',
@@ -35,7 +38,7 @@ export function authRoutes(app: App, { services, config }: RouteDeps) {
     {
       schema: { tags, summary: 'Sign in; sets the session cookie', body: loginBody, response: { 200: me } },
       // Per-address throttling; per-account lockout is handled by the service.
-      config: { rateLimit: { max: 10, timeWindow: '1 minute' } },
+      config: { public: true, rateLimit: { max: 10, timeWindow: '1 minute' } },
     },
     async (req, reply) => {
       const { token, principal } = await auth.login(req.ctx, req.body.email, req.body.password, {
@@ -49,6 +52,7 @@ export function authRoutes(app: App, { services, config }: RouteDeps) {
   r.post(
     '/api/v1/auth/logout',
     {
+      config: { public: true },
       schema: { tags, summary: 'Sign out (ends this session)', response: { 200: okBody } },
     },
     async (req, reply) => {
@@ -67,7 +71,7 @@ export function authRoutes(app: App, { services, config }: RouteDeps) {
         body: passwordResetRequestBody,
         response: { 202: okBody },
       },
-      config: { rateLimit: { max: 5, timeWindow: '1 minute' } },
+      config: { public: true, rateLimit: { max: 5, timeWindow: '1 minute' } },
     },
     async (req, reply) => {
       await auth.requestPasswordReset(req.ctx, req.body.email);
@@ -84,7 +88,7 @@ export function authRoutes(app: App, { services, config }: RouteDeps) {
         body: passwordResetConfirmBody,
         response: { 200: okBody },
       },
-      config: { rateLimit: { max: 10, timeWindow: '1 minute' } },
+      config: { public: true, rateLimit: { max: 10, timeWindow: '1 minute' } },
     },
     async (req) => {
       await auth.confirmPasswordReset(req.ctx, req.body.token, req.body.password);
@@ -95,6 +99,7 @@ export function authRoutes(app: App, { services, config }: RouteDeps) {
   r.get(
     '/api/v1/auth/session',
     {
+      config: { public: true },
       schema: {
         tags,
         summary: 'The signed-in user, or null (never 401: for pages that work signed in or not)',

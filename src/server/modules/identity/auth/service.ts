@@ -2,21 +2,14 @@ import type { Me } from '../../../../common/auth.js';
 import type { Config } from '../../../config.js';
 import type { Db } from '../../../db/client.js';
 import { AppError, errors, type Lang } from '../../../kernel/errors.js';
+import type { Capabilities } from '../../../kernel/module.js';
 import { assertPasswordPolicy, hashPassword, verifyPassword } from '../../../kernel/passwords.js';
 import type { Principal, RequestContext } from '../../../kernel/principal.js';
 import { hashToken, newToken } from '../../../kernel/tokens.js';
-import type { AuditService } from '../../platform/audit/service.js';
-import type { MailService } from '../../platform/mail/service.js';
-import { invitationMail, passwordResetMail } from '../../platform/mail/templates.js';
-import { mayRunSessions, maySignLogbooks } from '../../training/attendance/policy.js';
-import { canManageAgreements, canManageCatalogue } from '../../training/catalogue/policy.js';
-import {
-  canAdministerEnrolment,
-  canDecideEnrolments,
-  canListProvinceEnrolments,
-} from '../../training/enrolment/policy.js';
-import { canManageUnits, canManageUsers, canViewAudit, canViewOutbox } from '../users/policy.js';
-import type { UserRow, UsersRepository } from '../users/repository.js';
+import type { AuditService } from '../../platform/audit/index.js';
+import type { MailService } from '../../platform/mail/index.js';
+import type { UserAccounts, UserRow } from '../users/index.js';
+import { invitationMail, passwordResetMail } from './mails.js';
 import type { AuthRepository, TokenPurpose } from './repository.js';
 
 export const SESSION_IDLE_S = 8 * 3600;
@@ -36,8 +29,9 @@ export type AuthService = ReturnType<typeof createAuthService>;
 export function createAuthService(deps: {
   db: Db;
   repo: AuthRepository;
-  users: UsersRepository;
+  users: UserAccounts;
   audit: AuditService;
+  capabilities: (p: Principal) => Capabilities;
   mail: MailService;
   config: Pick<Config, 'publicUrl'>;
 }) {
@@ -138,19 +132,7 @@ export function createAuthService(deps: {
         unit,
         jobProfile: jp,
         roles: principal.grants,
-        can: {
-          manageUsers: canManageUsers(principal),
-          manageUnits: canManageUnits(principal),
-          viewAudit: canViewAudit(principal),
-          viewOutbox: canViewOutbox(principal),
-          manageCatalogue: canManageCatalogue(principal),
-          manageAgreements: canManageAgreements(principal),
-          listEnrolments: canListProvinceEnrolments(principal),
-          decideEnrolments: canDecideEnrolments(principal),
-          administerEnrolments: canAdministerEnrolment(principal),
-          runSessions: mayRunSessions(principal),
-          signLogbooks: maySignLogbooks(principal),
-        },
+        can: deps.capabilities(principal),
       };
     },
 
@@ -255,13 +237,22 @@ export function createAuthService(deps: {
     },
 
     /** Queues an invitation e-mail in the caller's transaction. */
-    async sendInvitation(tx: Db, user: UserRow, inviterName: string) {
+    async sendInvitation(
+      tx: Db,
+      user: { id: string; email: string; name: string; locale: string },
+      inviterName: string,
+    ) {
       const link = await issueLink(tx, user.id, 'invitation');
       await mail.enqueue(
         tx,
         user.email,
         invitationMail(user.locale as Lang, user.name, inviterName, link, 7),
       );
+    },
+
+    /** Signs a person out everywhere, in the caller's transaction (on deactivation). */
+    async endSessionsOf(tx: Db, userId: string) {
+      await repo.deleteUserSessions(tx, userId);
     },
 
     /** The shared cookie secret: SESSION_SECRET, or one generated once and kept in the database. */

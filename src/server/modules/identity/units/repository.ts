@@ -1,8 +1,7 @@
 import { and, asc, count, eq, gte, ilike, isNull, lte, or, type SQL } from 'drizzle-orm';
 import type { Db } from '../../../db/client.js';
 import { domains, jobProfiles, serviceModels, territorialUnits } from '../../../db/schema/index.js';
-import { romeToday } from '../../../db/sql.js';
-import { escapeLike } from '../../platform/audit/repository.js';
+import { escapeLike, romeToday } from '../../../db/sql.js';
 
 export type UnitRow = typeof territorialUnits.$inferSelect;
 export type UnitFilter = {

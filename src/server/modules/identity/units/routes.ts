@@ -3,17 +3,19 @@ import { paged } from '../../../../common/api.js';
 import { referenceData, unit, unitInput, unitListQuery } from '../../../../common/units.js';
 import { signedIn } from '../../../http/session.js';
 import { type App, type RouteDeps, typed } from '../../../http/types.js';
+import type { UnitsService } from './service.js';
 
 const tags = ['reference data'];
 const idParams = z.object({ id: z.coerce.number().int() });
 
-export function unitsRoutes(app: App, { services }: RouteDeps) {
+export function unitsRoutes(app: App, { services }: RouteDeps<{ units: UnitsService }>) {
   const r = typed(app);
   const { units } = services;
 
   r.get(
     '/api/v1/units',
     {
+      config: { public: true },
       schema: {
         tags,
         summary: 'Territorial units (public reference data)',
@@ -27,6 +29,7 @@ export function unitsRoutes(app: App, { services }: RouteDeps) {
   r.get(
     '/api/v1/units/:id',
     {
+      config: { public: true },
       schema: { tags, summary: 'One territorial unit', params: idParams, response: { 200: unit } },
     },
     async (req) => units.get(req.params.id),
@@ -68,6 +71,7 @@ export function unitsRoutes(app: App, { services }: RouteDeps) {
   r.get(
     '/api/v1/reference',
     {
+      config: { public: true },
       schema: { tags, summary: 'Domains, service models and job profiles', response: { 200: referenceData } },
     },
     async (req) => units.reference(req.ctx.lang),

@@ -1,12 +1,12 @@
 import type { z } from 'zod';
 import type { Unit, UnitInput, unitListQuery } from '../../../../common/units.js';
 import type { Db } from '../../../db/client.js';
+import { isUniqueViolation } from '../../../db/sql.js';
 import { changedFields } from '../../../kernel/changes.js';
 import { errors, type Lang } from '../../../kernel/errors.js';
 import type { RequestContext } from '../../../kernel/principal.js';
-import type { AuditService } from '../../platform/audit/service.js';
-import { canManageUnits } from '../users/policy.js';
-import { isUniqueViolation } from '../users/repository.js';
+import type { AuditService } from '../../platform/audit/index.js';
+import { canManageUnits } from './policy.js';
 import type { UnitRow, UnitsRepository } from './repository.js';
 
 const UNIT = { it: 'Unità territoriale', en: 'Territorial unit' };

@@ -4,7 +4,7 @@ import type { Db } from '../../../db/client.js';
 import { readCsv } from '../../../kernel/csv.js';
 import { AppError, errors, type Lang } from '../../../kernel/errors.js';
 import { type RequestContext, requireActor, unitsWithRole } from '../../../kernel/principal.js';
-import type { UnitsRepository } from '../units/repository.js';
+import type { UnitLookup } from '../units/index.js';
 import type { UsersService } from './service.js';
 
 export const MAX_IMPORT_ROWS = 2000;
@@ -37,7 +37,7 @@ export function parseUsersCsv(text: string): Record<string, string>[] {
  * and the report says, per line, what was wrong.
  */
 export async function importUsers(
-  deps: { db: Db; units: UnitsRepository; users: UsersService },
+  deps: { db: Db; units: UnitLookup; users: UsersService },
   ctx: RequestContext,
   text: string,
   defaultUnitId: number | null,
@@ -116,3 +116,6 @@ function fieldMessage(field: string, lang: Lang): string {
     (lang === 'en' ? en : it)[field] ?? (lang === 'en' ? `invalid ${field}` : `campo ${field} non valido`)
   );
 }
+
+/** The CSV import bound to its dependencies, as routes call it. */
+export type UsersImport = (ctx: RequestContext, text: string, unitId: number | null) => Promise<ImportReport>;

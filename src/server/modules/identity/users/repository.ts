@@ -2,9 +2,8 @@ import { and, asc, count, eq, ilike, inArray, isNull, or, type SQL, sql } from '
 import type { Role } from '../../../../common/roles.js';
 import type { Db } from '../../../db/client.js';
 import { jobProfiles, roleGrants, territorialUnits, users } from '../../../db/schema/index.js';
-import type { Grant } from '../../../kernel/principal.js';
-import { escapeLike } from '../../platform/audit/repository.js';
-import type { PeopleScope } from './policy.js';
+import { escapeLike } from '../../../db/sql.js';
+import type { Grant, PeopleScope } from '../../../kernel/principal.js';
 
 export type UserRow = typeof users.$inferSelect;
 export type UserFilter = {
@@ -13,13 +12,6 @@ export type UserFilter = {
   role?: Role | undefined;
   active?: boolean | undefined;
 };
-
-const PG_UNIQUE_VIOLATION = '23505';
-
-export function isUniqueViolation(err: unknown): boolean {
-  const e = err as { code?: string; cause?: { code?: string } };
-  return e?.code === PG_UNIQUE_VIOLATION || e?.cause?.code === PG_UNIQUE_VIOLATION;
-}
 
 export function createUsersRepository() {
   return {

@@ -12,12 +12,18 @@ import {
 import { signedIn } from '../../../http/session.js';
 import { type App, type RouteDeps, typed } from '../../../http/types.js';
 import { errors } from '../../../kernel/errors.js';
-import { canManageUsers, peopleScope } from './policy.js';
+import { peopleScope } from '../../../kernel/principal.js';
+import type { UsersImport } from './import.js';
+import { canManageUsers } from './policy.js';
+import type { UsersService } from './service.js';
 
 const tags = ['users'];
 const idParams = z.object({ id: z.string().uuid() });
 
-export function usersRoutes(app: App, { services }: RouteDeps) {
+export function usersRoutes(
+  app: App,
+  { services }: RouteDeps<{ users: UsersService; importUsers: UsersImport }>,
+) {
   const r = typed(app);
   const { users } = services;
 

@@ -3,16 +3,23 @@ import type { RoleGrant } from '../../../../common/auth.js';
 import { GLOBAL_ONLY_ROLES, type Role, UNIT_ONLY_ROLES } from '../../../../common/roles.js';
 import type { InviteInput, UserSummary, userListQuery, userUpdateBody } from '../../../../common/users.js';
 import type { Db } from '../../../db/client.js';
+import { isUniqueViolation } from '../../../db/sql.js';
 import { changedFields } from '../../../kernel/changes.js';
 import { AppError, errors } from '../../../kernel/errors.js';
-import { type Grant, type RequestContext, requireActor } from '../../../kernel/principal.js';
-import type { AuditService } from '../../platform/audit/service.js';
-import type { MailService } from '../../platform/mail/service.js';
-import type { AuthRepository } from '../auth/repository.js';
-import type { AuthService } from '../auth/service.js';
-import type { UnitsRepository } from '../units/repository.js';
-import { canGrant, canManagePeopleOf, canReadPerson, peopleScope } from './policy.js';
-import { isUniqueViolation, type UserRow, type UsersRepository } from './repository.js';
+import type { EventBus } from '../../../kernel/events.js';
+import {
+  canManagePeopleOf,
+  canReadPerson,
+  type Grant,
+  peopleScope,
+  type RequestContext,
+  requireActor,
+} from '../../../kernel/principal.js';
+import type { AuditService } from '../../platform/audit/index.js';
+import type { MailService } from '../../platform/mail/index.js';
+import type { UnitLookup } from '../units/index.js';
+import { canGrant } from './policy.js';
+import type { UserRow, UsersRepository } from './repository.js';
 
 const USER = { it: 'Utente', en: 'User' };
 
@@ -31,10 +38,9 @@ const lastAdmin = () =>
 export type UsersServiceDeps = {
   db: Db;
   repo: UsersRepository;
-  units: UnitsRepository;
-  authRepo: AuthRepository;
-  auth: AuthService;
+  units: UnitLookup;
   audit: AuditService;
+  events: EventBus;
   mail: MailService;
 };
 
@@ -125,7 +131,7 @@ export function createUsersService(deps: UsersServiceDeps) {
           jobProfileCode: input.jobProfileCode ?? null,
         });
         await repo.insertGrant(tx, created.id, 'learner', input.unitId, actor.id);
-        await deps.auth.sendInvitation(tx, created, actor.name);
+        await deps.events.emit(tx, ctx, 'user.invited', { user: created, inviterName: actor.name });
         await audit.record(tx, ctx, {
           action: 'user.invited',
           entityType: 'user',
@@ -180,7 +186,7 @@ export function createUsersService(deps: UsersServiceDeps) {
           en: 'The user has already activated the account or is deactivated: they can use “Forgot password”.',
         });
       await db.transaction(async (tx) => {
-        await deps.auth.sendInvitation(tx, user, requireActor(ctx).name);
+        await deps.events.emit(tx, ctx, 'user.invited', { user, inviterName: requireActor(ctx).name });
         await audit.record(tx, ctx, {
           action: 'user.invitation_resent',
           entityType: 'user',
@@ -207,7 +213,7 @@ export function createUsersService(deps: UsersServiceDeps) {
         const row = await repo.update(tx, id, patch);
         if (!row) throw errors.notFound(USER);
         // A deactivated account is signed out everywhere at once.
-        if (patch.active === false) await deps.authRepo.deleteUserSessions(tx, id);
+        if (patch.active === false) await deps.events.emit(tx, ctx, 'user.deactivated', { userId: id });
         const changed = changedFields(user, patch);
         await audit.record(tx, ctx, {
           action: 'user.updated',

@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import type { auditQuery } from '../../../../common/admin.js';
 import type { Db } from '../../../db/client.js';
 import { auditLog } from '../../../db/schema/index.js';
+import { escapeLike } from '../../../db/sql.js';
 
 export type AuditRecord = {
   action: string;
@@ -59,8 +60,3 @@ export function createAuditRepository() {
 }
 
 export type AuditRepository = ReturnType<typeof createAuditRepository>;
-
-/** Escapes % and _ so user text is matched literally by LIKE. */
-export function escapeLike(s: string): string {
-  return s.replace(/[\\%_]/g, (c) => `\\${c}`);
-}

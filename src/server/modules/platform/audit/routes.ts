@@ -2,8 +2,9 @@ import { auditEntry, auditQuery } from '../../../../common/admin.js';
 import { paged } from '../../../../common/api.js';
 import { signedIn } from '../../../http/session.js';
 import { type App, type RouteDeps, typed } from '../../../http/types.js';
+import type { AuditService } from './service.js';
 
-export function auditRoutes(app: App, { services }: RouteDeps) {
+export function auditRoutes(app: App, { services }: RouteDeps<{ audit: AuditService }>) {
   typed(app).get(
     '/api/v1/audit-log',
     {

@@ -3,7 +3,7 @@ import type { auditQuery } from '../../../../common/admin.js';
 import type { Db } from '../../../db/client.js';
 import { errors } from '../../../kernel/errors.js';
 import type { RequestContext } from '../../../kernel/principal.js';
-import { canViewAudit } from '../../identity/users/policy.js';
+import { canViewAudit } from './policy.js';
 import type { AuditRecord, AuditRepository } from './repository.js';
 
 export type AuditService = ReturnType<typeof createAuditService>;

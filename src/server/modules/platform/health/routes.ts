@@ -2,10 +2,14 @@ import { z } from 'zod';
 import { type App, type RouteDeps, typed } from '../../../http/types.js';
 import { VERSION } from '../../../version.js';
 
-export function healthRoutes(app: App, { services }: RouteDeps) {
+export function healthRoutes(
+  app: App,
+  { services }: RouteDeps<{ health: { ping(): Promise<void>; driver: 'pglite' | 'postgres' } }>,
+) {
   typed(app).get(
     '/api/health',
     {
+      config: { public: true },
       schema: {
         tags: ['health'],
         summary: 'Liveness and database check',
@@ -19,8 +23,8 @@ export function healthRoutes(app: App, { services }: RouteDeps) {
       },
     },
     async () => {
-      await services.ping();
-      return { status: 'ok' as const, database: services.driver, version: VERSION };
+      await services.health.ping();
+      return { status: 'ok' as const, database: services.health.driver, version: VERSION };
     },
   );
 }

@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import type { outboxQuery } from '../../../../common/admin.js';
 import type { Db } from '../../../db/client.js';
 import { outbox } from '../../../db/schema/index.js';
-import { escapeLike } from '../audit/repository.js';
+import { escapeLike } from '../../../db/sql.js';
 
 export type NewMessage = { toAddress: string; subject: string; textBody: string; htmlBody?: string | null };
 

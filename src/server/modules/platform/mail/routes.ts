@@ -2,8 +2,9 @@ import { outboxMessage, outboxQuery } from '../../../../common/admin.js';
 import { paged } from '../../../../common/api.js';
 import { signedIn } from '../../../http/session.js';
 import { type App, type RouteDeps, typed } from '../../../http/types.js';
+import type { MailService } from './service.js';
 
-export function mailRoutes(app: App, { services }: RouteDeps) {
+export function mailRoutes(app: App, { services }: RouteDeps<{ mail: MailService }>) {
   typed(app).get(
     '/api/v1/outbox',
     {

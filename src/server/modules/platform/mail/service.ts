@@ -3,7 +3,7 @@ import type { outboxQuery } from '../../../../common/admin.js';
 import type { Db } from '../../../db/client.js';
 import { errors } from '../../../kernel/errors.js';
 import type { RequestContext } from '../../../kernel/principal.js';
-import { canViewOutbox } from '../../identity/users/policy.js';
+import { canViewOutbox } from './policy.js';
 import type { OutboxRepository } from './repository.js';
 import type { Mail } from './templates.js';
 import type { OutboxWorker } from './worker.js';

@@ -1,24 +1,17 @@
-import { and, asc, count, eq, gte, isNull, lte, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, count, eq, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client.js';
+import { agreementActiveOn } from '../../../db/predicates.js';
 import { agreements, serviceModels, territorialUnits } from '../../../db/schema/index.js';
 import { romeToday } from '../../../db/sql.js';
 
 export type AgreementRow = typeof agreements.$inferSelect;
-
-/** Active on a day: started, and not ended. */
-export function activeOn(day: SQL | string) {
-  return and(
-    lte(agreements.validFrom, sql`${day}`),
-    or(isNull(agreements.validTo), gte(agreements.validTo, sql`${day}`)),
-  );
-}
 
 export function createAgreementsRepository() {
   const columns = {
     agreement: agreements,
     unitName: territorialUnits.name,
     serviceModelName: serviceModels.nameIt,
-    active: sql<boolean>`coalesce(${activeOn(romeToday())}, false)`,
+    active: sql<boolean>`coalesce(${agreementActiveOn(romeToday())}, false)`,
   };
   return {
     async list(
@@ -76,7 +69,7 @@ export function createAgreementsRepository() {
         .selectDistinct({ id: territorialUnits.id, name: territorialUnits.name })
         .from(agreements)
         .innerJoin(territorialUnits, eq(territorialUnits.id, agreements.unitId))
-        .where(and(eq(agreements.serviceModelCode, serviceModelCode), activeOn(romeToday())))
+        .where(and(eq(agreements.serviceModelCode, serviceModelCode), agreementActiveOn(romeToday())))
         .orderBy(asc(territorialUnits.name));
     },
 

@@ -3,10 +3,11 @@ import { paged } from '../../../../common/api.js';
 import { agreement, agreementInput, agreementQuery } from '../../../../common/catalogue.js';
 import { signedIn } from '../../../http/session.js';
 import { type App, type RouteDeps, typed } from '../../../http/types.js';
+import type { AgreementsService } from './service.js';
 
 const tags = ['agreements'];
 
-export function agreementsRoutes(app: App, { services }: RouteDeps) {
+export function agreementsRoutes(app: App, { services }: RouteDeps<{ agreements: AgreementsService }>) {
   const r = typed(app);
   const { agreements } = services;
 

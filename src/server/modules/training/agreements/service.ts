@@ -3,9 +3,9 @@ import type { Agreement, agreementInput, agreementQuery } from '../../../../comm
 import type { Db } from '../../../db/client.js';
 import { errors } from '../../../kernel/errors.js';
 import type { RequestContext } from '../../../kernel/principal.js';
-import type { UnitsRepository } from '../../identity/units/repository.js';
-import type { AuditService } from '../../platform/audit/service.js';
-import { canManageAgreements } from '../catalogue/policy.js';
+import type { UnitLookup } from '../../identity/units/index.js';
+import type { AuditService } from '../../platform/audit/index.js';
+import { canManageAgreements } from './policy.js';
 import type { AgreementsRepository } from './repository.js';
 
 type Input = z.infer<typeof agreementInput>;
@@ -33,7 +33,7 @@ export type AgreementsService = ReturnType<typeof createAgreementsService>;
 export function createAgreementsService(deps: {
   db: Db;
   repo: AgreementsRepository;
-  units: UnitsRepository;
+  units: UnitLookup;
   audit: AuditService;
 }) {
   const { db, repo, audit } = deps;
@@ -60,6 +60,11 @@ export function createAgreementsService(deps: {
   }
 
   return {
+    /** Units with a Convenzione for the service model active today (the paths it opens). */
+    unitsWithActiveAgreement(tx: Db, serviceModelCode: string) {
+      return deps.repo.unitsWithActiveAgreement(tx, serviceModelCode);
+    },
+
     async list(ctx: RequestContext, q: z.infer<typeof agreementQuery>) {
       if (!canManageAgreements(ctx.actor)) throw errors.forbidden();
       const { rows, total } = await repo.list(

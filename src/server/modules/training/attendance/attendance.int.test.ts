@@ -9,6 +9,7 @@ import {
   roleGrants,
   users,
 } from '../../../db/schema/index.js';
+import { createEventBus } from '../../../kernel/events.js';
 import type { RequestContext } from '../../../kernel/principal.js';
 import { addDays } from '../../../kernel/time.js';
 import { startTestApp } from '../../../test/app.js';
@@ -258,7 +259,7 @@ describe('completion', () => {
     });
   });
 
-  it('recomputes a whole edition when a session is cancelled, and calls the completion hook in the same transaction', async () => {
+  it('recomputes a whole edition when a session is cancelled, and tells completion.changed in the same transaction', async () => {
     const { edition, e, s1 } = await pastEdition();
     await trainer.client.put(`/api/v1/sessions/${s1}/register`, { entries: [entry(carlo.id)] });
     expect((await enrolmentById(t, e.carlo.id))?.completedOn).toBeNull();
@@ -266,15 +267,15 @@ describe('completion', () => {
     const s2 = edition.sessions[1]?.id as number;
     await t.db.update(editionSessions).set({ status: 'cancelled' }).where(eq(editionSessions.id, s2));
     const calls: number[] = [];
-    const ledger = createLedger({
-      repo: createAttendanceRepository(),
-      audit: t.services.audit,
-      onCompletionChanged: async (tx, _ctx, id) => {
+    const events = createEventBus();
+    events.subscribe('test', {
+      'completion.changed': async (tx, _ctx, { enrolmentId: id }) => {
         const [row] = await tx.select().from(enrolments).where(eq(enrolments.id, id));
         expect(row?.completedOn).toBe(addDays(today(), -2));
         calls.push(id);
       },
     });
+    const ledger = createLedger({ repo: createAttendanceRepository(), audit: t.services.audit, events });
     await t.db.transaction((tx) => ledger.recomputeEdition(tx, systemCtx, edition.id));
     expect(calls).toEqual([e.carlo.id]);
     expect(await enrolmentById(t, e.carlo.id)).toMatchObject({ completedOn: addDays(today(), -2) });

@@ -3,7 +3,7 @@ import type { Db } from '../../../db/client.js';
 import { AppError, errors } from '../../../kernel/errors.js';
 import { type RequestContext, requireActor } from '../../../kernel/principal.js';
 import { newToken } from '../../../kernel/tokens.js';
-import type { AuditService } from '../../platform/audit/service.js';
+import type { AuditService } from '../../platform/audit/index.js';
 import { sessionToRun } from './access.js';
 import { assertRecordable, type Ledger } from './ledger.js';
 import { notEnrolled, romeSpan } from './messages.js';

@@ -1,8 +1,9 @@
 import type { AttendanceSource } from '../../../../common/attendance.js';
 import type { Db } from '../../../db/client.js';
 import { errors } from '../../../kernel/errors.js';
+import type { EventBus } from '../../../kernel/events.js';
 import type { RequestContext } from '../../../kernel/principal.js';
-import type { AuditService } from '../../platform/audit/service.js';
+import type { AuditService } from '../../platform/audit/index.js';
 import { completion, lengthMinutes } from './completion.js';
 import {
   EDITION,
@@ -14,9 +15,6 @@ import {
   tooLong,
 } from './messages.js';
 import type { AttendanceRepository, SessionContext } from './repository.js';
-
-/** Called after an enrolment's minutes or completion changed, in the same transaction. */
-export type CompletionHook = (tx: Db, ctx: RequestContext, enrolmentId: number) => Promise<unknown>;
 
 export type RecordInput = {
   sessionId: number;
@@ -53,11 +51,7 @@ export type Ledger = ReturnType<typeof createLedger>;
  * The one attendance ledger. Every way of taking attendance ends here, so the rules (confirmed
  * enrolment, session length, audit, completion) hold whatever the source.
  */
-export function createLedger(deps: {
-  repo: AttendanceRepository;
-  audit: AuditService;
-  onCompletionChanged?: CompletionHook | undefined;
-}) {
+export function createLedger(deps: { repo: AttendanceRepository; audit: AuditService; events: EventBus }) {
   const { repo, audit } = deps;
 
   /** Recomputes an enrolment's minutes and completion from the ledger; runs in the caller's transaction. */
@@ -103,7 +97,7 @@ export function createLedger(deps: {
           pct: result.pct,
         },
       });
-    await deps.onCompletionChanged?.(tx, ctx, enrolmentId);
+    await deps.events.emit(tx, ctx, 'completion.changed', { enrolmentId });
     return state;
   }
 

@@ -9,10 +9,11 @@ import {
 } from '../../../../common/attendance.js';
 import { signedIn } from '../../../http/session.js';
 import { type App, type RouteDeps, typed } from '../../../http/types.js';
+import type { LogbookService } from './logbook-service.js';
 
 const id = z.object({ id: z.coerce.number().int() });
 
-export function logbookRoutes(app: App, { services }: RouteDeps) {
+export function logbookRoutes(app: App, { services }: RouteDeps<{ logbook: LogbookService }>) {
   const r = typed(app);
   const { logbook: service } = services;
   const tags = ['affiancamento logbook'];

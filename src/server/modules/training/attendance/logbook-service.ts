@@ -4,7 +4,7 @@ import { changedFields } from '../../../kernel/changes.js';
 import { AppError, errors } from '../../../kernel/errors.js';
 import { hasRole, type RequestContext, requireActor, unitsWithRole } from '../../../kernel/principal.js';
 import { romeDate } from '../../../kernel/time.js';
-import type { AuditService } from '../../platform/audit/service.js';
+import type { AuditService } from '../../platform/audit/index.js';
 import { trainersOfEdition } from './access.js';
 import { lengthMinutes } from './completion.js';
 import { assertRecordable, type Ledger } from './ledger.js';

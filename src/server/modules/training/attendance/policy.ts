@@ -1,5 +1,5 @@
 import { hasAnyGrant, hasRole, type Principal, unitsWithRole } from '../../../kernel/principal.js';
-import { canManageCatalogue } from '../catalogue/policy.js';
+import { canManageCatalogue } from '../catalogue/index.js';
 
 /**
  * Who runs a session: catalogue managers, the edition's trainers and the session's own trainer. They

@@ -15,12 +15,13 @@ import {
 import { signedIn } from '../../../http/session.js';
 import { type App, type RouteDeps, typed } from '../../../http/types.js';
 import { errors } from '../../../kernel/errors.js';
+import type { AttendanceServices } from './index.js';
 import { logbookRoutes } from './logbook-routes.js';
 
 const id = z.object({ id: z.coerce.number().int() });
 const token = z.object({ token: z.string().regex(/^[\w-]{20,100}$/) });
 
-export function attendanceRoutes(app: App, deps: RouteDeps) {
+export function attendanceRoutes(app: App, deps: RouteDeps<AttendanceServices>) {
   const r = typed(app);
   const { attendance, checkins } = deps.services;
   const tags = ['attendance'];

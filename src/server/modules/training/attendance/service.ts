@@ -11,7 +11,7 @@ import { AppError, errors } from '../../../kernel/errors.js';
 import { type RequestContext, requireActor } from '../../../kernel/principal.js';
 import { romeDayRange } from '../../../kernel/range.js';
 import { addDays, romeDate } from '../../../kernel/time.js';
-import type { AuditService } from '../../platform/audit/service.js';
+import type { AuditService } from '../../platform/audit/index.js';
 import { byName, sessionToRun, toSessionInfo, trainersOfEdition } from './access.js';
 import { completion, lengthMinutes } from './completion.js';
 import { assertRecordable, type Ledger } from './ledger.js';

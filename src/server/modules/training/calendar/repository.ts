@@ -1,6 +1,7 @@
 import { and, asc, count, eq, gte, ilike, inArray, lt, or, type SQL, sql } from 'drizzle-orm';
 import type { CalendarQuery } from '../../../../common/catalogue.js';
 import type { Db } from '../../../db/client.js';
+import { agreementActiveOn, pathMatches } from '../../../db/predicates.js';
 import {
   agreements,
   calendarFeeds,
@@ -12,10 +13,7 @@ import {
   territorialUnits,
   trainingPaths,
 } from '../../../db/schema/index.js';
-import { romeToday, seatsLeftOf } from '../../../db/sql.js';
-import { escapeLike } from '../../platform/audit/repository.js';
-import { activeOn } from '../agreements/repository.js';
-import { pathMatches } from '../catalogue/paths-repository.js';
+import { escapeLike, romeToday, seatsLeftOf } from '../../../db/sql.js';
 
 /** Editions the public may see: once published, and still after they close, end or are cancelled. */
 export const PUBLIC_EDITION_STATUSES = ['published', 'closed', 'completed', 'cancelled'];
@@ -44,7 +42,7 @@ function openToUnit(unitId: number): SQL {
     ),
     and(
       eq(trainingPaths.eligibility, 'agreement'),
-      sql`exists (select 1 from ${agreements} where ${agreements.unitId} = ${unitId} and ${agreements.serviceModelCode} = ${trainingPaths.serviceModelCode} and ${activeOn(romeToday())})`,
+      sql`exists (select 1 from ${agreements} where ${agreements.unitId} = ${unitId} and ${agreements.serviceModelCode} = ${trainingPaths.serviceModelCode} and ${agreementActiveOn(romeToday())})`,
     ),
   ) as SQL;
 }

@@ -11,11 +11,16 @@ import {
 } from '../../../../common/catalogue.js';
 import { signedIn } from '../../../http/session.js';
 import { type App, type RouteDeps, typed } from '../../../http/types.js';
+import type { PathsService } from '../catalogue/index.js';
+import type { CalendarService } from './service.js';
 
 const tags = ['public calendar'];
 const feedBody = z.object({ url: z.string().nullable() });
 
-export async function calendarRoutes(app: App, { services }: RouteDeps) {
+export async function calendarRoutes(
+  app: App,
+  { services }: RouteDeps<{ calendar: CalendarService; paths: PathsService }>,
+) {
   const { calendar, paths } = services;
 
   // Public, cacheable answers: ETag (If-None-Match → 304) and Last-Modified.
@@ -26,6 +31,7 @@ export async function calendarRoutes(app: App, { services }: RouteDeps) {
     r.get(
       '/api/v1/public/calendar',
       {
+        config: { public: true },
         schema: {
           tags,
           summary: 'Public calendar: sessions of published editions, by start time',
@@ -44,6 +50,7 @@ export async function calendarRoutes(app: App, { services }: RouteDeps) {
     r.get(
       '/calendar.ics',
       {
+        config: { public: true },
         schema: {
           tags,
           summary: 'The public calendar as iCalendar (RFC 5545), same filters as the JSON calendar',
@@ -60,6 +67,7 @@ export async function calendarRoutes(app: App, { services }: RouteDeps) {
     r.get(
       '/api/v1/public/paths',
       {
+        config: { public: true },
         schema: {
           tags,
           summary: 'Published training paths',
@@ -76,6 +84,7 @@ export async function calendarRoutes(app: App, { services }: RouteDeps) {
     r.get(
       '/api/v1/public/paths/:slug',
       {
+        config: { public: true },
         schema: {
           tags,
           summary: 'A published path with its eligibility and editions',
@@ -89,6 +98,7 @@ export async function calendarRoutes(app: App, { services }: RouteDeps) {
     r.get(
       '/api/v1/public/editions/:id',
       {
+        config: { public: true },
         schema: {
           tags,
           summary: 'A public edition with its sessions (no online links)',
@@ -104,6 +114,7 @@ export async function calendarRoutes(app: App, { services }: RouteDeps) {
   r.get(
     '/calendar/feed/:file',
     {
+      config: { public: true },
       schema: {
         tags: ['personal calendar'],
         summary: 'A personal secret feed (<token>.ics)',

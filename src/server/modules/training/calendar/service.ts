@@ -6,10 +6,8 @@ import { type RequestContext, requireActor } from '../../../kernel/principal.js'
 import { romeDayRange } from '../../../kernel/range.js';
 import { addDays, romeDate } from '../../../kernel/time.js';
 import { newToken } from '../../../kernel/tokens.js';
-import type { AuditService } from '../../platform/audit/service.js';
-import type { EditionsRepository } from '../catalogue/editions-repository.js';
-import type { EditionsService } from '../catalogue/editions-service.js';
-import type { PathsService } from '../catalogue/paths-service.js';
+import type { AuditService } from '../../platform/audit/index.js';
+import type { EditionsService, PathsService } from '../catalogue/index.js';
 import { sessionsCalendar } from './ical.js';
 import { type CalendarRepository, type CalendarRow, PUBLIC_EDITION_STATUSES } from './repository.js';
 
@@ -57,7 +55,6 @@ export type CalendarService = ReturnType<typeof createCalendarService>;
 export function createCalendarService(deps: {
   db: Db;
   repo: CalendarRepository;
-  editionsRepo: EditionsRepository;
   editions: EditionsService;
   paths: PathsService;
   audit: AuditService;
@@ -115,7 +112,7 @@ export function createCalendarService(deps: {
 
     /** A public edition: drafts are not found, online links and trainers' user ids are left out. */
     async publicEdition(id: number, lang: Lang) {
-      const row = await deps.editionsRepo.findById(db, id);
+      const row = await deps.editions.findRow(db, id);
       if (!row || !PUBLIC_EDITION_STATUSES.includes(row.status)) throw errors.notFound(EDITION);
       const pathRow = await deps.paths.publishedBySlug(
         (await deps.editions.toEditions([row]))[0]?.pathSlug ?? '',

@@ -11,12 +11,17 @@ import type {
 import type { Db } from '../../../db/client.js';
 import { changedFields } from '../../../kernel/changes.js';
 import { AppError, errors } from '../../../kernel/errors.js';
+import type { EventBus } from '../../../kernel/events.js';
 import type { RequestContext } from '../../../kernel/principal.js';
-import type { UnitsRepository } from '../../identity/units/repository.js';
-import type { AuditService } from '../../platform/audit/service.js';
-import { type EditionHooks, runHooks } from './edition-hooks.js';
+import type { UnitLookup } from '../../identity/units/index.js';
+import type { AuditService } from '../../platform/audit/index.js';
 import { bad, checkEdition, checkSession, notATrainer } from './edition-rules.js';
-import type { EditionRow, EditionsRepository, SessionRow } from './editions-repository.js';
+import {
+  type EditionRow,
+  type EditionsRepository,
+  type SessionRow,
+  trainsEdition,
+} from './editions-repository.js';
 import type { PathsRepository } from './paths-repository.js';
 import { PATH } from './paths-service.js';
 import { canManageCatalogue } from './policy.js';
@@ -42,11 +47,11 @@ export function createEditionsService(deps: {
   db: Db;
   repo: EditionsRepository;
   paths: PathsRepository;
-  units: UnitsRepository;
+  units: UnitLookup;
   audit: AuditService;
-  hooks: EditionHooks;
+  events: EventBus;
 }) {
-  const { db, repo, audit, hooks } = deps;
+  const { db, repo, audit, events } = deps;
 
   function toSession(s: SessionRow, trainerName: string | null): Session {
     return {
@@ -183,6 +188,16 @@ export function createEditionsService(deps: {
     toEditions,
     toSession,
 
+    /** The edition row as stored, whatever its status (callers decide what to show). */
+    findRow(tx: Db, id: number) {
+      return repo.findById(tx, id);
+    },
+
+    /** Whether the person trains the edition: named among its trainers or on one of its sessions. */
+    trains(tx: Db, editionId: number, userId: string) {
+      return trainsEdition(tx, editionId, userId);
+    },
+
     async list(ctx: RequestContext, q: z.infer<typeof editionListQuery>) {
       if (!canManageCatalogue(ctx.actor)) throw errors.forbidden();
       const { rows, total } = await repo.list(db, q, q.page, q.pageSize);
@@ -229,9 +244,10 @@ export function createEditionsService(deps: {
             details: changed,
           });
         }
-        if (input.capacity > before.capacity) await runHooks(hooks.capacityChanged, tx, ctx, id);
+        if (input.capacity > before.capacity)
+          await events.emit(tx, ctx, 'edition.capacityChanged', { editionId: id });
         if ('minAttendancePct' in changed || 'finalTestRequired' in changed)
-          await runHooks(hooks.requirementsChanged, tx, ctx, id);
+          await events.emit(tx, ctx, 'edition.requirementsChanged', { editionId: id });
         return one(row, tx);
       });
     },
@@ -275,7 +291,7 @@ export function createEditionsService(deps: {
           entityId: id,
           details: { from, reason },
         });
-        if (t.status === 'completed') await runHooks(hooks.completed, tx, ctx, id);
+        if (t.status === 'completed') await events.emit(tx, ctx, 'edition.completed', { editionId: id });
         return one(row, tx);
       });
     },
@@ -305,7 +321,7 @@ export function createEditionsService(deps: {
           entityId: row.id,
           details: { editionId },
         });
-        await runHooks(hooks.requirementsChanged, tx, ctx, editionId);
+        await events.emit(tx, ctx, 'edition.requirementsChanged', { editionId: editionId });
         return row;
       };
       const row = tx0 ? await run(tx0) : await db.transaction(run);
@@ -342,7 +358,7 @@ export function createEditionsService(deps: {
           entityId: sessionId,
           details: changed,
         });
-        await runHooks(hooks.requirementsChanged, tx, ctx, editionId);
+        await events.emit(tx, ctx, 'edition.requirementsChanged', { editionId: editionId });
         return toSession(row, null);
       });
     },
@@ -372,7 +388,7 @@ export function createEditionsService(deps: {
           entityId: sessionId,
           details: { editionId, reason },
         });
-        await runHooks(hooks.requirementsChanged, tx, ctx, editionId);
+        await events.emit(tx, ctx, 'edition.requirementsChanged', { editionId: editionId });
         return toSession(row, null);
       });
     },

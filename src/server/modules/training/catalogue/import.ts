@@ -5,7 +5,7 @@ import { readCsv } from '../../../kernel/csv.js';
 import { AppError, errors, type Lang } from '../../../kernel/errors.js';
 import type { RequestContext } from '../../../kernel/principal.js';
 import { romeInstant } from '../../../kernel/time.js';
-import type { UnitsRepository } from '../../identity/units/repository.js';
+import type { UnitLookup } from '../../identity/units/index.js';
 import type { EditionsService } from './editions-service.js';
 import type { PathsRepository } from './paths-repository.js';
 import { canManageCatalogue } from './policy.js';
@@ -54,7 +54,7 @@ function messageOf(err: unknown, lang: Lang): string[] {
  * the report gives each bad row's line and reasons.
  */
 export async function importSchedule(
-  deps: { db: Db; paths: PathsRepository; units: UnitsRepository; editions: EditionsService },
+  deps: { db: Db; paths: PathsRepository; units: UnitLookup; editions: EditionsService },
   ctx: RequestContext,
   text: string,
 ): Promise<Report> {
@@ -159,3 +159,6 @@ export async function importSchedule(
   report.errors.sort((a, b) => a.row - b.row);
   return report;
 }
+
+/** The schedule import bound to its dependencies, as routes call it. */
+export type ScheduleImport = (ctx: RequestContext, text: string) => Promise<Report>;

@@ -1,6 +1,7 @@
-import { and, asc, count, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, type SQL } from 'drizzle-orm';
 import type { PathInput } from '../../../../common/catalogue.js';
 import type { Db } from '../../../db/client.js';
+import { pathMatches } from '../../../db/predicates.js';
 import {
   domains,
   pathModules,
@@ -17,11 +18,6 @@ export type PathFilter = {
   serviceModel?: string | undefined;
   status?: string | undefined;
 };
-
-/** The Italian full-text match used by the catalogue and the calendar. */
-export function pathMatches(q: string) {
-  return sql`to_tsvector('italian', ${trainingPaths.title} || ' ' || ${trainingPaths.summary} || ' ' || ${trainingPaths.objectives}) @@ websearch_to_tsquery('italian', ${q})`;
-}
 
 export function createPathsRepository() {
   return {

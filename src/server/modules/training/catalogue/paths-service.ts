@@ -1,34 +1,24 @@
 import type { z } from 'zod';
 import type { PathInput, pathListQuery, TrainingPath } from '../../../../common/catalogue.js';
 import type { Db } from '../../../db/client.js';
+import { isUniqueViolation } from '../../../db/sql.js';
 import { errors, type Lang } from '../../../kernel/errors.js';
 import type { RequestContext } from '../../../kernel/principal.js';
-import { isUniqueViolation } from '../../identity/users/repository.js';
-import type { AuditService } from '../../platform/audit/service.js';
-import type { AgreementsRepository } from '../agreements/repository.js';
+import { slugify } from '../../../kernel/slug.js';
+import type { AuditService } from '../../platform/audit/index.js';
+import type { AgreementsService } from '../agreements/index.js';
 import { describeEligibility, type EligibilityRule } from './eligibility.js';
 import type { PathRow, PathsRepository } from './paths-repository.js';
 import { canManageCatalogue } from './policy.js';
 
 export const PATH = { it: 'Percorso formativo', en: 'Training path' };
 
-/** A URL-friendly slug from a title: "Appalti & PNRR" → "appalti-pnrr". */
-export function slugify(title: string): string {
-  return title
-    .toLowerCase()
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '')
-    .slice(0, 100);
-}
-
 export type PathsService = ReturnType<typeof createPathsService>;
 
 export function createPathsService(deps: {
   db: Db;
   repo: PathsRepository;
-  agreements: AgreementsRepository;
+  agreements: Pick<AgreementsService, 'unitsWithActiveAgreement'>;
   audit: AuditService;
 }) {
   const { db, repo, audit } = deps;

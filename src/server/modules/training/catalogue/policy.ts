@@ -4,7 +4,3 @@ import { hasRole, type Principal } from '../../../kernel/principal.js';
 export function canManageCatalogue(p: Principal | null): boolean {
   return hasRole(p, 'national_admin') || !!p?.grants.some((g) => g.role === 'trainer' && g.unitId === null);
 }
-
-export function canManageAgreements(p: Principal | null): boolean {
-  return hasRole(p, 'national_admin');
-}

@@ -17,11 +17,17 @@ import {
 import { signedIn } from '../../../http/session.js';
 import { type App, type RouteDeps, typed } from '../../../http/types.js';
 import { errors } from '../../../kernel/errors.js';
+import type { EditionsService } from './editions-service.js';
+import type { ScheduleImport } from './import.js';
+import type { PathsService } from './paths-service.js';
 
 const id = z.object({ id: z.coerce.number().int() });
 const sessionParams = z.object({ id: z.coerce.number().int(), sessionId: z.coerce.number().int() });
 
-export function catalogueRoutes(app: App, { services }: RouteDeps) {
+export function catalogueRoutes(
+  app: App,
+  { services }: RouteDeps<{ paths: PathsService; editions: EditionsService; importSchedule: ScheduleImport }>,
+) {
   const r = typed(app);
   const { paths, editions } = services;
   const tags = ['catalogue'];

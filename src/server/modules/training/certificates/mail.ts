@@ -1,5 +1,5 @@
 import type { Lang } from '../../../kernel/errors.js';
-import type { Mail } from '../../platform/mail/templates.js';
+import type { Mail } from '../../platform/mail/index.js';
 
 const sign = {
   it: '— Officina, la piattaforma della formazione delle Province',

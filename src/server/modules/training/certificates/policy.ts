@@ -1,5 +1,5 @@
 import { hasRole, type Principal, unitsWithRole } from '../../../kernel/principal.js';
-import { canManageCatalogue } from '../catalogue/policy.js';
+import { canManageCatalogue } from '../catalogue/index.js';
 
 /** Revoke and reissue: those who run the catalogue (national admins, national trainers). */
 export function canManageCertificates(p: Principal | null): boolean {

@@ -1,10 +1,8 @@
-import { and, asc, desc, eq, isNotNull, isNull, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, isNotNull, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client.js';
 import {
   certificates,
-  editionSessions,
   editions,
-  editionTrainers,
   enrolments,
   territorialUnits,
   trainingPaths,
@@ -12,23 +10,6 @@ import {
 } from '../../../db/schema/index.js';
 
 export type CertificateRow = typeof certificates.$inferSelect;
-
-/** Whether the person trains the edition: named among its trainers or on one of its sessions. */
-export async function trainsEdition(db: Db, editionId: number, userId: string) {
-  const [row] = await db
-    .select({ one: sql<number>`1` })
-    .from(editions)
-    .where(
-      and(
-        eq(editions.id, editionId),
-        or(
-          sql`exists (select 1 from ${editionTrainers} where ${editionTrainers.editionId} = ${editions.id} and ${editionTrainers.userId} = ${userId})`,
-          sql`exists (select 1 from ${editionSessions} where ${editionSessions.editionId} = ${editions.id} and ${editionSessions.trainerId} = ${userId})`,
-        ),
-      ),
-    );
-  return !!row;
-}
 
 /** What a certificate needs to know about its enrolment now, to tell whether it is still accurate. */
 const current = {

@@ -8,6 +8,7 @@ import {
 } from '../../../../common/certificates.js';
 import { signedIn } from '../../../http/session.js';
 import { type App, type RouteDeps, typed } from '../../../http/types.js';
+import type { CertificatesService } from './service.js';
 
 const id = z.object({ id: z.coerce.number().int() });
 
@@ -19,7 +20,7 @@ const tags = ['certificates'];
 /** RFC 6266 attachment with an ASCII name (ours always are: slug and code). */
 const attachment = (fileName: string) => `attachment; filename="${fileName}"`;
 
-export function certificatesRoutes(app: App, { services }: RouteDeps) {
+export function certificatesRoutes(app: App, { services }: RouteDeps<{ certificates: CertificatesService }>) {
   const r = typed(app);
   const { certificates } = services;
 
@@ -34,7 +35,7 @@ export function certificatesRoutes(app: App, { services }: RouteDeps) {
         response: { 200: publicCertificate },
       },
       // Codes are 80 random bits, and a slow pace keeps anyone from even trying to list them.
-      config: { rateLimit: { max: 30, timeWindow: '1 minute' } },
+      config: { public: true, rateLimit: { max: 30, timeWindow: '1 minute' } },
     },
     async (req, reply) => {
       reply.header('cache-control', 'no-store');

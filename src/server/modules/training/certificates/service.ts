@@ -12,14 +12,15 @@ import type { Config } from '../../../config.js';
 import type { Db } from '../../../db/client.js';
 import { AppError, type Bilingual, errors, type Lang } from '../../../kernel/errors.js';
 import { type RequestContext, requireActor } from '../../../kernel/principal.js';
-import type { AuditService } from '../../platform/audit/service.js';
-import type { MailService } from '../../platform/mail/service.js';
-import { slugify } from '../catalogue/paths-service.js';
+import { slugify } from '../../../kernel/slug.js';
+import type { AuditService } from '../../platform/audit/index.js';
+import type { MailService } from '../../platform/mail/index.js';
+import type { EditionsService } from '../catalogue/index.js';
 import { newCertificateCode } from './code.js';
 import { certificateIssuedMail, certificateReissuedMail } from './mail.js';
 import { renderCertificatePdf, verifyUrl } from './pdf.js';
 import { canManageCertificates, canReadAllCertificates, canReadCertificate } from './policy.js';
-import { type CertificateRow, type CertificatesRepository, trainsEdition } from './repository.js';
+import type { CertificateRow, CertificatesRepository } from './repository.js';
 
 const CERTIFICATE = { it: 'Attestato', en: 'Certificate' };
 const EDITION = { it: 'Edizione', en: 'Edition' };
@@ -74,6 +75,7 @@ export function createCertificatesService(deps: {
   audit: AuditService;
   mail: MailService;
   config: Pick<Config, 'publicUrl' | 'certIssuer'>;
+  editions: Pick<EditionsService, 'trains'>;
 }) {
   const { db, repo, audit, mail, config } = deps;
 
@@ -155,7 +157,7 @@ export function createCertificatesService(deps: {
     if (!edition) throw errors.notFound(EDITION);
     const allowed =
       canReadAllCertificates(ctx.actor) ||
-      (trainersToo && !!ctx.actor && (await trainsEdition(db, editionId, ctx.actor.id)));
+      (trainersToo && !!ctx.actor && (await deps.editions.trains(db, editionId, ctx.actor.id)));
     if (!allowed) throw errors.forbidden();
     return edition;
   }

@@ -1,6 +1,6 @@
 import type { Lang } from '../../../kernel/errors.js';
 import { formatRomeDate } from '../../../kernel/time.js';
-import type { Mail } from '../../platform/mail/templates.js';
+import type { Mail } from '../../platform/mail/index.js';
 
 /** E-mails about a person's enrolment, in their language. */
 

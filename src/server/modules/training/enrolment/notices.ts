@@ -1,6 +1,6 @@
 import type { Lang } from '../../../kernel/errors.js';
 import { formatRomeDate, romeDate, romeTime } from '../../../kernel/time.js';
-import type { Mail } from '../../platform/mail/templates.js';
+import type { Mail } from '../../platform/mail/index.js';
 
 /** Texts of the day-before reminders and of the notices of changed or cancelled editions. */
 

@@ -1,6 +1,12 @@
-import { hasAnyGrant, hasRole, type Principal, unitsWithRole } from '../../../kernel/principal.js';
-import { canManagePeopleOf, isNationalAdmin } from '../../identity/users/policy.js';
-import { canManageCatalogue } from '../catalogue/policy.js';
+import {
+  canManagePeopleOf,
+  hasAnyGrant,
+  hasRole,
+  isNationalAdmin,
+  type Principal,
+  unitsWithRole,
+} from '../../../kernel/principal.js';
+import { canManageCatalogue } from '../catalogue/index.js';
 import type { EnrolmentScope } from './repository.js';
 
 /** Whose enrolments a principal may list: everyone's, their Province's, or the editions they train. */

@@ -10,7 +10,7 @@ import {
   trainingPaths,
   users,
 } from '../../../db/schema/index.js';
-import { escapeLike } from '../../platform/audit/repository.js';
+import { escapeLike } from '../../../db/sql.js';
 import type { SeatState } from './seats.js';
 
 export type EnrolmentRow = typeof enrolments.$inferSelect;

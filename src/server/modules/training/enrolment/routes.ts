@@ -14,10 +14,11 @@ import {
 } from '../../../../common/enrolment.js';
 import { signedIn } from '../../../http/session.js';
 import { type App, type RouteDeps, typed } from '../../../http/types.js';
+import type { EnrolmentService } from './service.js';
 
 const id = z.object({ id: z.coerce.number().int() });
 
-export function enrolmentRoutes(app: App, { services }: RouteDeps) {
+export function enrolmentRoutes(app: App, { services }: RouteDeps<{ enrolment: EnrolmentService }>) {
   const r = typed(app);
   const { enrolment: service } = services;
   const tags = ['enrolment'];

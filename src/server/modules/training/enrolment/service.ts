@@ -8,14 +8,14 @@ import {
   type SeatSummary,
 } from '../../../../common/enrolment.js';
 import type { Db } from '../../../db/client.js';
+import { isUniqueViolation } from '../../../db/sql.js';
 import { AppError, errors } from '../../../kernel/errors.js';
-import { type RequestContext, requireActor } from '../../../kernel/principal.js';
-import type { UnitsRepository } from '../../identity/units/repository.js';
-import { isNationalAdmin } from '../../identity/users/policy.js';
-import { isUniqueViolation } from '../../identity/users/repository.js';
-import type { AuditService } from '../../platform/audit/service.js';
-import { isEligible } from '../catalogue/eligibility.js';
-import type { PathsService } from '../catalogue/paths-service.js';
+import type { EventBus } from '../../../kernel/events.js';
+import { isNationalAdmin, type RequestContext, requireActor } from '../../../kernel/principal.js';
+import type { UnitLookup } from '../../identity/units/index.js';
+import type { AuditService } from '../../platform/audit/index.js';
+import type { PathsService } from '../catalogue/index.js';
+import { isEligible } from '../catalogue/index.js';
 import type { Placement } from './placement.js';
 import { canAdministerEnrolment, canDecideEnrolments, canDecideFor, enrolmentScope } from './policy.js';
 import type { EditionRow, EnrolmentRepository, EnrolmentRow, EnrolmentView } from './repository.js';
@@ -31,11 +31,11 @@ export function createEnrolmentService(deps: {
   repo: EnrolmentRepository;
   placement: Placement;
   paths: PathsService;
-  units: UnitsRepository;
+  units: UnitLookup;
   audit: AuditService;
   mail: { kick: () => void };
-  /** Run when a confirmed enrolment is cancelled or moved (attendance withdraws its completion). */
-  leftHooks: ((tx: Db, ctx: RequestContext, enrolmentId: number) => Promise<unknown>)[];
+  /** Tells that a confirmed enrolment was cancelled or moved (attendance withdraws its completion). */
+  events: EventBus;
 }) {
   const { db, repo, placement, audit } = deps;
 
@@ -170,7 +170,7 @@ export function createEnrolmentService(deps: {
       details: { editionId: edition.id, userId: row.userId, from: row.status, reason },
     });
     if (row.status === 'confirmed') {
-      for (const hook of deps.leftHooks) await hook(tx, ctx, row.id);
+      await deps.events.emit(tx, ctx, 'enrolment.left', { enrolmentId: row.id });
       await placement.promote(tx, ctx, edition);
     }
     return updated;

@@ -1,5 +1,5 @@
 import { hasRole, type Principal } from '../../../kernel/principal.js';
-import { canManageCatalogue } from '../catalogue/policy.js';
+import { canManageCatalogue } from '../catalogue/index.js';
 
 /**
  * Satisfaction results of any edition: catalogue managers and the task force. An edition's own

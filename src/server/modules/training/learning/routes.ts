@@ -10,10 +10,11 @@ import {
 } from '../../../../common/learning.js';
 import { signedIn } from '../../../http/session.js';
 import { type App, type RouteDeps, typed } from '../../../http/types.js';
+import type { LearningService } from './service.js';
 
 const id = z.object({ id: z.coerce.number().int() });
 
-export function learningRoutes(app: App, { services }: RouteDeps) {
+export function learningRoutes(app: App, { services }: RouteDeps<{ learning: LearningService }>) {
   const r = typed(app);
   const { learning } = services;
   const tags = ['my training'];

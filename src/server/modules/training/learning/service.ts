@@ -13,8 +13,8 @@ import { errors } from '../../../kernel/errors.js';
 import { type RequestContext, requireActor } from '../../../kernel/principal.js';
 import { romeDayRange } from '../../../kernel/range.js';
 import { addDays, romeDate } from '../../../kernel/time.js';
-import type { AuditService } from '../../platform/audit/service.js';
-import { trainsEdition } from '../certificates/repository.js';
+import type { AuditService } from '../../platform/audit/index.js';
+import type { EditionsService } from '../catalogue/index.js';
 import { summariseFeedback } from './feedback.js';
 import { canReadAllFeedback } from './policy.js';
 import type { LearningRepository } from './repository.js';
@@ -26,7 +26,12 @@ const MAX_RANGE_DAYS = 400;
 
 export type LearningService = ReturnType<typeof createLearningService>;
 
-export function createLearningService(deps: { db: Db; repo: LearningRepository; audit: AuditService }) {
+export function createLearningService(deps: {
+  db: Db;
+  repo: LearningRepository;
+  audit: AuditService;
+  editions: Pick<EditionsService, 'trains'>;
+}) {
   const { db, repo, audit } = deps;
 
   return {
@@ -113,7 +118,7 @@ export function createLearningService(deps: { db: Db; repo: LearningRepository; 
       if (!edition) throw errors.notFound(EDITION);
       if (
         !canReadAllFeedback(ctx.actor) &&
-        !(ctx.actor && (await trainsEdition(db, editionId, ctx.actor.id)))
+        !(ctx.actor && (await deps.editions.trains(db, editionId, ctx.actor.id)))
       )
         throw errors.forbidden();
       const responses = await repo.responsesOf(db, editionId);

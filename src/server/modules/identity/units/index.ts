@@ -1,0 +1,27 @@
+import { defineModule } from '../../../kernel/module.js';
+import type { AuditService } from '../../platform/audit/index.js';
+import { canManageUnits } from './policy.js';
+import { createUnitsRepository, type UnitsRepository } from './repository.js';
+import { unitsRoutes } from './routes.js';
+import { createUnitsService, type UnitsService } from './service.js';
+
+export type { UnitsService };
+
+/** What other modules may ask about units and reference data, inside their own transaction. */
+export type UnitLookup = Pick<UnitsRepository, 'findById' | 'findCurrentByIstat' | 'jobProfileExists'>;
+
+/** Territorial units (ISTAT, with validity dates) and reference data: domains, service models, job profiles. */
+export const unitsModule = defineModule({
+  name: 'units',
+  create: ({ db }, { audit }: { audit: AuditService }) => {
+    const repo = createUnitsRepository();
+    const unitLookup: UnitLookup = {
+      findById: repo.findById,
+      findCurrentByIstat: repo.findCurrentByIstat,
+      jobProfileExists: repo.jobProfileExists,
+    };
+    return { units: createUnitsService({ db, repo, audit }), unitLookup };
+  },
+  routes: (app, services, { config }) => unitsRoutes(app, { services, config }),
+  can: (p) => ({ manageUnits: canManageUnits(p) }),
+});

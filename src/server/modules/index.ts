@@ -1,0 +1,44 @@
+import type { AnyModule } from '../kernel/module.js';
+import { authModule } from './identity/auth/index.js';
+import { unitsModule } from './identity/units/index.js';
+import { usersModule } from './identity/users/index.js';
+import { auditModule } from './platform/audit/index.js';
+import { healthModule } from './platform/health/index.js';
+import { mailModule } from './platform/mail/index.js';
+import { agreementsModule } from './training/agreements/index.js';
+import { attendanceModule } from './training/attendance/index.js';
+import { calendarModule } from './training/calendar/index.js';
+import { catalogueModule } from './training/catalogue/index.js';
+import { certificatesModule } from './training/certificates/index.js';
+import { enrolmentModule } from './training/enrolment/index.js';
+import { learningModule } from './training/learning/index.js';
+
+/**
+ * Every feature module, in order: a module comes after the modules whose services it uses, and
+ * event handlers run in this order. Adding a feature = its folder + one line here.
+ */
+export const modules = [
+  // platform
+  auditModule,
+  mailModule,
+  healthModule,
+  // identity
+  unitsModule,
+  usersModule,
+  authModule,
+  // training
+  agreementsModule,
+  catalogueModule,
+  calendarModule,
+  enrolmentModule,
+  attendanceModule,
+  certificatesModule,
+  learningModule,
+] as const satisfies readonly AnyModule[];
+
+type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void
+  ? I
+  : never;
+
+/** Every module's services, by name. */
+export type Services = UnionToIntersection<ReturnType<(typeof modules)[number]['create']>>;

@@ -1,0 +1,48 @@
+import { defineModule } from '../../../kernel/module.js';
+import type { AuditService } from '../../platform/audit/index.js';
+import { type CheckinService, createCheckinService } from './checkin-service.js';
+import { createLedger } from './ledger.js';
+import { createLogbookRepository } from './logbook-repository.js';
+import { createLogbookService, type LogbookService } from './logbook-service.js';
+import { mayRunSessions, maySignLogbooks } from './policy.js';
+import { createAttendanceRepository } from './repository.js';
+import { attendanceRoutes } from './routes.js';
+import { type AttendanceService, createAttendanceService } from './service.js';
+
+export type AttendanceServices = {
+  attendance: AttendanceService;
+  checkins: CheckinService;
+  logbook: LogbookService;
+};
+
+/**
+ * The one attendance ledger and completion, and every way in: register, QR check-in, webinar
+ * reports, online progress, the affiancamento logbook. Emits `completion.changed`.
+ */
+export const attendanceModule = defineModule({
+  name: 'attendance',
+  create: ({ db, config, events }, deps: { audit: AuditService }): AttendanceServices => {
+    const repo = createAttendanceRepository();
+    const ledger = createLedger({ repo, audit: deps.audit, events });
+    return {
+      attendance: createAttendanceService({ db, repo, audit: deps.audit, ledger }),
+      checkins: createCheckinService({ db, repo, audit: deps.audit, ledger, publicUrl: config.publicUrl }),
+      logbook: createLogbookService({
+        db,
+        repo: createLogbookRepository(),
+        attendance: repo,
+        audit: deps.audit,
+        ledger,
+      }),
+    };
+  },
+  routes: (app, services, { config }) => attendanceRoutes(app, { services, config }),
+  can: (p) => ({ runSessions: mayRunSessions(p), signLogbooks: maySignLogbooks(p) }),
+  handles: ({ attendance }) => ({
+    // Added, moved or cancelled sessions, or new rules, change what completion needs.
+    'edition.requirementsChanged': (tx, ctx, { editionId }) =>
+      attendance.recomputeEdition(tx, ctx, editionId),
+    // Someone who leaves no longer completes.
+    'enrolment.left': (tx, ctx, { enrolmentId }) => attendance.recompute(tx, ctx, enrolmentId),
+  }),
+});

@@ -1,0 +1,31 @@
+import { defineModule } from '../../../kernel/module.js';
+import type { AuditService } from '../../platform/audit/index.js';
+import type { EditionsService, PathsService } from '../catalogue/index.js';
+import { createCalendarRepository } from './repository.js';
+import { calendarRoutes } from './routes.js';
+import { type CalendarService, createCalendarService } from './service.js';
+
+export type { CalendarService };
+
+/**
+ * The public calendar (JSON and iCal, no links or people), public path and edition pages, and the
+ * personal secret feeds (with online links).
+ */
+export const calendarModule = defineModule({
+  name: 'calendar',
+  create: (
+    { db, config },
+    deps: { audit: AuditService; editions: EditionsService; paths: PathsService },
+  ) => ({
+    calendar: createCalendarService({
+      db,
+      repo: createCalendarRepository(),
+      editions: deps.editions,
+      paths: deps.paths,
+      audit: deps.audit,
+      config,
+    }),
+  }),
+  routes: (app, services, { config }) => calendarRoutes(app, { services, config }),
+  pageMeta: ({ calendar }) => calendar.pageMeta,
+});

@@ -1,0 +1,17 @@
+/**
+ * What the catalogue tells other modules when an edition changes, inside the transaction of the
+ * change: enrolment gives new seats to the waitlist, attendance recomputes completion, certificates
+ * are issued on completion.
+ */
+declare module '../../../kernel/events.js' {
+  interface DomainEvents {
+    /** The edition's capacity grew: seats may be free for the waitlist. */
+    'edition.capacityChanged': { editionId: number };
+    /** Sessions added, moved or cancelled, or the completion rules changed. */
+    'edition.requirementsChanged': { editionId: number };
+    /** The edition was marked completed. */
+    'edition.completed': { editionId: number };
+  }
+}
+
+export {};

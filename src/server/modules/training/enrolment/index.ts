@@ -1,0 +1,53 @@
+import { defineModule } from '../../../kernel/module.js';
+import type { UnitLookup } from '../../identity/units/index.js';
+import type { AuditService } from '../../platform/audit/index.js';
+import type { MailService } from '../../platform/mail/index.js';
+import type { PathsService } from '../catalogue/index.js';
+import { createNotifier } from './notifier.js';
+import { createNotifierRepository } from './notifier-repository.js';
+import { createPlacement } from './placement.js';
+import { canAdministerEnrolment, canDecideEnrolments, canListProvinceEnrolments } from './policy.js';
+import { createEnrolmentRepository } from './repository.js';
+import { enrolmentRoutes } from './routes.js';
+import { createEnrolmentService, type EnrolmentService } from './service.js';
+
+export type { EnrolmentService };
+
+/**
+ * Enrolment: self-enrolment, approvals, nominations, waitlist and promotion, quotas and moves; the
+ * notifier of day-before reminders and change notices. Emits `enrolment.left`.
+ */
+export const enrolmentModule = defineModule({
+  name: 'enrolment',
+  create: (
+    { db, config, log, events },
+    deps: { audit: AuditService; mail: MailService; unitLookup: UnitLookup; paths: PathsService },
+  ) => {
+    const repo = createEnrolmentRepository();
+    const placement = createPlacement({ repo, audit: deps.audit, mail: deps.mail, config });
+    return {
+      enrolment: createEnrolmentService({
+        db,
+        repo,
+        placement,
+        paths: deps.paths,
+        units: deps.unitLookup,
+        audit: deps.audit,
+        mail: deps.mail,
+        events,
+      }),
+      notifier: createNotifier({ db, repo: createNotifierRepository(), mail: deps.mail, config, log }),
+    };
+  },
+  routes: (app, services, { config }) => enrolmentRoutes(app, { services, config }),
+  can: (p) => ({
+    listEnrolments: canListProvinceEnrolments(p),
+    decideEnrolments: canDecideEnrolments(p),
+    administerEnrolments: canAdministerEnrolment(p),
+  }),
+  handles: ({ enrolment }) => ({
+    // A larger edition gives seats to the waitlist.
+    'edition.capacityChanged': (tx, ctx, { editionId }) => enrolment.afterCapacityChange(tx, ctx, editionId),
+  }),
+  jobs: ({ notifier }) => [notifier],
+});
