@@ -1,5 +1,5 @@
+import { addDays, romeInstant } from '../../common/rome-time.js';
 import { errors } from './errors.js';
-import { addDays, romeInstant } from './time.js';
 
 /**
  * The instants of a range of Rome calendar days, from's midnight to the midnight after to; refuses an

@@ -1,8 +1,8 @@
 import { eq, sql } from 'drizzle-orm';
 import { expect } from 'vitest';
 import type { DeliveryMode, Edition, TrainingPath } from '../../common/catalogue.js';
+import { addDays, romeDate, romeInstant } from '../../common/rome-time.js';
 import { enrolments, users } from '../db/schema/index.js';
-import { addDays, romeDate, romeInstant } from '../kernel/time.js';
 import type { TestContext } from './app.js';
 import type { TestClient } from './client.js';
 

@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import { addDays, romeDate, romeInstant } from '../../kernel/time.js';
+import { addDays, romeDate, romeInstant } from '../../../common/rome-time.js';
 import type { Db } from '../client.js';
 import {
   agreements,

@@ -1,6 +1,6 @@
 import { eq, inArray } from 'drizzle-orm';
+import { addDays, romeDate, romeInstant } from '../../../common/rome-time.js';
 import { DEFAULT_CERT_ISSUER } from '../../config.js';
-import { addDays, romeDate, romeInstant } from '../../kernel/time.js';
 import { newCertificateCode } from '../../modules/training/certificates/code.js';
 import type { Db } from '../client.js';
 import {

@@ -1,9 +1,9 @@
 import { Button } from 'design-react-kit';
 import { useTranslation } from 'react-i18next';
 import type { Agreement } from '../../../common/catalogue';
+import { isIsoDate } from '../../../common/rome-time';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { ChoiceField, codeChoices, TextAreaField, TextField } from '../../components/Field';
-import { isDay } from '../../components/romeTime';
 import { useCheckedForm } from '../../components/useCheckedForm';
 import { useReferenceNames } from '../training/labels';
 import { useUnitChoices } from '../units/api';
@@ -38,10 +38,10 @@ function check(
   const errors: Record<string, string> = {};
   if (!d.unitId) errors.unitId = t('agreements.errors.unit');
   if (!d.serviceModelCode) errors.serviceModelCode = t('agreements.errors.serviceModel');
-  if (!isDay(d.signedOn)) errors.signedOn = t('editionForm.errors.day');
+  if (!isIsoDate(d.signedOn)) errors.signedOn = t('editionForm.errors.day');
   if (d.actReference.trim().length < 2) errors.actReference = t('agreements.errors.act');
-  if (!isDay(d.validFrom)) errors.validFrom = t('editionForm.errors.day');
-  if (d.validTo && !isDay(d.validTo)) errors.validTo = t('editionForm.errors.day');
+  if (!isIsoDate(d.validFrom)) errors.validFrom = t('editionForm.errors.day');
+  if (d.validTo && !isIsoDate(d.validTo)) errors.validTo = t('editionForm.errors.day');
   else if (d.validTo && d.validFrom && d.validTo < d.validFrom)
     errors.validTo = t('agreements.errors.validTo');
   if (Object.keys(errors).length > 0) return { errors };

@@ -3,11 +3,11 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import type { AttendanceMatrix } from '../../../common/attendance';
+import { romeDate } from '../../../common/rome-time';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatDate, formatNumber } from '../../components/format';
 import { Loading } from '../../components/Loading';
 import { Page } from '../../components/Page';
-import { romeDay } from '../../components/romeTime';
 import { TableScroll } from '../../components/TableScroll';
 import { useMe } from '../auth/session';
 import { CancelledBadge, dateWords } from '../training/labels';
@@ -55,7 +55,7 @@ function MatrixTable({ matrix, canRun }: { matrix: AttendanceMatrix; canRun: boo
                     <span className="visually-hidden"> {t('matrix.openRegister')}</span>
                   </Link>
                   <span className="d-block small fw-normal text-nowrap">
-                    {formatDate(romeDay(s.startsAt))}
+                    {formatDate(romeDate(s.startsAt))}
                   </span>
                   <span className="d-block small fw-normal text-nowrap">{sessionTimes(s)}</span>
                   {s.status === 'cancelled' ? <CancelledBadge /> : null}

@@ -2,11 +2,11 @@ import { Button } from 'design-react-kit';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { LEARNER_AREA_PATH } from '../../../common/learning';
+import { romeDate } from '../../../common/rome-time';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatDateTimeText, formatDayLong, formatTime } from '../../components/format';
 import { Loading } from '../../components/Loading';
 import { Page } from '../../components/Page';
-import { romeDay } from '../../components/romeTime';
 import { useNotice } from '../enrolment/Notice';
 import { dateWords } from '../training/labels';
 import { sessionTimes } from '../training/times';
@@ -55,7 +55,7 @@ export default function CheckinPage() {
           <h2 className="h4">{i.sessionTitle}</h2>
           <p className="mb-1">{t('register.lead', { edition: i.editionTitle, path: i.pathTitle })}</p>
           <p className="mb-0">
-            {formatDayLong(romeDay(i.startsAt))}, {sessionTimes(i)} {t('checkin.rome')}
+            {formatDayLong(romeDate(i.startsAt))}, {sessionTimes(i)} {t('checkin.rome')}
           </p>
         </div>
       </div>

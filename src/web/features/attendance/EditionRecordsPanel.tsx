@@ -1,8 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Edition } from '../../../common/catalogue';
+import { romeDate } from '../../../common/rome-time';
 import { formatDayLong } from '../../components/format';
-import { romeDay } from '../../components/romeTime';
 import { sessionTimes } from '../training/times';
 import { matrixPath, registerPath } from './access';
 import { certificatesPath, feedbackPath } from './EditionLinks';
@@ -42,7 +42,7 @@ export function EditionRecordsPanel({ edition }: { edition: Edition }) {
               <Link to={registerPath(s.id)}>{t('editionRecords.registerOf', { title: s.title })}</Link>
               <span className="small">
                 {' '}
-                — {formatDayLong(romeDay(s.startsAt))}, {sessionTimes(s)} ({t(`modes.${s.mode}`)})
+                — {formatDayLong(romeDate(s.startsAt))}, {sessionTimes(s)} ({t(`modes.${s.mode}`)})
               </span>
             </li>
           ))}

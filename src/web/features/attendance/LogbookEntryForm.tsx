@@ -1,10 +1,10 @@
 import { Button } from 'design-react-kit';
 import { useTranslation } from 'react-i18next';
 import type { LogbookEntry, LogbookInput } from '../../../common/attendance';
+import { isIsoDate, romeToday } from '../../../common/rome-time';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { TextAreaField, TextField } from '../../components/Field';
 import { formatDate } from '../../components/format';
-import { isDay, romeToday } from '../../components/romeTime';
 import { useCheckedForm } from '../../components/useCheckedForm';
 
 type Draft = { day: string; hours: string; activities: string };
@@ -25,7 +25,7 @@ export function hoursToMinutes(value: string): number | null {
 
 function check(d: Draft, t: (k: string) => string): { input?: LogbookInput; errors: Record<string, string> } {
   const errors: Record<string, string> = {};
-  if (!isDay(d.day)) errors.day = t('logbook.errors.day');
+  if (!isIsoDate(d.day)) errors.day = t('logbook.errors.day');
   else if (d.day > romeToday()) errors.day = t('logbook.errors.future');
   const minutes = hoursToMinutes(d.hours);
   if (minutes === null) errors.minutes = t('logbook.errors.hours');

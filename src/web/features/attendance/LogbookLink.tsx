@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Enrolment } from '../../../common/enrolment';
-import { addDays, romeToday } from '../../components/romeTime';
+import { addDays, romeToday } from '../../../common/rome-time';
 import { useMySessions } from '../learning/api';
 import { logbookPath } from './access';
 

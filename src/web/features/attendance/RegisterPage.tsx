@@ -1,11 +1,11 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import type { SessionInfo } from '../../../common/attendance';
+import { romeDate } from '../../../common/rome-time';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatDayLong } from '../../components/format';
 import { Loading } from '../../components/Loading';
 import { Page } from '../../components/Page';
-import { romeDay } from '../../components/romeTime';
 import { useMe } from '../auth/session';
 import { useNotice } from '../enrolment/Notice';
 import { CancelledBadge } from '../training/labels';
@@ -20,7 +20,7 @@ import { WebinarUpload } from './WebinarUpload';
 function SessionFacts({ session }: { session: SessionInfo }) {
   const { t } = useTranslation();
   const facts: [string, string][] = [
-    [t('training.date'), formatDayLong(romeDay(session.startsAt))],
+    [t('training.date'), formatDayLong(romeDate(session.startsAt))],
     [t('register.timeRome'), sessionTimes(session)],
     [t('training.mode'), t(`modes.${session.mode}`)],
     [t('register.length'), formatMinutes(session.lengthMinutes)],

@@ -2,6 +2,7 @@ import { Badge } from 'design-react-kit';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { TeachingSession } from '../../../common/attendance';
+import { romeDate } from '../../../common/rome-time';
 import { ErrorAlert, fieldErrors } from '../../components/ErrorAlert';
 import { TextField } from '../../components/Field';
 import { FiltersPanel } from '../../components/FiltersPanel';
@@ -9,7 +10,6 @@ import { formatDayLong } from '../../components/format';
 import { Loading } from '../../components/Loading';
 import { Page } from '../../components/Page';
 import { ResultsTable } from '../../components/ResultsTable';
-import { romeDay } from '../../components/romeTime';
 import { useUrlFilters } from '../../components/urlFilters';
 import { CancelledBadge } from '../training/labels';
 import { sessionTimes } from '../training/times';
@@ -107,7 +107,7 @@ function EditionSection({ group, now }: { group: EditionGroup; now: number }) {
         empty={t('teaching.none')}
         row={(s) => (
           <tr key={s.id} className={s.status === 'cancelled' ? 'officina-entry-cancelled' : undefined}>
-            <td>{formatDayLong(romeDay(s.startsAt))}</td>
+            <td>{formatDayLong(romeDate(s.startsAt))}</td>
             <td className="text-nowrap">{sessionTimes(s)}</td>
             <th scope="row">
               {s.title}

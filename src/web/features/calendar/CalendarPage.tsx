@@ -1,13 +1,14 @@
 import { Icon } from 'design-react-kit';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
+import { addDays, romeToday } from '../../../common/rome-time';
 import { query } from '../../api/client';
+import { addMonths, startOfWeek } from '../../components/calendarDays';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatDate, formatMonth } from '../../components/format';
 import { Loading } from '../../components/Loading';
 import { Page } from '../../components/Page';
 import { Pagination } from '../../components/Pagination';
-import { addDays, addMonths, romeToday, startOfWeek } from '../../components/romeTime';
 import { useCalendar } from '../training/api';
 import { dateWords, useReferenceNames } from '../training/labels';
 import { CalendarFiltersForm } from './CalendarFiltersForm';

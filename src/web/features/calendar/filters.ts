@@ -1,6 +1,7 @@
 import { DELIVERY_MODES } from '../../../common/catalogue';
+import { addDays, isIsoDate, romeToday } from '../../../common/rome-time';
 import { query } from '../../api/client';
-import { addDays, endOfMonth, isDay, romeToday, startOfMonth, startOfWeek } from '../../components/romeTime';
+import { endOfMonth, startOfMonth, startOfWeek } from '../../components/calendarDays';
 
 export const VIEWS = ['list', 'month', 'week'] as const;
 export type CalendarView = (typeof VIEWS)[number];
@@ -43,7 +44,7 @@ export function readFilters(params: URLSearchParams): CalendarFilters {
   if (f.unit && !/^\d+$/.test(f.unit)) delete f.unit;
   for (const key of ['date', 'from', 'to'] as const) {
     const v = params.get(key);
-    if (isDay(v)) f[key] = v;
+    if (isIsoDate(v)) f[key] = v;
   }
   if (params.get('available') === 'true') f.available = true;
   return f;

@@ -1,8 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { CalendarEntry } from '../../../common/catalogue';
+import { addDays, romeDate, romeToday } from '../../../common/rome-time';
+import { monthWeeks, startOfMonth } from '../../components/calendarDays';
 import { formatDayLong, formatMonth, formatTime, weekdayNames } from '../../components/format';
-import { addDays, monthWeeks, romeDay, romeToday, startOfMonth } from '../../components/romeTime';
 import { TableScroll } from '../../components/TableScroll';
 import { EntryItem, isCancelled } from './EntryItem';
 
@@ -10,7 +11,7 @@ import { EntryItem, isCancelled } from './EntryItem';
 export function byDay(entries: CalendarEntry[]): Map<string, CalendarEntry[]> {
   const days = new Map<string, CalendarEntry[]>();
   for (const e of entries) {
-    const day = romeDay(e.startsAt);
+    const day = romeDate(e.startsAt);
     const list = days.get(day);
     if (list) list.push(e);
     else days.set(day, [e]);

@@ -1,9 +1,9 @@
 import { Button } from 'design-react-kit';
 import { useTranslation } from 'react-i18next';
 import type { Edition, EditionInput } from '../../../common/catalogue';
+import { checkRomeTime, isIsoDate, romeFields, romeIso } from '../../../common/rome-time';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { CheckboxField, ChoiceField, TextField } from '../../components/Field';
-import { isDay, romeInstant, romeParts } from '../../components/romeTime';
 import { useCheckedForm } from '../../components/useCheckedForm';
 import { useMe } from '../auth/session';
 import {
@@ -32,16 +32,16 @@ type Draft = {
 } & SettingsDraft;
 
 function toDraft(e: Edition | null): Draft {
-  const opens = romeParts(e?.enrolmentOpensAt);
-  const closes = romeParts(e?.enrolmentClosesAt);
+  const opens = romeFields(e?.enrolmentOpensAt);
+  const closes = romeFields(e?.enrolmentClosesAt);
   return {
     title: e?.title ?? '',
     startsOn: e?.startsOn ?? '',
     endsOn: e?.endsOn ?? '',
     capacity: e ? String(e.capacity) : '',
-    opensDay: opens.day,
+    opensDay: opens.date,
     opensTime: opens.time || '09:00',
-    closesDay: closes.day,
+    closesDay: closes.date,
     closesTime: closes.time || '23:59',
     online: e?.online ?? false,
     venueName: e?.venueName ?? '',
@@ -61,19 +61,21 @@ function check(
   const settings = checkSettings(d, t);
   const errors: Record<string, string> = { ...settings.errors };
   if (d.title.trim().length < 3) errors.title = t('editionForm.errors.title');
-  if (!isDay(d.startsOn)) errors.startsOn = t('editionForm.errors.day');
-  if (!isDay(d.endsOn)) errors.endsOn = t('editionForm.errors.day');
-  else if (isDay(d.startsOn) && d.endsOn < d.startsOn) errors.endsOn = t('editionForm.errors.endsBefore');
+  if (!isIsoDate(d.startsOn)) errors.startsOn = t('editionForm.errors.day');
+  if (!isIsoDate(d.endsOn)) errors.endsOn = t('editionForm.errors.day');
+  else if (isIsoDate(d.startsOn) && d.endsOn < d.startsOn) errors.endsOn = t('editionForm.errors.endsBefore');
   const capacity = Number(d.capacity);
   if (d.capacity.trim() === '' || !Number.isInteger(capacity) || capacity < 0)
     errors.capacity = t('editionForm.errors.capacity');
-  const opens = romeInstant(d.opensDay, d.opensTime);
-  const closes = romeInstant(d.closesDay, d.closesTime);
-  if (!opens) errors.enrolmentOpensAt = t('editionForm.errors.instant');
-  if (!closes) errors.enrolmentClosesAt = t('editionForm.errors.instant');
-  else if (opens && new Date(closes) <= new Date(opens))
+  const opens = checkRomeTime(d.opensDay, d.opensTime);
+  const closes = checkRomeTime(d.closesDay, d.closesTime);
+  const timeError = (problem: 'invalid' | 'skipped') =>
+    t(problem === 'skipped' ? 'editionForm.errors.skippedHour' : 'editionForm.errors.instant');
+  if (!opens.ok) errors.enrolmentOpensAt = timeError(opens.problem);
+  if (!closes.ok) errors.enrolmentClosesAt = timeError(closes.problem);
+  else if (opens.ok && closes.instant <= opens.instant)
     errors.enrolmentClosesAt = t('editionForm.errors.closesBefore');
-  if (Object.keys(errors).length > 0 || !opens || !closes || !settings.input) return { errors };
+  if (Object.keys(errors).length > 0 || !opens.ok || !closes.ok || !settings.input) return { errors };
   return {
     errors,
     input: {
@@ -81,8 +83,8 @@ function check(
       startsOn: d.startsOn,
       endsOn: d.endsOn,
       capacity,
-      enrolmentOpensAt: opens,
-      enrolmentClosesAt: closes,
+      enrolmentOpensAt: romeIso(opens.instant),
+      enrolmentClosesAt: romeIso(closes.instant),
       online: d.online,
       venueName: d.venueName.trim() || null,
       venueAddress: d.venueAddress.trim() || null,

@@ -7,9 +7,9 @@ import {
   type Session,
   type SessionInput,
 } from '../../../common/catalogue';
+import { checkRomeTime, romeFields, romeIso } from '../../../common/rome-time';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { SelectField, TextField } from '../../components/Field';
-import { isDay, romeInstant, romeParts } from '../../components/romeTime';
 import { useCheckedForm } from '../../components/useCheckedForm';
 
 type Draft = {
@@ -25,13 +25,13 @@ type Draft = {
 };
 
 function toDraft(s: Session | null, defaultDay: string): Draft {
-  const start = romeParts(s?.startsAt);
-  const end = romeParts(s?.endsAt);
+  const start = romeFields(s?.startsAt);
+  const end = romeFields(s?.endsAt);
   return {
     title: s?.title ?? '',
-    startDay: start.day || defaultDay,
+    startDay: start.date || defaultDay,
     startTime: start.time || '09:30',
-    endDay: end.day || defaultDay,
+    endDay: end.date || defaultDay,
     endTime: end.time || '13:00',
     mode: s?.mode ?? 'aula',
     room: s?.room ?? '',
@@ -42,13 +42,16 @@ function toDraft(s: Session | null, defaultDay: string): Draft {
 
 function check(d: Draft, t: (k: string) => string): { input?: SessionInput; errors: Record<string, string> } {
   const errors: Record<string, string> = {};
+  const timeError = (problem: 'invalid' | 'skipped') =>
+    t(problem === 'skipped' ? 'editionForm.errors.skippedHour' : 'editionForm.errors.instant');
   if (d.title.trim().length < 2) errors.title = t('sessionForm.errors.title');
-  const startsAt = isDay(d.startDay) ? romeInstant(d.startDay, d.startTime) : undefined;
-  const endsAt = isDay(d.endDay) ? romeInstant(d.endDay, d.endTime) : undefined;
-  if (!startsAt) errors.startsAt = t('editionForm.errors.instant');
-  if (!endsAt) errors.endsAt = t('editionForm.errors.instant');
-  else if (startsAt && new Date(endsAt) <= new Date(startsAt))
-    errors.endsAt = t('sessionForm.errors.endsBefore');
+  const start = checkRomeTime(d.startDay, d.startTime);
+  const end = checkRomeTime(d.endDay, d.endTime);
+  const startsAt = start.ok ? romeIso(start.instant) : undefined;
+  const endsAt = end.ok ? romeIso(end.instant) : undefined;
+  if (!start.ok) errors.startsAt = timeError(start.problem);
+  if (!end.ok) errors.endsAt = timeError(end.problem);
+  else if (start.ok && end.instant <= start.instant) errors.endsAt = t('sessionForm.errors.endsBefore');
   const url = d.onlineUrl.trim();
   if (url && !/^https?:\/\/\S+$/.test(url)) errors.onlineUrl = t('sessionForm.errors.url');
   if (Object.keys(errors).length > 0 || !startsAt || !endsAt) return { errors };

@@ -2,9 +2,9 @@ import { Button, Table } from 'design-react-kit';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Edition, Session } from '../../../common/catalogue';
+import { romeDate } from '../../../common/rome-time';
 import { ErrorAlert, SuccessAlert } from '../../components/ErrorAlert';
 import { formatDayLong } from '../../components/format';
-import { romeDay } from '../../components/romeTime';
 import { TableScroll } from '../../components/TableScroll';
 import { CancelledBadge } from '../training/labels';
 import { sessionTimes } from '../training/times';
@@ -25,7 +25,7 @@ export function SessionsPanel({ edition }: { edition: Edition }) {
   const sessions = [...edition.sessions].sort((a, b) => a.startsAt.localeCompare(b.startsAt));
   const closed = edition.status === 'completed' || edition.status === 'cancelled';
   const last = sessions.at(-1);
-  const defaultDay = last ? romeDay(last.startsAt) : edition.startsOn;
+  const defaultDay = last ? romeDate(last.startsAt) : edition.startsOn;
 
   // Opening the form takes the keyboard to it.
   useEffect(() => {
@@ -112,7 +112,7 @@ export function SessionsPanel({ edition }: { edition: Edition }) {
                 const isCancelled = s.status === 'cancelled';
                 return (
                   <tr key={s.id} className={isCancelled ? 'officina-entry-cancelled' : undefined}>
-                    <td>{formatDayLong(romeDay(s.startsAt))}</td>
+                    <td>{formatDayLong(romeDate(s.startsAt))}</td>
                     <td>{sessionTimes(s)}</td>
                     <th scope="row">
                       {s.title}

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { Edition, EditionInput } from '../../../common/catalogue';
+import { checkRomeTime, romeFields, romeIso } from '../../../common/rome-time';
 import { CheckboxField, TextField } from '../../components/Field';
-import { isDay, romeInstant, romeParts } from '../../components/romeTime';
 
 /** The edition's enrolment and completion rules, as the edition form edits them. */
 export type SettingsDraft = {
@@ -17,12 +17,12 @@ type Settings = Pick<
 >;
 
 export function settingsDraft(e: Edition | null): SettingsDraft {
-  const deadline = romeParts(e?.cancellationClosesAt);
+  const deadline = romeFields(e?.cancellationClosesAt);
   return {
     approvalRequired: e?.approvalRequired ?? false,
     minAttendancePct: String(e?.minAttendancePct ?? 75),
     finalTestRequired: e?.finalTestRequired ?? false,
-    cancelDay: deadline.day,
+    cancelDay: deadline.date,
     cancelTime: deadline.time,
   };
 }
@@ -38,9 +38,12 @@ export function checkSettings(
   let deadline: string | null = null;
   // No day, no deadline: learners may then cancel until the edition starts.
   if (d.cancelDay) {
-    const at = isDay(d.cancelDay) ? romeInstant(d.cancelDay, d.cancelTime) : undefined;
-    if (at) deadline = at;
-    else errors.cancellationClosesAt = t('editionSettings.errors.deadline');
+    const at = checkRomeTime(d.cancelDay, d.cancelTime);
+    if (at.ok) deadline = romeIso(at.instant);
+    else
+      errors.cancellationClosesAt = t(
+        at.problem === 'skipped' ? 'editionForm.errors.skippedHour' : 'editionSettings.errors.deadline',
+      );
   }
   if (Object.keys(errors).length > 0) return { errors };
   return {

@@ -47,6 +47,14 @@ describe('edition enrolment settings', () => {
     });
     expect(checkSettings(draft({ cancelTime: '18:00' }), t).input?.cancellationClosesAt).toBeNull();
   });
+
+  it('tells that the hour skipped when summer time starts does not exist, and takes the first 02:30 in autumn', () => {
+    expect(checkSettings(draft({ cancelDay: '2026-03-29', cancelTime: '02:30' }), t)).toEqual({
+      errors: { cancellationClosesAt: 'editionForm.errors.skippedHour' },
+    });
+    const autumn = checkSettings(draft({ cancelDay: '2026-10-25', cancelTime: '02:30' }), t);
+    expect(autumn.input?.cancellationClosesAt).toBe('2026-10-25T02:30:00+02:00');
+  });
 });
 
 /** A signed-in person as /me describes them: roles, and what the server's policy lets them do. */

@@ -1,11 +1,11 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { romeDate } from '../../../common/rome-time';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatDate, formatDayLong } from '../../components/format';
 import { Loading } from '../../components/Loading';
 import { Page } from '../../components/Page';
 import { Panel } from '../../components/Panel';
-import { romeDay } from '../../components/romeTime';
 import { logbookPath } from '../attendance/access';
 import { useAffiancamentoEnrolments } from '../attendance/LogbookLink';
 import { useMyCertificates } from '../certificates/api';
@@ -34,7 +34,7 @@ function UpcomingSessions() {
             <li key={s.sessionId} className="mb-3">
               <span className="d-block fw-semibold">{s.sessionTitle}</span>
               <span className="d-block small">
-                {formatDayLong(romeDay(s.startsAt))}, {sessionTimes(s)} — {t(`modes.${s.mode}`)}
+                {formatDayLong(romeDate(s.startsAt))}, {sessionTimes(s)} — {t(`modes.${s.mode}`)}
               </span>
               <span className="d-block small">{s.pathTitle}</span>
               {s.onlineUrl ? (

@@ -1,9 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { MySession } from '../../../common/learning';
+import { romeDate } from '../../../common/rome-time';
 import { formatDayLong } from '../../components/format';
 import { ResultsTable } from '../../components/ResultsTable';
-import { romeDay } from '../../components/romeTime';
 import { CancelledBadge } from '../training/labels';
 import { sessionTimes } from '../training/times';
 
@@ -43,7 +43,7 @@ export function SessionsTable({ items, caption }: { items: MySession[]; caption:
       empty={t('mySessions.none')}
       row={(s) => (
         <tr key={s.sessionId} className={s.status === 'cancelled' ? 'officina-entry-cancelled' : undefined}>
-          <td>{formatDayLong(romeDay(s.startsAt))}</td>
+          <td>{formatDayLong(romeDate(s.startsAt))}</td>
           <td className="text-nowrap">{sessionTimes(s)}</td>
           <th scope="row">
             {s.sessionTitle}

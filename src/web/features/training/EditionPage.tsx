@@ -1,12 +1,12 @@
 import { Table } from 'design-react-kit';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
+import { romeDate } from '../../../common/rome-time';
 import { ApiError } from '../../api/client';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatDate, formatDateTimeMedium, formatDayLong } from '../../components/format';
 import { Loading } from '../../components/Loading';
 import { Page } from '../../components/Page';
-import { romeDay } from '../../components/romeTime';
 import { TableScroll } from '../../components/TableScroll';
 import { NotFoundPage } from '../errors/NotFoundPage';
 import { type PublicEdition, usePublicEdition } from './api';
@@ -62,7 +62,7 @@ function Sessions({ sessions }: { sessions: PublicSession[] }) {
                 const cancelled = s.status === 'cancelled';
                 return (
                   <tr key={s.id} className={cancelled ? 'officina-entry-cancelled' : undefined}>
-                    <td>{formatDayLong(romeDay(s.startsAt))}</td>
+                    <td>{formatDayLong(romeDate(s.startsAt))}</td>
                     <td>{sessionTimes(s)}</td>
                     <th scope="row">{s.title}</th>
                     <td>{t(`modes.${s.mode}`)}</td>

@@ -1,12 +1,12 @@
 import { Table } from 'design-react-kit';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
+import { romeToday } from '../../../common/rome-time';
 import { ApiError } from '../../api/client';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatDate } from '../../components/format';
 import { Loading } from '../../components/Loading';
 import { Page } from '../../components/Page';
-import { romeToday } from '../../components/romeTime';
 import { TableScroll } from '../../components/TableScroll';
 import { NotFoundPage } from '../errors/NotFoundPage';
 import { type PublicPath, usePublicPath } from './api';

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import type { Agreement, TrainingPath } from '../../../../common/catalogue.js';
-import { addDays, romeDate } from '../../../kernel/time.js';
+import { addDays, romeDate } from '../../../../common/rome-time.js';
 import { startTestApp } from '../../../test/app.js';
 import { createAgreementsRepository } from './repository.js';
 

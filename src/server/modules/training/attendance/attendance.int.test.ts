@@ -1,6 +1,7 @@
 import { and, eq, like } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import type { AttendanceMatrix, Register } from '../../../../common/attendance.js';
+import { addDays } from '../../../../common/rome-time.js';
 import {
   attendance,
   auditLog,
@@ -11,7 +12,6 @@ import {
 } from '../../../db/schema/index.js';
 import { createEventBus } from '../../../kernel/events.js';
 import type { RequestContext } from '../../../kernel/principal.js';
-import { addDays } from '../../../kernel/time.js';
 import { startTestApp } from '../../../test/app.js';
 import {
   confirmedEnrolment,

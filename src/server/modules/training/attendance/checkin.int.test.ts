@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
+import { romeTime } from '../../../../common/rome-time.js';
 import { attendance, auditLog, editionSessions } from '../../../db/schema/index.js';
-import { romeTime } from '../../../kernel/time.js';
 import { startTestApp } from '../../../test/app.js';
 import { confirmedEnrolment, makeEdition, userByEmail } from '../../../test/training.js';
 

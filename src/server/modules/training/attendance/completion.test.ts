@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { romeInstant } from '../../../kernel/time.js';
+import { romeInstant } from '../../../../common/rome-time.js';
 import { type CompletionSession, completion, lengthMinutes } from './completion.js';
 
 /** A session on a day of May 2026 (Rome), from..to. */

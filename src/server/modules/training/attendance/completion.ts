@@ -1,4 +1,4 @@
-import { romeDate } from '../../../kernel/time.js';
+import { romeDate } from '../../../../common/rome-time.js';
 
 export type CompletionSession = { id: number; startsAt: Date; endsAt: Date; status: string };
 

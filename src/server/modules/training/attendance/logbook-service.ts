@@ -1,9 +1,9 @@
 import type { LogbookEntry, LogbookInput } from '../../../../common/attendance.js';
+import { romeDate } from '../../../../common/rome-time.js';
 import type { Db } from '../../../db/client.js';
 import { changedFields } from '../../../kernel/changes.js';
 import { AppError, errors } from '../../../kernel/errors.js';
 import { hasRole, type RequestContext, requireActor, unitsWithRole } from '../../../kernel/principal.js';
-import { romeDate } from '../../../kernel/time.js';
 import type { AuditService } from '../../platform/audit/index.js';
 import { trainersOfEdition } from './access.js';
 import { lengthMinutes } from './completion.js';

@@ -1,8 +1,8 @@
 import { and, eq, like } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import type { LogbookEntry } from '../../../../common/attendance.js';
+import { addDays } from '../../../../common/rome-time.js';
 import { attendance, auditLog, coachingLogs, roleGrants, users } from '../../../db/schema/index.js';
-import { addDays } from '../../../kernel/time.js';
 import { startTestApp } from '../../../test/app.js';
 import {
   confirmedEnrolment,

@@ -1,5 +1,5 @@
+import { formatRomeDate, romeDate, romeTime } from '../../../../common/rome-time.js';
 import { AppError, type Bilingual, errors, type Lang } from '../../../kernel/errors.js';
-import { formatRomeDate, romeDate, romeTime } from '../../../kernel/time.js';
 
 export const SESSION: Bilingual = { it: 'Sessione', en: 'Session' };
 export const EDITION: Bilingual = { it: 'Edizione', en: 'Edition' };

@@ -6,11 +6,11 @@ import type {
   RegisterBody,
   TeachingSession,
 } from '../../../../common/attendance.js';
+import { addDays, romeDate } from '../../../../common/rome-time.js';
 import type { Db } from '../../../db/client.js';
 import { AppError, errors } from '../../../kernel/errors.js';
 import { type RequestContext, requireActor } from '../../../kernel/principal.js';
 import { romeDayRange } from '../../../kernel/range.js';
-import { addDays, romeDate } from '../../../kernel/time.js';
 import type { AuditService } from '../../platform/audit/index.js';
 import { byName, sessionToRun, toSessionInfo, trainersOfEdition } from './access.js';
 import { completion, lengthMinutes } from './completion.js';

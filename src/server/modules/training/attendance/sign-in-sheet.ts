@@ -1,5 +1,5 @@
 import PDFDocument from 'pdfkit';
-import { ROME } from '../../../kernel/time.js';
+import { ROME } from '../../../../common/rome-time.js';
 import { romeClock } from './messages.js';
 
 export type SignInSheet = {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { TeachingSession } from '../../../../common/attendance.js';
-import { addDays } from '../../../kernel/time.js';
+import { addDays } from '../../../../common/rome-time.js';
 import { startTestApp } from '../../../test/app.js';
 import { confirmedEnrolment, makeEdition, today, userByEmail } from '../../../test/training.js';
 

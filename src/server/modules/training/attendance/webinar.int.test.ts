@@ -1,8 +1,8 @@
 import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import type { WebinarReport } from '../../../../common/attendance.js';
+import { addDays, formatRomeDate } from '../../../../common/rome-time.js';
 import { attendance, auditLog } from '../../../db/schema/index.js';
-import { addDays, formatRomeDate } from '../../../kernel/time.js';
 import { startTestApp } from '../../../test/app.js';
 import {
   at,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { romeInstant } from '../../../kernel/time.js';
+import { romeInstant } from '../../../../common/rome-time.js';
 import { findColumns, headerKey, parseRows, parseTime } from './webinar.js';
 
 describe('webinar report headers', () => {

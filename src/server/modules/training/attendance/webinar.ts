@@ -1,9 +1,9 @@
 import type { WebinarReport } from '../../../../common/attendance.js';
+import { romeInstant } from '../../../../common/rome-time.js';
 import type { Db } from '../../../db/client.js';
 import { readCsv } from '../../../kernel/csv.js';
 import { AppError, errors, type Lang } from '../../../kernel/errors.js';
 import type { RequestContext } from '../../../kernel/principal.js';
-import { romeInstant } from '../../../kernel/time.js';
 import { sessionToRun } from './access.js';
 import { attendedMinutes, type Interval } from './intervals.js';
 import { assertRecordable, type Ledger } from './ledger.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CalendarEntry, Edition, Session, TrainingPath } from '../../../../common/catalogue.js';
-import { addDays, romeDate, romeInstant } from '../../../kernel/time.js';
+import { addDays, romeDate, romeInstant } from '../../../../common/rome-time.js';
 import { startTestApp } from '../../../test/app.js';
 
 const t = await startTestApp();

@@ -1,7 +1,7 @@
 import { TZDate } from '@date-fns/tz';
 import { getVtimezoneComponent } from '@touch4it/ical-timezones';
 import ical, { ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
-import { ROME } from '../../../kernel/time.js';
+import { ROME } from '../../../../common/rome-time.js';
 import type { CalendarRow } from './repository.js';
 
 /**

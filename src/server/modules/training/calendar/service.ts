@@ -1,10 +1,10 @@
 import type { CalendarEntry, CalendarQuery } from '../../../../common/catalogue.js';
+import { addDays, romeDate } from '../../../../common/rome-time.js';
 import type { Config } from '../../../config.js';
 import type { Db } from '../../../db/client.js';
 import { errors, type Lang } from '../../../kernel/errors.js';
 import { type RequestContext, requireActor } from '../../../kernel/principal.js';
 import { romeDayRange } from '../../../kernel/range.js';
-import { addDays, romeDate } from '../../../kernel/time.js';
 import { newToken } from '../../../kernel/tokens.js';
 import type { AuditService } from '../../platform/audit/index.js';
 import type { EditionsService, PathsService } from '../catalogue/index.js';

@@ -1,8 +1,8 @@
 import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import type { Edition, Session, TrainingPath } from '../../../../common/catalogue.js';
+import { addDays, romeDate, romeInstant } from '../../../../common/rome-time.js';
 import { editionChanges } from '../../../db/schema/index.js';
-import { addDays, romeDate, romeInstant } from '../../../kernel/time.js';
 import { startTestApp } from '../../../test/app.js';
 import type { TestClient } from '../../../test/client.js';
 

@@ -1,6 +1,6 @@
 import type { EditionInput, SessionInput } from '../../../../common/catalogue.js';
+import { romeDate, romeInstant } from '../../../../common/rome-time.js';
 import { errors } from '../../../kernel/errors.js';
-import { romeDate, romeInstant } from '../../../kernel/time.js';
 import type { EditionRow } from './editions-repository.js';
 
 /** Rules every edition and session must respect, whatever the way in (form, API, CSV). */

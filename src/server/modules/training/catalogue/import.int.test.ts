@@ -1,8 +1,8 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import type { Edition } from '../../../../common/catalogue.js';
+import { addDays, romeDate, romeInstant } from '../../../../common/rome-time.js';
 import { editions } from '../../../db/schema/index.js';
-import { addDays, romeDate, romeInstant } from '../../../kernel/time.js';
 import { startTestApp } from '../../../test/app.js';
 
 const t = await startTestApp();

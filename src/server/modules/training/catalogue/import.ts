@@ -1,10 +1,10 @@
 import type { z } from 'zod';
 import { editionInput, type scheduleImportReport, sessionInput } from '../../../../common/catalogue.js';
+import { romeInstant } from '../../../../common/rome-time.js';
 import type { Db } from '../../../db/client.js';
 import { readCsv } from '../../../kernel/csv.js';
 import { AppError, errors, type Lang } from '../../../kernel/errors.js';
 import type { RequestContext } from '../../../kernel/principal.js';
-import { romeInstant } from '../../../kernel/time.js';
 import type { UnitLookup } from '../../identity/units/index.js';
 import type { EditionsService } from './editions-service.js';
 import type { PathsRepository } from './paths-repository.js';

@@ -1,6 +1,7 @@
 import { and, eq, like } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import type { Certificate, EditionCertificates, PublicCertificate } from '../../../../common/certificates.js';
+import { addDays } from '../../../../common/rome-time.js';
 import {
   auditLog,
   certificates,
@@ -12,7 +13,6 @@ import {
 } from '../../../db/schema/index.js';
 import { hashPassword } from '../../../kernel/passwords.js';
 import type { RequestContext } from '../../../kernel/principal.js';
-import { addDays } from '../../../kernel/time.js';
 import { startTestApp } from '../../../test/app.js';
 import { confirmedEnrolment, makeEdition, today, userByEmail } from '../../../test/training.js';
 

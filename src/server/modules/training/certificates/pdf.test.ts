@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatRomeDate } from '../../../kernel/time.js';
+import { formatRomeDate } from '../../../../common/rome-time.js';
 import { italianHours, renderCertificatePdf, winAnsi } from './pdf.js';
 import { pdfFileName } from './service.js';
 

@@ -1,7 +1,7 @@
 import PDFDocument from 'pdfkit';
 import QRCode from 'qrcode';
 import { hoursOf } from '../../../../common/certificates.js';
-import { formatRomeDate, romeDate } from '../../../kernel/time.js';
+import { formatRomeDate, romeDate } from '../../../../common/rome-time.js';
 
 /** The characters Windows-1252 (WinAnsi) adds in 0x80–0x9F: the rest is Latin-1. */
 const CP1252_EXTRA = '€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ';

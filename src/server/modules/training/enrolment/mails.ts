@@ -1,5 +1,5 @@
+import { formatRomeDate } from '../../../../common/rome-time.js';
 import type { Lang } from '../../../kernel/errors.js';
-import { formatRomeDate } from '../../../kernel/time.js';
 import type { Mail } from '../../platform/mail/index.js';
 
 /** E-mails about a person's enrolment, in their language. */

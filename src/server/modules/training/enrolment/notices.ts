@@ -1,5 +1,5 @@
+import { formatRomeDate, romeDate, romeTime } from '../../../../common/rome-time.js';
 import type { Lang } from '../../../kernel/errors.js';
-import { formatRomeDate, romeDate, romeTime } from '../../../kernel/time.js';
 import type { Mail } from '../../platform/mail/index.js';
 
 /** Texts of the day-before reminders and of the notices of changed or cancelled editions. */

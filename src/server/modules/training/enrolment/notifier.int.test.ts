@@ -1,7 +1,7 @@
 import { and, eq, like } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
+import { addDays, romeInstant } from '../../../../common/rome-time.js';
 import { editionChanges, outbox } from '../../../db/schema/index.js';
-import { addDays, romeInstant } from '../../../kernel/time.js';
 import { startTestApp } from '../../../test/app.js';
 import { at, makeEdition, today } from '../../../test/training.js';
 

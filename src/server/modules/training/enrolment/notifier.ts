@@ -1,8 +1,8 @@
 import type { FastifyBaseLogger } from 'fastify';
+import { addDays, romeDate, romeInstant } from '../../../../common/rome-time.js';
 import type { Config } from '../../../config.js';
 import type { Db } from '../../../db/client.js';
 import type { Lang } from '../../../kernel/errors.js';
-import { addDays, romeDate, romeInstant } from '../../../kernel/time.js';
 import type { MailService } from '../../platform/mail/index.js';
 import { changeLine, changesMail, reminderMail } from './notices.js';
 import type { NotifierRepository } from './notifier-repository.js';

@@ -1,5 +1,5 @@
+import { formatRomeDate, romeDate, romeInstant, romeTime } from '../../../../common/rome-time.js';
 import { AppError, errors, type Lang } from '../../../kernel/errors.js';
-import { formatRomeDate, romeDate, romeInstant, romeTime } from '../../../kernel/time.js';
 import type { EditionRow } from './repository.js';
 
 export const ENROLMENT = { it: 'Iscrizione', en: 'Enrolment' };

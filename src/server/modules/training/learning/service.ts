@@ -8,11 +8,11 @@ import type {
   mySessionsQuery,
   Transcript,
 } from '../../../../common/learning.js';
+import { addDays, romeDate } from '../../../../common/rome-time.js';
 import type { Db } from '../../../db/client.js';
 import { errors } from '../../../kernel/errors.js';
 import { type RequestContext, requireActor } from '../../../kernel/principal.js';
 import { romeDayRange } from '../../../kernel/range.js';
-import { addDays, romeDate } from '../../../kernel/time.js';
 import type { AuditService } from '../../platform/audit/index.js';
 import type { EditionsService } from '../catalogue/index.js';
 import { summariseFeedback } from './feedback.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { romeInstant } from '../../../kernel/time.js';
+import { romeInstant } from '../../../../common/rome-time.js';
 import { hoursPerYear, type LedgerEntry } from './transcript.js';
 
 const entry = (

@@ -1,6 +1,6 @@
 import { hoursOf } from '../../../../common/certificates.js';
 import type { TranscriptYear } from '../../../../common/learning.js';
-import { romeDate } from '../../../kernel/time.js';
+import { romeDate } from '../../../../common/rome-time.js';
 
 /** One row of the attendance ledger with what the transcript shows about its edition. */
 export type LedgerEntry = {
