@@ -15,6 +15,9 @@ import { registerSession } from './http/session.js';
 import { registerWeb } from './http/web.js';
 import type { Clock } from './kernel/clock.js';
 
+/** A registered route: method, URL pattern, and whether it is public. */
+export type RouteSummary = { method: string; url: string; public: boolean };
+
 export type BuildOptions = {
   config: Config;
   database: Database;
@@ -79,6 +82,11 @@ export async function buildApp({ config, database, logger, clock }: BuildOptions
   await registerDocs(app, { https: config.secureCookies });
   registerSession(app, (token) => services.auth.resolveSession(token));
 
+  // Every route of the modules, as registered: the authorisation tests walk this list.
+  const routes: RouteSummary[] = [];
+  app.addHook('onRoute', (r) => {
+    for (const method of [r.method].flat()) routes.push({ method, url: r.url, public: !!r.config?.public });
+  });
   for (const m of modules) await m.routes?.(app, services, kernel);
   await registerWeb(app);
 
@@ -90,5 +98,5 @@ export async function buildApp({ config, database, logger, clock }: BuildOptions
   app.addHook('onClose', async () => {
     for (const job of [...jobs].reverse()) await job.stop();
   });
-  return { app, services };
+  return { app, services, routes };
 }

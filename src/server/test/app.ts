@@ -22,11 +22,13 @@ export async function startTestApp(
     ...loadConfig({ LOG_LEVEL: 'silent', SESSION_SECRET: 'test-secret-test-secret-test-secret!' }),
     ...overrides,
   };
-  const { app, services } = await buildApp({ config, database });
+  const { app, services, routes } = await buildApp({ config, database });
   await app.ready();
   const ctx = {
     app,
     services,
+    /** Every route the modules registered. */
+    routes,
     db: database.db,
     database,
     config,

@@ -144,7 +144,6 @@ export function authRoutes(app: App, { services, config }: RouteDeps<{ auth: Aut
       config: { rateLimit: { max: 10, timeWindow: '1 minute' } },
     },
     async (req) => {
-      signedIn(req);
       await auth.changePassword(
         req.ctx,
         req.body.currentPassword,

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { paged } from '../../../../common/api.js';
 import { referenceData, unit, unitInput, unitListQuery } from '../../../../common/units.js';
-import { signedIn } from '../../../http/session.js';
 import { type App, type RouteDeps, typed } from '../../../http/types.js';
 import type { UnitsService } from './service.js';
 
@@ -46,7 +45,6 @@ export function unitsRoutes(app: App, { services }: RouteDeps<{ units: UnitsServ
       },
     },
     async (req, reply) => {
-      signedIn(req);
       return reply.status(201).send(await units.create(req.ctx, req.body));
     },
   );
@@ -63,7 +61,6 @@ export function unitsRoutes(app: App, { services }: RouteDeps<{ units: UnitsServ
       },
     },
     async (req) => {
-      signedIn(req);
       return units.update(req.ctx, req.params.id, req.body);
     },
   );

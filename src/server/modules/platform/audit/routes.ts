@@ -1,6 +1,5 @@
 import { auditEntry, auditQuery } from '../../../../common/admin.js';
 import { paged } from '../../../../common/api.js';
-import { signedIn } from '../../../http/session.js';
 import { type App, type RouteDeps, typed } from '../../../http/types.js';
 import type { AuditService } from './service.js';
 
@@ -16,7 +15,6 @@ export function auditRoutes(app: App, { services }: RouteDeps<{ audit: AuditServ
       },
     },
     async (req) => {
-      signedIn(req);
       return services.audit.list(req.ctx, req.query);
     },
   );

@@ -1,6 +1,5 @@
 import { outboxMessage, outboxQuery } from '../../../../common/admin.js';
 import { paged } from '../../../../common/api.js';
-import { signedIn } from '../../../http/session.js';
 import { type App, type RouteDeps, typed } from '../../../http/types.js';
 import type { MailService } from './service.js';
 
@@ -16,7 +15,6 @@ export function mailRoutes(app: App, { services }: RouteDeps<{ mail: MailService
       },
     },
     async (req) => {
-      signedIn(req);
       return services.mail.list(req.ctx, req.query);
     },
   );

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { paged } from '../../../../common/api.js';
 import { agreement, agreementInput, agreementQuery } from '../../../../common/catalogue.js';
-import { signedIn } from '../../../http/session.js';
 import { type App, type RouteDeps, typed } from '../../../http/types.js';
 import type { AgreementsService } from './service.js';
 
@@ -22,7 +21,6 @@ export function agreementsRoutes(app: App, { services }: RouteDeps<{ agreements:
       },
     },
     async (req) => {
-      signedIn(req);
       return agreements.list(req.ctx, req.query);
     },
   );
@@ -33,7 +31,6 @@ export function agreementsRoutes(app: App, { services }: RouteDeps<{ agreements:
       schema: { tags, summary: 'Record a Convenzione', body: agreementInput, response: { 201: agreement } },
     },
     async (req, reply) => {
-      signedIn(req);
       return reply.status(201).send(await agreements.create(req.ctx, req.body));
     },
   );
@@ -50,7 +47,6 @@ export function agreementsRoutes(app: App, { services }: RouteDeps<{ agreements:
       },
     },
     async (req) => {
-      signedIn(req);
       return agreements.update(req.ctx, req.params.id, req.body);
     },
   );

@@ -7,7 +7,6 @@ import {
   logbookInput,
   signBody,
 } from '../../../../common/attendance.js';
-import { signedIn } from '../../../http/session.js';
 import { type App, type RouteDeps, typed } from '../../../http/types.js';
 import type { LogbookService } from './logbook-service.js';
 
@@ -30,7 +29,6 @@ export function logbookRoutes(app: App, { services }: RouteDeps<{ logbook: Logbo
       },
     },
     async (req) => {
-      signedIn(req);
       return service.list(req.ctx, req.params.id);
     },
   );
@@ -47,7 +45,6 @@ export function logbookRoutes(app: App, { services }: RouteDeps<{ logbook: Logbo
       },
     },
     async (req, reply) => {
-      signedIn(req);
       return reply.status(201).send(await service.add(req.ctx, req.params.id, req.body));
     },
   );
@@ -62,7 +59,6 @@ export function logbookRoutes(app: App, { services }: RouteDeps<{ logbook: Logbo
       },
     },
     async (req) => {
-      signedIn(req);
       return service.awaiting(req.ctx);
     },
   );
@@ -79,7 +75,6 @@ export function logbookRoutes(app: App, { services }: RouteDeps<{ logbook: Logbo
       },
     },
     async (req) => {
-      signedIn(req);
       return service.update(req.ctx, req.params.id, req.body);
     },
   );
@@ -95,7 +90,6 @@ export function logbookRoutes(app: App, { services }: RouteDeps<{ logbook: Logbo
       },
     },
     async (req) => {
-      signedIn(req);
       return service.remove(req.ctx, req.params.id);
     },
   );
@@ -113,7 +107,6 @@ export function logbookRoutes(app: App, { services }: RouteDeps<{ logbook: Logbo
       },
     },
     async (req) => {
-      signedIn(req);
       return service.sign(req.ctx, req.params.id, req.body.as);
     },
   );

@@ -12,7 +12,6 @@ import {
   teachingSession,
   webinarReport,
 } from '../../../../common/attendance.js';
-import { signedIn } from '../../../http/session.js';
 import { type App, type RouteDeps, typed } from '../../../http/types.js';
 import { errors } from '../../../kernel/errors.js';
 import type { AttendanceServices } from './index.js';
@@ -38,7 +37,6 @@ export function attendanceRoutes(app: App, deps: RouteDeps<AttendanceServices>) 
       },
     },
     async (req) => {
-      signedIn(req);
       return attendance.register(req.ctx, req.params.id);
     },
   );
@@ -56,7 +54,6 @@ export function attendanceRoutes(app: App, deps: RouteDeps<AttendanceServices>) 
       },
     },
     async (req) => {
-      signedIn(req);
       return attendance.saveRegister(req.ctx, req.params.id, req.body);
     },
   );
@@ -72,7 +69,6 @@ export function attendanceRoutes(app: App, deps: RouteDeps<AttendanceServices>) 
       },
     },
     async (req) => {
-      signedIn(req);
       return checkins.code(req.ctx, req.params.id);
     },
   );
@@ -88,7 +84,6 @@ export function attendanceRoutes(app: App, deps: RouteDeps<AttendanceServices>) 
       },
     },
     async (req) => {
-      signedIn(req);
       return checkins.info(req.ctx, req.params.token);
     },
   );
@@ -104,7 +99,6 @@ export function attendanceRoutes(app: App, deps: RouteDeps<AttendanceServices>) 
       },
     },
     async (req) => {
-      signedIn(req);
       return checkins.checkIn(req.ctx, req.params.token);
     },
   );
@@ -119,7 +113,6 @@ export function attendanceRoutes(app: App, deps: RouteDeps<AttendanceServices>) 
       },
     },
     async (req, reply) => {
-      signedIn(req);
       const { pdf, filename } = await attendance.signInSheet(req.ctx, req.params.id);
       reply
         .type('application/pdf')
@@ -142,7 +135,6 @@ export function attendanceRoutes(app: App, deps: RouteDeps<AttendanceServices>) 
       },
     },
     async (req) => {
-      signedIn(req);
       const file = await req.file();
       if (!file)
         throw errors.badRequest('FILE_REQUIRED', { it: 'Allega un file CSV.', en: 'Attach a CSV file.' });
@@ -162,7 +154,6 @@ export function attendanceRoutes(app: App, deps: RouteDeps<AttendanceServices>) 
       },
     },
     async (req) => {
-      signedIn(req);
       return attendance.teaching(req.ctx, req.query);
     },
   );
@@ -179,7 +170,6 @@ export function attendanceRoutes(app: App, deps: RouteDeps<AttendanceServices>) 
       },
     },
     async (req) => {
-      signedIn(req);
       return attendance.matrix(req.ctx, req.params.id);
     },
   );
@@ -196,7 +186,6 @@ export function attendanceRoutes(app: App, deps: RouteDeps<AttendanceServices>) 
       },
     },
     async (req) => {
-      signedIn(req);
       return attendance.setFinalTest(req.ctx, req.params.id, req.body.passed);
     },
   );

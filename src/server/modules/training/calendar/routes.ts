@@ -9,7 +9,6 @@ import {
   publicPath,
   trainingPath,
 } from '../../../../common/catalogue.js';
-import { signedIn } from '../../../http/session.js';
 import { type App, type RouteDeps, typed } from '../../../http/types.js';
 import type { PathsService } from '../catalogue/index.js';
 import type { CalendarService } from './service.js';
@@ -138,7 +137,6 @@ export async function calendarRoutes(
       },
     },
     async (req) => {
-      signedIn(req);
       return calendar.feedUrl(req.ctx);
     },
   );
@@ -153,7 +151,6 @@ export async function calendarRoutes(
       },
     },
     async (req) => {
-      signedIn(req);
       return calendar.createFeed(req.ctx);
     },
   );
@@ -164,7 +161,6 @@ export async function calendarRoutes(
       schema: { tags: ['personal calendar'], summary: 'Revoke my feed', response: { 200: okBody } },
     },
     async (req) => {
-      signedIn(req);
       await calendar.deleteFeed(req.ctx);
       return { ok: true as const };
     },

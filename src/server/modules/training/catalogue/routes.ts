@@ -14,7 +14,6 @@ import {
   sessionInput,
   trainingPath,
 } from '../../../../common/catalogue.js';
-import { signedIn } from '../../../http/session.js';
 import { type App, type RouteDeps, typed } from '../../../http/types.js';
 import { errors } from '../../../kernel/errors.js';
 import type { EditionsService } from './editions-service.js';
@@ -43,7 +42,6 @@ export function catalogueRoutes(
       },
     },
     async (req) => {
-      signedIn(req);
       return paths.list(req.ctx, req.query);
     },
   );
@@ -59,7 +57,6 @@ export function catalogueRoutes(
       },
     },
     async (req, reply) => {
-      signedIn(req);
       return reply.status(201).send(await paths.create(req.ctx, req.body));
     },
   );
@@ -70,7 +67,6 @@ export function catalogueRoutes(
       schema: { tags, summary: 'One training path', params: id, response: { 200: trainingPath } },
     },
     async (req) => {
-      signedIn(req);
       return paths.get(req.ctx, req.params.id);
     },
   );
@@ -87,7 +83,6 @@ export function catalogueRoutes(
       },
     },
     async (req) => {
-      signedIn(req);
       return paths.update(req.ctx, req.params.id, req.body);
     },
   );
@@ -104,7 +99,6 @@ export function catalogueRoutes(
       },
     },
     async (req) => {
-      signedIn(req);
       return paths.setStatus(req.ctx, req.params.id, req.body.status);
     },
   );
@@ -120,7 +114,6 @@ export function catalogueRoutes(
       },
     },
     async (req) => {
-      signedIn(req);
       return editions.list(req.ctx, req.query);
     },
   );
@@ -136,7 +129,6 @@ export function catalogueRoutes(
       },
     },
     async (req, reply) => {
-      signedIn(req);
       return reply.status(201).send(await editions.create(req.ctx, req.body));
     },
   );
@@ -152,7 +144,6 @@ export function catalogueRoutes(
       },
     },
     async (req) => {
-      signedIn(req);
       const file = await req.file();
       if (!file)
         throw errors.badRequest('FILE_REQUIRED', { it: 'Allega un file CSV.', en: 'Attach a CSV file.' });
@@ -171,7 +162,6 @@ export function catalogueRoutes(
       },
     },
     async (req) => {
-      signedIn(req);
       return editions.get(req.ctx, req.params.id);
     },
   );
@@ -188,7 +178,6 @@ export function catalogueRoutes(
       },
     },
     async (req) => {
-      signedIn(req);
       return editions.update(req.ctx, req.params.id, req.body);
     },
   );
@@ -205,7 +194,6 @@ export function catalogueRoutes(
       },
     },
     async (req) => {
-      signedIn(req);
       return editions.transition(req.ctx, req.params.id, req.body);
     },
   );
@@ -216,7 +204,6 @@ export function catalogueRoutes(
       schema: { tags, summary: 'Add a session', params: id, body: sessionInput, response: { 201: session } },
     },
     async (req, reply) => {
-      signedIn(req);
       return reply.status(201).send(await editions.addSession(req.ctx, req.params.id, req.body));
     },
   );
@@ -233,7 +220,6 @@ export function catalogueRoutes(
       },
     },
     async (req) => {
-      signedIn(req);
       return editions.updateSession(req.ctx, req.params.id, req.params.sessionId, req.body);
     },
   );
@@ -250,7 +236,6 @@ export function catalogueRoutes(
       },
     },
     async (req) => {
-      signedIn(req);
       return editions.cancelSession(req.ctx, req.params.id, req.params.sessionId, req.body.reason);
     },
   );

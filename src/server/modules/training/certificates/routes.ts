@@ -6,7 +6,6 @@ import {
   publicCertificate,
   revokeBody,
 } from '../../../../common/certificates.js';
-import { signedIn } from '../../../http/session.js';
 import { type App, type RouteDeps, typed } from '../../../http/types.js';
 import type { CertificatesService } from './service.js';
 
@@ -53,7 +52,6 @@ export function certificatesRoutes(app: App, { services }: RouteDeps<{ certifica
       },
     },
     async (req) => {
-      signedIn(req);
       return certificates.mine(req.ctx);
     },
   );
@@ -70,7 +68,6 @@ export function certificatesRoutes(app: App, { services }: RouteDeps<{ certifica
       },
     },
     async (req) => {
-      signedIn(req);
       return certificates.listEdition(req.ctx, req.params.id);
     },
   );
@@ -89,7 +86,6 @@ export function certificatesRoutes(app: App, { services }: RouteDeps<{ certifica
       },
     },
     async (req, reply) => {
-      signedIn(req);
       const { fileName, body } = await certificates.editionZip(req.ctx, req.params.id);
       return reply
         .type('application/zip')
@@ -112,7 +108,6 @@ export function certificatesRoutes(app: App, { services }: RouteDeps<{ certifica
       },
     },
     async (req, reply) => {
-      signedIn(req);
       const { fileName, body } = await certificates.pdf(req.ctx, req.params.id);
       return reply
         .type('application/pdf')
@@ -134,7 +129,6 @@ export function certificatesRoutes(app: App, { services }: RouteDeps<{ certifica
       },
     },
     async (req) => {
-      signedIn(req);
       return certificates.revoke(req.ctx, req.params.id, req.body.reason);
     },
   );
@@ -151,7 +145,6 @@ export function certificatesRoutes(app: App, { services }: RouteDeps<{ certifica
       },
     },
     async (req, reply) => {
-      signedIn(req);
       return reply.status(201).send(await certificates.reissue(req.ctx, req.params.id));
     },
   );

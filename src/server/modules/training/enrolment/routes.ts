@@ -12,7 +12,6 @@ import {
   quotasBody,
   seatSummary,
 } from '../../../../common/enrolment.js';
-import { signedIn } from '../../../http/session.js';
 import { type App, type RouteDeps, typed } from '../../../http/types.js';
 import type { EnrolmentService } from './service.js';
 
@@ -34,7 +33,6 @@ export function enrolmentRoutes(app: App, { services }: RouteDeps<{ enrolment: E
       },
     },
     async (req, reply) => {
-      signedIn(req);
       return reply.status(201).send(await service.enrol(req.ctx, req.body.editionId));
     },
   );
@@ -51,7 +49,6 @@ export function enrolmentRoutes(app: App, { services }: RouteDeps<{ enrolment: E
       },
     },
     async (req) => {
-      signedIn(req);
       return service.list(req.ctx, req.query);
     },
   );
@@ -66,7 +63,6 @@ export function enrolmentRoutes(app: App, { services }: RouteDeps<{ enrolment: E
       },
     },
     async (req) => {
-      signedIn(req);
       return service.mine(req.ctx);
     },
   );
@@ -82,7 +78,6 @@ export function enrolmentRoutes(app: App, { services }: RouteDeps<{ enrolment: E
       },
     },
     async (req) => {
-      signedIn(req);
       return service.nominate(req.ctx, req.body.editionId, req.body.userIds);
     },
   );
@@ -99,7 +94,6 @@ export function enrolmentRoutes(app: App, { services }: RouteDeps<{ enrolment: E
       },
     },
     async (req) => {
-      signedIn(req);
       return service.decide(req.ctx, req.params.id, req.body);
     },
   );
@@ -116,7 +110,6 @@ export function enrolmentRoutes(app: App, { services }: RouteDeps<{ enrolment: E
       },
     },
     async (req) => {
-      signedIn(req);
       return service.cancel(req.ctx, req.params.id, req.body.reason ?? null);
     },
   );
@@ -133,7 +126,6 @@ export function enrolmentRoutes(app: App, { services }: RouteDeps<{ enrolment: E
       },
     },
     async (req) => {
-      signedIn(req);
       return service.move(req.ctx, req.params.id, req.body.toEditionId);
     },
   );
@@ -149,7 +141,6 @@ export function enrolmentRoutes(app: App, { services }: RouteDeps<{ enrolment: E
       },
     },
     async (req) => {
-      signedIn(req);
       return service.seats(req.params.id);
     },
   );
@@ -166,7 +157,6 @@ export function enrolmentRoutes(app: App, { services }: RouteDeps<{ enrolment: E
       },
     },
     async (req) => {
-      signedIn(req);
       return service.setQuotas(req.ctx, req.params.id, req.body);
     },
   );

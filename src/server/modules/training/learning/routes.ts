@@ -8,7 +8,6 @@ import {
   mySessionsQuery,
   transcript,
 } from '../../../../common/learning.js';
-import { signedIn } from '../../../http/session.js';
 import { type App, type RouteDeps, typed } from '../../../http/types.js';
 import type { LearningService } from './service.js';
 
@@ -29,7 +28,6 @@ export function learningRoutes(app: App, { services }: RouteDeps<{ learning: Lea
       },
     },
     async (req) => {
-      signedIn(req);
       return learning.transcript(req.ctx);
     },
   );
@@ -45,7 +43,6 @@ export function learningRoutes(app: App, { services }: RouteDeps<{ learning: Lea
       },
     },
     async (req) => {
-      signedIn(req);
       return learning.mySessions(req.ctx, req.query);
     },
   );
@@ -60,7 +57,6 @@ export function learningRoutes(app: App, { services }: RouteDeps<{ learning: Lea
       },
     },
     async (req) => {
-      signedIn(req);
       return learning.feedbackDue(req.ctx);
     },
   );
@@ -78,7 +74,6 @@ export function learningRoutes(app: App, { services }: RouteDeps<{ learning: Lea
       },
     },
     async (req, reply) => {
-      signedIn(req);
       await learning.submitFeedback(req.ctx, req.params.id, req.body);
       return reply.status(201).send({ ok: true as const });
     },
@@ -96,7 +91,6 @@ export function learningRoutes(app: App, { services }: RouteDeps<{ learning: Lea
       },
     },
     async (req) => {
-      signedIn(req);
       return learning.feedbackSummary(req.ctx, req.params.id);
     },
   );
