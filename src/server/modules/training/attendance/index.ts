@@ -1,19 +1,13 @@
 import { defineModule } from '../../../kernel/module.js';
 import type { AuditService } from '../../platform/audit/index.js';
-import { type CheckinService, createCheckinService } from './checkin-service.js';
+import { createCheckinService } from './checkin-service.js';
 import { createLedger } from './ledger.js';
 import { createLogbookRepository } from './logbook-repository.js';
-import { createLogbookService, type LogbookService } from './logbook-service.js';
+import { createLogbookService } from './logbook-service.js';
 import { mayRunSessions, maySignLogbooks } from './policy.js';
 import { createAttendanceRepository } from './repository.js';
-import { attendanceRoutes } from './routes.js';
-import { type AttendanceService, createAttendanceService } from './service.js';
-
-export type AttendanceServices = {
-  attendance: AttendanceService;
-  checkins: CheckinService;
-  logbook: LogbookService;
-};
+import { type AttendanceServices, attendanceRoutes } from './routes.js';
+import { createAttendanceService } from './service.js';
 
 /**
  * The one attendance ledger and completion, and every way in: register, QR check-in, webinar

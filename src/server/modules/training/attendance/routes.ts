@@ -14,7 +14,16 @@ import {
 } from '../../../../common/attendance.js';
 import { type App, type RouteDeps, typed } from '../../../http/types.js';
 import { errors } from '../../../kernel/errors.js';
-import type { AttendanceServices } from './index.js';
+import type { CheckinService } from './checkin-service.js';
+import type { LogbookService } from './logbook-service.js';
+import type { AttendanceService } from './service.js';
+
+export type AttendanceServices = {
+  attendance: AttendanceService;
+  checkins: CheckinService;
+  logbook: LogbookService;
+};
+
 import { logbookRoutes } from './logbook-routes.js';
 
 const id = z.object({ id: z.coerce.number().int() });
