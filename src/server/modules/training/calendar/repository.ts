@@ -1,5 +1,5 @@
 import { and, asc, count, eq, gte, ilike, inArray, lt, or, type SQL, sql } from 'drizzle-orm';
-import type { CalendarQuery } from '../../../../common/catalogue.js';
+import type { CalendarQuery, EditionStatus } from '../../../../common/catalogue.js';
 import type { Db } from '../../../db/client.js';
 import {
   agreements,
@@ -18,7 +18,7 @@ import { activeOn } from '../agreements/repository.js';
 import { pathMatches } from '../catalogue/paths-repository.js';
 
 /** Editions the public may see: once published, and still after they close, end or are cancelled. */
-export const PUBLIC_EDITION_STATUSES = ['published', 'closed', 'completed', 'cancelled'];
+export const PUBLIC_EDITION_STATUSES: EditionStatus[] = ['published', 'closed', 'completed', 'cancelled'];
 
 const entry = {
   session: editionSessions,

@@ -15,7 +15,7 @@ export type PathFilter = {
   q?: string | undefined;
   domain?: string | undefined;
   serviceModel?: string | undefined;
-  status?: string | undefined;
+  status?: PathRow['status'] | undefined;
 };
 
 /** The Italian full-text match used by the catalogue and the calendar. */
