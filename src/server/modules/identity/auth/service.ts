@@ -179,7 +179,7 @@ export function createAuthService(deps: {
       if (!user?.active) return;
       await db.transaction(async (tx) => {
         const link = await issueLink(tx, user.id, 'password_reset');
-        await mail.enqueue(tx, user.email, passwordResetMail(user.locale as Lang, user.name, link, 1));
+        await mail.enqueue(tx, user.email, passwordResetMail(user.locale, user.name, link, 1));
         await audit.record(
           tx,
           { ...ctx, actor: null },
@@ -257,11 +257,7 @@ export function createAuthService(deps: {
     /** Queues an invitation e-mail in the caller's transaction. */
     async sendInvitation(tx: Db, user: UserRow, inviterName: string) {
       const link = await issueLink(tx, user.id, 'invitation');
-      await mail.enqueue(
-        tx,
-        user.email,
-        invitationMail(user.locale as Lang, user.name, inviterName, link, 7),
-      );
+      await mail.enqueue(tx, user.email, invitationMail(user.locale, user.name, inviterName, link, 7));
     },
 
     /** The shared cookie secret: SESSION_SECRET, or one generated once and kept in the database. */
