@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { pageQuery } from './api.js';
 
+/** An outbox message: pending → sent, or failed after the last retry. */
+export const OUTBOX_STATUSES = ['pending', 'sent', 'failed'] as const;
+
 export const auditEntry = z.object({
   id: z.number().int(),
   at: z.string(),
@@ -28,13 +31,13 @@ export const outboxMessage = z.object({
   toAddress: z.string(),
   subject: z.string(),
   textBody: z.string(),
-  status: z.enum(['pending', 'sent', 'failed']),
+  status: z.enum(OUTBOX_STATUSES),
   attempts: z.number().int(),
   lastError: z.string().nullable(),
   createdAt: z.string(),
   sentAt: z.string().nullable(),
 });
 export const outboxQuery = pageQuery.extend({
-  status: z.enum(['pending', 'sent', 'failed']).optional(),
+  status: z.enum(OUTBOX_STATUSES).optional(),
   to: z.string().trim().max(254).optional(),
 });

@@ -2,6 +2,12 @@ import { z } from 'zod';
 import { newPassword } from './password.js';
 import { ROLES } from './roles.js';
 
+/** The languages of the app, its e-mails and a person's preference. */
+export const LOCALES = ['it', 'en'] as const;
+/** What a single-use link in an e-mail is for. */
+export const TOKEN_PURPOSES = ['password_reset', 'invitation'] as const;
+export type TokenPurpose = (typeof TOKEN_PURPOSES)[number];
+
 export const loginBody = z.object({
   email: z.string().trim().min(1).max(254),
   password: z.string().min(1).max(256),
@@ -55,7 +61,7 @@ export const passwordResetConfirmBody = z.object({
 export const passwordChangeBody = z.object({ currentPassword: z.string().min(1).max(256), newPassword });
 export const profileUpdateBody = z.object({
   name: z.string().trim().min(2).max(200).optional(),
-  locale: z.enum(['it', 'en']).optional(),
+  locale: z.enum(LOCALES).optional(),
 });
 
 export const sessionBody = z.object({ me: me.nullable() });

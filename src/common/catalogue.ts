@@ -9,6 +9,17 @@ export const EDITION_STATUSES = ['draft', 'published', 'closed', 'completed', 'c
 export const SESSION_STATUSES = ['scheduled', 'cancelled'] as const;
 export type DeliveryMode = (typeof DELIVERY_MODES)[number];
 export type EditionStatus = (typeof EDITION_STATUSES)[number];
+/** What an edition_changes row records: an edition edited or moved to a status, a session added, edited or cancelled. */
+export const EDITION_CHANGE_KINDS = [
+  'edition.updated',
+  'edition.published',
+  'edition.closed',
+  'edition.completed',
+  'edition.cancelled',
+  'session.added',
+  'session.updated',
+  'session.cancelled',
+] as const;
 
 export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
 /** An instant with its offset, e.g. 2026-03-29T09:00:00+02:00 (shown in Europe/Rome). */

@@ -9,6 +9,7 @@ export const UNIT_TYPES = [
   'unita_non_amministrativa',
   'regione_con_funzioni_provinciali',
 ] as const;
+export const REGION_STATUTES = ['ordinario', 'speciale'] as const;
 
 export const unit = z.object({
   id: z.number().int(),
@@ -19,7 +20,7 @@ export const unit = z.object({
   regionCode: z.string(),
   regionName: z.string(),
   unitType: z.enum(UNIT_TYPES),
-  regionStatute: z.enum(['ordinario', 'speciale']),
+  regionStatute: z.enum(REGION_STATUTES),
   programmePhase: z.number().int().nullable(),
   inProgramme: z.boolean(),
   validFrom: z.string().nullable(),
@@ -49,7 +50,7 @@ export const unitInput = z.object({
     .regex(/^\d{2}$/, 'two digits'),
   regionName: z.string().trim().min(2).max(80),
   unitType: z.enum(UNIT_TYPES),
-  regionStatute: z.enum(['ordinario', 'speciale']),
+  regionStatute: z.enum(REGION_STATUTES),
   programmePhase: z.union([z.literal(1), z.literal(2)]).nullable(),
   validFrom: isoDate.nullable(),
   validTo: isoDate.nullable(),

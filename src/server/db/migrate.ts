@@ -10,8 +10,9 @@ export const migrationsFolder = path.resolve(
   '../../../drizzle',
 );
 
-export async function runMigrations(database: Database): Promise<void> {
-  const config = { migrationsFolder };
+/** Applies the migrations of `folder` (the project's drizzle/ unless a test passes a partial copy). */
+export async function runMigrations(database: Database, folder = migrationsFolder): Promise<void> {
+  const config = { migrationsFolder: folder };
   if (database.driver === 'postgres') {
     // biome-ignore lint/suspicious/noExplicitAny: both drivers share the migrator contract
     await migratePg(database.db as any, config);

@@ -1,5 +1,6 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import { LOCALES } from '../../common/auth';
 import attendanceEn from './attendance.en.json';
 import attendanceIt from './attendance.it.json';
 import en from './en.json';
@@ -11,7 +12,7 @@ import learningIt from './learning.it.json';
 import trainingEn from './training.en.json';
 import trainingIt from './training.it.json';
 
-export const LANGUAGES = ['it', 'en'] as const;
+export const LANGUAGES = LOCALES;
 export type Language = (typeof LANGUAGES)[number];
 
 const STORAGE_KEY = 'officina.lang';

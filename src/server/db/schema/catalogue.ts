@@ -14,6 +14,16 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import {
+  DELIVERY_MODES,
+  EDITION_CHANGE_KINDS,
+  EDITION_STATUSES,
+  ELIGIBILITY,
+  LEVELS,
+  PATH_STATUSES,
+  SESSION_STATUSES,
+} from '../../../common/catalogue.js';
+import { allOf, oneOf } from '../checks.js';
 import { users } from './identity.js';
 import { domains, serviceModels, territorialUnits } from './reference.js';
 
@@ -52,15 +62,15 @@ export const trainingPaths = pgTable(
       .notNull()
       .references(() => domains.code),
     serviceModelCode: text('service_model_code').references(() => serviceModels.code),
-    level: text('level').notNull(),
+    level: text('level', { enum: LEVELS }).notNull(),
     competencies: text('competencies').array().notNull().default(sql`'{}'::text[]`),
     targetJobProfiles: text('target_job_profiles').array().notNull().default(sql`'{}'::text[]`),
     totalHours: numeric('total_hours', { precision: 6, scale: 1, mode: 'number' }).notNull(),
-    deliveryModes: text('delivery_modes').array().notNull(),
+    deliveryModes: text('delivery_modes', { enum: DELIVERY_MODES }).array().notNull(),
     /** all | agreement (units with a Convenzione for the service model) | units (the listed ones). */
-    eligibility: text('eligibility').notNull().default('all'),
+    eligibility: text('eligibility', { enum: ELIGIBILITY }).notNull().default('all'),
     materials: jsonb('materials').$type<{ title: string; url: string }[]>().notNull().default([]),
-    status: text('status').notNull().default('draft'),
+    status: text('status', { enum: PATH_STATUSES }).notNull().default('draft'),
     createdBy: uuid('created_by').references(() => users.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
@@ -71,6 +81,10 @@ export const trainingPaths = pgTable(
       'gin',
       sql`to_tsvector('italian', ${t.title} || ' ' || ${t.summary} || ' ' || ${t.objectives})`,
     ),
+    oneOf(t.level, LEVELS),
+    allOf(t.deliveryModes, DELIVERY_MODES),
+    oneOf(t.eligibility, ELIGIBILITY),
+    oneOf(t.status, PATH_STATUSES),
   ],
 );
 
@@ -85,9 +99,9 @@ export const pathModules = pgTable(
     title: text('title').notNull(),
     description: text('description').notNull().default(''),
     hours: numeric('hours', { precision: 6, scale: 1, mode: 'number' }).notNull(),
-    mode: text('mode').notNull(),
+    mode: text('mode', { enum: DELIVERY_MODES }).notNull(),
   },
-  (t) => [index('path_modules_path').on(t.pathId)],
+  (t) => [index('path_modules_path').on(t.pathId), oneOf(t.mode, DELIVERY_MODES)],
 );
 
 /** The units a path is reserved to, when eligibility = 'units'. */
@@ -122,7 +136,7 @@ export const editions = pgTable(
     venueName: text('venue_name'),
     venueAddress: text('venue_address'),
     venueUnitId: integer('venue_unit_id').references(() => territorialUnits.id),
-    status: text('status').notNull().default('draft'),
+    status: text('status', { enum: EDITION_STATUSES }).notNull().default('draft'),
     cancelReason: text('cancel_reason'),
     /** Requests wait for the approval of the learner's Province officer before taking a seat. */
     approvalRequired: boolean('approval_required').notNull().default(false),
@@ -136,7 +150,11 @@ export const editions = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('editions_path').on(t.pathId), index('editions_dates').on(t.startsOn, t.endsOn)],
+  (t) => [
+    index('editions_path').on(t.pathId),
+    index('editions_dates').on(t.startsOn, t.endsOn),
+    oneOf(t.status, EDITION_STATUSES),
+  ],
 );
 
 export const editionTrainers = pgTable(
@@ -163,18 +181,23 @@ export const editionSessions = pgTable(
     title: text('title').notNull(),
     startsAt: timestamp('starts_at', { withTimezone: true }).notNull(),
     endsAt: timestamp('ends_at', { withTimezone: true }).notNull(),
-    mode: text('mode').notNull(),
+    mode: text('mode', { enum: DELIVERY_MODES }).notNull(),
     room: text('room'),
     /** Shown only to enrolled people, never on public pages or feeds. */
     onlineUrl: text('online_url'),
     trainerId: uuid('trainer_id').references(() => users.id),
-    status: text('status').notNull().default('scheduled'),
+    status: text('status', { enum: SESSION_STATUSES }).notNull().default('scheduled'),
     /** iCal SEQUENCE: increases whenever the session changes. */
     sequence: integer('sequence').notNull().default(0),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('edition_sessions_edition').on(t.editionId), index('edition_sessions_starts').on(t.startsAt)],
+  (t) => [
+    index('edition_sessions_edition').on(t.editionId),
+    index('edition_sessions_starts').on(t.startsAt),
+    oneOf(t.mode, DELIVERY_MODES),
+    oneOf(t.status, SESSION_STATUSES),
+  ],
 );
 
 /**
@@ -189,13 +212,16 @@ export const editionChanges = pgTable(
       .notNull()
       .references(() => editions.id, { onDelete: 'cascade' }),
     sessionId: integer('session_id'),
-    kind: text('kind').notNull(),
+    kind: text('kind', { enum: EDITION_CHANGE_KINDS }).notNull(),
     changes: jsonb('changes').$type<Record<string, { from: unknown; to: unknown }>>().notNull(),
     actorId: uuid('actor_id').references(() => users.id, { onDelete: 'set null' }),
     at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
     notifiedAt: timestamp('notified_at', { withTimezone: true }),
   },
-  (t) => [index('edition_changes_pending').on(t.notifiedAt, t.editionId)],
+  (t) => [
+    index('edition_changes_pending').on(t.notifiedAt, t.editionId),
+    oneOf(t.kind, EDITION_CHANGE_KINDS),
+  ],
 );
 
 /**

@@ -15,6 +15,9 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { ATTENDANCE_SOURCES } from '../../../common/attendance.js';
+import { ENROLMENT_STATUSES } from '../../../common/enrolment.js';
+import { oneOf } from '../checks.js';
 import { editionSessions, editions } from './catalogue.js';
 import { users } from './identity.js';
 import { territorialUnits } from './reference.js';
@@ -35,7 +38,7 @@ export const enrolments = pgTable(
       .references(() => users.id),
     /** The person's unit when they enrolled: Province scoping and quotas use it. */
     unitId: integer('unit_id').references(() => territorialUnits.id),
-    status: text('status').notNull(),
+    status: text('status', { enum: ENROLMENT_STATUSES }).notNull(),
     /** Waitlist order (lowest first); renewed each time the person joins the waitlist. */
     queueNo: bigint('queue_no', { mode: 'number' }).notNull().default(sql`nextval('enrolment_queue')`),
     nominatedBy: uuid('nominated_by').references(() => users.id),
@@ -64,6 +67,7 @@ export const enrolments = pgTable(
     index('enrolments_edition_status').on(t.editionId, t.status, t.queueNo),
     index('enrolments_user').on(t.userId),
     index('enrolments_unit').on(t.unitId, t.status),
+    oneOf(t.status, ENROLMENT_STATUSES),
   ],
 );
 
@@ -101,12 +105,16 @@ export const attendance = pgTable(
       .references(() => enrolments.id),
     minutes: integer('minutes').notNull(),
     /** register | qr | webinar | online | logbook */
-    source: text('source').notNull(),
+    source: text('source', { enum: ATTENDANCE_SOURCES }).notNull(),
     detail: jsonb('detail').$type<Record<string, unknown>>(),
     recordedBy: uuid('recorded_by').references(() => users.id),
     recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [primaryKey({ columns: [t.sessionId, t.userId] }), index('attendance_enrolment').on(t.enrolmentId)],
+  (t) => [
+    primaryKey({ columns: [t.sessionId, t.userId] }),
+    index('attendance_enrolment').on(t.enrolmentId),
+    oneOf(t.source, ATTENDANCE_SOURCES),
+  ],
 );
 
 /** The code behind a session's check-in QR; it works only inside the session's window. */

@@ -10,6 +10,9 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { LOCALES, TOKEN_PURPOSES } from '../../../common/auth.js';
+import { ROLES } from '../../../common/roles.js';
+import { oneOf } from '../checks.js';
 import { jobProfiles, territorialUnits } from './reference.js';
 
 export const users = pgTable(
@@ -22,7 +25,7 @@ export const users = pgTable(
     jobProfileCode: text('job_profile_code').references(() => jobProfiles.code),
     passwordHash: text('password_hash'),
     active: boolean('active').notNull().default(true),
-    locale: text('locale').notNull().default('it'),
+    locale: text('locale', { enum: LOCALES }).notNull().default('it'),
     failedLogins: integer('failed_logins').notNull().default(0),
     lockedUntil: timestamp('locked_until', { withTimezone: true }),
     passwordChangedAt: timestamp('password_changed_at', { withTimezone: true }),
@@ -30,7 +33,11 @@ export const users = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex('users_email_lower').on(sql`lower(${t.email})`), index('users_unit').on(t.unitId)],
+  (t) => [
+    uniqueIndex('users_email_lower').on(sql`lower(${t.email})`),
+    index('users_unit').on(t.unitId),
+    oneOf(t.locale, LOCALES),
+  ],
 );
 
 /** A role granted globally (unitId null) or for one territorial unit. */
@@ -41,12 +48,15 @@ export const roleGrants = pgTable(
     userId: uuid('user_id')
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
-    role: text('role').notNull(),
+    role: text('role', { enum: ROLES }).notNull(),
     unitId: integer('unit_id').references(() => territorialUnits.id),
     grantedBy: uuid('granted_by').references(() => users.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex('role_grants_unique').on(t.userId, t.role, sql`coalesce(${t.unitId}, 0)`)],
+  (t) => [
+    uniqueIndex('role_grants_unique').on(t.userId, t.role, sql`coalesce(${t.unitId}, 0)`),
+    oneOf(t.role, ROLES),
+  ],
 );
 
 /** Server-side sessions; the cookie carries a random token, the table its SHA-256. */
@@ -74,12 +84,12 @@ export const userTokens = pgTable(
     userId: uuid('user_id')
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
-    purpose: text('purpose').notNull(),
+    purpose: text('purpose', { enum: TOKEN_PURPOSES }).notNull(),
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
     usedAt: timestamp('used_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('user_tokens_user').on(t.userId)],
+  (t) => [index('user_tokens_user').on(t.userId), oneOf(t.purpose, TOKEN_PURPOSES)],
 );
 
 /** Instance-wide settings that must be shared by every app process (e.g. the generated cookie secret). */

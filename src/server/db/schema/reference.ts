@@ -1,5 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { boolean, date, integer, pgTable, serial, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { REGION_STATUTES, UNIT_TYPES } from '../../../common/units.js';
+import { oneOf } from '../checks.js';
 
 /** The ISTAT territorial units (Province, Città metropolitane, liberi consorzi...). */
 export const territorialUnits = pgTable(
@@ -12,8 +14,8 @@ export const territorialUnits = pgTable(
     sigla: text('sigla').notNull(),
     regionCode: text('region_code').notNull(),
     regionName: text('region_name').notNull(),
-    unitType: text('unit_type').notNull(),
-    regionStatute: text('region_statute').notNull(),
+    unitType: text('unit_type', { enum: UNIT_TYPES }).notNull(),
+    regionStatute: text('region_statute', { enum: REGION_STATUTES }).notNull(),
     /** 1 = the 76 ordinary-statute Provinces, 2 = the 10 of Sicily and Sardinia (from 2024). */
     programmePhase: integer('programme_phase'),
     inProgramme: boolean('in_programme').notNull().default(false),
@@ -28,6 +30,8 @@ export const territorialUnits = pgTable(
       t.istatCode,
       sql`coalesce(${t.validFrom}, '0001-01-01'::date)`,
     ),
+    oneOf(t.unitType, UNIT_TYPES),
+    oneOf(t.regionStatute, REGION_STATUTES),
   ],
 );
 

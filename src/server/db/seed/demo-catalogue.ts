@@ -1,4 +1,5 @@
 import { eq } from 'drizzle-orm';
+import type { DeliveryMode, PathInput } from '../../../common/catalogue.js';
 import { addDays, romeDate, romeInstant } from '../../../common/rome-time.js';
 import type { Db } from '../client.js';
 import {
@@ -19,12 +20,12 @@ type DemoPath = {
   objectives: string;
   domainCode: string;
   serviceModelCode: string | null;
-  level: string;
+  level: PathInput['level'];
   totalHours: number;
-  deliveryModes: string[];
-  eligibility: string;
+  deliveryModes: DeliveryMode[];
+  eligibility: PathInput['eligibility'];
   competencies: string[];
-  modules: { title: string; hours: number; mode: string }[];
+  modules: { title: string; hours: number; mode: DeliveryMode }[];
   /** Editions: days from today, capacity, where, and sessions (day offset, start, end, mode). */
   editions: {
     title: string;
@@ -32,7 +33,7 @@ type DemoPath = {
     capacity: number;
     venue: string | null;
     unit: string | null;
-    sessions: [number, string, string, string][];
+    sessions: [number, string, string, DeliveryMode][];
   }[];
 };
 

@@ -66,7 +66,7 @@ export async function seedDemoTraining(db: Db, issuer = DEFAULT_CERT_ISSUER) {
           title: `Incontro ${i + 1}`,
           startsAt: romeInstant(addDays(today, d), '14:30'),
           endsAt: romeInstant(addDays(today, d), '16:30'),
-          mode: 'webinar',
+          mode: 'webinar' as const,
           onlineUrl: `https://webinar.example.it/officina/estate-${i + 1}`,
           trainerId: trainer?.id ?? null,
         })),

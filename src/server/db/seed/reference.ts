@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import { sql } from 'drizzle-orm';
+import type { Unit } from '../../../common/units.js';
 import type { Db } from '../client.js';
 import { domains, jobProfiles, serviceModels, territorialUnits } from '../schema/index.js';
 
@@ -14,8 +15,8 @@ type CsvUnit = {
   sigla: string;
   region_istat_code: string;
   region_name: string;
-  unit_type: string;
-  region_statute: string;
+  unit_type: Unit['unitType'];
+  region_statute: Unit['regionStatute'];
   upi_project_phase: string;
 };
 

@@ -3,7 +3,7 @@ import { Badge, Button } from 'design-react-kit';
 import { Fragment, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
-import type { outboxMessage } from '../../../common/admin';
+import { OUTBOX_STATUSES, type outboxMessage } from '../../../common/admin';
 import { api, type Paged, query } from '../../api/client';
 import { ChoiceField, TextField } from '../../components/Field';
 import { FiltersPanel } from '../../components/FiltersPanel';
@@ -16,7 +16,6 @@ import { MessageText } from './MessageText';
 type Message = z.infer<typeof outboxMessage>;
 const KEYS = ['status', 'to'] as const;
 type Filters = Partial<Record<(typeof KEYS)[number], string>>;
-const STATUSES = ['pending', 'sent', 'failed'] as const;
 const PAGE_SIZE = 25;
 const STATUS_COLOR = { pending: 'warning', sent: 'success', failed: 'danger' } as const;
 
@@ -42,7 +41,7 @@ function OutboxFilters({ value, onChange }: { value: Filters; onChange: (f: Filt
               value={draft.status ?? ''}
               onChange={(e) => set({ status: e.target.value })}
               empty={t('outbox.anyStatus')}
-              choices={STATUSES.map((s) => ({ value: s, label: t(`outbox.statuses.${s}`) }))}
+              choices={OUTBOX_STATUSES.map((s) => ({ value: s, label: t(`outbox.statuses.${s}`) }))}
             />
           </div>
         </>

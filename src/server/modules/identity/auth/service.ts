@@ -161,7 +161,7 @@ export function createAuthService(deps: {
       if (!user?.active) return;
       await db.transaction(async (tx) => {
         const link = await issueLink(tx, user.id, 'password_reset');
-        await mail.enqueue(tx, user.email, passwordResetMail(user.locale as Lang, user.name, link, 1));
+        await mail.enqueue(tx, user.email, passwordResetMail(user.locale, user.name, link, 1));
         await audit.record(
           tx,
           { ...ctx, actor: null },
@@ -239,15 +239,11 @@ export function createAuthService(deps: {
     /** Queues an invitation e-mail in the caller's transaction. */
     async sendInvitation(
       tx: Db,
-      user: { id: string; email: string; name: string; locale: string },
+      user: { id: string; email: string; name: string; locale: Lang },
       inviterName: string,
     ) {
       const link = await issueLink(tx, user.id, 'invitation');
-      await mail.enqueue(
-        tx,
-        user.email,
-        invitationMail(user.locale as Lang, user.name, inviterName, link, 7),
-      );
+      await mail.enqueue(tx, user.email, invitationMail(user.locale, user.name, inviterName, link, 7));
     },
 
     /** Signs a person out everywhere, in the caller's transaction (on deactivation). */

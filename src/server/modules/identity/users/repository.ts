@@ -42,7 +42,7 @@ export function createUsersRepository() {
         .orderBy(asc(roleGrants.id));
       for (const r of rows) {
         const list = map.get(r.userId) ?? [];
-        list.push({ id: r.id, role: r.role as Role, unitId: r.unitId, unitName: r.unitName });
+        list.push({ id: r.id, role: r.role, unitId: r.unitId, unitName: r.unitName });
         map.set(r.userId, list);
       }
       return map;

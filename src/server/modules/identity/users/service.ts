@@ -280,7 +280,7 @@ export function createUsersService(deps: UsersServiceDeps) {
       await db.transaction(async (tx) => {
         const grant = await repo.findGrant(tx, id, grantId);
         if (!grant) throw errors.notFound({ it: 'Ruolo', en: 'Role' });
-        if (!canGrant(actor, grant.role as Role, grant.unitId) || !canManagePeopleOf(actor, user.unitId))
+        if (!canGrant(actor, grant.role, grant.unitId) || !canManagePeopleOf(actor, user.unitId))
           throw errors.forbidden();
         if (grant.role === 'national_admin' && grant.unitId === null)
           await assertOtherAdmin(tx, (a) => a.grantId !== grant.id);

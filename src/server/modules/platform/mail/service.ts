@@ -31,7 +31,7 @@ export function createMailService(deps: { db: Db; repo: OutboxRepository; worker
           toAddress: r.toAddress,
           subject: r.subject,
           textBody: r.textBody,
-          status: r.status as 'pending' | 'sent' | 'failed',
+          status: r.status,
           attempts: r.attempts,
           lastError: r.lastError,
           createdAt: r.createdAt.toISOString(),

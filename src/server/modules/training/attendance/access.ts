@@ -37,13 +37,13 @@ export function toSessionInfo(s: SessionContext): SessionInfo {
     title: s.session.title,
     startsAt: s.session.startsAt.toISOString(),
     endsAt: s.session.endsAt.toISOString(),
-    mode: s.session.mode as SessionInfo['mode'],
-    status: s.session.status as SessionInfo['status'],
+    mode: s.session.mode,
+    status: s.session.status,
     room: s.session.room,
     lengthMinutes: lengthMinutes(s.session),
     editionId: s.edition.id,
     editionTitle: s.edition.title,
-    editionStatus: s.edition.status as SessionInfo['editionStatus'],
+    editionStatus: s.edition.status,
     pathTitle: s.pathTitle,
   };
 }

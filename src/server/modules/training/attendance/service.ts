@@ -1,7 +1,6 @@
 import type {
   AttendanceMatrix,
   AttendanceRow,
-  AttendanceSource,
   Register,
   RegisterBody,
   TeachingSession,
@@ -26,7 +25,7 @@ export type AttendanceService = ReturnType<typeof createAttendanceService>;
 function toRow(r: AttendanceDbRow): AttendanceRow {
   return {
     minutes: r.minutes,
-    source: r.source as AttendanceSource,
+    source: r.source,
     detail: r.detail ?? null,
     recordedAt: r.recordedAt.toISOString(),
   };
@@ -210,8 +209,8 @@ export function createAttendanceService(deps: {
           title: s.title,
           startsAt: s.startsAt.toISOString(),
           endsAt: s.endsAt.toISOString(),
-          mode: s.mode as AttendanceMatrix['sessions'][number]['mode'],
-          status: s.status as AttendanceMatrix['sessions'][number]['status'],
+          mode: s.mode,
+          status: s.status,
           lengthMinutes: lengthMinutes(s),
         })),
         people: people.map((p) => {
@@ -231,7 +230,7 @@ export function createAttendanceService(deps: {
             minutes: mine.map((r) => ({
               sessionId: r.sessionId,
               minutes: r.minutes,
-              source: r.source as AttendanceSource,
+              source: r.source,
             })),
             minutesAttended: c.minutesAttended,
             pct: c.pct,

@@ -77,11 +77,14 @@ describe('sign-in sheet', () => {
         })),
       )
       .returning();
-    await t.db
-      .insert(enrolments)
-      .values(
-        many.map((u) => ({ editionId: edition.id, userId: u.id, unitId: u.unitId, status: 'confirmed' })),
-      );
+    await t.db.insert(enrolments).values(
+      many.map((u) => ({
+        editionId: edition.id,
+        userId: u.id,
+        unitId: u.unitId,
+        status: 'confirmed' as const,
+      })),
+    );
     const res = await admin.get(`/api/v1/sessions/${edition.sessions[0]?.id}/sign-in-sheet.pdf`);
     const text = pdfText(res.rawPayload);
     const pages = Number(/Pagina 1 di (\d+)/.exec(text)?.[1]);

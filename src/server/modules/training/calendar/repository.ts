@@ -1,5 +1,5 @@
 import { and, asc, count, eq, gte, ilike, inArray, lt, or, type SQL, sql } from 'drizzle-orm';
-import type { CalendarQuery } from '../../../../common/catalogue.js';
+import type { CalendarQuery, EditionStatus } from '../../../../common/catalogue.js';
 import type { Db } from '../../../db/client.js';
 import { agreementActiveOn, pathMatches } from '../../../db/predicates.js';
 import {
@@ -16,7 +16,7 @@ import {
 import { escapeLike, romeToday, seatsLeftOf } from '../../../db/sql.js';
 
 /** Editions the public may see: once published, and still after they close, end or are cancelled. */
-export const PUBLIC_EDITION_STATUSES = ['published', 'closed', 'completed', 'cancelled'];
+export const PUBLIC_EDITION_STATUSES: EditionStatus[] = ['published', 'closed', 'completed', 'cancelled'];
 
 const entry = {
   session: editionSessions,

@@ -38,7 +38,7 @@ export function createEditionsRepository() {
       db: Db,
       f: {
         pathId?: number | undefined;
-        status?: string | undefined;
+        status?: EditionRow['status'] | undefined;
         from?: string | undefined;
         to?: string | undefined;
       },
@@ -120,7 +120,12 @@ export function createEditionsRepository() {
     },
 
     /** Moves the status only if nobody moved it meanwhile; undefined means it changed under us. */
-    async transition(db: Db, id: number, from: string, values: Partial<typeof editions.$inferInsert>) {
+    async transition(
+      db: Db,
+      id: number,
+      from: EditionRow['status'],
+      values: Partial<typeof editions.$inferInsert>,
+    ) {
       const [row] = await db
         .update(editions)
         .set({ ...values, updatedAt: new Date() })

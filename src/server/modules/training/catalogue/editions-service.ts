@@ -60,12 +60,12 @@ export function createEditionsService(deps: {
       title: s.title,
       startsAt: s.startsAt.toISOString(),
       endsAt: s.endsAt.toISOString(),
-      mode: s.mode as Session['mode'],
+      mode: s.mode,
       room: s.room,
       onlineUrl: s.onlineUrl,
       trainerId: s.trainerId,
       trainerName,
-      status: s.status as Session['status'],
+      status: s.status,
       sequence: s.sequence,
     };
   }
@@ -97,7 +97,7 @@ export function createEditionsService(deps: {
         venueUnitName: d.venues.find((v) => v.editionId === e.id)?.name ?? null,
         trainerIds: trainers.map((t) => t.id),
         trainers: trainers.map(({ id, name }) => ({ id, name })),
-        status: e.status as EditionStatus,
+        status: e.status,
         cancelReason: e.cancelReason,
         approvalRequired: e.approvalRequired,
         minAttendancePct: e.minAttendancePct,
@@ -230,7 +230,7 @@ export function createEditionsService(deps: {
         const row = (await repo.update(tx, id, values)) as EditionRow;
         await repo.setTrainers(tx, id, input.trainerIds);
         if (Object.keys(changed).length) {
-          if (VISIBLE.includes(before.status as EditionStatus))
+          if (VISIBLE.includes(before.status))
             await repo.recordChange(tx, {
               editionId: id,
               kind: 'edition.updated',
@@ -255,7 +255,7 @@ export function createEditionsService(deps: {
     async transition(ctx: RequestContext, id: number, t: z.infer<typeof editionTransition>) {
       return db.transaction(async (tx) => {
         const before = await editionFor(tx, ctx, id);
-        const from = before.status as EditionStatus;
+        const from = before.status;
         if (!NEXT[from].includes(t.status))
           throw errors.conflict('INVALID_TRANSITION', {
             it: `Un’edizione nello stato “${from}” non può passare a “${t.status}”.`,
@@ -307,7 +307,7 @@ export function createEditionsService(deps: {
           startsAt: new Date(input.startsAt),
           endsAt: new Date(input.endsAt),
         });
-        if (VISIBLE.includes(edition.status as EditionStatus))
+        if (VISIBLE.includes(edition.status))
           await repo.recordChange(tx, {
             editionId,
             sessionId: row.id,
@@ -344,7 +344,7 @@ export function createEditionsService(deps: {
         const changed = changedFields(before, values);
         if (!Object.keys(changed).length) return toSession(before, null);
         const row = await repo.updateSession(tx, sessionId, { ...values, sequence: before.sequence + 1 });
-        if (VISIBLE.includes(edition.status as EditionStatus))
+        if (VISIBLE.includes(edition.status))
           await repo.recordChange(tx, {
             editionId,
             sessionId,
@@ -374,7 +374,7 @@ export function createEditionsService(deps: {
           status: 'cancelled',
           sequence: before.sequence + 1,
         });
-        if (VISIBLE.includes(edition.status as EditionStatus))
+        if (VISIBLE.includes(edition.status))
           await repo.recordChange(tx, {
             editionId,
             sessionId,

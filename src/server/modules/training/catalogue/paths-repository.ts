@@ -16,7 +16,7 @@ export type PathFilter = {
   q?: string | undefined;
   domain?: string | undefined;
   serviceModel?: string | undefined;
-  status?: string | undefined;
+  status?: PathRow['status'] | undefined;
 };
 
 export function createPathsRepository() {

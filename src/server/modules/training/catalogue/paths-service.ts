@@ -41,12 +41,12 @@ export function createPathsService(deps: {
         domainName: (lang === 'en' ? domain?.nameEn : domain?.nameIt) ?? r.domainCode,
         serviceModelCode: r.serviceModelCode,
         serviceModelName: model ? (lang === 'en' ? model.nameEn : model.nameIt) : null,
-        level: r.level as TrainingPath['level'],
+        level: r.level,
         competencies: r.competencies,
         targetJobProfiles: r.targetJobProfiles,
         totalHours: r.totalHours,
-        deliveryModes: r.deliveryModes as TrainingPath['deliveryModes'],
-        eligibility: r.eligibility as TrainingPath['eligibility'],
+        deliveryModes: r.deliveryModes,
+        eligibility: r.eligibility,
         unitIds: d.units.filter((u) => u.pathId === r.id).map((u) => u.id),
         materials: r.materials,
         modules: d.modules
@@ -57,9 +57,9 @@ export function createPathsService(deps: {
             title: m.title,
             description: m.description,
             hours: m.hours,
-            mode: m.mode as TrainingPath['deliveryModes'][number],
+            mode: m.mode,
           })),
-        status: r.status as TrainingPath['status'],
+        status: r.status,
         createdAt: r.createdAt.toISOString(),
         updatedAt: r.updatedAt.toISOString(),
       };
@@ -119,7 +119,7 @@ export function createPathsService(deps: {
 
     /** The eligibility rule of a path, with the units it names (listed, or with a Convenzione). */
     async eligibilityRule(path: PathRow, tx: Db = db): Promise<EligibilityRule> {
-      const kind = path.eligibility as EligibilityRule['kind'];
+      const kind = path.eligibility;
       if (kind === 'agreement' && path.serviceModelCode)
         return {
           kind,

@@ -1,4 +1,5 @@
 import { and, asc, eq, gte, inArray, isNull, lt, sql } from 'drizzle-orm';
+import type { EnrolmentStatus } from '../../../../common/enrolment.js';
 import type { Db } from '../../../db/client.js';
 import {
   editionChanges,
@@ -42,7 +43,7 @@ export function createNotifierRepository() {
       return rows.length > 0;
     },
 
-    async peopleOf(db: Db, editionId: number, statuses: string[]) {
+    async peopleOf(db: Db, editionId: number, statuses: EnrolmentStatus[]) {
       return db
         .select({ name: users.name, email: users.email, locale: users.locale })
         .from(enrolments)

@@ -1,4 +1,5 @@
 import type { FastifyBaseLogger } from 'fastify';
+import type { EnrolmentStatus } from '../../../../common/enrolment.js';
 import { addDays, romeDate, romeInstant } from '../../../../common/rome-time.js';
 import type { Config } from '../../../config.js';
 import type { Db } from '../../../db/client.js';
@@ -8,7 +9,7 @@ import { changeLine, changesMail, reminderMail } from './notices.js';
 import type { NotifierRepository } from './notifier-repository.js';
 
 /** Whom a notice reaches: everyone holding or waiting for a seat. */
-const TOLD = ['confirmed', 'waitlisted', 'pending'];
+const TOLD: EnrolmentStatus[] = ['confirmed', 'waitlisted', 'pending'];
 const BATCH = 200;
 
 /**

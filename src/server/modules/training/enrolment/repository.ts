@@ -209,7 +209,7 @@ export function createEnrolmentRepository() {
       f: {
         editionId?: number | undefined;
         pathId?: number | undefined;
-        status?: string | undefined;
+        status?: EnrolmentRow['status'] | undefined;
         unitId?: number | undefined;
         q?: string | undefined;
       },

@@ -49,7 +49,7 @@ export function createEnrolmentService(deps: {
       id: e.id,
       editionId: e.editionId,
       editionTitle: v.editionTitle,
-      editionStatus: v.editionStatus as Enrolment['editionStatus'],
+      editionStatus: v.editionStatus,
       startsOn: v.startsOn,
       endsOn: v.endsOn,
       pathTitle: v.pathTitle,
@@ -59,7 +59,7 @@ export function createEnrolmentService(deps: {
       userEmail: v.userEmail,
       unitId: e.unitId,
       unitName: v.unitName,
-      status: e.status as EnrolmentStatus,
+      status: e.status,
       waitlistPosition: v.waitlistPosition,
       nominatedByName: v.nominatedByName,
       requestedAt: e.requestedAt.toISOString(),
@@ -72,7 +72,7 @@ export function createEnrolmentService(deps: {
       finalTestPassed: e.finalTestPassed,
       completedOn: e.completedOn,
       cancellable:
-        ACTIVE.includes(e.status as EnrolmentStatus) &&
+        ACTIVE.includes(e.status) &&
         now < deadline &&
         (v.editionStatus === 'published' || v.editionStatus === 'closed'),
     };
@@ -215,7 +215,7 @@ export function createEnrolmentService(deps: {
             if (!(await eligible(tx, editionId, person.unitId))) throw rules.notEligible();
             return enrolIn(tx, ctx, edition, person, { nominatedBy: actor.id, skipApproval: true });
           });
-          results.push({ userId, status: row.status as EnrolmentStatus, enrolmentId: row.id, error: null });
+          results.push({ userId, status: row.status, enrolmentId: row.id, error: null });
         } catch (err) {
           if (!(err instanceof AppError)) throw err;
           results.push({ userId, status: null, enrolmentId: null, error: err.messages[ctx.lang] });
@@ -268,7 +268,7 @@ export function createEnrolmentService(deps: {
       if (!first || (!own && !canDecideFor(actor, first.unitId))) throw errors.notFound(ENROLMENT);
       await withEdition(first.editionId, async (tx, edition) => {
         const row = await repo.lock(tx, id);
-        if (!row || !ACTIVE.includes(row.status as EnrolmentStatus)) throw rules.notActive();
+        if (!row || !ACTIVE.includes(row.status)) throw rules.notActive();
         if (own && !canDecideFor(actor, row.unitId) && new Date() >= cancellationDeadline(edition))
           throw rules.tooLateToCancel(cancellationDeadline(edition), ctx.lang);
         const out = await cancelIn(tx, ctx, edition, row, reason);
@@ -292,7 +292,7 @@ export function createEnrolmentService(deps: {
         if (!target) throw errors.notFound(EDITION);
         checkEnrollable(target, new Date(), { bypassWindow: true });
         const row = await repo.lock(tx, id);
-        if (!row || !ACTIVE.includes(row.status as EnrolmentStatus)) throw rules.notActive();
+        if (!row || !ACTIVE.includes(row.status)) throw rules.notActive();
         if (!(await eligible(tx, target.id, row.unitId))) throw rules.notEligible();
         const person = { id: row.userId, unitId: row.unitId };
         const moved = await enrolIn(tx, ctx, target, person, {

@@ -17,7 +17,7 @@ const marco = await t.as('discente.bergamo@officina.demo');
 const anna = await t.as('discente.sassari@officina.demo');
 const system: RequestContext = { actor: null, ip: null, requestId: null, lang: 'it' };
 
-async function enrol(editionId: number, email: string, status: string) {
+async function enrol(editionId: number, email: string, status: (typeof enrolments.$inferSelect)['status']) {
   const u = await userByEmail(t, email);
   const [row] = await t.db
     .insert(enrolments)

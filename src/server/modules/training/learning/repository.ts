@@ -1,4 +1,5 @@
 import { and, asc, eq, gte, inArray, lt, sql } from 'drizzle-orm';
+import type { EditionStatus } from '../../../../common/catalogue.js';
 import type { Db } from '../../../db/client.js';
 import {
   attendance,
@@ -12,7 +13,7 @@ import {
 } from '../../../db/schema/index.js';
 
 /** Editions a learner sees their sessions of: from publication on, cancelled ones included. */
-const VISIBLE_EDITIONS = ['published', 'closed', 'completed', 'cancelled'];
+const VISIBLE_EDITIONS: EditionStatus[] = ['published', 'closed', 'completed', 'cancelled'];
 
 /**
  * The questionnaire opens when the edition is marked completed, or once its last scheduled session

@@ -1,0 +1,17 @@
+ALTER TABLE "edition_changes" ADD CONSTRAINT "edition_changes_kind_check" CHECK ("edition_changes"."kind" in ('edition.updated', 'edition.published', 'edition.closed', 'edition.completed', 'edition.cancelled', 'session.added', 'session.updated', 'session.cancelled'));--> statement-breakpoint
+ALTER TABLE "edition_sessions" ADD CONSTRAINT "edition_sessions_mode_check" CHECK ("edition_sessions"."mode" in ('webinar', 'online', 'aula', 'affiancamento'));--> statement-breakpoint
+ALTER TABLE "edition_sessions" ADD CONSTRAINT "edition_sessions_status_check" CHECK ("edition_sessions"."status" in ('scheduled', 'cancelled'));--> statement-breakpoint
+ALTER TABLE "editions" ADD CONSTRAINT "editions_status_check" CHECK ("editions"."status" in ('draft', 'published', 'closed', 'completed', 'cancelled'));--> statement-breakpoint
+ALTER TABLE "path_modules" ADD CONSTRAINT "path_modules_mode_check" CHECK ("path_modules"."mode" in ('webinar', 'online', 'aula', 'affiancamento'));--> statement-breakpoint
+ALTER TABLE "training_paths" ADD CONSTRAINT "training_paths_level_check" CHECK ("training_paths"."level" in ('base', 'intermedio', 'avanzato'));--> statement-breakpoint
+ALTER TABLE "training_paths" ADD CONSTRAINT "training_paths_delivery_modes_check" CHECK ("training_paths"."delivery_modes" <@ array['webinar', 'online', 'aula', 'affiancamento']::text[]);--> statement-breakpoint
+ALTER TABLE "training_paths" ADD CONSTRAINT "training_paths_eligibility_check" CHECK ("training_paths"."eligibility" in ('all', 'agreement', 'units'));--> statement-breakpoint
+ALTER TABLE "training_paths" ADD CONSTRAINT "training_paths_status_check" CHECK ("training_paths"."status" in ('draft', 'published', 'archived'));--> statement-breakpoint
+ALTER TABLE "role_grants" ADD CONSTRAINT "role_grants_role_check" CHECK ("role_grants"."role" in ('national_admin', 'task_force', 'province_officer', 'trainer', 'helpdesk_agent', 'community_moderator', 'learner'));--> statement-breakpoint
+ALTER TABLE "user_tokens" ADD CONSTRAINT "user_tokens_purpose_check" CHECK ("user_tokens"."purpose" in ('password_reset', 'invitation'));--> statement-breakpoint
+ALTER TABLE "users" ADD CONSTRAINT "users_locale_check" CHECK ("users"."locale" in ('it', 'en'));--> statement-breakpoint
+ALTER TABLE "outbox" ADD CONSTRAINT "outbox_status_check" CHECK ("outbox"."status" in ('pending', 'sent', 'failed'));--> statement-breakpoint
+ALTER TABLE "territorial_units" ADD CONSTRAINT "territorial_units_unit_type_check" CHECK ("territorial_units"."unit_type" in ('provincia', 'citta_metropolitana', 'libero_consorzio', 'provincia_autonoma', 'unita_non_amministrativa', 'regione_con_funzioni_provinciali'));--> statement-breakpoint
+ALTER TABLE "territorial_units" ADD CONSTRAINT "territorial_units_region_statute_check" CHECK ("territorial_units"."region_statute" in ('ordinario', 'speciale'));--> statement-breakpoint
+ALTER TABLE "attendance" ADD CONSTRAINT "attendance_source_check" CHECK ("attendance"."source" in ('register', 'qr', 'webinar', 'online', 'logbook'));--> statement-breakpoint
+ALTER TABLE "enrolments" ADD CONSTRAINT "enrolments_status_check" CHECK ("enrolments"."status" in ('pending', 'confirmed', 'waitlisted', 'rejected', 'cancelled'));

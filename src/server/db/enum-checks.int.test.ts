@@ -1,0 +1,205 @@
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { sql, TransactionRollbackError } from 'drizzle-orm';
+import { afterAll, describe, expect, it } from 'vitest';
+import { OUTBOX_STATUSES } from '../../common/admin.js';
+import { ATTENDANCE_SOURCES } from '../../common/attendance.js';
+import { LOCALES, TOKEN_PURPOSES } from '../../common/auth.js';
+import {
+  DELIVERY_MODES,
+  EDITION_CHANGE_KINDS,
+  EDITION_STATUSES,
+  ELIGIBILITY,
+  LEVELS,
+  PATH_STATUSES,
+  SESSION_STATUSES,
+} from '../../common/catalogue.js';
+import { ENROLMENT_STATUSES } from '../../common/enrolment.js';
+import { ROLES } from '../../common/roles.js';
+import { REGION_STATUTES, UNIT_TYPES } from '../../common/units.js';
+import { openTestDatabase } from '../test/db.js';
+import type { Db } from './client.js';
+import { migrationsFolder, runMigrations } from './migrate.js';
+import { seedDemo } from './seed/demo.js';
+import { seedReference } from './seed/reference.js';
+
+/** Every closed-vocabulary column, with the shared list its CHECK constraint is built from. */
+const VOCABULARIES: { table: string; column: string; values: readonly string[]; array?: true }[] = [
+  { table: 'users', column: 'locale', values: LOCALES },
+  { table: 'role_grants', column: 'role', values: ROLES },
+  { table: 'user_tokens', column: 'purpose', values: TOKEN_PURPOSES },
+  { table: 'territorial_units', column: 'unit_type', values: UNIT_TYPES },
+  { table: 'territorial_units', column: 'region_statute', values: REGION_STATUTES },
+  { table: 'outbox', column: 'status', values: OUTBOX_STATUSES },
+  { table: 'training_paths', column: 'level', values: LEVELS },
+  { table: 'training_paths', column: 'delivery_modes', values: DELIVERY_MODES, array: true },
+  { table: 'training_paths', column: 'eligibility', values: ELIGIBILITY },
+  { table: 'training_paths', column: 'status', values: PATH_STATUSES },
+  { table: 'path_modules', column: 'mode', values: DELIVERY_MODES },
+  { table: 'editions', column: 'status', values: EDITION_STATUSES },
+  { table: 'edition_sessions', column: 'mode', values: DELIVERY_MODES },
+  { table: 'edition_sessions', column: 'status', values: SESSION_STATUSES },
+  { table: 'edition_changes', column: 'kind', values: EDITION_CHANGE_KINDS },
+  { table: 'enrolments', column: 'status', values: ENROLMENT_STATUSES },
+  { table: 'attendance', column: 'source', values: ATTENDANCE_SOURCES },
+];
+const TABLES = [...new Set(VOCABULARIES.map((v) => v.table))];
+const CHECK_VIOLATION = '23514';
+
+const quote = (v: string) => `'${v.replaceAll("'", "''")}'`;
+const valueSql = (v: { array?: true }, value: string) =>
+  v.array ? `array['webinar', ${quote(value)}]::text[]` : quote(value);
+
+async function rows<T>(db: Pick<Db, 'execute'>, text: string): Promise<T[]> {
+  const res = await db.execute(sql.raw(text));
+  return (res as unknown as { rows: T[] }).rows;
+}
+
+/** The SQLSTATE of a failed query, whichever driver (and Drizzle wrapper) reported it. */
+async function failure(run: Promise<unknown>) {
+  try {
+    await run;
+  } catch (err) {
+    const e = err as { code?: string; message?: string; cause?: { code?: string; message?: string } };
+    return { code: e.cause?.code ?? e.code, message: e.cause?.message ?? e.message ?? '' };
+  }
+  return null;
+}
+
+async function checkConstraints(db: Db) {
+  return rows<{ name: string; validated: boolean }>(
+    db,
+    `select conname as name, convalidated as validated from pg_constraint
+     where contype = 'c' and connamespace = 'public'::regnamespace`,
+  ).then((r) => r.sort((a, b) => a.name.localeCompare(b.name)));
+}
+
+async function rowCounts(db: Db) {
+  const tables = await rows<{ name: string }>(
+    db,
+    `select tablename as name from pg_tables where schemaname = 'public' order by tablename`,
+  );
+  const counts: Record<string, number> = {};
+  for (const { name } of tables)
+    counts[name] = Number((await rows<{ n: string }>(db, `select count(*) as n from "${name}"`))[0]?.n);
+  return counts;
+}
+
+/** Rows the demo seed does not make: queued e-mails, single-use links, change-log entries, one per value. */
+async function addRepresentativeRows(db: Db) {
+  for (const status of OUTBOX_STATUSES)
+    await rows(
+      db,
+      `insert into outbox (to_address, subject, text_body, status) values ('x@example.org', 'Oggetto', 'Testo', ${quote(status)})`,
+    );
+  for (const purpose of TOKEN_PURPOSES)
+    await rows(
+      db,
+      `insert into user_tokens (token_hash, user_id, purpose, expires_at)
+       select ${quote(`hash-${purpose}`)}, id, ${quote(purpose)}, now() + interval '1 hour' from users order by email limit 1`,
+    );
+  for (const kind of EDITION_CHANGE_KINDS)
+    await rows(
+      db,
+      `insert into edition_changes (edition_id, kind, changes)
+       select id, ${quote(kind)}, '{}'::jsonb from editions order by id limit 1`,
+    );
+}
+
+describe('closed vocabularies', async () => {
+  const database = await openTestDatabase();
+  afterAll(() => database.close());
+  const db = database.db;
+  await seedDemo(db, { history: true });
+  await addRepresentativeRows(db);
+
+  it('have one CHECK constraint per column, named <table>_<column>_check, and nothing else', async () => {
+    expect((await checkConstraints(db)).map((c) => c.name)).toEqual(
+      VOCABULARIES.map((v) => `${v.table}_${v.column}_check`).sort((a, b) => a.localeCompare(b)),
+    );
+  });
+
+  describe.each(VOCABULARIES.map((v) => ({ ...v, name: `${v.table}.${v.column}` })))('$name', (v) => {
+    it('refuses a value outside the list, on update and on insert', async () => {
+      const [{ n } = { n: '0' }] = await rows<{ n: string }>(db, `select count(*) as n from "${v.table}"`);
+      expect(Number(n), 'the table needs rows for the update to prove anything').toBeGreaterThan(0);
+      const update = await failure(
+        rows(db, `update "${v.table}" set "${v.column}" = ${valueSql(v, 'not-in-the-list')}`),
+      );
+      expect(update?.code).toBe(CHECK_VIOLATION);
+      expect(update?.message).toContain(`${v.table}_${v.column}_check`);
+
+      // The same row copied with the bad value: the CHECK is evaluated before any unique index.
+      const columns = (
+        await rows<{ name: string }>(
+          db,
+          `select column_name as name from information_schema.columns
+           where table_schema = 'public' and table_name = ${quote(v.table)} and column_name <> ${quote(v.column)}
+             and is_generated = 'NEVER' and identity_generation is null`,
+        )
+      ).map((c) => `"${c.name}"`);
+      const insert = await failure(
+        rows(
+          db,
+          `insert into "${v.table}" (${columns.join(', ')}, "${v.column}")
+           select ${columns.join(', ')}, ${valueSql(v, 'Not-In-The-List')} from "${v.table}" limit 1`,
+        ),
+      );
+      expect(insert?.code).toBe(CHECK_VIOLATION);
+    });
+
+    it('accepts every value of the shared list', async () => {
+      // Inside a transaction that is rolled back, so the demo data stays as it was.
+      await db
+        .transaction(async (tx) => {
+          for (const value of v.values)
+            await rows(
+              tx,
+              `update "${v.table}" set "${v.column}" = ${valueSql(v, value)}
+               where ctid = (select ctid from "${v.table}" limit 1)`,
+            );
+          tx.rollback();
+        })
+        .catch((err) => {
+          if (!(err instanceof TransactionRollbackError)) throw err;
+        });
+    });
+  });
+});
+
+describe('the enum_checks migration on a database in use', () => {
+  it('applies on data made by the previous migrations and keeps every row', async () => {
+    // The migrations folder as it was before enum_checks: the same files, the journal cut before it.
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'officina-before-checks-'));
+    const database = await openTestDatabase({ empty: true });
+    try {
+      cpSync(migrationsFolder, dir, { recursive: true });
+      const journalFile = path.join(dir, 'meta', '_journal.json');
+      const journal = JSON.parse(readFileSync(journalFile, 'utf8')) as { entries: { tag: string }[] };
+      const at = journal.entries.findIndex((e) => e.tag.endsWith('_enum_checks'));
+      expect(at).toBeGreaterThan(0);
+      journal.entries = journal.entries.slice(0, at);
+      writeFileSync(journalFile, JSON.stringify(journal));
+
+      const db = database.db;
+      await runMigrations(database, dir);
+      expect(await checkConstraints(db)).toEqual([]);
+      await seedReference(db);
+      await seedDemo(db, { history: true });
+      await addRepresentativeRows(db);
+      const before = await rowCounts(db);
+      for (const table of TABLES) expect(before[table], table).toBeGreaterThan(0);
+
+      await runMigrations(database);
+
+      expect(await rowCounts(db)).toEqual(before);
+      const checks = await checkConstraints(db);
+      expect(checks).toHaveLength(VOCABULARIES.length);
+      expect(checks.every((c) => c.validated)).toBe(true);
+    } finally {
+      await database.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
+});
