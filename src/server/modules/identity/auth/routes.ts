@@ -1,4 +1,5 @@
 import { okBody } from '../../../../common/api.js';
+import { apiRoutes } from '../../../../common/api-routes.js';
 import {
   csrfBody,
   loginBody,
@@ -19,7 +20,7 @@ export function authRoutes(app: App, { services, config }: RouteDeps) {
   const { auth } = services;
 
   r.get(
-    '/api/v1/auth/csrf',
+    apiRoutes.auth.csrf,
     {
       schema: {
         tags,
@@ -31,7 +32,7 @@ export function authRoutes(app: App, { services, config }: RouteDeps) {
   );
 
   r.post(
-    '/api/v1/auth/login',
+    apiRoutes.auth.login,
     {
       schema: { tags, summary: 'Sign in; sets the session cookie', body: loginBody, response: { 200: me } },
       // Per-address throttling; per-account lockout is handled by the service.
@@ -47,7 +48,7 @@ export function authRoutes(app: App, { services, config }: RouteDeps) {
   );
 
   r.post(
-    '/api/v1/auth/logout',
+    apiRoutes.auth.logout,
     {
       schema: { tags, summary: 'Sign out (ends this session)', response: { 200: okBody } },
     },
@@ -59,7 +60,7 @@ export function authRoutes(app: App, { services, config }: RouteDeps) {
   );
 
   r.post(
-    '/api/v1/auth/password-reset',
+    apiRoutes.auth.passwordReset,
     {
       schema: {
         tags,
@@ -76,7 +77,7 @@ export function authRoutes(app: App, { services, config }: RouteDeps) {
   );
 
   r.post(
-    '/api/v1/auth/password-reset/confirm',
+    apiRoutes.auth.passwordResetConfirm,
     {
       schema: {
         tags,
@@ -93,7 +94,7 @@ export function authRoutes(app: App, { services, config }: RouteDeps) {
   );
 
   r.get(
-    '/api/v1/auth/session',
+    apiRoutes.auth.session,
     {
       schema: {
         tags,
@@ -105,13 +106,13 @@ export function authRoutes(app: App, { services, config }: RouteDeps) {
   );
 
   r.get(
-    '/api/v1/me',
+    apiRoutes.auth.me,
     { schema: { tags, summary: 'The signed-in user', response: { 200: me } } },
     async (req) => auth.me(signedIn(req), req.ctx.lang),
   );
 
   r.patch(
-    '/api/v1/me',
+    apiRoutes.auth.me,
     {
       schema: {
         tags,
@@ -128,7 +129,7 @@ export function authRoutes(app: App, { services, config }: RouteDeps) {
   );
 
   r.post(
-    '/api/v1/me/password',
+    apiRoutes.auth.myPassword,
     {
       schema: {
         tags,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { paged } from '../../../../common/api.js';
+import { apiRoutes } from '../../../../common/api-routes.js';
 import { referenceData, unit, unitInput, unitListQuery } from '../../../../common/units.js';
 import { signedIn } from '../../../http/session.js';
 import { type App, type RouteDeps, typed } from '../../../http/types.js';
@@ -12,7 +13,7 @@ export function unitsRoutes(app: App, { services }: RouteDeps) {
   const { units } = services;
 
   r.get(
-    '/api/v1/units',
+    apiRoutes.units.list,
     {
       schema: {
         tags,
@@ -25,7 +26,7 @@ export function unitsRoutes(app: App, { services }: RouteDeps) {
   );
 
   r.get(
-    '/api/v1/units/:id',
+    apiRoutes.units.byId,
     {
       schema: { tags, summary: 'One territorial unit', params: idParams, response: { 200: unit } },
     },
@@ -33,7 +34,7 @@ export function unitsRoutes(app: App, { services }: RouteDeps) {
   );
 
   r.post(
-    '/api/v1/units',
+    apiRoutes.units.list,
     {
       schema: {
         tags,
@@ -49,7 +50,7 @@ export function unitsRoutes(app: App, { services }: RouteDeps) {
   );
 
   r.patch(
-    '/api/v1/units/:id',
+    apiRoutes.units.byId,
     {
       schema: {
         tags,
@@ -66,7 +67,7 @@ export function unitsRoutes(app: App, { services }: RouteDeps) {
   );
 
   r.get(
-    '/api/v1/reference',
+    apiRoutes.units.reference,
     {
       schema: { tags, summary: 'Domains, service models and job profiles', response: { 200: referenceData } },
     },

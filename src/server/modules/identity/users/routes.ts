@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { okBody, paged } from '../../../../common/api.js';
+import { apiRoutes } from '../../../../common/api-routes.js';
 import { roleGrant } from '../../../../common/auth.js';
 import {
   grantBody,
@@ -22,7 +23,7 @@ export function usersRoutes(app: App, { services }: RouteDeps) {
   const { users } = services;
 
   r.get(
-    '/api/v1/users',
+    apiRoutes.users.list,
     {
       schema: {
         tags,
@@ -40,7 +41,7 @@ export function usersRoutes(app: App, { services }: RouteDeps) {
   );
 
   r.get(
-    '/api/v1/users/:id',
+    apiRoutes.users.byId,
     {
       schema: { tags, summary: 'One person', params: idParams, response: { 200: userSummary } },
     },
@@ -51,7 +52,7 @@ export function usersRoutes(app: App, { services }: RouteDeps) {
   );
 
   r.post(
-    '/api/v1/users',
+    apiRoutes.users.list,
     {
       schema: {
         tags,
@@ -67,7 +68,7 @@ export function usersRoutes(app: App, { services }: RouteDeps) {
   );
 
   r.post(
-    '/api/v1/users/import',
+    apiRoutes.users.import,
     {
       schema: {
         tags,
@@ -92,7 +93,7 @@ export function usersRoutes(app: App, { services }: RouteDeps) {
   );
 
   r.patch(
-    '/api/v1/users/:id',
+    apiRoutes.users.byId,
     {
       schema: {
         tags,
@@ -109,7 +110,7 @@ export function usersRoutes(app: App, { services }: RouteDeps) {
   );
 
   r.post(
-    '/api/v1/users/:id/invitation',
+    apiRoutes.users.invitation,
     {
       schema: { tags, summary: 'Send the invitation again', params: idParams, response: { 202: okBody } },
     },
@@ -121,7 +122,7 @@ export function usersRoutes(app: App, { services }: RouteDeps) {
   );
 
   r.post(
-    '/api/v1/users/:id/roles',
+    apiRoutes.users.roles,
     {
       schema: {
         tags,
@@ -140,7 +141,7 @@ export function usersRoutes(app: App, { services }: RouteDeps) {
   );
 
   r.delete(
-    '/api/v1/users/:id/roles/:grantId',
+    apiRoutes.users.role,
     {
       schema: {
         tags,

@@ -1,11 +1,12 @@
 import { auditEntry, auditQuery } from '../../../../common/admin.js';
 import { paged } from '../../../../common/api.js';
+import { apiRoutes } from '../../../../common/api-routes.js';
 import { signedIn } from '../../../http/session.js';
 import { type App, type RouteDeps, typed } from '../../../http/types.js';
 
 export function auditRoutes(app: App, { services }: RouteDeps) {
   typed(app).get(
-    '/api/v1/audit-log',
+    apiRoutes.audit.log,
     {
       schema: {
         tags: ['admin'],

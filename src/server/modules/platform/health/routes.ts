@@ -1,10 +1,11 @@
 import { z } from 'zod';
+import { apiRoutes } from '../../../../common/api-routes.js';
 import { type App, type RouteDeps, typed } from '../../../http/types.js';
 import { VERSION } from '../../../version.js';
 
 export function healthRoutes(app: App, { services }: RouteDeps) {
   typed(app).get(
-    '/api/health',
+    apiRoutes.health.check,
     {
       schema: {
         tags: ['health'],

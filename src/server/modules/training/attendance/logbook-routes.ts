@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { okBody } from '../../../../common/api.js';
+import { apiRoutes } from '../../../../common/api-routes.js';
 import {
   awaitingList,
   logbook,
@@ -18,7 +19,7 @@ export function logbookRoutes(app: App, { services }: RouteDeps) {
   const tags = ['affiancamento logbook'];
 
   r.get(
-    '/api/v1/enrolments/:id/logbook',
+    apiRoutes.attendance.logbook,
     {
       schema: {
         tags,
@@ -35,7 +36,7 @@ export function logbookRoutes(app: App, { services }: RouteDeps) {
   );
 
   r.post(
-    '/api/v1/enrolments/:id/logbook',
+    apiRoutes.attendance.logbook,
     {
       schema: {
         tags,
@@ -52,7 +53,7 @@ export function logbookRoutes(app: App, { services }: RouteDeps) {
   );
 
   r.get(
-    '/api/v1/logbook/awaiting',
+    apiRoutes.attendance.logbookAwaiting,
     {
       schema: {
         tags,
@@ -67,7 +68,7 @@ export function logbookRoutes(app: App, { services }: RouteDeps) {
   );
 
   r.patch(
-    '/api/v1/logbook/:id',
+    apiRoutes.attendance.logbookEntry,
     {
       schema: {
         tags,
@@ -84,7 +85,7 @@ export function logbookRoutes(app: App, { services }: RouteDeps) {
   );
 
   r.delete(
-    '/api/v1/logbook/:id',
+    apiRoutes.attendance.logbookEntry,
     {
       schema: {
         tags,
@@ -100,7 +101,7 @@ export function logbookRoutes(app: App, { services }: RouteDeps) {
   );
 
   r.post(
-    '/api/v1/logbook/:id/sign',
+    apiRoutes.attendance.logbookSign,
     {
       schema: {
         tags,

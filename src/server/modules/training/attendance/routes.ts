@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { apiRoutes } from '../../../../common/api-routes.js';
 import {
   attendanceMatrix,
   checkinCode,
@@ -26,7 +27,7 @@ export function attendanceRoutes(app: App, deps: RouteDeps) {
   const tags = ['attendance'];
 
   r.get(
-    '/api/v1/sessions/:id/register',
+    apiRoutes.attendance.register,
     {
       schema: {
         tags,
@@ -43,7 +44,7 @@ export function attendanceRoutes(app: App, deps: RouteDeps) {
   );
 
   r.put(
-    '/api/v1/sessions/:id/register',
+    apiRoutes.attendance.register,
     {
       schema: {
         tags,
@@ -61,7 +62,7 @@ export function attendanceRoutes(app: App, deps: RouteDeps) {
   );
 
   r.post(
-    '/api/v1/sessions/:id/checkin-code',
+    apiRoutes.attendance.checkinCode,
     {
       schema: {
         tags,
@@ -77,7 +78,7 @@ export function attendanceRoutes(app: App, deps: RouteDeps) {
   );
 
   r.get(
-    '/api/v1/checkin/:token',
+    apiRoutes.attendance.checkin,
     {
       schema: {
         tags,
@@ -93,7 +94,7 @@ export function attendanceRoutes(app: App, deps: RouteDeps) {
   );
 
   r.post(
-    '/api/v1/checkin/:token',
+    apiRoutes.attendance.checkin,
     {
       schema: {
         tags,
@@ -109,7 +110,7 @@ export function attendanceRoutes(app: App, deps: RouteDeps) {
   );
 
   r.get(
-    '/api/v1/sessions/:id/sign-in-sheet.pdf',
+    apiRoutes.attendance.signInSheet,
     {
       schema: {
         tags,
@@ -129,7 +130,7 @@ export function attendanceRoutes(app: App, deps: RouteDeps) {
   );
 
   r.post(
-    '/api/v1/sessions/:id/webinar-report',
+    apiRoutes.attendance.webinarReport,
     {
       schema: {
         tags,
@@ -150,7 +151,7 @@ export function attendanceRoutes(app: App, deps: RouteDeps) {
   );
 
   r.get(
-    '/api/v1/me/teaching',
+    apiRoutes.attendance.teaching,
     {
       schema: {
         tags,
@@ -167,7 +168,7 @@ export function attendanceRoutes(app: App, deps: RouteDeps) {
   );
 
   r.get(
-    '/api/v1/editions/:id/attendance',
+    apiRoutes.attendance.matrix,
     {
       schema: {
         tags,
@@ -184,7 +185,7 @@ export function attendanceRoutes(app: App, deps: RouteDeps) {
   );
 
   r.put(
-    '/api/v1/enrolments/:id/final-test',
+    apiRoutes.attendance.finalTest,
     {
       schema: {
         tags,

@@ -1,6 +1,7 @@
 import fastifyEtag from '@fastify/etag';
 import { z } from 'zod';
 import { okBody, paged } from '../../../../common/api.js';
+import { apiRoutes } from '../../../../common/api-routes.js';
 import {
   calendarEntry,
   calendarQuery,
@@ -24,7 +25,7 @@ export async function calendarRoutes(app: App, { services }: RouteDeps) {
     const r = typed(pub);
 
     r.get(
-      '/api/v1/public/calendar',
+      apiRoutes.calendar.public,
       {
         schema: {
           tags,
@@ -42,7 +43,7 @@ export async function calendarRoutes(app: App, { services }: RouteDeps) {
     );
 
     r.get(
-      '/calendar.ics',
+      apiRoutes.calendar.ics,
       {
         schema: {
           tags,
@@ -58,7 +59,7 @@ export async function calendarRoutes(app: App, { services }: RouteDeps) {
     );
 
     r.get(
-      '/api/v1/public/paths',
+      apiRoutes.calendar.publicPaths,
       {
         schema: {
           tags,
@@ -74,7 +75,7 @@ export async function calendarRoutes(app: App, { services }: RouteDeps) {
     );
 
     r.get(
-      '/api/v1/public/paths/:slug',
+      apiRoutes.calendar.publicPath,
       {
         schema: {
           tags,
@@ -87,7 +88,7 @@ export async function calendarRoutes(app: App, { services }: RouteDeps) {
     );
 
     r.get(
-      '/api/v1/public/editions/:id',
+      apiRoutes.calendar.publicEdition,
       {
         schema: {
           tags,
@@ -102,7 +103,7 @@ export async function calendarRoutes(app: App, { services }: RouteDeps) {
 
   const r = typed(app);
   r.get(
-    '/calendar/feed/:file',
+    apiRoutes.calendar.personalFeed,
     {
       schema: {
         tags: ['personal calendar'],
@@ -118,7 +119,7 @@ export async function calendarRoutes(app: App, { services }: RouteDeps) {
   );
 
   r.get(
-    '/api/v1/me/calendar-feed',
+    apiRoutes.calendar.myFeed,
     {
       schema: {
         tags: ['personal calendar'],
@@ -133,7 +134,7 @@ export async function calendarRoutes(app: App, { services }: RouteDeps) {
   );
 
   r.post(
-    '/api/v1/me/calendar-feed',
+    apiRoutes.calendar.myFeed,
     {
       schema: {
         tags: ['personal calendar'],
@@ -148,7 +149,7 @@ export async function calendarRoutes(app: App, { services }: RouteDeps) {
   );
 
   r.delete(
-    '/api/v1/me/calendar-feed',
+    apiRoutes.calendar.myFeed,
     {
       schema: { tags: ['personal calendar'], summary: 'Revoke my feed', response: { 200: okBody } },
     },

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { paged } from '../../../../common/api.js';
+import { apiRoutes } from '../../../../common/api-routes.js';
 import {
   edition,
   editionInput,
@@ -27,7 +28,7 @@ export function catalogueRoutes(app: App, { services }: RouteDeps) {
   const tags = ['catalogue'];
 
   r.get(
-    '/api/v1/training-paths',
+    apiRoutes.catalogue.paths,
     {
       schema: {
         tags,
@@ -43,7 +44,7 @@ export function catalogueRoutes(app: App, { services }: RouteDeps) {
   );
 
   r.post(
-    '/api/v1/training-paths',
+    apiRoutes.catalogue.paths,
     {
       schema: {
         tags,
@@ -59,7 +60,7 @@ export function catalogueRoutes(app: App, { services }: RouteDeps) {
   );
 
   r.get(
-    '/api/v1/training-paths/:id',
+    apiRoutes.catalogue.path,
     {
       schema: { tags, summary: 'One training path', params: id, response: { 200: trainingPath } },
     },
@@ -70,7 +71,7 @@ export function catalogueRoutes(app: App, { services }: RouteDeps) {
   );
 
   r.patch(
-    '/api/v1/training-paths/:id',
+    apiRoutes.catalogue.path,
     {
       schema: {
         tags,
@@ -87,7 +88,7 @@ export function catalogueRoutes(app: App, { services }: RouteDeps) {
   );
 
   r.post(
-    '/api/v1/training-paths/:id/status',
+    apiRoutes.catalogue.pathStatus,
     {
       schema: {
         tags,
@@ -104,7 +105,7 @@ export function catalogueRoutes(app: App, { services }: RouteDeps) {
   );
 
   r.get(
-    '/api/v1/editions',
+    apiRoutes.catalogue.editions,
     {
       schema: {
         tags,
@@ -120,7 +121,7 @@ export function catalogueRoutes(app: App, { services }: RouteDeps) {
   );
 
   r.post(
-    '/api/v1/editions',
+    apiRoutes.catalogue.editions,
     {
       schema: {
         tags,
@@ -136,7 +137,7 @@ export function catalogueRoutes(app: App, { services }: RouteDeps) {
   );
 
   r.post(
-    '/api/v1/editions/import',
+    apiRoutes.catalogue.editionsImport,
     {
       schema: {
         tags,
@@ -155,7 +156,7 @@ export function catalogueRoutes(app: App, { services }: RouteDeps) {
   );
 
   r.get(
-    '/api/v1/editions/:id',
+    apiRoutes.catalogue.edition,
     {
       schema: {
         tags,
@@ -171,7 +172,7 @@ export function catalogueRoutes(app: App, { services }: RouteDeps) {
   );
 
   r.patch(
-    '/api/v1/editions/:id',
+    apiRoutes.catalogue.edition,
     {
       schema: {
         tags,
@@ -188,7 +189,7 @@ export function catalogueRoutes(app: App, { services }: RouteDeps) {
   );
 
   r.post(
-    '/api/v1/editions/:id/status',
+    apiRoutes.catalogue.editionStatus,
     {
       schema: {
         tags,
@@ -205,7 +206,7 @@ export function catalogueRoutes(app: App, { services }: RouteDeps) {
   );
 
   r.post(
-    '/api/v1/editions/:id/sessions',
+    apiRoutes.catalogue.sessions,
     {
       schema: { tags, summary: 'Add a session', params: id, body: sessionInput, response: { 201: session } },
     },
@@ -216,7 +217,7 @@ export function catalogueRoutes(app: App, { services }: RouteDeps) {
   );
 
   r.patch(
-    '/api/v1/editions/:id/sessions/:sessionId',
+    apiRoutes.catalogue.session,
     {
       schema: {
         tags,
@@ -233,7 +234,7 @@ export function catalogueRoutes(app: App, { services }: RouteDeps) {
   );
 
   r.post(
-    '/api/v1/editions/:id/sessions/:sessionId/cancel',
+    apiRoutes.catalogue.sessionCancel,
     {
       schema: {
         tags,

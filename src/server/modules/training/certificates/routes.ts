@@ -1,5 +1,6 @@
 import type { Readable } from 'node:stream';
 import { z } from 'zod';
+import { apiRoutes } from '../../../../common/api-routes.js';
 import {
   certificate,
   editionCertificates,
@@ -24,7 +25,7 @@ export function certificatesRoutes(app: App, { services }: RouteDeps) {
   const { certificates } = services;
 
   r.get(
-    '/api/v1/public/certificates/:code',
+    apiRoutes.certificates.verify,
     {
       schema: {
         tags,
@@ -43,7 +44,7 @@ export function certificatesRoutes(app: App, { services }: RouteDeps) {
   );
 
   r.get(
-    '/api/v1/me/certificates',
+    apiRoutes.certificates.mine,
     {
       schema: {
         tags,
@@ -58,7 +59,7 @@ export function certificatesRoutes(app: App, { services }: RouteDeps) {
   );
 
   r.get(
-    '/api/v1/editions/:id/certificates',
+    apiRoutes.certificates.ofEdition,
     {
       schema: {
         tags,
@@ -75,7 +76,7 @@ export function certificatesRoutes(app: App, { services }: RouteDeps) {
   );
 
   r.get(
-    '/api/v1/editions/:id/certificates.zip',
+    apiRoutes.certificates.editionZip,
     {
       schema: {
         tags,
@@ -99,7 +100,7 @@ export function certificatesRoutes(app: App, { services }: RouteDeps) {
   );
 
   r.get(
-    '/api/v1/certificates/:id/pdf',
+    apiRoutes.certificates.pdf,
     {
       schema: {
         tags,
@@ -122,7 +123,7 @@ export function certificatesRoutes(app: App, { services }: RouteDeps) {
   );
 
   r.post(
-    '/api/v1/certificates/:id/revoke',
+    apiRoutes.certificates.revoke,
     {
       schema: {
         tags,
@@ -139,7 +140,7 @@ export function certificatesRoutes(app: App, { services }: RouteDeps) {
   );
 
   r.post(
-    '/api/v1/certificates/:id/reissue',
+    apiRoutes.certificates.reissue,
     {
       schema: {
         tags,

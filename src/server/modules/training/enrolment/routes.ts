@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { paged } from '../../../../common/api.js';
+import { apiRoutes } from '../../../../common/api-routes.js';
 import {
   cancelEnrolmentBody,
   decisionBody,
@@ -23,7 +24,7 @@ export function enrolmentRoutes(app: App, { services }: RouteDeps) {
   const tags = ['enrolment'];
 
   r.post(
-    '/api/v1/enrolments',
+    apiRoutes.enrolment.list,
     {
       schema: {
         tags,
@@ -39,7 +40,7 @@ export function enrolmentRoutes(app: App, { services }: RouteDeps) {
   );
 
   r.get(
-    '/api/v1/enrolments',
+    apiRoutes.enrolment.list,
     {
       schema: {
         tags,
@@ -56,7 +57,7 @@ export function enrolmentRoutes(app: App, { services }: RouteDeps) {
   );
 
   r.get(
-    '/api/v1/me/enrolments',
+    apiRoutes.enrolment.mine,
     {
       schema: {
         tags,
@@ -71,7 +72,7 @@ export function enrolmentRoutes(app: App, { services }: RouteDeps) {
   );
 
   r.post(
-    '/api/v1/enrolments/nominations',
+    apiRoutes.enrolment.nominations,
     {
       schema: {
         tags,
@@ -87,7 +88,7 @@ export function enrolmentRoutes(app: App, { services }: RouteDeps) {
   );
 
   r.post(
-    '/api/v1/enrolments/:id/decision',
+    apiRoutes.enrolment.decision,
     {
       schema: {
         tags,
@@ -104,7 +105,7 @@ export function enrolmentRoutes(app: App, { services }: RouteDeps) {
   );
 
   r.post(
-    '/api/v1/enrolments/:id/cancel',
+    apiRoutes.enrolment.cancel,
     {
       schema: {
         tags,
@@ -121,7 +122,7 @@ export function enrolmentRoutes(app: App, { services }: RouteDeps) {
   );
 
   r.post(
-    '/api/v1/enrolments/:id/move',
+    apiRoutes.enrolment.move,
     {
       schema: {
         tags,
@@ -138,7 +139,7 @@ export function enrolmentRoutes(app: App, { services }: RouteDeps) {
   );
 
   r.get(
-    '/api/v1/editions/:id/seats',
+    apiRoutes.enrolment.seats,
     {
       schema: {
         tags,
@@ -154,7 +155,7 @@ export function enrolmentRoutes(app: App, { services }: RouteDeps) {
   );
 
   r.put(
-    '/api/v1/editions/:id/quotas',
+    apiRoutes.enrolment.quotas,
     {
       schema: {
         tags,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { okBody } from '../../../../common/api.js';
+import { apiRoutes } from '../../../../common/api-routes.js';
 import {
   feedbackBody,
   feedbackDue,
@@ -19,7 +20,7 @@ export function learningRoutes(app: App, { services }: RouteDeps) {
   const tags = ['my training'];
 
   r.get(
-    '/api/v1/me/transcript',
+    apiRoutes.learning.transcript,
     {
       schema: {
         tags,
@@ -34,7 +35,7 @@ export function learningRoutes(app: App, { services }: RouteDeps) {
   );
 
   r.get(
-    '/api/v1/me/sessions',
+    apiRoutes.learning.mySessions,
     {
       schema: {
         tags,
@@ -50,7 +51,7 @@ export function learningRoutes(app: App, { services }: RouteDeps) {
   );
 
   r.get(
-    '/api/v1/me/feedback-due',
+    apiRoutes.learning.feedbackDue,
     {
       schema: {
         tags,
@@ -65,7 +66,7 @@ export function learningRoutes(app: App, { services }: RouteDeps) {
   );
 
   r.post(
-    '/api/v1/enrolments/:id/feedback',
+    apiRoutes.learning.feedback,
     {
       schema: {
         tags: ['feedback'],
@@ -84,7 +85,7 @@ export function learningRoutes(app: App, { services }: RouteDeps) {
   );
 
   r.get(
-    '/api/v1/editions/:id/feedback',
+    apiRoutes.learning.editionFeedback,
     {
       schema: {
         tags: ['feedback'],
