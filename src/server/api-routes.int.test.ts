@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { apiRoutes } from '../common/api-routes.js';
 import { startTestApp } from './test/app.js';
@@ -33,5 +35,22 @@ describe('the API route table (src/common/api-routes.ts)', () => {
     const documented = Object.keys(spec.paths).map((p) => p.replace(/\{(\w+)\}/g, ':$1'));
     expect(documented.length).toBeGreaterThan(0);
     expect(documented.filter((p) => !table.includes(p))).toEqual([]);
+  });
+});
+
+describe('the web app', () => {
+  it('writes no API address by hand: each one comes from the table through apiUrl()', () => {
+    const root = path.resolve(import.meta.dirname, '../web');
+    const handWritten = /['"`](\/api\/|\/calendar\.ics|\/calendar\/feed\/)/;
+    const found: string[] = [];
+    for (const file of readdirSync(root, { recursive: true, encoding: 'utf8' })) {
+      if (!/\.(ts|tsx|html)$/.test(file)) continue;
+      readFileSync(path.join(root, file), 'utf8')
+        .split('\n')
+        .forEach((line, i) => {
+          if (handWritten.test(line)) found.push(`src/web/${file}:${i + 1}: ${line.trim()}`);
+        });
+    }
+    expect(found).toEqual([]);
   });
 });

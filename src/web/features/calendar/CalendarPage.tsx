@@ -1,7 +1,7 @@
 import { Icon } from 'design-react-kit';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import { query } from '../../api/client';
+import { query } from '../../../common/api-routes';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatDate, formatMonth } from '../../components/format';
 import { Loading } from '../../components/Loading';
