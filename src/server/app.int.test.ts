@@ -1,24 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { startTestApp } from './test/app.js';
+import { registeredRoutes } from './test/routes.js';
 import { VERSION } from './version.js';
 
 const t = await startTestApp();
-
-/** The path and methods of every route Fastify registered, read from its route tree. */
-function registeredRoutes(): { path: string; methods: string[] }[] {
-  const stack: string[] = [];
-  const routes: { path: string; methods: string[] }[] = [];
-  for (const line of t.app.printRoutes({ commonPrefix: false }).split('\n')) {
-    const m = /^((?:│ {3}| {4})*)[├└]── (.+?)(?: \(([^)]*)\))?$/.exec(line);
-    if (!m) continue;
-    const depth = (m[1] ?? '').length / 4;
-    const full = (stack[depth - 1] ?? '') + m[2];
-    stack[depth] = full;
-    stack.length = depth + 1;
-    if (m[3]) routes.push({ path: full, methods: m[3].split(',').map((s) => s.trim()) });
-  }
-  return routes;
-}
 
 const KNOWN_API_PATHS = [
   '/api/v1/auth/login',
@@ -77,7 +62,7 @@ describe('API documentation', () => {
       }
 
     const registered = new Set<string>();
-    for (const r of registeredRoutes()) {
+    for (const r of registeredRoutes(t.app)) {
       if (!r.path.startsWith('/api/')) continue;
       // The documentation itself is not part of the API it documents.
       if (r.path.startsWith('/api/docs') || r.path === '/api/openapi.json') continue;

@@ -1,4 +1,5 @@
 import type { ErrorBody } from '../../common/api';
+import { type ApiUrl, apiRoutes, apiUrl } from '../../common/api-routes';
 import { currentLanguage } from '../i18n';
 
 /** An answer of the API that is not 2xx, with the server's (already translated) message. */
@@ -43,7 +44,7 @@ let csrfToken: Promise<string> | null = null;
 async function fetchCsrf(): Promise<string> {
   let res: Response;
   try {
-    res = await fetch('/api/v1/auth/csrf', {
+    res = await fetch(apiUrl(apiRoutes.auth.csrf), {
       credentials: 'same-origin',
       headers: { Accept: 'application/json', 'Accept-Language': currentLanguage() },
     });
@@ -89,7 +90,8 @@ export type RequestOptions = {
   cache?: RequestCache;
 };
 
-export async function api<T>(path: string, options: RequestOptions = {}): Promise<T> {
+/** Calls the API; the address comes from apiUrl(), so that it is one the server registers. */
+export async function api<T>(path: ApiUrl, options: RequestOptions = {}): Promise<T> {
   const method = options.method ?? 'GET';
   const mutating = method !== 'GET';
   for (let attempt = 0; ; attempt++) {
@@ -129,17 +131,6 @@ export async function api<T>(path: string, options: RequestOptions = {}): Promis
     }
     throw error;
   }
-}
-
-/** Builds a query string from the defined, non-empty values. */
-export function query(params: Record<string, string | number | boolean | undefined | null>): string {
-  const search = new URLSearchParams();
-  for (const [key, value] of Object.entries(params)) {
-    if (value === undefined || value === null || value === '') continue;
-    search.set(key, String(value));
-  }
-  const s = search.toString();
-  return s ? `?${s}` : '';
 }
 
 export type Paged<T> = { items: T[]; total: number; page: number; pageSize: number };

@@ -1,6 +1,7 @@
 import { Icon } from 'design-react-kit';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { apiRoutes, apiUrl } from '../../common/api-routes';
 import { useMe } from '../features/auth/session';
 
 /** Designers Italia footer; every link points to a page that exists (no placeholders). */
@@ -36,7 +37,7 @@ export function SiteFooter() {
                   <Link to="/manuale">{t('footer.manual')}</Link>
                 </li>
                 <li>
-                  <a href="/api/docs">{t('footer.apiDocs')}</a>
+                  <a href={apiUrl(apiRoutes.docs.ui)}>{t('footer.apiDocs')}</a>
                 </li>
                 <li>
                   <Link to={me ? '/profilo' : '/accedi'}>{me ? t('nav.profile') : t('header.signIn')}</Link>
@@ -54,7 +55,7 @@ export function SiteFooter() {
               <Link to="/manuale">{t('footer.manual')}</Link>
             </li>
             <li className="list-inline-item">
-              <a href="/api/docs">{t('footer.apiDocs')}</a>
+              <a href={apiUrl(apiRoutes.docs.ui)}>{t('footer.apiDocs')}</a>
             </li>
             <li className="list-inline-item">
               <span className="text-white">{t('footer.owner')}</span>

@@ -1,7 +1,8 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
+import { apiRoutes, apiUrl } from '../../../common/api-routes';
 import type { Agreement, agreementInput } from '../../../common/catalogue';
-import { api, type Paged, query } from '../../api/client';
+import { api, type Paged } from '../../api/client';
 import { PUBLIC_KEY } from '../training/api';
 
 export type AgreementInput = z.infer<typeof agreementInput>;
@@ -14,9 +15,10 @@ export function useAgreements(filters: AgreementFilters) {
   return useQuery({
     queryKey: [...KEY, filters],
     queryFn: ({ signal }) =>
-      api<Paged<Agreement>>(`/api/v1/agreements${query({ ...filters, pageSize: AGREEMENTS_PAGE_SIZE })}`, {
-        signal,
-      }),
+      api<Paged<Agreement>>(
+        apiUrl(apiRoutes.agreements.list, {}, { ...filters, pageSize: AGREEMENTS_PAGE_SIZE }),
+        { signal },
+      ),
     placeholderData: keepPreviousData,
   });
 }
@@ -26,8 +28,8 @@ export function useSaveAgreement() {
   return useMutation({
     mutationFn: ({ id, input }: { id: number | null; input: AgreementInput }) =>
       id === null
-        ? api<Agreement>('/api/v1/agreements', { method: 'POST', body: input })
-        : api<Agreement>(`/api/v1/agreements/${id}`, { method: 'PATCH', body: input }),
+        ? api<Agreement>(apiUrl(apiRoutes.agreements.list), { method: 'POST', body: input })
+        : api<Agreement>(apiUrl(apiRoutes.agreements.byId, { id }), { method: 'PATCH', body: input }),
     // Who may enrol in a path reserved to a service model depends on the agreements.
     onSuccess: () =>
       Promise.all([

@@ -1,5 +1,6 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { skipToken, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
+import { apiRoutes, apiUrl } from '../../../common/api-routes';
 import type {
   AttendanceMatrix,
   awaitingEntry,
@@ -15,7 +16,7 @@ import type {
   TeachingSession,
   WebinarReport,
 } from '../../../common/attendance';
-import { api, query } from '../../api/client';
+import { api } from '../../api/client';
 
 export type CheckinCode = z.infer<typeof checkinCode>;
 export type CheckinInfo = z.infer<typeof checkinInfo>;
@@ -44,8 +45,10 @@ function useInvalidate() {
 export function useRegister(sessionId: number | null) {
   return useQuery({
     queryKey: [...ATTENDANCE_KEY, 'register', sessionId],
-    queryFn: ({ signal }) => api<Register>(`/api/v1/sessions/${sessionId}/register`, { signal }),
-    enabled: sessionId !== null,
+    queryFn:
+      sessionId === null
+        ? skipToken
+        : ({ signal }) => api<Register>(apiUrl(apiRoutes.attendance.register, { id: sessionId }), { signal }),
   });
 }
 
@@ -54,7 +57,7 @@ export function useSaveRegister(sessionId: number) {
   const invalidate = useInvalidate();
   return useMutation({
     mutationFn: (body: RegisterBody) =>
-      api<Register>(`/api/v1/sessions/${sessionId}/register`, { method: 'PUT', body }),
+      api<Register>(apiUrl(apiRoutes.attendance.register, { id: sessionId }), { method: 'PUT', body }),
     onSuccess: (saved) => {
       client.setQueryData([...ATTENDANCE_KEY, 'register', sessionId], saved);
       return invalidate();
@@ -65,7 +68,8 @@ export function useSaveRegister(sessionId: number) {
 /** The code is made on the first request and stays the same afterwards, hence a mutation shown on demand. */
 export function useCheckinCode(sessionId: number) {
   return useMutation({
-    mutationFn: () => api<CheckinCode>(`/api/v1/sessions/${sessionId}/checkin-code`, { method: 'POST' }),
+    mutationFn: () =>
+      api<CheckinCode>(apiUrl(apiRoutes.attendance.checkinCode, { id: sessionId }), { method: 'POST' }),
   });
 }
 
@@ -75,7 +79,7 @@ export function useWebinarReport(sessionId: number) {
     mutationFn: (file: File) => {
       const form = new FormData();
       form.append('file', file, file.name);
-      return api<WebinarReport>(`/api/v1/sessions/${sessionId}/webinar-report`, {
+      return api<WebinarReport>(apiUrl(apiRoutes.attendance.webinarReport, { id: sessionId }), {
         method: 'POST',
         body: form,
       });
@@ -84,30 +88,32 @@ export function useWebinarReport(sessionId: number) {
   });
 }
 
-export const signInSheetUrl = (sessionId: number) => `/api/v1/sessions/${sessionId}/sign-in-sheet.pdf`;
+export const signInSheetUrl = (sessionId: number) =>
+  apiUrl(apiRoutes.attendance.signInSheet, { id: sessionId });
 
 /** The sessions I teach between two Rome days (the server's default window when a day is missing). */
 export function useTeaching(range: { from?: string | undefined; to?: string | undefined }) {
   return useQuery({
     queryKey: [...ATTENDANCE_KEY, 'teaching', range.from ?? null, range.to ?? null],
     queryFn: ({ signal }) =>
-      api<{ items: TeachingSession[] }>(`/api/v1/me/teaching${query({ from: range.from, to: range.to })}`, {
-        signal,
-      }),
+      api<{ items: TeachingSession[] }>(
+        apiUrl(apiRoutes.attendance.teaching, {}, { from: range.from, to: range.to }),
+        { signal },
+      ),
   });
 }
 
 export function useCheckinInfo(token: string) {
   return useQuery({
     queryKey: [...ATTENDANCE_KEY, 'checkin', token],
-    queryFn: ({ signal }) => api<CheckinInfo>(`/api/v1/checkin/${encodeURIComponent(token)}`, { signal }),
+    queryFn: ({ signal }) => api<CheckinInfo>(apiUrl(apiRoutes.attendance.checkin, { token }), { signal }),
   });
 }
 
 export function useCheckIn(token: string) {
   const invalidate = useInvalidate();
   return useMutation({
-    mutationFn: () => api<CheckinResult>(`/api/v1/checkin/${encodeURIComponent(token)}`, { method: 'POST' }),
+    mutationFn: () => api<CheckinResult>(apiUrl(apiRoutes.attendance.checkin, { token }), { method: 'POST' }),
     onSuccess: invalidate,
   });
 }
@@ -115,8 +121,11 @@ export function useCheckIn(token: string) {
 export function useAttendanceMatrix(editionId: number | null) {
   return useQuery({
     queryKey: [...ATTENDANCE_KEY, 'matrix', editionId],
-    queryFn: ({ signal }) => api<AttendanceMatrix>(`/api/v1/editions/${editionId}/attendance`, { signal }),
-    enabled: editionId !== null,
+    queryFn:
+      editionId === null
+        ? skipToken
+        : ({ signal }) =>
+            api<AttendanceMatrix>(apiUrl(apiRoutes.attendance.matrix, { id: editionId }), { signal }),
   });
 }
 
@@ -124,7 +133,7 @@ export function useFinalTest() {
   const invalidate = useInvalidate();
   return useMutation({
     mutationFn: ({ enrolmentId, passed }: { enrolmentId: number; passed: boolean }) =>
-      api<CompletionState>(`/api/v1/enrolments/${enrolmentId}/final-test`, {
+      api<CompletionState>(apiUrl(apiRoutes.attendance.finalTest, { id: enrolmentId }), {
         method: 'PUT',
         body: { passed },
       }),
@@ -135,8 +144,10 @@ export function useFinalTest() {
 export function useLogbook(enrolmentId: number | null) {
   return useQuery({
     queryKey: [...ATTENDANCE_KEY, 'logbook', enrolmentId],
-    queryFn: ({ signal }) => api<Logbook>(`/api/v1/enrolments/${enrolmentId}/logbook`, { signal }),
-    enabled: enrolmentId !== null,
+    queryFn:
+      enrolmentId === null
+        ? skipToken
+        : ({ signal }) => api<Logbook>(apiUrl(apiRoutes.attendance.logbook, { id: enrolmentId }), { signal }),
   });
 }
 
@@ -145,8 +156,14 @@ export function useSaveLogbookEntry(enrolmentId: number) {
   return useMutation({
     mutationFn: ({ id, input }: { id: number | null; input: LogbookInput }) =>
       id === null
-        ? api<LogbookEntry>(`/api/v1/enrolments/${enrolmentId}/logbook`, { method: 'POST', body: input })
-        : api<LogbookEntry>(`/api/v1/logbook/${id}`, { method: 'PATCH', body: input }),
+        ? api<LogbookEntry>(apiUrl(apiRoutes.attendance.logbook, { id: enrolmentId }), {
+            method: 'POST',
+            body: input,
+          })
+        : api<LogbookEntry>(apiUrl(apiRoutes.attendance.logbookEntry, { id }), {
+            method: 'PATCH',
+            body: input,
+          }),
     onSuccess: invalidate,
   });
 }
@@ -154,7 +171,8 @@ export function useSaveLogbookEntry(enrolmentId: number) {
 export function useDeleteLogbookEntry() {
   const invalidate = useInvalidate();
   return useMutation({
-    mutationFn: (id: number) => api<{ ok: true }>(`/api/v1/logbook/${id}`, { method: 'DELETE' }),
+    mutationFn: (id: number) =>
+      api<{ ok: true }>(apiUrl(apiRoutes.attendance.logbookEntry, { id }), { method: 'DELETE' }),
     onSuccess: invalidate,
   });
 }
@@ -162,7 +180,8 @@ export function useDeleteLogbookEntry() {
 export function useAwaitingSignatures(enabled = true) {
   return useQuery({
     queryKey: [...ATTENDANCE_KEY, 'awaiting'],
-    queryFn: ({ signal }) => api<{ items: AwaitingEntry[] }>('/api/v1/logbook/awaiting', { signal }),
+    queryFn: ({ signal }) =>
+      api<{ items: AwaitingEntry[] }>(apiUrl(apiRoutes.attendance.logbookAwaiting), { signal }),
     enabled,
   });
 }
@@ -171,7 +190,7 @@ export function useSignEntry() {
   const invalidate = useInvalidate();
   return useMutation({
     mutationFn: ({ id, as }: { id: number; as: Signer }) =>
-      api<LogbookEntry>(`/api/v1/logbook/${id}/sign`, { method: 'POST', body: { as } }),
+      api<LogbookEntry>(apiUrl(apiRoutes.attendance.logbookSign, { id }), { method: 'POST', body: { as } }),
     onSuccess: invalidate,
   });
 }

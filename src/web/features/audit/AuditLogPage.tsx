@@ -3,8 +3,9 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import type { auditEntry } from '../../../common/admin';
+import { apiRoutes, apiUrl } from '../../../common/api-routes';
 import { romeDayBoundary } from '../../../common/rome-time';
-import { api, type Paged, query } from '../../api/client';
+import { api, type Paged } from '../../api/client';
 import { TextField } from '../../components/Field';
 import { FiltersPanel } from '../../components/FiltersPanel';
 import { formatDateTime } from '../../components/format';
@@ -41,13 +42,17 @@ function useAudit(filters: Filters, page: number) {
     queryKey: ['audit', filters, page],
     queryFn: ({ signal }) =>
       api<Paged<AuditEntry>>(
-        `/api/v1/audit-log${query({
-          ...filters,
-          from: filters.from ? romeDayBoundary(filters.from, 'start') : undefined,
-          to: filters.to ? romeDayBoundary(filters.to, 'end') : undefined,
-          page,
-          pageSize: PAGE_SIZE,
-        })}`,
+        apiUrl(
+          apiRoutes.audit.log,
+          {},
+          {
+            ...filters,
+            from: filters.from ? romeDayBoundary(filters.from, 'start') : undefined,
+            to: filters.to ? romeDayBoundary(filters.to, 'end') : undefined,
+            page,
+            pageSize: PAGE_SIZE,
+          },
+        ),
         { signal },
       ),
     placeholderData: (previous) => previous,

@@ -3,6 +3,7 @@ import { Button } from 'design-react-kit';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { apiRoutes, apiUrl } from '../../../common/api-routes';
 import { api } from '../../api/client';
 import { ErrorAlert, fieldErrors, SuccessAlert } from '../../components/ErrorAlert';
 import { TextField } from '../../components/Field';
@@ -13,7 +14,7 @@ export function ForgotPasswordPage() {
   const [email, setEmail] = useState('');
   const request = useMutation({
     mutationFn: (body: { email: string }) =>
-      api<{ ok: true }>('/api/v1/auth/password-reset', { method: 'POST', body }),
+      api<{ ok: true }>(apiUrl(apiRoutes.auth.passwordReset), { method: 'POST', body }),
   });
   const errors = fieldErrors(request.error);
 

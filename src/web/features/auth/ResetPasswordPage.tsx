@@ -3,6 +3,7 @@ import { Button } from 'design-react-kit';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
+import { apiRoutes, apiUrl } from '../../../common/api-routes';
 import { api } from '../../api/client';
 import { ErrorAlert, fieldErrors, SuccessAlert } from '../../components/ErrorAlert';
 import { Page } from '../../components/Page';
@@ -19,7 +20,7 @@ export function ResetPasswordPage() {
   const [errors, setErrors] = useState<NewPasswordErrors>({});
   const confirmReset = useMutation({
     mutationFn: (body: { token: string; password: string }) =>
-      api<{ ok: true }>('/api/v1/auth/password-reset/confirm', { method: 'POST', body }),
+      api<{ ok: true }>(apiUrl(apiRoutes.auth.passwordResetConfirm), { method: 'POST', body }),
   });
 
   const submit = (e: FormEvent) => {

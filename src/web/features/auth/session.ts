@@ -1,4 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { apiRoutes, apiUrl } from '../../../common/api-routes';
 import type { Me } from '../../../common/auth';
 import { api, resetCsrf } from '../../api/client';
 import { setLanguage } from '../../i18n';
@@ -9,7 +10,7 @@ export const ME_KEY = ['me'] as const;
 export function useMe() {
   return useQuery<Me | null>({
     queryKey: ME_KEY,
-    queryFn: async () => (await api<{ me: Me | null }>('/api/v1/auth/session')).me,
+    queryFn: async () => (await api<{ me: Me | null }>(apiUrl(apiRoutes.auth.session))).me,
     staleTime: 60_000,
     retry: false,
   });
@@ -19,7 +20,7 @@ export function useLogin() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (body: { email: string; password: string }) =>
-      api<Me>('/api/v1/auth/login', { method: 'POST', body }),
+      api<Me>(apiUrl(apiRoutes.auth.login), { method: 'POST', body }),
     onSuccess: async (me) => {
       // The session changed: the CSRF token is bound to it, and every cached answer belonged to someone else.
       resetCsrf();
@@ -33,7 +34,7 @@ export function useLogin() {
 export function useLogout() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: () => api<{ ok: true }>('/api/v1/auth/logout', { method: 'POST' }),
+    mutationFn: () => api<{ ok: true }>(apiUrl(apiRoutes.auth.logout), { method: 'POST' }),
     onSettled: () => {
       resetCsrf();
       client.clear();

@@ -1,8 +1,8 @@
 import { Icon } from 'design-react-kit';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
+import { query } from '../../../common/api-routes';
 import { addDays, romeToday } from '../../../common/rome-time';
-import { query } from '../../api/client';
 import { addMonths, startOfWeek } from '../../components/calendarDays';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatDate, formatMonth } from '../../components/format';

@@ -1,6 +1,6 @@
+import { type ApiUrl, apiRoutes, apiUrl } from '../../../common/api-routes';
 import { DELIVERY_MODES } from '../../../common/catalogue';
 import { addDays, isIsoDate, romeToday } from '../../../common/rome-time';
-import { query } from '../../api/client';
 import { endOfMonth, startOfMonth, startOfWeek } from '../../components/calendarDays';
 
 export const VIEWS = ['list', 'month', 'week'] as const;
@@ -86,25 +86,33 @@ function sharedQuery(f: CalendarFilters) {
   };
 }
 
-/** GET /api/v1/public/calendar for this state. */
-export function calendarApiPath(f: CalendarFilters, today = romeToday()): string {
+/** The JSON calendar (apiRoutes.calendar.public) for this state. */
+export function calendarApiPath(f: CalendarFilters, today = romeToday()): ApiUrl {
   const list = f.view === 'list';
-  return `/api/v1/public/calendar${query({
-    ...period(f, today),
-    ...sharedQuery(f),
-    page: list ? f.page : 1,
-    pageSize: list ? LIST_PAGE_SIZE : PERIOD_PAGE_SIZE,
-  })}`;
+  return apiUrl(
+    apiRoutes.calendar.public,
+    {},
+    {
+      ...period(f, today),
+      ...sharedQuery(f),
+      page: list ? f.page : 1,
+      pageSize: list ? LIST_PAGE_SIZE : PERIOD_PAGE_SIZE,
+    },
+  );
 }
 
 /**
  * The iCal feed with the same filters. The period of the month and week views is left out: a calendar
  * subscription should keep bringing new sessions, not stop at the month on screen.
  */
-export function icsPath(f: CalendarFilters): string {
-  return `/calendar.ics${query({
-    ...sharedQuery(f),
-    from: f.view === 'list' ? f.from : undefined,
-    to: f.view === 'list' ? f.to : undefined,
-  })}`;
+export function icsPath(f: CalendarFilters): ApiUrl {
+  return apiUrl(
+    apiRoutes.calendar.ics,
+    {},
+    {
+      ...sharedQuery(f),
+      from: f.view === 'list' ? f.from : undefined,
+      to: f.view === 'list' ? f.to : undefined,
+    },
+  );
 }

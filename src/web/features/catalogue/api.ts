@@ -1,5 +1,6 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, skipToken, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
+import { apiRoutes, apiUrl } from '../../../common/api-routes';
 import type {
   Edition,
   EditionInput,
@@ -10,7 +11,7 @@ import type {
   scheduleImportReport,
   TrainingPath,
 } from '../../../common/catalogue';
-import { api, type Paged, query } from '../../api/client';
+import { api, type Paged } from '../../api/client';
 import { PUBLIC_KEY } from '../training/api';
 
 export type EditionTransition = z.infer<typeof editionTransition>;
@@ -41,9 +42,10 @@ export function usePaths(filters: PathFilters) {
   return useQuery({
     queryKey: [...CATALOGUE_KEY, 'paths', filters],
     queryFn: ({ signal }) =>
-      api<Paged<TrainingPath>>(`/api/v1/training-paths${query({ ...filters, pageSize: PATHS_PAGE_SIZE })}`, {
-        signal,
-      }),
+      api<Paged<TrainingPath>>(
+        apiUrl(apiRoutes.catalogue.paths, {}, { ...filters, pageSize: PATHS_PAGE_SIZE }),
+        { signal },
+      ),
     placeholderData: keepPreviousData,
   });
 }
@@ -51,8 +53,10 @@ export function usePaths(filters: PathFilters) {
 export function usePath(id: number | null) {
   return useQuery({
     queryKey: [...CATALOGUE_KEY, 'path', id],
-    queryFn: ({ signal }) => api<TrainingPath>(`/api/v1/training-paths/${id}`, { signal }),
-    enabled: id !== null,
+    queryFn:
+      id === null
+        ? skipToken
+        : ({ signal }) => api<TrainingPath>(apiUrl(apiRoutes.catalogue.path, { id }), { signal }),
   });
 }
 
@@ -61,8 +65,8 @@ export function useSavePath(id: number | null) {
   return useMutation({
     mutationFn: (input: PathInput) =>
       id === null
-        ? api<TrainingPath>('/api/v1/training-paths', { method: 'POST', body: input })
-        : api<TrainingPath>(`/api/v1/training-paths/${id}`, { method: 'PATCH', body: input }),
+        ? api<TrainingPath>(apiUrl(apiRoutes.catalogue.paths), { method: 'POST', body: input })
+        : api<TrainingPath>(apiUrl(apiRoutes.catalogue.path, { id }), { method: 'PATCH', body: input }),
     onSuccess: invalidate,
   });
 }
@@ -71,7 +75,7 @@ export function usePathStatus(id: number) {
   const invalidate = useInvalidate();
   return useMutation({
     mutationFn: (status: PathStatus) =>
-      api<TrainingPath>(`/api/v1/training-paths/${id}/status`, { method: 'POST', body: { status } }),
+      api<TrainingPath>(apiUrl(apiRoutes.catalogue.pathStatus, { id }), { method: 'POST', body: { status } }),
     onSuccess: invalidate,
   });
 }
@@ -80,7 +84,9 @@ export function useEditions(filters: { pathId?: number; status?: string; page?: 
   return useQuery({
     queryKey: [...CATALOGUE_KEY, 'editions', filters],
     queryFn: ({ signal }) =>
-      api<Paged<Edition>>(`/api/v1/editions${query({ ...filters, pageSize: 100 })}`, { signal }),
+      api<Paged<Edition>>(apiUrl(apiRoutes.catalogue.editions, {}, { ...filters, pageSize: 100 }), {
+        signal,
+      }),
     placeholderData: keepPreviousData,
   });
 }
@@ -88,15 +94,18 @@ export function useEditions(filters: { pathId?: number; status?: string; page?: 
 export function useEdition(id: number | null) {
   return useQuery({
     queryKey: [...CATALOGUE_KEY, 'edition', id],
-    queryFn: ({ signal }) => api<Edition>(`/api/v1/editions/${id}`, { signal }),
-    enabled: id !== null,
+    queryFn:
+      id === null
+        ? skipToken
+        : ({ signal }) => api<Edition>(apiUrl(apiRoutes.catalogue.edition, { id }), { signal }),
   });
 }
 
 export function useCreateEdition() {
   const invalidate = useInvalidate();
   return useMutation({
-    mutationFn: (input: EditionInput) => api<Edition>('/api/v1/editions', { method: 'POST', body: input }),
+    mutationFn: (input: EditionInput) =>
+      api<Edition>(apiUrl(apiRoutes.catalogue.editions), { method: 'POST', body: input }),
     onSuccess: invalidate,
   });
 }
@@ -105,7 +114,7 @@ export function useUpdateEdition(id: number) {
   const invalidate = useInvalidate();
   return useMutation({
     mutationFn: (input: Omit<EditionInput, 'pathId'>) =>
-      api<Edition>(`/api/v1/editions/${id}`, { method: 'PATCH', body: input }),
+      api<Edition>(apiUrl(apiRoutes.catalogue.edition, { id }), { method: 'PATCH', body: input }),
     onSuccess: invalidate,
   });
 }
@@ -114,7 +123,7 @@ export function useEditionTransition(id: number) {
   const invalidate = useInvalidate();
   return useMutation({
     mutationFn: (body: EditionTransition) =>
-      api<Edition>(`/api/v1/editions/${id}/status`, { method: 'POST', body }),
+      api<Edition>(apiUrl(apiRoutes.catalogue.editionStatus, { id }), { method: 'POST', body }),
     onSuccess: invalidate,
   });
 }
@@ -124,8 +133,14 @@ export function useSaveSession(editionId: number) {
   return useMutation({
     mutationFn: ({ id, input }: { id: number | null; input: SessionInput }) =>
       id === null
-        ? api<Session>(`/api/v1/editions/${editionId}/sessions`, { method: 'POST', body: input })
-        : api<Session>(`/api/v1/editions/${editionId}/sessions/${id}`, { method: 'PATCH', body: input }),
+        ? api<Session>(apiUrl(apiRoutes.catalogue.sessions, { id: editionId }), {
+            method: 'POST',
+            body: input,
+          })
+        : api<Session>(apiUrl(apiRoutes.catalogue.session, { id: editionId, sessionId: id }), {
+            method: 'PATCH',
+            body: input,
+          }),
     onSuccess: invalidate,
   });
 }
@@ -134,7 +149,7 @@ export function useCancelSession(editionId: number) {
   const invalidate = useInvalidate();
   return useMutation({
     mutationFn: ({ id, reason }: { id: number; reason: string }) =>
-      api<Session>(`/api/v1/editions/${editionId}/sessions/${id}/cancel`, {
+      api<Session>(apiUrl(apiRoutes.catalogue.sessionCancel, { id: editionId, sessionId: id }), {
         method: 'POST',
         body: { reason },
       }),
@@ -148,7 +163,10 @@ export function useScheduleImport() {
     mutationFn: (file: File) => {
       const form = new FormData();
       form.append('file', file, file.name);
-      return api<ScheduleImportReport>('/api/v1/editions/import', { method: 'POST', body: form });
+      return api<ScheduleImportReport>(apiUrl(apiRoutes.catalogue.editionsImport), {
+        method: 'POST',
+        body: form,
+      });
     },
     onSuccess: invalidate,
   });
@@ -160,7 +178,7 @@ export function useTrainers(enabled: boolean) {
     queryKey: ['users', 'trainers'],
     queryFn: ({ signal }) =>
       api<Paged<{ id: string; name: string; email: string; active: boolean }>>(
-        `/api/v1/users${query({ role: 'trainer', active: 'true', pageSize: 100 })}`,
+        apiUrl(apiRoutes.users.list, {}, { role: 'trainer', active: 'true', pageSize: 100 }),
         { signal },
       ),
     enabled,

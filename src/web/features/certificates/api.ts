@@ -1,26 +1,30 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { skipToken, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { apiRoutes, apiUrl } from '../../../common/api-routes';
 import type { Certificate, EditionCertificates, PublicCertificate } from '../../../common/certificates';
 import { api } from '../../api/client';
 
 export const CERTIFICATES_KEY = ['certificates'] as const;
 
-export const certificatePdfUrl = (id: number) => `/api/v1/certificates/${id}/pdf`;
-export const editionZipUrl = (editionId: number) => `/api/v1/editions/${editionId}/certificates.zip`;
+export const certificatePdfUrl = (id: number) => apiUrl(apiRoutes.certificates.pdf, { id });
+export const editionZipUrl = (editionId: number) =>
+  apiUrl(apiRoutes.certificates.editionZip, { id: editionId });
 export const verifyPath = (code: string) => `/verifica/${encodeURIComponent(code)}`;
 
 export function useMyCertificates() {
   return useQuery({
     queryKey: [...CERTIFICATES_KEY, 'mine'],
-    queryFn: ({ signal }) => api<Certificate[]>('/api/v1/me/certificates', { signal }),
+    queryFn: ({ signal }) => api<Certificate[]>(apiUrl(apiRoutes.certificates.mine), { signal }),
   });
 }
 
 export function useEditionCertificates(editionId: number | null) {
   return useQuery({
     queryKey: [...CERTIFICATES_KEY, 'edition', editionId],
-    queryFn: ({ signal }) =>
-      api<EditionCertificates>(`/api/v1/editions/${editionId}/certificates`, { signal }),
-    enabled: editionId !== null,
+    queryFn:
+      editionId === null
+        ? skipToken
+        : ({ signal }) =>
+            api<EditionCertificates>(apiUrl(apiRoutes.certificates.ofEdition, { id: editionId }), { signal }),
   });
 }
 
@@ -29,7 +33,7 @@ export function usePublicCertificate(code: string | null) {
   return useQuery({
     queryKey: [...CERTIFICATES_KEY, 'public', code],
     queryFn: ({ signal }) =>
-      api<PublicCertificate>(`/api/v1/public/certificates/${encodeURIComponent(code ?? '')}`, {
+      api<PublicCertificate>(apiUrl(apiRoutes.certificates.verify, { code: code ?? '' }), {
         signal,
         cache: 'no-store',
       }),
@@ -51,7 +55,7 @@ export function useRevokeCertificate() {
   const invalidate = useInvalidate();
   return useMutation({
     mutationFn: ({ id, reason }: { id: number; reason: string }) =>
-      api<Certificate>(`/api/v1/certificates/${id}/revoke`, { method: 'POST', body: { reason } }),
+      api<Certificate>(apiUrl(apiRoutes.certificates.revoke, { id }), { method: 'POST', body: { reason } }),
     onSuccess: invalidate,
   });
 }
@@ -59,7 +63,8 @@ export function useRevokeCertificate() {
 export function useReissueCertificate() {
   const invalidate = useInvalidate();
   return useMutation({
-    mutationFn: (id: number) => api<Certificate>(`/api/v1/certificates/${id}/reissue`, { method: 'POST' }),
+    mutationFn: (id: number) =>
+      api<Certificate>(apiUrl(apiRoutes.certificates.reissue, { id }), { method: 'POST' }),
     onSuccess: invalidate,
   });
 }

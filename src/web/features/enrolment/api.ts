@@ -1,13 +1,14 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
+import { apiRoutes, apiUrl } from '../../../common/api-routes';
 import {
   ACTIVE_ENROLMENT_STATUSES,
   type Enrolment,
   type nominationReport,
   type SeatSummary,
 } from '../../../common/enrolment';
-import { api, type Paged, query } from '../../api/client';
+import { api, type Paged } from '../../api/client';
 import { PUBLIC_KEY, type PublicPath } from '../training/api';
 
 export type NominationReport = z.infer<typeof nominationReport>;
@@ -41,7 +42,7 @@ function useInvalidate() {
 export function useMyEnrolments(enabled = true) {
   return useQuery({
     queryKey: [...ENROLMENTS_KEY, 'mine'],
-    queryFn: ({ signal }) => api<{ items: Enrolment[] }>('/api/v1/me/enrolments', { signal }),
+    queryFn: ({ signal }) => api<{ items: Enrolment[] }>(apiUrl(apiRoutes.enrolment.mine), { signal }),
     enabled,
   });
 }
@@ -50,7 +51,7 @@ export function useEnrolments(filters: EnrolmentFilters, pageSize = ENROLMENTS_P
   return useQuery({
     queryKey: [...ENROLMENTS_KEY, 'list', filters, pageSize],
     queryFn: ({ signal }) =>
-      api<Paged<Enrolment>>(`/api/v1/enrolments${query({ ...filters, pageSize })}`, { signal }),
+      api<Paged<Enrolment>>(apiUrl(apiRoutes.enrolment.list, {}, { ...filters, pageSize }), { signal }),
     placeholderData: keepPreviousData,
     enabled,
   });
@@ -59,7 +60,8 @@ export function useEnrolments(filters: EnrolmentFilters, pageSize = ENROLMENTS_P
 export function useSeats(editionId: number) {
   return useQuery({
     queryKey: [...ENROLMENTS_KEY, 'seats', editionId],
-    queryFn: ({ signal }) => api<SeatSummary>(`/api/v1/editions/${editionId}/seats`, { signal }),
+    queryFn: ({ signal }) =>
+      api<SeatSummary>(apiUrl(apiRoutes.enrolment.seats, { id: editionId }), { signal }),
   });
 }
 
@@ -67,7 +69,7 @@ export function useEnrol() {
   const invalidate = useInvalidate();
   return useMutation({
     mutationFn: (editionId: number) =>
-      api<Enrolment>('/api/v1/enrolments', { method: 'POST', body: { editionId } }),
+      api<Enrolment>(apiUrl(apiRoutes.enrolment.list), { method: 'POST', body: { editionId } }),
     onSuccess: invalidate,
   });
 }
@@ -76,7 +78,7 @@ export function useCancelEnrolment() {
   const invalidate = useInvalidate();
   return useMutation({
     mutationFn: ({ id, reason }: { id: number; reason?: string | undefined }) =>
-      api<Enrolment>(`/api/v1/enrolments/${id}/cancel`, {
+      api<Enrolment>(apiUrl(apiRoutes.enrolment.cancel, { id }), {
         method: 'POST',
         body: reason ? { reason } : {},
       }),
@@ -90,7 +92,7 @@ export function useDecision() {
   const invalidate = useInvalidate();
   return useMutation({
     mutationFn: ({ id, body }: { id: number; body: Decision }) =>
-      api<Enrolment>(`/api/v1/enrolments/${id}/decision`, { method: 'POST', body }),
+      api<Enrolment>(apiUrl(apiRoutes.enrolment.decision, { id }), { method: 'POST', body }),
     onSuccess: invalidate,
   });
 }
@@ -99,7 +101,7 @@ export function useMoveEnrolment() {
   const invalidate = useInvalidate();
   return useMutation({
     mutationFn: ({ id, toEditionId }: { id: number; toEditionId: number }) =>
-      api<Enrolment>(`/api/v1/enrolments/${id}/move`, { method: 'POST', body: { toEditionId } }),
+      api<Enrolment>(apiUrl(apiRoutes.enrolment.move, { id }), { method: 'POST', body: { toEditionId } }),
     onSuccess: invalidate,
   });
 }
@@ -108,7 +110,7 @@ export function useNominate() {
   const invalidate = useInvalidate();
   return useMutation({
     mutationFn: (body: { editionId: number; userIds: string[] }) =>
-      api<NominationReport>('/api/v1/enrolments/nominations', { method: 'POST', body }),
+      api<NominationReport>(apiUrl(apiRoutes.enrolment.nominations), { method: 'POST', body }),
     onSuccess: invalidate,
   });
 }
@@ -117,7 +119,10 @@ export function useSaveQuotas(editionId: number) {
   const invalidate = useInvalidate();
   return useMutation({
     mutationFn: (quotas: { unitId: number; seats: number }[]) =>
-      api<SeatSummary>(`/api/v1/editions/${editionId}/quotas`, { method: 'PUT', body: { quotas } }),
+      api<SeatSummary>(apiUrl(apiRoutes.enrolment.quotas, { id: editionId }), {
+        method: 'PUT',
+        body: { quotas },
+      }),
     onSuccess: invalidate,
   });
 }
@@ -129,7 +134,7 @@ export function usePublishedPaths() {
     queryKey: [...PUBLIC_KEY, 'paths', 'all', i18n.language],
     queryFn: ({ signal }) =>
       api<Paged<{ id: number; slug: string; title: string }>>(
-        `/api/v1/public/paths${query({ pageSize: 200 })}`,
+        apiUrl(apiRoutes.calendar.publicPaths, {}, { pageSize: 200 }),
         { signal },
       ),
     staleTime: 5 * 60_000,
@@ -142,7 +147,7 @@ export function usePathEditions(slug: string | undefined) {
   return useQuery({
     queryKey: [...PUBLIC_KEY, 'path', slug, i18n.language],
     queryFn: ({ signal }) =>
-      api<PublicPath>(`/api/v1/public/paths/${encodeURIComponent(slug ?? '')}`, { signal }),
+      api<PublicPath>(apiUrl(apiRoutes.calendar.publicPath, { slug: slug ?? '' }), { signal }),
     enabled: !!slug,
   });
 }

@@ -1,4 +1,5 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { skipToken, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { apiRoutes, apiUrl } from '../../../common/api-routes';
 import type {
   FeedbackBody,
   FeedbackDue,
@@ -6,14 +7,14 @@ import type {
   MySession,
   Transcript,
 } from '../../../common/learning';
-import { api, query } from '../../api/client';
+import { api } from '../../api/client';
 
 export const LEARNING_KEY = ['learning'] as const;
 
 export function useTranscript() {
   return useQuery({
     queryKey: [...LEARNING_KEY, 'transcript'],
-    queryFn: ({ signal }) => api<Transcript>('/api/v1/me/transcript', { signal }),
+    queryFn: ({ signal }) => api<Transcript>(apiUrl(apiRoutes.learning.transcript), { signal }),
   });
 }
 
@@ -21,7 +22,7 @@ export function useTranscript() {
 export function useMySessions(range: { from?: string; to?: string } = {}, enabled = true) {
   return useQuery({
     queryKey: [...LEARNING_KEY, 'sessions', range],
-    queryFn: ({ signal }) => api<MySession[]>(`/api/v1/me/sessions${query(range)}`, { signal }),
+    queryFn: ({ signal }) => api<MySession[]>(apiUrl(apiRoutes.learning.mySessions, {}, range), { signal }),
     enabled,
   });
 }
@@ -29,7 +30,7 @@ export function useMySessions(range: { from?: string; to?: string } = {}, enable
 export function useFeedbackDue() {
   return useQuery({
     queryKey: [...LEARNING_KEY, 'feedback-due'],
-    queryFn: ({ signal }) => api<FeedbackDue[]>('/api/v1/me/feedback-due', { signal }),
+    queryFn: ({ signal }) => api<FeedbackDue[]>(apiUrl(apiRoutes.learning.feedbackDue), { signal }),
   });
 }
 
@@ -37,7 +38,7 @@ export function useSendFeedback(enrolmentId: number) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (body: FeedbackBody) =>
-      api<{ ok: true }>(`/api/v1/enrolments/${enrolmentId}/feedback`, { method: 'POST', body }),
+      api<{ ok: true }>(apiUrl(apiRoutes.learning.feedback, { id: enrolmentId }), { method: 'POST', body }),
     onSuccess: () => client.invalidateQueries({ queryKey: [...LEARNING_KEY, 'feedback-due'] }),
   });
 }
@@ -45,7 +46,10 @@ export function useSendFeedback(enrolmentId: number) {
 export function useFeedbackSummary(editionId: number | null) {
   return useQuery({
     queryKey: [...LEARNING_KEY, 'feedback', editionId],
-    queryFn: ({ signal }) => api<FeedbackSummary>(`/api/v1/editions/${editionId}/feedback`, { signal }),
-    enabled: editionId !== null,
+    queryFn:
+      editionId === null
+        ? skipToken
+        : ({ signal }) =>
+            api<FeedbackSummary>(apiUrl(apiRoutes.learning.editionFeedback, { id: editionId }), { signal }),
   });
 }

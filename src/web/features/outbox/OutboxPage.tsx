@@ -4,7 +4,8 @@ import { Fragment, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { OUTBOX_STATUSES, type outboxMessage } from '../../../common/admin';
-import { api, type Paged, query } from '../../api/client';
+import { apiRoutes, apiUrl } from '../../../common/api-routes';
+import { api, type Paged } from '../../api/client';
 import { ChoiceField, TextField } from '../../components/Field';
 import { FiltersPanel } from '../../components/FiltersPanel';
 import { formatDateTime } from '../../components/format';
@@ -98,7 +99,9 @@ export default function OutboxPage() {
   const outbox = useQuery({
     queryKey: ['outbox', filters, page],
     queryFn: ({ signal }) =>
-      api<Paged<Message>>(`/api/v1/outbox${query({ ...filters, page, pageSize: PAGE_SIZE })}`, { signal }),
+      api<Paged<Message>>(apiUrl(apiRoutes.mail.outbox, {}, { ...filters, page, pageSize: PAGE_SIZE }), {
+        signal,
+      }),
     placeholderData: (previous) => previous,
   });
 

@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Button } from 'design-react-kit';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { apiRoutes, apiUrl } from '../../../common/api-routes';
 import { api } from '../../api/client';
 import { Dialog } from '../../components/Dialog';
 import { ErrorAlert, SuccessAlert } from '../../components/ErrorAlert';
@@ -19,17 +20,17 @@ export function CalendarFeedPanel() {
   const client = useQueryClient();
   const feed = useQuery({
     queryKey: FEED_KEY,
-    queryFn: ({ signal }) => api<Feed>('/api/v1/me/calendar-feed', { signal }),
+    queryFn: ({ signal }) => api<Feed>(apiUrl(apiRoutes.calendar.myFeed), { signal }),
   });
   const [done, setDone] = useState<'created' | 'regenerated' | 'deleted' | 'copied' | null>(null);
   const [confirm, setConfirm] = useState<'regenerate' | 'delete' | null>(null);
   const input = useRef<HTMLInputElement>(null);
   const create = useMutation({
-    mutationFn: () => api<{ url: string }>('/api/v1/me/calendar-feed', { method: 'POST' }),
+    mutationFn: () => api<{ url: string }>(apiUrl(apiRoutes.calendar.myFeed), { method: 'POST' }),
     onSuccess: (body) => client.setQueryData(FEED_KEY, { url: body.url }),
   });
   const remove = useMutation({
-    mutationFn: () => api<{ ok: true }>('/api/v1/me/calendar-feed', { method: 'DELETE' }),
+    mutationFn: () => api<{ ok: true }>(apiUrl(apiRoutes.calendar.myFeed), { method: 'DELETE' }),
     onSuccess: () => client.setQueryData(FEED_KEY, { url: null }),
   });
   const url = feed.data?.url ?? null;

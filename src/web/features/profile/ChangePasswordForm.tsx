@@ -2,6 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Button } from 'design-react-kit';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { apiRoutes, apiUrl } from '../../../common/api-routes';
 import { api, resetCsrf } from '../../api/client';
 import { ErrorAlert, fieldErrors, SuccessAlert } from '../../components/ErrorAlert';
 import { TextField } from '../../components/Field';
@@ -18,7 +19,7 @@ export function ChangePasswordForm({ email }: { email: string }) {
   const [errors, setErrors] = useState<NewPasswordErrors>({});
   const change = useMutation({
     mutationFn: (body: { currentPassword: string; newPassword: string }) =>
-      api<{ ok: true }>('/api/v1/me/password', { method: 'POST', body }),
+      api<{ ok: true }>(apiUrl(apiRoutes.auth.myPassword), { method: 'POST', body }),
     onSuccess: () => {
       // The server may rotate the session when the password changes.
       resetCsrf();

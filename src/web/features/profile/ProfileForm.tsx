@@ -2,6 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Button } from 'design-react-kit';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { apiRoutes, apiUrl } from '../../../common/api-routes';
 import type { Me } from '../../../common/auth';
 import { api } from '../../api/client';
 import { ErrorAlert, fieldErrors, SuccessAlert } from '../../components/ErrorAlert';
@@ -17,7 +18,7 @@ export function ProfileForm({ me }: { me: Me }) {
   const [locale, setLocale] = useState(me.locale === 'en' ? 'en' : 'it');
   const save = useMutation({
     mutationFn: (body: { name: string; locale: 'it' | 'en' }) =>
-      api<Me>('/api/v1/me', { method: 'PATCH', body }),
+      api<Me>(apiUrl(apiRoutes.auth.me), { method: 'PATCH', body }),
     onSuccess: async (updated) => {
       client.setQueryData(ME_KEY, updated);
       if (updated.locale === 'it' || updated.locale === 'en') await setLanguage(updated.locale);

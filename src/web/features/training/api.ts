@@ -1,6 +1,7 @@
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, skipToken, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
+import { type ApiUrl, apiRoutes, apiUrl } from '../../../common/api-routes';
 import type { CalendarEntry, publicEdition, publicPath } from '../../../common/catalogue';
 import { api, type Paged } from '../../api/client';
 
@@ -9,7 +10,7 @@ export type PublicEdition = z.infer<typeof publicEdition>;
 
 export const PUBLIC_KEY = ['public'] as const;
 
-export function useCalendar(path: string) {
+export function useCalendar(path: ApiUrl) {
   return useQuery({
     queryKey: [...PUBLIC_KEY, 'calendar', path],
     // The server lets browsers keep the calendar for a minute; revalidating (a cheap 304 when nothing
@@ -28,7 +29,7 @@ export function usePublicPath(slug: string) {
   return useQuery({
     queryKey: [...PUBLIC_KEY, 'path', slug, i18n.language],
     queryFn: ({ signal }) =>
-      api<PublicPath>(`/api/v1/public/paths/${encodeURIComponent(slug)}`, { signal, cache: 'no-cache' }),
+      api<PublicPath>(apiUrl(apiRoutes.calendar.publicPath, { slug }), { signal, cache: 'no-cache' }),
   });
 }
 
@@ -36,8 +37,13 @@ export function usePublicEdition(id: number | null) {
   const { i18n } = useTranslation();
   return useQuery({
     queryKey: [...PUBLIC_KEY, 'edition', id, i18n.language],
-    queryFn: ({ signal }) =>
-      api<PublicEdition>(`/api/v1/public/editions/${id}`, { signal, cache: 'no-cache' }),
-    enabled: id !== null,
+    queryFn:
+      id === null
+        ? skipToken
+        : ({ signal }) =>
+            api<PublicEdition>(apiUrl(apiRoutes.calendar.publicEdition, { id }), {
+              signal,
+              cache: 'no-cache',
+            }),
   });
 }

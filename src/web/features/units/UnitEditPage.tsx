@@ -1,6 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
+import { apiRoutes, apiUrl } from '../../../common/api-routes';
 import type { Unit, UnitInput } from '../../../common/units';
 import { api } from '../../api/client';
 import { ErrorAlert, SuccessAlert } from '../../components/ErrorAlert';
@@ -14,8 +15,8 @@ function useSaveUnit(id: number | null) {
   return useMutation({
     mutationFn: (input: UnitInput) =>
       id === null
-        ? api<Unit>('/api/v1/units', { method: 'POST', body: input })
-        : api<Unit>(`/api/v1/units/${id}`, { method: 'PATCH', body: input }),
+        ? api<Unit>(apiUrl(apiRoutes.units.list), { method: 'POST', body: input })
+        : api<Unit>(apiUrl(apiRoutes.units.byId, { id }), { method: 'PATCH', body: input }),
     onSuccess: () => client.invalidateQueries({ queryKey: UNITS_KEY }),
   });
 }

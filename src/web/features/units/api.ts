@@ -1,9 +1,10 @@
-import { useQuery } from '@tanstack/react-query';
+import { skipToken, useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
+import { apiRoutes, apiUrl } from '../../../common/api-routes';
 import type { referenceData, Unit } from '../../../common/units';
-import { api, type Paged, query } from '../../api/client';
+import { api, type Paged } from '../../api/client';
 import type { Choice } from '../../components/Field';
 
 export type Reference = z.infer<typeof referenceData>;
@@ -14,7 +15,8 @@ export const UNITS_KEY = ['units'] as const;
 export function useUnits(filters: UnitFilters = {}, pageSize = 200) {
   return useQuery({
     queryKey: [...UNITS_KEY, filters, pageSize],
-    queryFn: ({ signal }) => api<Paged<Unit>>(`/api/v1/units${query({ ...filters, pageSize })}`, { signal }),
+    queryFn: ({ signal }) =>
+      api<Paged<Unit>>(apiUrl(apiRoutes.units.list, {}, { ...filters, pageSize }), { signal }),
     staleTime: 5 * 60_000,
     placeholderData: (previous) => previous,
   });
@@ -43,8 +45,8 @@ export function useUnitChoices(): { units: Choice[]; regions: Choice[] } {
 export function useUnit(id: number | null) {
   return useQuery({
     queryKey: [...UNITS_KEY, 'one', id],
-    queryFn: ({ signal }) => api<Unit>(`/api/v1/units/${id}`, { signal }),
-    enabled: id !== null,
+    queryFn:
+      id === null ? skipToken : ({ signal }) => api<Unit>(apiUrl(apiRoutes.units.byId, { id }), { signal }),
   });
 }
 
@@ -53,7 +55,7 @@ export function useReference() {
   const { i18n } = useTranslation();
   return useQuery({
     queryKey: ['reference', i18n.language],
-    queryFn: ({ signal }) => api<Reference>('/api/v1/reference', { signal }),
+    queryFn: ({ signal }) => api<Reference>(apiUrl(apiRoutes.units.reference), { signal }),
     staleTime: 30 * 60_000,
   });
 }

@@ -1,8 +1,9 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { apiRoutes, apiUrl } from '../../../common/api-routes';
 import type { RoleGrant } from '../../../common/auth';
 import type { Role } from '../../../common/roles';
 import type { ImportReport, InviteInput, UserSummary } from '../../../common/users';
-import { api, type Paged, query } from '../../api/client';
+import { api, type Paged } from '../../api/client';
 
 export type UserFilters = { q?: string; unitId?: string; role?: string; active?: string; page?: number };
 export type UserUpdate = {
@@ -19,7 +20,9 @@ export function useUsers(filters: UserFilters) {
   return useQuery({
     queryKey: [...USERS_KEY, 'list', filters],
     queryFn: ({ signal }) =>
-      api<Paged<UserSummary>>(`/api/v1/users${query({ ...filters, pageSize: PAGE_SIZE })}`, { signal }),
+      api<Paged<UserSummary>>(apiUrl(apiRoutes.users.list, {}, { ...filters, pageSize: PAGE_SIZE }), {
+        signal,
+      }),
     placeholderData: (previous) => previous,
   });
 }
@@ -27,7 +30,7 @@ export function useUsers(filters: UserFilters) {
 export function useUser(id: string) {
   return useQuery({
     queryKey: [...USERS_KEY, 'one', id],
-    queryFn: ({ signal }) => api<UserSummary>(`/api/v1/users/${encodeURIComponent(id)}`, { signal }),
+    queryFn: ({ signal }) => api<UserSummary>(apiUrl(apiRoutes.users.byId, { id }), { signal }),
   });
 }
 
@@ -39,7 +42,8 @@ function useInvalidateUsers() {
 export function useInvite() {
   const invalidate = useInvalidateUsers();
   return useMutation({
-    mutationFn: (body: InviteInput) => api<UserSummary>('/api/v1/users', { method: 'POST', body }),
+    mutationFn: (body: InviteInput) =>
+      api<UserSummary>(apiUrl(apiRoutes.users.list), { method: 'POST', body }),
     onSuccess: invalidate,
   });
 }
@@ -52,7 +56,7 @@ export function useImport() {
       // Fields before the file: a streaming multipart parser only sees fields that precede it.
       if (unitId !== null) form.append('unitId', String(unitId));
       form.append('file', file, file.name);
-      return api<ImportReport>('/api/v1/users/import', { method: 'POST', body: form });
+      return api<ImportReport>(apiUrl(apiRoutes.users.import), { method: 'POST', body: form });
     },
     onSuccess: invalidate,
   });
@@ -62,7 +66,7 @@ export function useUpdateUser(id: string) {
   const invalidate = useInvalidateUsers();
   return useMutation({
     mutationFn: (body: UserUpdate) =>
-      api<UserSummary>(`/api/v1/users/${encodeURIComponent(id)}`, { method: 'PATCH', body }),
+      api<UserSummary>(apiUrl(apiRoutes.users.byId, { id }), { method: 'PATCH', body }),
     onSuccess: invalidate,
   });
 }
@@ -71,7 +75,7 @@ export function useGrantRole(id: string) {
   const invalidate = useInvalidateUsers();
   return useMutation({
     mutationFn: (body: { role: Role; unitId: number | null }) =>
-      api<RoleGrant>(`/api/v1/users/${encodeURIComponent(id)}/roles`, { method: 'POST', body }),
+      api<RoleGrant>(apiUrl(apiRoutes.users.roles, { id }), { method: 'POST', body }),
     onSuccess: invalidate,
   });
 }
@@ -80,14 +84,13 @@ export function useRevokeRole(id: string) {
   const invalidate = useInvalidateUsers();
   return useMutation({
     mutationFn: (grantId: number) =>
-      api<{ ok: true }>(`/api/v1/users/${encodeURIComponent(id)}/roles/${grantId}`, { method: 'DELETE' }),
+      api<{ ok: true }>(apiUrl(apiRoutes.users.role, { id, grantId }), { method: 'DELETE' }),
     onSuccess: invalidate,
   });
 }
 
 export function useResendInvitation(id: string) {
   return useMutation({
-    mutationFn: () =>
-      api<{ ok: true }>(`/api/v1/users/${encodeURIComponent(id)}/invitation`, { method: 'POST' }),
+    mutationFn: () => api<{ ok: true }>(apiUrl(apiRoutes.users.invitation, { id }), { method: 'POST' }),
   });
 }

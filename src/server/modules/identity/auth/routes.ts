@@ -1,4 +1,5 @@
 import { okBody } from '../../../../common/api.js';
+import { apiRoutes } from '../../../../common/api-routes.js';
 import {
   csrfBody,
   loginBody,
@@ -21,7 +22,7 @@ export function authRoutes(app: App, { services, config }: RouteDeps<{ auth: Aut
   const { auth } = services;
 
   r.get(
-    '/api/v1/auth/csrf',
+    apiRoutes.auth.csrf,
     {
       config: { public: true },
       schema: {
@@ -34,7 +35,7 @@ export function authRoutes(app: App, { services, config }: RouteDeps<{ auth: Aut
   );
 
   r.post(
-    '/api/v1/auth/login',
+    apiRoutes.auth.login,
     {
       schema: { tags, summary: 'Sign in; sets the session cookie', body: loginBody, response: { 200: me } },
       // Per-address throttling; per-account lockout is handled by the service.
@@ -50,7 +51,7 @@ export function authRoutes(app: App, { services, config }: RouteDeps<{ auth: Aut
   );
 
   r.post(
-    '/api/v1/auth/logout',
+    apiRoutes.auth.logout,
     {
       config: { public: true },
       schema: { tags, summary: 'Sign out (ends this session)', response: { 200: okBody } },
@@ -63,7 +64,7 @@ export function authRoutes(app: App, { services, config }: RouteDeps<{ auth: Aut
   );
 
   r.post(
-    '/api/v1/auth/password-reset',
+    apiRoutes.auth.passwordReset,
     {
       schema: {
         tags,
@@ -80,7 +81,7 @@ export function authRoutes(app: App, { services, config }: RouteDeps<{ auth: Aut
   );
 
   r.post(
-    '/api/v1/auth/password-reset/confirm',
+    apiRoutes.auth.passwordResetConfirm,
     {
       schema: {
         tags,
@@ -97,7 +98,7 @@ export function authRoutes(app: App, { services, config }: RouteDeps<{ auth: Aut
   );
 
   r.get(
-    '/api/v1/auth/session',
+    apiRoutes.auth.session,
     {
       config: { public: true },
       schema: {
@@ -110,13 +111,13 @@ export function authRoutes(app: App, { services, config }: RouteDeps<{ auth: Aut
   );
 
   r.get(
-    '/api/v1/me',
+    apiRoutes.auth.me,
     { schema: { tags, summary: 'The signed-in user', response: { 200: me } } },
     async (req) => auth.me(signedIn(req), req.ctx.lang),
   );
 
   r.patch(
-    '/api/v1/me',
+    apiRoutes.auth.me,
     {
       schema: {
         tags,
@@ -133,7 +134,7 @@ export function authRoutes(app: App, { services, config }: RouteDeps<{ auth: Aut
   );
 
   r.post(
-    '/api/v1/me/password',
+    apiRoutes.auth.myPassword,
     {
       schema: {
         tags,

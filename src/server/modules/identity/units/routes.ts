@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { paged } from '../../../../common/api.js';
+import { apiRoutes } from '../../../../common/api-routes.js';
 import { referenceData, unit, unitInput, unitListQuery } from '../../../../common/units.js';
 import { type App, type RouteDeps, typed } from '../../../http/types.js';
 import type { UnitsService } from './service.js';
@@ -12,7 +13,7 @@ export function unitsRoutes(app: App, { services }: RouteDeps<{ units: UnitsServ
   const { units } = services;
 
   r.get(
-    '/api/v1/units',
+    apiRoutes.units.list,
     {
       config: { public: true },
       schema: {
@@ -26,7 +27,7 @@ export function unitsRoutes(app: App, { services }: RouteDeps<{ units: UnitsServ
   );
 
   r.get(
-    '/api/v1/units/:id',
+    apiRoutes.units.byId,
     {
       config: { public: true },
       schema: { tags, summary: 'One territorial unit', params: idParams, response: { 200: unit } },
@@ -35,7 +36,7 @@ export function unitsRoutes(app: App, { services }: RouteDeps<{ units: UnitsServ
   );
 
   r.post(
-    '/api/v1/units',
+    apiRoutes.units.list,
     {
       schema: {
         tags,
@@ -50,7 +51,7 @@ export function unitsRoutes(app: App, { services }: RouteDeps<{ units: UnitsServ
   );
 
   r.patch(
-    '/api/v1/units/:id',
+    apiRoutes.units.byId,
     {
       schema: {
         tags,
@@ -66,7 +67,7 @@ export function unitsRoutes(app: App, { services }: RouteDeps<{ units: UnitsServ
   );
 
   r.get(
-    '/api/v1/reference',
+    apiRoutes.units.reference,
     {
       config: { public: true },
       schema: { tags, summary: 'Domains, service models and job profiles', response: { 200: referenceData } },

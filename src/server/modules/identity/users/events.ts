@@ -11,5 +11,3 @@ declare module '../../../kernel/events.js' {
     'user.deactivated': { userId: string };
   }
 }
-
-export {};

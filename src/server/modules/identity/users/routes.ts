@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { okBody, paged } from '../../../../common/api.js';
+import { apiRoutes } from '../../../../common/api-routes.js';
 import { roleGrant } from '../../../../common/auth.js';
 import {
   grantBody,
@@ -28,7 +29,7 @@ export function usersRoutes(
   const { users } = services;
 
   r.get(
-    '/api/v1/users',
+    apiRoutes.users.list,
     {
       schema: {
         tags,
@@ -46,7 +47,7 @@ export function usersRoutes(
   );
 
   r.get(
-    '/api/v1/users/:id',
+    apiRoutes.users.byId,
     {
       schema: { tags, summary: 'One person', params: idParams, response: { 200: userSummary } },
     },
@@ -56,7 +57,7 @@ export function usersRoutes(
   );
 
   r.post(
-    '/api/v1/users',
+    apiRoutes.users.list,
     {
       schema: {
         tags,
@@ -72,7 +73,7 @@ export function usersRoutes(
   );
 
   r.post(
-    '/api/v1/users/import',
+    apiRoutes.users.import,
     {
       schema: {
         tags,
@@ -97,7 +98,7 @@ export function usersRoutes(
   );
 
   r.patch(
-    '/api/v1/users/:id',
+    apiRoutes.users.byId,
     {
       schema: {
         tags,
@@ -113,7 +114,7 @@ export function usersRoutes(
   );
 
   r.post(
-    '/api/v1/users/:id/invitation',
+    apiRoutes.users.invitation,
     {
       schema: { tags, summary: 'Send the invitation again', params: idParams, response: { 202: okBody } },
     },
@@ -124,7 +125,7 @@ export function usersRoutes(
   );
 
   r.post(
-    '/api/v1/users/:id/roles',
+    apiRoutes.users.roles,
     {
       schema: {
         tags,
@@ -142,7 +143,7 @@ export function usersRoutes(
   );
 
   r.delete(
-    '/api/v1/users/:id/roles/:grantId',
+    apiRoutes.users.role,
     {
       schema: {
         tags,

@@ -1,11 +1,12 @@
 import { auditEntry, auditQuery } from '../../../../common/admin.js';
 import { paged } from '../../../../common/api.js';
+import { apiRoutes } from '../../../../common/api-routes.js';
 import { type App, type RouteDeps, typed } from '../../../http/types.js';
 import type { AuditService } from './service.js';
 
 export function auditRoutes(app: App, { services }: RouteDeps<{ audit: AuditService }>) {
   typed(app).get(
-    '/api/v1/audit-log',
+    apiRoutes.audit.log,
     {
       schema: {
         tags: ['admin'],

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { apiRoutes } from '../../../../common/api-routes.js';
 import { type App, type RouteDeps, typed } from '../../../http/types.js';
 import { VERSION } from '../../../version.js';
 
@@ -7,7 +8,7 @@ export function healthRoutes(
   { services }: RouteDeps<{ health: { ping(): Promise<void>; driver: 'pglite' | 'postgres' } }>,
 ) {
   typed(app).get(
-    '/api/health',
+    apiRoutes.health.check,
     {
       config: { public: true },
       schema: {

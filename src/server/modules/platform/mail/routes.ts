@@ -1,11 +1,12 @@
 import { outboxMessage, outboxQuery } from '../../../../common/admin.js';
 import { paged } from '../../../../common/api.js';
+import { apiRoutes } from '../../../../common/api-routes.js';
 import { type App, type RouteDeps, typed } from '../../../http/types.js';
 import type { MailService } from './service.js';
 
 export function mailRoutes(app: App, { services }: RouteDeps<{ mail: MailService }>) {
   typed(app).get(
-    '/api/v1/outbox',
+    apiRoutes.mail.outbox,
     {
       schema: {
         tags: ['admin'],

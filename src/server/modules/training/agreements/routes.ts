@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { paged } from '../../../../common/api.js';
+import { apiRoutes } from '../../../../common/api-routes.js';
 import { agreement, agreementInput, agreementQuery } from '../../../../common/catalogue.js';
 import { type App, type RouteDeps, typed } from '../../../http/types.js';
 import type { AgreementsService } from './service.js';
@@ -11,7 +12,7 @@ export function agreementsRoutes(app: App, { services }: RouteDeps<{ agreements:
   const { agreements } = services;
 
   r.get(
-    '/api/v1/agreements',
+    apiRoutes.agreements.list,
     {
       schema: {
         tags,
@@ -26,7 +27,7 @@ export function agreementsRoutes(app: App, { services }: RouteDeps<{ agreements:
   );
 
   r.post(
-    '/api/v1/agreements',
+    apiRoutes.agreements.list,
     {
       schema: { tags, summary: 'Record a Convenzione', body: agreementInput, response: { 201: agreement } },
     },
@@ -36,7 +37,7 @@ export function agreementsRoutes(app: App, { services }: RouteDeps<{ agreements:
   );
 
   r.patch(
-    '/api/v1/agreements/:id',
+    apiRoutes.agreements.byId,
     {
       schema: {
         tags,

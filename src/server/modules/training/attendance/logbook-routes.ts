@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { okBody } from '../../../../common/api.js';
+import { apiRoutes } from '../../../../common/api-routes.js';
 import {
   awaitingList,
   logbook,
@@ -18,7 +19,7 @@ export function logbookRoutes(app: App, { services }: RouteDeps<{ logbook: Logbo
   const tags = ['affiancamento logbook'];
 
   r.get(
-    '/api/v1/enrolments/:id/logbook',
+    apiRoutes.attendance.logbook,
     {
       schema: {
         tags,
@@ -34,7 +35,7 @@ export function logbookRoutes(app: App, { services }: RouteDeps<{ logbook: Logbo
   );
 
   r.post(
-    '/api/v1/enrolments/:id/logbook',
+    apiRoutes.attendance.logbook,
     {
       schema: {
         tags,
@@ -50,7 +51,7 @@ export function logbookRoutes(app: App, { services }: RouteDeps<{ logbook: Logbo
   );
 
   r.get(
-    '/api/v1/logbook/awaiting',
+    apiRoutes.attendance.logbookAwaiting,
     {
       schema: {
         tags,
@@ -64,7 +65,7 @@ export function logbookRoutes(app: App, { services }: RouteDeps<{ logbook: Logbo
   );
 
   r.patch(
-    '/api/v1/logbook/:id',
+    apiRoutes.attendance.logbookEntry,
     {
       schema: {
         tags,
@@ -80,7 +81,7 @@ export function logbookRoutes(app: App, { services }: RouteDeps<{ logbook: Logbo
   );
 
   r.delete(
-    '/api/v1/logbook/:id',
+    apiRoutes.attendance.logbookEntry,
     {
       schema: {
         tags,
@@ -95,7 +96,7 @@ export function logbookRoutes(app: App, { services }: RouteDeps<{ logbook: Logbo
   );
 
   r.post(
-    '/api/v1/logbook/:id/sign',
+    apiRoutes.attendance.logbookSign,
     {
       schema: {
         tags,

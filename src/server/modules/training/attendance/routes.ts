@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { apiRoutes } from '../../../../common/api-routes.js';
 import {
   attendanceMatrix,
   checkinCode,
@@ -35,7 +36,7 @@ export function attendanceRoutes(app: App, deps: RouteDeps<AttendanceServices>) 
   const tags = ['attendance'];
 
   r.get(
-    '/api/v1/sessions/:id/register',
+    apiRoutes.attendance.register,
     {
       schema: {
         tags,
@@ -51,7 +52,7 @@ export function attendanceRoutes(app: App, deps: RouteDeps<AttendanceServices>) 
   );
 
   r.put(
-    '/api/v1/sessions/:id/register',
+    apiRoutes.attendance.register,
     {
       schema: {
         tags,
@@ -68,7 +69,7 @@ export function attendanceRoutes(app: App, deps: RouteDeps<AttendanceServices>) 
   );
 
   r.post(
-    '/api/v1/sessions/:id/checkin-code',
+    apiRoutes.attendance.checkinCode,
     {
       schema: {
         tags,
@@ -83,7 +84,7 @@ export function attendanceRoutes(app: App, deps: RouteDeps<AttendanceServices>) 
   );
 
   r.get(
-    '/api/v1/checkin/:token',
+    apiRoutes.attendance.checkin,
     {
       schema: {
         tags,
@@ -98,7 +99,7 @@ export function attendanceRoutes(app: App, deps: RouteDeps<AttendanceServices>) 
   );
 
   r.post(
-    '/api/v1/checkin/:token',
+    apiRoutes.attendance.checkin,
     {
       schema: {
         tags,
@@ -113,7 +114,7 @@ export function attendanceRoutes(app: App, deps: RouteDeps<AttendanceServices>) 
   );
 
   r.get(
-    '/api/v1/sessions/:id/sign-in-sheet.pdf',
+    apiRoutes.attendance.signInSheet,
     {
       schema: {
         tags,
@@ -132,7 +133,7 @@ export function attendanceRoutes(app: App, deps: RouteDeps<AttendanceServices>) 
   );
 
   r.post(
-    '/api/v1/sessions/:id/webinar-report',
+    apiRoutes.attendance.webinarReport,
     {
       schema: {
         tags,
@@ -152,7 +153,7 @@ export function attendanceRoutes(app: App, deps: RouteDeps<AttendanceServices>) 
   );
 
   r.get(
-    '/api/v1/me/teaching',
+    apiRoutes.attendance.teaching,
     {
       schema: {
         tags,
@@ -168,7 +169,7 @@ export function attendanceRoutes(app: App, deps: RouteDeps<AttendanceServices>) 
   );
 
   r.get(
-    '/api/v1/editions/:id/attendance',
+    apiRoutes.attendance.matrix,
     {
       schema: {
         tags,
@@ -184,7 +185,7 @@ export function attendanceRoutes(app: App, deps: RouteDeps<AttendanceServices>) 
   );
 
   r.put(
-    '/api/v1/enrolments/:id/final-test',
+    apiRoutes.attendance.finalTest,
     {
       schema: {
         tags,

@@ -1,6 +1,7 @@
 import fastifyEtag from '@fastify/etag';
 import { z } from 'zod';
 import { okBody, paged } from '../../../../common/api.js';
+import { apiRoutes } from '../../../../common/api-routes.js';
 import {
   calendarEntry,
   calendarQuery,
@@ -28,7 +29,7 @@ export async function calendarRoutes(
     const r = typed(pub);
 
     r.get(
-      '/api/v1/public/calendar',
+      apiRoutes.calendar.public,
       {
         config: { public: true },
         schema: {
@@ -47,7 +48,7 @@ export async function calendarRoutes(
     );
 
     r.get(
-      '/calendar.ics',
+      apiRoutes.calendar.ics,
       {
         config: { public: true },
         schema: {
@@ -64,7 +65,7 @@ export async function calendarRoutes(
     );
 
     r.get(
-      '/api/v1/public/paths',
+      apiRoutes.calendar.publicPaths,
       {
         config: { public: true },
         schema: {
@@ -81,7 +82,7 @@ export async function calendarRoutes(
     );
 
     r.get(
-      '/api/v1/public/paths/:slug',
+      apiRoutes.calendar.publicPath,
       {
         config: { public: true },
         schema: {
@@ -95,7 +96,7 @@ export async function calendarRoutes(
     );
 
     r.get(
-      '/api/v1/public/editions/:id',
+      apiRoutes.calendar.publicEdition,
       {
         config: { public: true },
         schema: {
@@ -111,7 +112,7 @@ export async function calendarRoutes(
 
   const r = typed(app);
   r.get(
-    '/calendar/feed/:file',
+    apiRoutes.calendar.personalFeed,
     {
       config: { public: true },
       schema: {
@@ -128,7 +129,7 @@ export async function calendarRoutes(
   );
 
   r.get(
-    '/api/v1/me/calendar-feed',
+    apiRoutes.calendar.myFeed,
     {
       schema: {
         tags: ['personal calendar'],
@@ -142,7 +143,7 @@ export async function calendarRoutes(
   );
 
   r.post(
-    '/api/v1/me/calendar-feed',
+    apiRoutes.calendar.myFeed,
     {
       schema: {
         tags: ['personal calendar'],
@@ -156,7 +157,7 @@ export async function calendarRoutes(
   );
 
   r.delete(
-    '/api/v1/me/calendar-feed',
+    apiRoutes.calendar.myFeed,
     {
       schema: { tags: ['personal calendar'], summary: 'Revoke my feed', response: { 200: okBody } },
     },

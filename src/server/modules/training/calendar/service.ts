@@ -1,3 +1,4 @@
+import { apiRoutes, apiUrl } from '../../../../common/api-routes.js';
 import type { CalendarEntry, CalendarQuery } from '../../../../common/catalogue.js';
 import { addDays, romeDate } from '../../../../common/rome-time.js';
 import type { Config } from '../../../config.js';
@@ -61,7 +62,8 @@ export function createCalendarService(deps: {
   config: Pick<Config, 'publicUrl'>;
 }) {
   const { db, repo } = deps;
-  const feedUrl = (token: string) => `${deps.config.publicUrl}/calendar/feed/${token}.ics`;
+  const feedUrl = (token: string) =>
+    `${deps.config.publicUrl}${apiUrl(apiRoutes.calendar.personalFeed, { file: `${token}.ics` })}`;
 
   /** The instants of a Rome date range, from's midnight to the midnight after to. */
   function range(q: CalendarQuery) {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { paged } from '../../../../common/api.js';
+import { apiRoutes } from '../../../../common/api-routes.js';
 import {
   edition,
   editionInput,
@@ -32,7 +33,7 @@ export function catalogueRoutes(
   const tags = ['catalogue'];
 
   r.get(
-    '/api/v1/training-paths',
+    apiRoutes.catalogue.paths,
     {
       schema: {
         tags,
@@ -47,7 +48,7 @@ export function catalogueRoutes(
   );
 
   r.post(
-    '/api/v1/training-paths',
+    apiRoutes.catalogue.paths,
     {
       schema: {
         tags,
@@ -62,7 +63,7 @@ export function catalogueRoutes(
   );
 
   r.get(
-    '/api/v1/training-paths/:id',
+    apiRoutes.catalogue.path,
     {
       schema: { tags, summary: 'One training path', params: id, response: { 200: trainingPath } },
     },
@@ -72,7 +73,7 @@ export function catalogueRoutes(
   );
 
   r.patch(
-    '/api/v1/training-paths/:id',
+    apiRoutes.catalogue.path,
     {
       schema: {
         tags,
@@ -88,7 +89,7 @@ export function catalogueRoutes(
   );
 
   r.post(
-    '/api/v1/training-paths/:id/status',
+    apiRoutes.catalogue.pathStatus,
     {
       schema: {
         tags,
@@ -104,7 +105,7 @@ export function catalogueRoutes(
   );
 
   r.get(
-    '/api/v1/editions',
+    apiRoutes.catalogue.editions,
     {
       schema: {
         tags,
@@ -119,7 +120,7 @@ export function catalogueRoutes(
   );
 
   r.post(
-    '/api/v1/editions',
+    apiRoutes.catalogue.editions,
     {
       schema: {
         tags,
@@ -134,7 +135,7 @@ export function catalogueRoutes(
   );
 
   r.post(
-    '/api/v1/editions/import',
+    apiRoutes.catalogue.editionsImport,
     {
       schema: {
         tags,
@@ -152,7 +153,7 @@ export function catalogueRoutes(
   );
 
   r.get(
-    '/api/v1/editions/:id',
+    apiRoutes.catalogue.edition,
     {
       schema: {
         tags,
@@ -167,7 +168,7 @@ export function catalogueRoutes(
   );
 
   r.patch(
-    '/api/v1/editions/:id',
+    apiRoutes.catalogue.edition,
     {
       schema: {
         tags,
@@ -183,7 +184,7 @@ export function catalogueRoutes(
   );
 
   r.post(
-    '/api/v1/editions/:id/status',
+    apiRoutes.catalogue.editionStatus,
     {
       schema: {
         tags,
@@ -199,7 +200,7 @@ export function catalogueRoutes(
   );
 
   r.post(
-    '/api/v1/editions/:id/sessions',
+    apiRoutes.catalogue.sessions,
     {
       schema: { tags, summary: 'Add a session', params: id, body: sessionInput, response: { 201: session } },
     },
@@ -209,7 +210,7 @@ export function catalogueRoutes(
   );
 
   r.patch(
-    '/api/v1/editions/:id/sessions/:sessionId',
+    apiRoutes.catalogue.session,
     {
       schema: {
         tags,
@@ -225,7 +226,7 @@ export function catalogueRoutes(
   );
 
   r.post(
-    '/api/v1/editions/:id/sessions/:sessionId/cancel',
+    apiRoutes.catalogue.sessionCancel,
     {
       schema: {
         tags,

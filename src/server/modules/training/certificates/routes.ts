@@ -1,5 +1,6 @@
 import type { Readable } from 'node:stream';
 import { z } from 'zod';
+import { apiRoutes } from '../../../../common/api-routes.js';
 import {
   certificate,
   editionCertificates,
@@ -24,7 +25,7 @@ export function certificatesRoutes(app: App, { services }: RouteDeps<{ certifica
   const { certificates } = services;
 
   r.get(
-    '/api/v1/public/certificates/:code',
+    apiRoutes.certificates.verify,
     {
       schema: {
         tags,
@@ -43,7 +44,7 @@ export function certificatesRoutes(app: App, { services }: RouteDeps<{ certifica
   );
 
   r.get(
-    '/api/v1/me/certificates',
+    apiRoutes.certificates.mine,
     {
       schema: {
         tags,
@@ -57,7 +58,7 @@ export function certificatesRoutes(app: App, { services }: RouteDeps<{ certifica
   );
 
   r.get(
-    '/api/v1/editions/:id/certificates',
+    apiRoutes.certificates.ofEdition,
     {
       schema: {
         tags,
@@ -73,7 +74,7 @@ export function certificatesRoutes(app: App, { services }: RouteDeps<{ certifica
   );
 
   r.get(
-    '/api/v1/editions/:id/certificates.zip',
+    apiRoutes.certificates.editionZip,
     {
       schema: {
         tags,
@@ -96,7 +97,7 @@ export function certificatesRoutes(app: App, { services }: RouteDeps<{ certifica
   );
 
   r.get(
-    '/api/v1/certificates/:id/pdf',
+    apiRoutes.certificates.pdf,
     {
       schema: {
         tags,
@@ -118,7 +119,7 @@ export function certificatesRoutes(app: App, { services }: RouteDeps<{ certifica
   );
 
   r.post(
-    '/api/v1/certificates/:id/revoke',
+    apiRoutes.certificates.revoke,
     {
       schema: {
         tags,
@@ -134,7 +135,7 @@ export function certificatesRoutes(app: App, { services }: RouteDeps<{ certifica
   );
 
   r.post(
-    '/api/v1/certificates/:id/reissue',
+    apiRoutes.certificates.reissue,
     {
       schema: {
         tags,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { paged } from '../../../../common/api.js';
+import { apiRoutes } from '../../../../common/api-routes.js';
 import {
   cancelEnrolmentBody,
   decisionBody,
@@ -23,7 +24,7 @@ export function enrolmentRoutes(app: App, { services }: RouteDeps<{ enrolment: E
   const tags = ['enrolment'];
 
   r.post(
-    '/api/v1/enrolments',
+    apiRoutes.enrolment.list,
     {
       schema: {
         tags,
@@ -38,7 +39,7 @@ export function enrolmentRoutes(app: App, { services }: RouteDeps<{ enrolment: E
   );
 
   r.get(
-    '/api/v1/enrolments',
+    apiRoutes.enrolment.list,
     {
       schema: {
         tags,
@@ -54,7 +55,7 @@ export function enrolmentRoutes(app: App, { services }: RouteDeps<{ enrolment: E
   );
 
   r.get(
-    '/api/v1/me/enrolments',
+    apiRoutes.enrolment.mine,
     {
       schema: {
         tags,
@@ -68,7 +69,7 @@ export function enrolmentRoutes(app: App, { services }: RouteDeps<{ enrolment: E
   );
 
   r.post(
-    '/api/v1/enrolments/nominations',
+    apiRoutes.enrolment.nominations,
     {
       schema: {
         tags,
@@ -83,7 +84,7 @@ export function enrolmentRoutes(app: App, { services }: RouteDeps<{ enrolment: E
   );
 
   r.post(
-    '/api/v1/enrolments/:id/decision',
+    apiRoutes.enrolment.decision,
     {
       schema: {
         tags,
@@ -99,7 +100,7 @@ export function enrolmentRoutes(app: App, { services }: RouteDeps<{ enrolment: E
   );
 
   r.post(
-    '/api/v1/enrolments/:id/cancel',
+    apiRoutes.enrolment.cancel,
     {
       schema: {
         tags,
@@ -115,7 +116,7 @@ export function enrolmentRoutes(app: App, { services }: RouteDeps<{ enrolment: E
   );
 
   r.post(
-    '/api/v1/enrolments/:id/move',
+    apiRoutes.enrolment.move,
     {
       schema: {
         tags,
@@ -131,7 +132,7 @@ export function enrolmentRoutes(app: App, { services }: RouteDeps<{ enrolment: E
   );
 
   r.get(
-    '/api/v1/editions/:id/seats',
+    apiRoutes.enrolment.seats,
     {
       schema: {
         tags,
@@ -146,7 +147,7 @@ export function enrolmentRoutes(app: App, { services }: RouteDeps<{ enrolment: E
   );
 
   r.put(
-    '/api/v1/editions/:id/quotas',
+    apiRoutes.enrolment.quotas,
     {
       schema: {
         tags,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { okBody } from '../../../../common/api.js';
+import { apiRoutes } from '../../../../common/api-routes.js';
 import {
   feedbackBody,
   feedbackDue,
@@ -19,7 +20,7 @@ export function learningRoutes(app: App, { services }: RouteDeps<{ learning: Lea
   const tags = ['my training'];
 
   r.get(
-    '/api/v1/me/transcript',
+    apiRoutes.learning.transcript,
     {
       schema: {
         tags,
@@ -33,7 +34,7 @@ export function learningRoutes(app: App, { services }: RouteDeps<{ learning: Lea
   );
 
   r.get(
-    '/api/v1/me/sessions',
+    apiRoutes.learning.mySessions,
     {
       schema: {
         tags,
@@ -48,7 +49,7 @@ export function learningRoutes(app: App, { services }: RouteDeps<{ learning: Lea
   );
 
   r.get(
-    '/api/v1/me/feedback-due',
+    apiRoutes.learning.feedbackDue,
     {
       schema: {
         tags,
@@ -62,7 +63,7 @@ export function learningRoutes(app: App, { services }: RouteDeps<{ learning: Lea
   );
 
   r.post(
-    '/api/v1/enrolments/:id/feedback',
+    apiRoutes.learning.feedback,
     {
       schema: {
         tags: ['feedback'],
@@ -80,7 +81,7 @@ export function learningRoutes(app: App, { services }: RouteDeps<{ learning: Lea
   );
 
   r.get(
-    '/api/v1/editions/:id/feedback',
+    apiRoutes.learning.editionFeedback,
     {
       schema: {
         tags: ['feedback'],

@@ -1,0 +1,164 @@
+/**
+ * Every address the server answers with data (JSON, files, iCalendar), in Fastify's pattern syntax
+ * (`:id`), grouped like the server modules that register them. The server registers its routes with
+ * these constants and the web app builds its URLs from them with apiUrl(), so that renaming a route
+ * breaks the build rather than a page. src/server/api-routes.int.test.ts checks that this table and
+ * the routes the server registers are the same set.
+ */
+export const apiRoutes = {
+  health: {
+    check: '/api/health',
+  },
+  /** Served by @fastify/swagger and @fastify/swagger-ui (src/server/http/docs.ts). */
+  docs: {
+    ui: '/api/docs',
+    openapi: '/api/openapi.json',
+  },
+  auth: {
+    csrf: '/api/v1/auth/csrf',
+    login: '/api/v1/auth/login',
+    logout: '/api/v1/auth/logout',
+    passwordReset: '/api/v1/auth/password-reset',
+    passwordResetConfirm: '/api/v1/auth/password-reset/confirm',
+    session: '/api/v1/auth/session',
+    me: '/api/v1/me',
+    myPassword: '/api/v1/me/password',
+  },
+  users: {
+    list: '/api/v1/users',
+    byId: '/api/v1/users/:id',
+    import: '/api/v1/users/import',
+    invitation: '/api/v1/users/:id/invitation',
+    roles: '/api/v1/users/:id/roles',
+    role: '/api/v1/users/:id/roles/:grantId',
+  },
+  units: {
+    list: '/api/v1/units',
+    byId: '/api/v1/units/:id',
+    reference: '/api/v1/reference',
+  },
+  audit: {
+    log: '/api/v1/audit-log',
+  },
+  mail: {
+    outbox: '/api/v1/outbox',
+  },
+  agreements: {
+    list: '/api/v1/agreements',
+    byId: '/api/v1/agreements/:id',
+  },
+  catalogue: {
+    paths: '/api/v1/training-paths',
+    path: '/api/v1/training-paths/:id',
+    pathStatus: '/api/v1/training-paths/:id/status',
+    editions: '/api/v1/editions',
+    editionsImport: '/api/v1/editions/import',
+    edition: '/api/v1/editions/:id',
+    editionStatus: '/api/v1/editions/:id/status',
+    sessions: '/api/v1/editions/:id/sessions',
+    session: '/api/v1/editions/:id/sessions/:sessionId',
+    sessionCancel: '/api/v1/editions/:id/sessions/:sessionId/cancel',
+  },
+  calendar: {
+    public: '/api/v1/public/calendar',
+    ics: '/calendar.ics',
+    publicPaths: '/api/v1/public/paths',
+    publicPath: '/api/v1/public/paths/:slug',
+    publicEdition: '/api/v1/public/editions/:id',
+    /** A personal secret feed; `file` is `<token>.ics`. */
+    personalFeed: '/calendar/feed/:file',
+    myFeed: '/api/v1/me/calendar-feed',
+  },
+  certificates: {
+    verify: '/api/v1/public/certificates/:code',
+    mine: '/api/v1/me/certificates',
+    ofEdition: '/api/v1/editions/:id/certificates',
+    editionZip: '/api/v1/editions/:id/certificates.zip',
+    pdf: '/api/v1/certificates/:id/pdf',
+    revoke: '/api/v1/certificates/:id/revoke',
+    reissue: '/api/v1/certificates/:id/reissue',
+  },
+  learning: {
+    transcript: '/api/v1/me/transcript',
+    mySessions: '/api/v1/me/sessions',
+    feedbackDue: '/api/v1/me/feedback-due',
+    feedback: '/api/v1/enrolments/:id/feedback',
+    editionFeedback: '/api/v1/editions/:id/feedback',
+  },
+  enrolment: {
+    list: '/api/v1/enrolments',
+    mine: '/api/v1/me/enrolments',
+    nominations: '/api/v1/enrolments/nominations',
+    decision: '/api/v1/enrolments/:id/decision',
+    cancel: '/api/v1/enrolments/:id/cancel',
+    move: '/api/v1/enrolments/:id/move',
+    seats: '/api/v1/editions/:id/seats',
+    quotas: '/api/v1/editions/:id/quotas',
+  },
+  attendance: {
+    register: '/api/v1/sessions/:id/register',
+    checkinCode: '/api/v1/sessions/:id/checkin-code',
+    checkin: '/api/v1/checkin/:token',
+    signInSheet: '/api/v1/sessions/:id/sign-in-sheet.pdf',
+    webinarReport: '/api/v1/sessions/:id/webinar-report',
+    teaching: '/api/v1/me/teaching',
+    matrix: '/api/v1/editions/:id/attendance',
+    finalTest: '/api/v1/enrolments/:id/final-test',
+    logbook: '/api/v1/enrolments/:id/logbook',
+    logbookAwaiting: '/api/v1/logbook/awaiting',
+    logbookEntry: '/api/v1/logbook/:id',
+    logbookSign: '/api/v1/logbook/:id/sign',
+  },
+} as const;
+
+type Table = typeof apiRoutes;
+/** Any address of the table. */
+export type ApiRoute = { [G in keyof Table]: Table[G][keyof Table[G]] }[keyof Table];
+
+/** The `:name` segments of a pattern, as a union of names (never when there are none). */
+export type RouteParamNames<P extends string> = P extends `${string}:${infer Name}/${infer Rest}`
+  ? Name | RouteParamNames<`/${Rest}`>
+  : P extends `${string}:${infer Name}`
+    ? Name
+    : never;
+
+/** The values a pattern needs, one per `:name` segment. */
+export type RouteParams<P extends string> = { [K in RouteParamNames<P>]: string | number };
+
+/** Query values; undefined, null and '' are left out. */
+export type QueryParams = Record<string, string | number | boolean | undefined | null>;
+
+declare const apiUrlBrand: unique symbol;
+/** An address made by apiUrl() from the table: the web client's api() takes nothing else. */
+export type ApiUrl = string & { readonly [apiUrlBrand]: true };
+
+/** Builds a query string (`?a=1&b=x`) from the defined, non-empty values; '' when there are none. */
+export function query(params: QueryParams): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) {
+    if (value === undefined || value === null || value === '') continue;
+    search.set(key, String(value));
+  }
+  const s = search.toString();
+  return s ? `?${s}` : '';
+}
+
+/**
+ * The address of a table pattern with its `:name` segments filled in (URI-encoded) and an optional
+ * query. A pattern without segments takes no params object (or an empty one); one with segments takes
+ * exactly those names.
+ */
+export function apiUrl<P extends ApiRoute>(
+  pattern: P,
+  ...args: [RouteParamNames<P>] extends [never]
+    ? [params?: Record<string, never>, query?: QueryParams]
+    : [params: RouteParams<P>, query?: QueryParams]
+): ApiUrl {
+  const [params, q] = args as [Record<string, string | number> | undefined, QueryParams | undefined];
+  const path = pattern.replace(/:(\w+)/g, (_, name: string) => {
+    const value = params?.[name];
+    if (value === undefined || value === null) throw new Error(`apiUrl: missing :${name} for ${pattern}`);
+    return encodeURIComponent(String(value));
+  });
+  return `${path}${q ? query(q) : ''}` as ApiUrl;
+}
