@@ -1,12 +1,6 @@
 import { sql } from 'drizzle-orm';
 
 /**
- * Today in Rome. Validity dates are Rome calendar days, while current_date follows the database
- * session's time zone (UTC by default), which is still yesterday in Rome until 01:00/02:00.
- */
-export const romeToday = () => sql`(now() at time zone 'Europe/Rome')::date`;
-
-/**
  * Seats left in an edition: capacity minus confirmed enrolments. Raw SQL names (not the Drizzle
  * tables) keep this module free of the schema, so any repository can select it next to `editions`.
  */

@@ -3,6 +3,7 @@ import { buildApp } from '../app.js';
 import { type Config, loadConfig } from '../config.js';
 import type { Database } from '../db/client.js';
 import { seedDemo } from '../db/seed/demo.js';
+import type { Clock } from '../kernel/clock.js';
 import { TestClient } from './client.js';
 import { openTestDatabase } from './db.js';
 
@@ -10,11 +11,12 @@ export type TestContext = Awaited<ReturnType<typeof startTestApp>>;
 
 /**
  * A real app on a private test database with the demo cast loaded; closed after the file's tests.
- * Pass config overrides (e.g. smtpUrl) as needed.
+ * Pass config overrides (e.g. smtpUrl) as needed, and a `fixedClock` to run the app at a chosen hour
+ * (the demo data is still laid out around the real today).
  */
 export async function startTestApp(
   overrides: Partial<Config> = {},
-  opts: { demo?: boolean; history?: boolean } = {},
+  opts: { demo?: boolean; history?: boolean; clock?: Clock } = {},
 ) {
   const database: Database = await openTestDatabase();
   if (opts.demo !== false) await seedDemo(database.db, { history: opts.history ?? false });
@@ -22,7 +24,7 @@ export async function startTestApp(
     ...loadConfig({ LOG_LEVEL: 'silent', SESSION_SECRET: 'test-secret-test-secret-test-secret!' }),
     ...overrides,
   };
-  const { app, services, routes } = await buildApp({ config, database });
+  const { app, services, routes } = await buildApp({ config, database, clock: opts.clock });
   await app.ready();
   const ctx = {
     app,

@@ -31,6 +31,8 @@ export type EditionSpec = {
   /** Path rule: default open to all. */
   path?: Record<string, unknown>;
   publish?: boolean;
+  /** The instant the session days and the enrolment window count from: the real now by default. */
+  now?: Date;
 };
 
 /** Creates a path and a published edition through the API, as a catalogue manager. */
@@ -40,7 +42,8 @@ export async function makeEdition(admin: TestClient, spec: EditionSpec = {}): Pr
   const days = sessions.map((s) => s.day);
   const first = Math.min(...days);
   const last = Math.max(...days);
-  const base = today();
+  const now = spec.now?.getTime() ?? Date.now();
+  const base = romeDate(new Date(now));
   const path = await admin.post('/api/v1/training-paths', {
     title: `Percorso di prova ${counter} ${Math.random().toString(36).slice(2, 8)}`,
     summary: 'Un percorso per le prove di iscrizione, presenze e attestati.',
@@ -57,8 +60,8 @@ export async function makeEdition(admin: TestClient, spec: EditionSpec = {}): Pr
   expect(
     (await admin.post(`/api/v1/training-paths/${p.id}/status`, { status: 'published' })).statusCode,
   ).toBe(200);
-  const opens = new Date(Date.now() + (spec.opensInDays ?? -1) * 86_400_000);
-  const closes = new Date(Date.now() + (spec.closesInDays ?? Math.max(first, 1)) * 86_400_000);
+  const opens = new Date(now + (spec.opensInDays ?? -1) * 86_400_000);
+  const closes = new Date(now + (spec.closesInDays ?? Math.max(first, 1)) * 86_400_000);
   const firstDay = addDays(base, first);
   const res = await admin.post('/api/v1/editions', {
     pathId: p.id,

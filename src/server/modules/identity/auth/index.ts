@@ -12,18 +12,19 @@ export type { AuthService };
 export const authModule = defineModule({
   name: 'auth',
   create: (
-    { db, config, capabilities },
+    { db, config, capabilities, clock },
     deps: { audit: AuditService; mail: MailService; accounts: UserAccounts },
   ) => {
     return {
       auth: createAuthService({
         db,
-        repo: createAuthRepository(),
+        repo: createAuthRepository(clock),
         users: deps.accounts,
         audit: deps.audit,
         mail: deps.mail,
         config,
         capabilities,
+        clock,
       }),
     };
   },

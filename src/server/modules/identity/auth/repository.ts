@@ -1,10 +1,11 @@
 import { and, eq, gt, isNull, lt, ne } from 'drizzle-orm';
 import type { Db } from '../../../db/client.js';
 import { sessions, settings, users, userTokens } from '../../../db/schema/index.js';
+import type { Clock } from '../../../kernel/clock.js';
 
 export type TokenPurpose = 'password_reset' | 'invitation';
 
-export function createAuthRepository() {
+export function createAuthRepository(clock: Clock) {
   return {
     async insertSession(db: Db, s: typeof sessions.$inferInsert) {
       await db.insert(sessions).values(s);
@@ -17,7 +18,7 @@ export function createAuthRepository() {
         .from(sessions)
         .innerJoin(users, eq(users.id, sessions.userId))
         .where(
-          and(eq(sessions.tokenHash, tokenHash), gt(sessions.expiresAt, new Date()), eq(users.active, true)),
+          and(eq(sessions.tokenHash, tokenHash), gt(sessions.expiresAt, clock.now()), eq(users.active, true)),
         );
       return row;
     },
@@ -25,7 +26,7 @@ export function createAuthRepository() {
     async touchSession(db: Db, tokenHash: string, expiresAt: Date) {
       await db
         .update(sessions)
-        .set({ lastSeenAt: new Date(), expiresAt })
+        .set({ lastSeenAt: clock.now(), expiresAt })
         .where(eq(sessions.tokenHash, tokenHash));
     },
 
@@ -41,7 +42,7 @@ export function createAuthRepository() {
     },
 
     async deleteExpiredSessions(db: Db) {
-      await db.delete(sessions).where(lt(sessions.expiresAt, new Date()));
+      await db.delete(sessions).where(lt(sessions.expiresAt, clock.now()));
     },
 
     async insertToken(db: Db, t: typeof userTokens.$inferInsert) {
@@ -54,12 +55,12 @@ export function createAuthRepository() {
     async consumeToken(db: Db, tokenHash: string) {
       const [row] = await db
         .update(userTokens)
-        .set({ usedAt: new Date() })
+        .set({ usedAt: clock.now() })
         .where(
           and(
             eq(userTokens.tokenHash, tokenHash),
             isNull(userTokens.usedAt),
-            gt(userTokens.expiresAt, new Date()),
+            gt(userTokens.expiresAt, clock.now()),
           ),
         )
         .returning();
@@ -70,7 +71,7 @@ export function createAuthRepository() {
     async expireTokens(db: Db, userId: string, purpose: TokenPurpose) {
       await db
         .update(userTokens)
-        .set({ usedAt: new Date() })
+        .set({ usedAt: clock.now() })
         .where(
           and(eq(userTokens.userId, userId), eq(userTokens.purpose, purpose), isNull(userTokens.usedAt)),
         );

@@ -1,6 +1,7 @@
 import type { Me } from '../../../../common/auth.js';
 import type { Config } from '../../../config.js';
 import type { Db } from '../../../db/client.js';
+import type { Clock } from '../../../kernel/clock.js';
 import { AppError, errors, type Lang } from '../../../kernel/errors.js';
 import type { Capabilities } from '../../../kernel/module.js';
 import { assertPasswordPolicy, hashPassword, verifyPassword } from '../../../kernel/passwords.js';
@@ -34,8 +35,10 @@ export function createAuthService(deps: {
   capabilities: (p: Principal) => Capabilities;
   mail: MailService;
   config: Pick<Config, 'publicUrl'>;
+  clock: Clock;
 }) {
-  const { db, repo, users, audit, mail } = deps;
+  const { db, repo, users, audit, mail, clock } = deps;
+  const inSeconds = (s: number) => new Date(clock.now().getTime() + s * 1000);
 
   async function principalOf(user: UserRow): Promise<Principal> {
     const grants = (await users.grantsOf(db, [user.id])).get(user.id) ?? [];
@@ -50,7 +53,7 @@ export function createAuthService(deps: {
       tokenHash: hashToken(token),
       userId,
       purpose,
-      expiresAt: new Date(Date.now() + TOKEN_TTL_S[purpose] * 1000),
+      expiresAt: inSeconds(TOKEN_TTL_S[purpose]),
     });
     const invite = purpose === 'invitation' ? '&invito=1' : '';
     return `${deps.config.publicUrl}/reimposta-password?token=${token}${invite}`;
@@ -61,11 +64,12 @@ export function createAuthService(deps: {
 
     async login(ctx: RequestContext, email: string, password: string, meta: { userAgent: string | null }) {
       const user = await users.findByEmail(db, email);
-      if (user?.lockedUntil && user.lockedUntil > new Date()) throw lockedError(user.lockedUntil);
+      const now = clock.now();
+      if (user?.lockedUntil && user.lockedUntil > now) throw lockedError(user.lockedUntil, now);
       const ok = await verifyPassword(user?.passwordHash, password);
       if (!user || !ok || !user.active) {
         if (user) {
-          const after = await users.recordFailedLogin(db, user.id, MAX_FAILED_LOGINS, LOCK_S);
+          const after = await users.recordFailedLogin(db, user.id, MAX_FAILED_LOGINS, LOCK_S, now);
           if (after?.lockedUntil) {
             await audit.record(
               db,
@@ -84,11 +88,12 @@ export function createAuthService(deps: {
       }
       const token = newToken();
       await db.transaction(async (tx) => {
-        await users.recordLogin(tx, user.id);
+        await users.recordLogin(tx, user.id, now);
         await repo.insertSession(tx, {
           tokenHash: hashToken(token),
           userId: user.id,
-          expiresAt: new Date(Date.now() + SESSION_IDLE_S * 1000),
+          lastSeenAt: now,
+          expiresAt: inSeconds(SESSION_IDLE_S),
           userAgent: meta.userAgent?.slice(0, 300) ?? null,
           ip: ctx.ip,
         });
@@ -113,8 +118,8 @@ export function createAuthService(deps: {
       const tokenHash = hashToken(token);
       const row = await repo.findSession(db, tokenHash);
       if (!row) return null;
-      if (Date.now() - row.session.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
-        await repo.touchSession(db, tokenHash, new Date(Date.now() + SESSION_IDLE_S * 1000));
+      if (clock.now().getTime() - row.session.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
+        await repo.touchSession(db, tokenHash, inSeconds(SESSION_IDLE_S));
       }
       return principalOf(row.user);
     },
@@ -191,7 +196,7 @@ export function createAuthService(deps: {
         assertPasswordPolicy(password, user.email);
         await users.update(tx, user.id, {
           passwordHash: await hashPassword(password),
-          passwordChangedAt: new Date(),
+          passwordChangedAt: clock.now(),
           failedLogins: 0,
           lockedUntil: null,
         });
@@ -225,7 +230,7 @@ export function createAuthService(deps: {
       assertPasswordPolicy(next, user.email, 'newPassword');
       const hash = await hashPassword(next);
       await db.transaction(async (tx) => {
-        await users.update(tx, user.id, { passwordHash: hash, passwordChangedAt: new Date() });
+        await users.update(tx, user.id, { passwordHash: hash, passwordChangedAt: clock.now() });
         // Other devices are signed out; this one stays signed in.
         await repo.deleteUserSessions(tx, user.id, hashToken(currentToken));
         await audit.record(tx, ctx, {
@@ -266,8 +271,8 @@ function throwUnauth(): never {
   throw errors.unauthenticated();
 }
 
-function lockedError(until: Date) {
-  const minutes = Math.max(1, Math.ceil((until.getTime() - Date.now()) / 60000));
+function lockedError(until: Date, now: Date) {
+  const minutes = Math.max(1, Math.ceil((until.getTime() - now.getTime()) / 60000));
   return errors.tooMany(
     'ACCOUNT_LOCKED',
     {

@@ -13,8 +13,8 @@ export type UnitLookup = Pick<UnitsRepository, 'findById' | 'findCurrentByIstat'
 /** Territorial units (ISTAT, with validity dates) and reference data: domains, service models, job profiles. */
 export const unitsModule = defineModule({
   name: 'units',
-  create: ({ db }, { audit }: { audit: AuditService }) => {
-    const repo = createUnitsRepository();
+  create: ({ db, clock }, { audit }: { audit: AuditService }) => {
+    const repo = createUnitsRepository(clock);
     const unitLookup: UnitLookup = {
       findById: repo.findById,
       findCurrentByIstat: repo.findCurrentByIstat,

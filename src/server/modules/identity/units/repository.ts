@@ -1,7 +1,9 @@
 import { and, asc, count, eq, gte, ilike, isNull, lte, or, type SQL } from 'drizzle-orm';
+import { romeToday } from '../../../../common/rome-time.js';
 import type { Db } from '../../../db/client.js';
 import { domains, jobProfiles, serviceModels, territorialUnits } from '../../../db/schema/index.js';
-import { escapeLike, romeToday } from '../../../db/sql.js';
+import { escapeLike } from '../../../db/sql.js';
+import type { Clock } from '../../../kernel/clock.js';
 
 export type UnitRow = typeof territorialUnits.$inferSelect;
 export type UnitFilter = {
@@ -11,14 +13,16 @@ export type UnitFilter = {
   includeExpired?: boolean | undefined;
 };
 
-/** Valid today: started (or no start date) and not yet ended (or no end date). */
-const current = () =>
+/** Valid on a Rome day: started (or no start date) and not yet ended (or no end date). */
+const validOn = (day: string) =>
   and(
-    or(isNull(territorialUnits.validFrom), lte(territorialUnits.validFrom, romeToday())),
-    or(isNull(territorialUnits.validTo), gte(territorialUnits.validTo, romeToday())),
+    or(isNull(territorialUnits.validFrom), lte(territorialUnits.validFrom, day)),
+    or(isNull(territorialUnits.validTo), gte(territorialUnits.validTo, day)),
   );
 
-export function createUnitsRepository() {
+/** `clock` tells which units are valid today (Rome calendar day). */
+export function createUnitsRepository(clock: Clock) {
+  const current = () => validOn(romeToday(clock.now()));
   return {
     async list(db: Db, f: UnitFilter, page: number, pageSize: number) {
       const where: SQL[] = [];

@@ -109,23 +109,28 @@ export function createUsersRepository() {
       return row;
     },
 
-    /** Counts a failed sign-in atomically and locks the account once the limit is reached. */
-    async recordFailedLogin(db: Db, id: string, maxFailures: number, lockSeconds: number) {
+    /**
+     * Counts a failed sign-in atomically and locks the account once the limit is reached; `now` is
+     * the caller's clock, so an expired lock restarts the count.
+     */
+    async recordFailedLogin(db: Db, id: string, maxFailures: number, lockSeconds: number, now: Date) {
+      const at = sql`${now.toISOString()}::timestamptz`;
+      const until = sql`${new Date(now.getTime() + lockSeconds * 1000).toISOString()}::timestamptz`;
       const [row] = await db
         .update(users)
         .set({
-          failedLogins: sql`case when ${users.lockedUntil} is not null and ${users.lockedUntil} <= now() then 1 else ${users.failedLogins} + 1 end`,
-          lockedUntil: sql`case when (case when ${users.lockedUntil} is not null and ${users.lockedUntil} <= now() then 1 else ${users.failedLogins} + 1 end) >= ${maxFailures} then now() + make_interval(secs => ${lockSeconds}) else null end`,
+          failedLogins: sql`case when ${users.lockedUntil} is not null and ${users.lockedUntil} <= ${at} then 1 else ${users.failedLogins} + 1 end`,
+          lockedUntil: sql`case when (case when ${users.lockedUntil} is not null and ${users.lockedUntil} <= ${at} then 1 else ${users.failedLogins} + 1 end) >= ${maxFailures} then ${until} else null end`,
         })
         .where(eq(users.id, id))
         .returning({ failedLogins: users.failedLogins, lockedUntil: users.lockedUntil });
       return row;
     },
 
-    async recordLogin(db: Db, id: string) {
+    async recordLogin(db: Db, id: string, now: Date) {
       await db
         .update(users)
-        .set({ failedLogins: 0, lockedUntil: null, lastLoginAt: new Date() })
+        .set({ failedLogins: 0, lockedUntil: null, lastLoginAt: now })
         .where(eq(users.id, id));
     },
 

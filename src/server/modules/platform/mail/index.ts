@@ -12,8 +12,8 @@ export type { MailService };
 /** The outbox: e-mail queued in the transaction of a change and delivered by a worker in every process. */
 export const mailModule = defineModule({
   name: 'mail',
-  create: ({ db, config, log }) => {
-    const repo = createOutboxRepository();
+  create: ({ db, config, log, clock }) => {
+    const repo = createOutboxRepository(clock);
     const worker = createOutboxWorker({
       db,
       repo,
@@ -21,6 +21,7 @@ export const mailModule = defineModule({
       from: config.mailFrom,
       intervalMs: config.outboxIntervalMs,
       log,
+      clock,
     });
     return { mail: createMailService({ db, repo, worker }), worker };
   },

@@ -1,6 +1,7 @@
 import { eq, inArray, like } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
 import { outbox } from '../../../db/schema/index.js';
+import { systemClock } from '../../../kernel/clock.js';
 import { startTestApp } from '../../../test/app.js';
 import { decodeQuotedPrintable, type ReceivedMail, startSmtp } from '../../../test/smtp.js';
 import { createOutboxRepository } from './repository.js';
@@ -102,11 +103,12 @@ describe('delivery through SMTP', () => {
   it('never sends a message twice when two app instances deliver at the same time', async () => {
     const other = createOutboxWorker({
       db: t.db,
-      repo: createOutboxRepository(),
+      repo: createOutboxRepository(systemClock),
       smtpUrl: smtp.url,
       from: t.config.mailFrom,
       intervalMs: 3_600_000,
       log: t.app.log,
+      clock: systemClock,
     });
     try {
       for (let round = 0; round < 3; round++) {

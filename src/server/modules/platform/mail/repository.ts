@@ -4,13 +4,18 @@ import type { outboxQuery } from '../../../../common/admin.js';
 import type { Db } from '../../../db/client.js';
 import { outbox } from '../../../db/schema/index.js';
 import { escapeLike } from '../../../db/sql.js';
+import type { Clock } from '../../../kernel/clock.js';
 
 export type NewMessage = { toAddress: string; subject: string; textBody: string; htmlBody?: string | null };
 
-export function createOutboxRepository() {
+/** `clock` decides when a message is due: queued now, retried later, claimed for a lease. */
+export function createOutboxRepository(clock: Clock) {
   return {
     async insert(db: Db, msg: NewMessage) {
-      const [row] = await db.insert(outbox).values(msg).returning({ id: outbox.id });
+      const [row] = await db
+        .insert(outbox)
+        .values({ ...msg, nextAttemptAt: clock.now() })
+        .returning({ id: outbox.id });
       return row?.id;
     },
 
@@ -19,11 +24,13 @@ export function createOutboxRepository() {
      * instance polling at the same time skips them (SKIP LOCKED) and never sends twice.
      */
     async claimDue(db: Db, limit: number, leaseSeconds: number) {
+      const now = clock.now();
+      const leaseEnd = new Date(now.getTime() + leaseSeconds * 1000);
       const res = await db.execute<{ id: number }>(sql`
-        update ${outbox} set next_attempt_at = now() + make_interval(secs => ${leaseSeconds})
+        update ${outbox} set next_attempt_at = ${leaseEnd.toISOString()}::timestamptz
         where id in (
           select id from ${outbox}
-          where status = 'pending' and next_attempt_at <= now()
+          where status = 'pending' and next_attempt_at <= ${now.toISOString()}::timestamptz
           order by next_attempt_at, id
           limit ${limit}
           for update skip locked
@@ -40,7 +47,7 @@ export function createOutboxRepository() {
     async markSent(db: Db, id: number) {
       await db
         .update(outbox)
-        .set({ status: 'sent', sentAt: new Date(), attempts: sql`${outbox.attempts} + 1`, lastError: null })
+        .set({ status: 'sent', sentAt: clock.now(), attempts: sql`${outbox.attempts} + 1`, lastError: null })
         .where(eq(outbox.id, id));
     },
 
@@ -78,7 +85,7 @@ export function createOutboxRepository() {
       const [row] = await db
         .select({ n: count() })
         .from(outbox)
-        .where(and(eq(outbox.status, 'pending'), lte(outbox.nextAttemptAt, new Date())));
+        .where(and(eq(outbox.status, 'pending'), lte(outbox.nextAttemptAt, clock.now())));
       return row?.n ?? 0;
     },
   };

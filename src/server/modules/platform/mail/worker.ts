@@ -1,6 +1,7 @@
 import type { FastifyBaseLogger } from 'fastify';
 import nodemailer from 'nodemailer';
 import type { Db } from '../../../db/client.js';
+import type { Clock } from '../../../kernel/clock.js';
 import type { OutboxRepository } from './repository.js';
 
 /** Retry schedule after a failed delivery: 1 min, 5 min, 30 min, 2 h, 6 h; then the message fails. */
@@ -20,6 +21,7 @@ export function createOutboxWorker(deps: {
   from: string;
   intervalMs: number;
   log: FastifyBaseLogger;
+  clock: Clock;
 }): OutboxWorker {
   const transport = deps.smtpUrl ? nodemailer.createTransport(deps.smtpUrl) : null;
   let timer: NodeJS.Timeout | null = null;
@@ -44,7 +46,7 @@ export function createOutboxWorker(deps: {
           sent++;
         } catch (err) {
           const delay = RETRY_DELAYS_S[msg.attempts];
-          const retryAt = delay === undefined ? null : new Date(Date.now() + delay * 1000);
+          const retryAt = delay === undefined ? null : new Date(deps.clock.now().getTime() + delay * 1000);
           deps.log.warn({ err, outboxId: msg.id, retryAt }, 'mail delivery failed');
           await deps.repo.markFailed(deps.db, msg.id, String((err as Error).message ?? err), retryAt);
         }

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import type { Agreement, TrainingPath } from '../../../../common/catalogue.js';
 import { addDays, romeDate } from '../../../../common/rome-time.js';
+import { systemClock } from '../../../kernel/clock.js';
 import { startTestApp } from '../../../test/app.js';
 import { createAgreementsRepository } from './repository.js';
 
@@ -201,7 +202,7 @@ describe('Convenzioni drive eligibility', () => {
     const ended = await record(asti, addDays(today, -30), addDays(today, -1));
     const starts = await record(vercelli, addDays(today, 1), null);
     const current = await record(novara, today, today);
-    const repo = createAgreementsRepository();
+    const repo = createAgreementsRepository(systemClock);
     // At any hour one of these zones is on another calendar day than Rome (UTC+14 and UTC-11).
     for (const zone of ['Pacific/Kiritimati', 'Pacific/Pago_Pago', 'UTC']) {
       await t.db.transaction(async (tx) => {

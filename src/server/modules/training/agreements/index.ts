@@ -11,10 +11,10 @@ export type { AgreementsService };
 /** Convenzioni: a unit's signed agreement for a service model; they open the paths reserved to that model. */
 export const agreementsModule = defineModule({
   name: 'agreements',
-  create: ({ db }, deps: { audit: AuditService; unitLookup: UnitLookup }) => ({
+  create: ({ db, clock }, deps: { audit: AuditService; unitLookup: UnitLookup }) => ({
     agreements: createAgreementsService({
       db,
-      repo: createAgreementsRepository(),
+      repo: createAgreementsRepository(clock),
       units: deps.unitLookup,
       audit: deps.audit,
     }),

@@ -1,18 +1,20 @@
 import { and, asc, count, eq, type SQL, sql } from 'drizzle-orm';
+import { romeToday } from '../../../../common/rome-time.js';
 import type { Db } from '../../../db/client.js';
 import { agreementActiveOn } from '../../../db/predicates.js';
 import { agreements, serviceModels, territorialUnits } from '../../../db/schema/index.js';
-import { romeToday } from '../../../db/sql.js';
+import type { Clock } from '../../../kernel/clock.js';
 
 export type AgreementRow = typeof agreements.$inferSelect;
 
-export function createAgreementsRepository() {
-  const columns = {
+/** `clock` tells which Convenzioni are active today (Rome calendar day). */
+export function createAgreementsRepository(clock: Clock) {
+  const columns = () => ({
     agreement: agreements,
     unitName: territorialUnits.name,
     serviceModelName: serviceModels.nameIt,
-    active: sql<boolean>`coalesce(${agreementActiveOn(romeToday())}, false)`,
-  };
+    active: sql<boolean>`coalesce(${agreementActiveOn(romeToday(clock.now()))}, false)`,
+  });
   return {
     async list(
       db: Db,
@@ -26,7 +28,7 @@ export function createAgreementsRepository() {
       const cond = where.length ? and(...where) : undefined;
       const [rows, [total]] = await Promise.all([
         db
-          .select(columns)
+          .select(columns())
           .from(agreements)
           .innerJoin(territorialUnits, eq(territorialUnits.id, agreements.unitId))
           .innerJoin(serviceModels, eq(serviceModels.code, agreements.serviceModelCode))
@@ -41,7 +43,7 @@ export function createAgreementsRepository() {
 
     async get(db: Db, id: number) {
       const [row] = await db
-        .select(columns)
+        .select(columns())
         .from(agreements)
         .innerJoin(territorialUnits, eq(territorialUnits.id, agreements.unitId))
         .innerJoin(serviceModels, eq(serviceModels.code, agreements.serviceModelCode))
@@ -69,7 +71,9 @@ export function createAgreementsRepository() {
         .selectDistinct({ id: territorialUnits.id, name: territorialUnits.name })
         .from(agreements)
         .innerJoin(territorialUnits, eq(territorialUnits.id, agreements.unitId))
-        .where(and(eq(agreements.serviceModelCode, serviceModelCode), agreementActiveOn(romeToday())))
+        .where(
+          and(eq(agreements.serviceModelCode, serviceModelCode), agreementActiveOn(romeToday(clock.now()))),
+        )
         .orderBy(asc(territorialUnits.name));
     },
 

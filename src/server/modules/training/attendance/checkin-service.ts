@@ -1,5 +1,6 @@
 import QRCode from 'qrcode';
 import type { Db } from '../../../db/client.js';
+import type { Clock } from '../../../kernel/clock.js';
 import { AppError, errors } from '../../../kernel/errors.js';
 import { type RequestContext, requireActor } from '../../../kernel/principal.js';
 import { newToken } from '../../../kernel/tokens.js';
@@ -26,8 +27,9 @@ export function createCheckinService(deps: {
   audit: AuditService;
   ledger: Ledger;
   publicUrl: string;
+  clock: Clock;
 }) {
-  const { db, repo, audit, ledger } = deps;
+  const { db, repo, audit, ledger, clock } = deps;
 
   async function byToken(tx: Db, token: string): Promise<SessionContext> {
     const c = await repo.findCheckinByToken(tx, token);
@@ -68,7 +70,7 @@ export function createCheckinService(deps: {
       const actor = requireActor(ctx);
       const s = await byToken(db, token);
       const w = checkinWindow(s.session);
-      const now = Date.now();
+      const now = clock.now().getTime();
       const enrolled = !!(await repo.findConfirmed(db, s.edition.id, actor.id));
       const row = enrolled ? await repo.findRow(db, s.session.id, actor.id) : undefined;
       return {
@@ -95,7 +97,7 @@ export function createCheckinService(deps: {
      */
     async checkIn(ctx: RequestContext, token: string) {
       const actor = requireActor(ctx);
-      const now = new Date();
+      const now = clock.now();
       return db.transaction(async (tx) => {
         const s = await byToken(tx, token);
         assertRecordable(s);

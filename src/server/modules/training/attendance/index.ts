@@ -15,18 +15,26 @@ import { createAttendanceService } from './service.js';
  */
 export const attendanceModule = defineModule({
   name: 'attendance',
-  create: ({ db, config, events }, deps: { audit: AuditService }): AttendanceServices => {
+  create: ({ db, config, events, clock }, deps: { audit: AuditService }): AttendanceServices => {
     const repo = createAttendanceRepository();
     const ledger = createLedger({ repo, audit: deps.audit, events });
     return {
-      attendance: createAttendanceService({ db, repo, audit: deps.audit, ledger }),
-      checkins: createCheckinService({ db, repo, audit: deps.audit, ledger, publicUrl: config.publicUrl }),
+      attendance: createAttendanceService({ db, repo, audit: deps.audit, ledger, clock }),
+      checkins: createCheckinService({
+        db,
+        repo,
+        audit: deps.audit,
+        ledger,
+        publicUrl: config.publicUrl,
+        clock,
+      }),
       logbook: createLogbookService({
         db,
         repo: createLogbookRepository(),
         attendance: repo,
         audit: deps.audit,
         ledger,
+        clock,
       }),
     };
   },

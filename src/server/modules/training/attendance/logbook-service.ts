@@ -2,6 +2,7 @@ import type { LogbookEntry, LogbookInput } from '../../../../common/attendance.j
 import { romeDate } from '../../../../common/rome-time.js';
 import type { Db } from '../../../db/client.js';
 import { changedFields } from '../../../kernel/changes.js';
+import type { Clock } from '../../../kernel/clock.js';
 import { AppError, errors } from '../../../kernel/errors.js';
 import { hasRole, type RequestContext, requireActor, unitsWithRole } from '../../../kernel/principal.js';
 import type { AuditService } from '../../platform/audit/index.js';
@@ -55,8 +56,9 @@ export function createLogbookService(deps: {
   attendance: AttendanceRepository;
   audit: AuditService;
   ledger: Ledger;
+  clock: Clock;
 }) {
-  const { db, repo, audit, ledger } = deps;
+  const { db, repo, audit, ledger, clock } = deps;
 
   /** The enrolment behind a logbook, if the actor may read it (else 404: ids cannot be probed). */
   async function readable(tx: Db, ctx: RequestContext, enrolmentId: number) {
@@ -95,7 +97,7 @@ export function createLogbookService(deps: {
 
   /** The affiancamento session whose Rome dates include the day; refuses future days and other days. */
   async function sessionForDay(tx: Db, editionId: number, input: LogbookInput) {
-    if (input.day > romeDate(new Date()))
+    if (input.day > romeDate(clock.now()))
       throw errors.badRequest(
         'DAY_IN_FUTURE',
         { it: 'Il giorno non può essere futuro.', en: 'The day cannot be in the future.' },
@@ -248,7 +250,7 @@ export function createLogbookService(deps: {
                 ? 'The coach has already signed the entry.'
                 : 'The officer has already signed the entry.',
           });
-        const now = new Date();
+        const now = clock.now();
         await repo.update(
           tx,
           entryId,

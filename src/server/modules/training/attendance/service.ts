@@ -7,6 +7,7 @@ import type {
 } from '../../../../common/attendance.js';
 import { addDays, romeDate } from '../../../../common/rome-time.js';
 import type { Db } from '../../../db/client.js';
+import type { Clock } from '../../../kernel/clock.js';
 import { AppError, errors } from '../../../kernel/errors.js';
 import { type RequestContext, requireActor } from '../../../kernel/principal.js';
 import { romeDayRange } from '../../../kernel/range.js';
@@ -36,15 +37,16 @@ export function createAttendanceService(deps: {
   repo: AttendanceRepository;
   audit: AuditService;
   ledger: Ledger;
+  clock: Clock;
 }) {
-  const { db, repo, audit, ledger } = deps;
+  const { db, repo, audit, ledger, clock } = deps;
 
   async function registerOf(tx: Db, s: SessionContext): Promise<Register> {
     const people = (await repo.confirmedPeople(tx, s.edition.id)).sort(byName);
     const rows = new Map((await repo.rowsOf(tx, [s.session.id])).map((r) => [r.userId, r]));
     return {
       session: toSessionInfo(s),
-      started: s.session.startsAt.getTime() <= Date.now(),
+      started: s.session.startsAt <= clock.now(),
       people: people.map((p) => {
         const row = rows.get(p.userId);
         return {
@@ -88,7 +90,7 @@ export function createAttendanceService(deps: {
 
     /** The sessions I teach in a range of Rome days (default: the last 30 and the next 180). */
     async teaching(ctx: RequestContext, q: { from?: string | undefined; to?: string | undefined }) {
-      const today = romeDate(new Date());
+      const today = romeDate(clock.now());
       const { fromInstant, toInstant } = romeDayRange(
         q.from ?? addDays(today, -30),
         q.to ?? addDays(today, 180),
@@ -116,7 +118,7 @@ export function createAttendanceService(deps: {
       return db.transaction(async (tx) => {
         const s = await sessionToRun(repo, tx, ctx, sessionId);
         assertRecordable(s);
-        if (s.session.startsAt.getTime() > Date.now()) throw notStarted(s.session.startsAt);
+        if (s.session.startsAt > clock.now()) throw notStarted(s.session.startsAt);
         const enrolled = new Set((await repo.confirmedPeople(tx, s.edition.id)).map((p) => p.userId));
         checkEntries(s, body, enrolled);
         const length = lengthMinutes(s.session);
@@ -244,7 +246,7 @@ export function createAttendanceService(deps: {
 
     /** A video platform's participants report (CSV text) into the ledger. */
     webinarReport: (ctx: RequestContext, sessionId: number, text: string) =>
-      importWebinarReport({ db, repo, ledger }, ctx, sessionId, text),
+      importWebinarReport({ db, repo, ledger, clock }, ctx, sessionId, text),
 
     /** The printable sign-in sheet of a session (PDF). */
     async signInSheet(ctx: RequestContext, sessionId: number) {

@@ -1,6 +1,7 @@
 import type { WebinarReport } from '../../../../common/attendance.js';
 import { romeInstant } from '../../../../common/rome-time.js';
 import type { Db } from '../../../db/client.js';
+import type { Clock } from '../../../kernel/clock.js';
 import { readCsv } from '../../../kernel/csv.js';
 import { AppError, errors, type Lang } from '../../../kernel/errors.js';
 import type { RequestContext } from '../../../kernel/principal.js';
@@ -190,7 +191,7 @@ function readReport(text: string) {
  * the session and merged before counting; people not found or not enrolled are reported, never dropped.
  */
 export async function importWebinarReport(
-  deps: { db: Db; repo: AttendanceRepository; ledger: Ledger },
+  deps: { db: Db; repo: AttendanceRepository; ledger: Ledger; clock: Clock },
   ctx: RequestContext,
   sessionId: number,
   text: string,
@@ -199,7 +200,7 @@ export async function importWebinarReport(
   const en = ctx.lang === 'en';
   const s = await sessionToRun(repo, db, ctx, sessionId);
   assertRecordable(s);
-  if (s.session.startsAt.getTime() > Date.now()) throw notStarted(s.session.startsAt);
+  if (s.session.startsAt > deps.clock.now()) throw notStarted(s.session.startsAt);
   const { records, cols } = readReport(text);
   const { people, errors: rowErrors } = parseRows(records, cols, ctx.lang);
   const accounts = await repo.usersByEmail(db, [...people.keys()]);

@@ -14,16 +14,17 @@ export type { CalendarService };
 export const calendarModule = defineModule({
   name: 'calendar',
   create: (
-    { db, config },
+    { db, config, clock },
     deps: { audit: AuditService; editions: EditionsService; paths: PathsService },
   ) => ({
     calendar: createCalendarService({
       db,
-      repo: createCalendarRepository(),
+      repo: createCalendarRepository(clock),
       editions: deps.editions,
       paths: deps.paths,
       audit: deps.audit,
       config,
+      clock,
     }),
   }),
   routes: (app, services, { config }) => calendarRoutes(app, { services, config }),

@@ -1,5 +1,6 @@
 import { and, asc, count, eq, gte, ilike, inArray, lt, or, type SQL, sql } from 'drizzle-orm';
 import type { CalendarQuery, EditionStatus } from '../../../../common/catalogue.js';
+import { romeToday } from '../../../../common/rome-time.js';
 import type { Db } from '../../../db/client.js';
 import { agreementActiveOn, pathMatches } from '../../../db/predicates.js';
 import {
@@ -13,7 +14,8 @@ import {
   territorialUnits,
   trainingPaths,
 } from '../../../db/schema/index.js';
-import { escapeLike, romeToday, seatsLeftOf } from '../../../db/sql.js';
+import { escapeLike, seatsLeftOf } from '../../../db/sql.js';
+import type { Clock } from '../../../kernel/clock.js';
 
 /** Editions the public may see: once published, and still after they close, end or are cancelled. */
 export const PUBLIC_EDITION_STATUSES: EditionStatus[] = ['published', 'closed', 'completed', 'cancelled'];
@@ -33,7 +35,7 @@ const entry = {
 };
 
 /** Paths the staff of a unit may attend: open to all, listing the unit, or matching its Convenzioni. */
-function openToUnit(unitId: number): SQL {
+function openToUnit(unitId: number, today: string): SQL {
   return or(
     eq(trainingPaths.eligibility, 'all'),
     and(
@@ -42,14 +44,15 @@ function openToUnit(unitId: number): SQL {
     ),
     and(
       eq(trainingPaths.eligibility, 'agreement'),
-      sql`exists (select 1 from ${agreements} where ${agreements.unitId} = ${unitId} and ${agreements.serviceModelCode} = ${trainingPaths.serviceModelCode} and ${agreementActiveOn(romeToday())})`,
+      sql`exists (select 1 from ${agreements} where ${agreements.unitId} = ${unitId} and ${agreements.serviceModelCode} = ${trainingPaths.serviceModelCode} and ${agreementActiveOn(today)})`,
     ),
   ) as SQL;
 }
 
 export type CalendarRange = { fromInstant: Date; toInstant: Date };
 
-export function createCalendarRepository() {
+/** `clock` tells which Convenzioni are active today (Rome calendar day). */
+export function createCalendarRepository(clock: Clock) {
   function base(db: Db) {
     return db
       .select(entry)
@@ -71,7 +74,7 @@ export function createCalendarRepository() {
       if (q.domain) where.push(eq(trainingPaths.domainCode, q.domain));
       if (q.serviceModel) where.push(eq(trainingPaths.serviceModelCode, q.serviceModel));
       if (q.mode) where.push(eq(editionSessions.mode, q.mode));
-      if (q.unit !== undefined) where.push(openToUnit(q.unit));
+      if (q.unit !== undefined) where.push(openToUnit(q.unit, romeToday(clock.now())));
       if (q.region)
         where.push(
           or(ilike(territorialUnits.regionName, escapeLike(q.region)), eq(editions.online, true)) as SQL,

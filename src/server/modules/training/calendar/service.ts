@@ -3,6 +3,7 @@ import type { CalendarEntry, CalendarQuery } from '../../../../common/catalogue.
 import { addDays, romeDate } from '../../../../common/rome-time.js';
 import type { Config } from '../../../config.js';
 import type { Db } from '../../../db/client.js';
+import type { Clock } from '../../../kernel/clock.js';
 import { errors, type Lang } from '../../../kernel/errors.js';
 import { type RequestContext, requireActor } from '../../../kernel/principal.js';
 import { romeDayRange } from '../../../kernel/range.js';
@@ -60,6 +61,7 @@ export function createCalendarService(deps: {
   paths: PathsService;
   audit: AuditService;
   config: Pick<Config, 'publicUrl'>;
+  clock: Clock;
 }) {
   const { db, repo } = deps;
   const feedUrl = (token: string) =>
@@ -67,7 +69,7 @@ export function createCalendarService(deps: {
 
   /** The instants of a Rome date range, from's midnight to the midnight after to. */
   function range(q: CalendarQuery) {
-    const from = q.from ?? romeDate(new Date());
+    const from = q.from ?? romeDate(deps.clock.now());
     const to = q.to ?? addDays(from, 92);
     return romeDayRange(from, to, MAX_RANGE_DAYS);
   }

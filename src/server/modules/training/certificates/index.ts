@@ -11,7 +11,10 @@ export type { CertificatesService };
 /** Attestati: issued on completion, verification codes, revoke and reissue, PDF with QR code, public check. */
 export const certificatesModule = defineModule({
   name: 'certificates',
-  create: ({ db, config }, deps: { audit: AuditService; mail: MailService; editions: EditionsService }) => ({
+  create: (
+    { db, config, clock },
+    deps: { audit: AuditService; mail: MailService; editions: EditionsService },
+  ) => ({
     certificates: createCertificatesService({
       db,
       repo: createCertificatesRepository(),
@@ -19,6 +22,7 @@ export const certificatesModule = defineModule({
       mail: deps.mail,
       config,
       editions: deps.editions,
+      clock,
     }),
   }),
   routes: (app, services, { config }) => certificatesRoutes(app, { services, config }),

@@ -109,10 +109,10 @@ export function createCertificatesRepository() {
     },
 
     /** Revokes only a valid certificate; undefined when it was already revoked (maybe just now). */
-    async revoke(db: Db, id: number, by: string | null, reason: string) {
+    async revoke(db: Db, id: number, by: string | null, reason: string, at: Date) {
       const [row] = await db
         .update(certificates)
-        .set({ revokedAt: new Date(), revokedBy: by, revokeReason: reason })
+        .set({ revokedAt: at, revokedBy: by, revokeReason: reason })
         .where(and(eq(certificates.id, id), isNull(certificates.revokedAt)))
         .returning();
       return row;

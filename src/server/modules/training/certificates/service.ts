@@ -10,6 +10,7 @@ import {
 import { LEARNER_AREA_PATH } from '../../../../common/learning.js';
 import type { Config } from '../../../config.js';
 import type { Db } from '../../../db/client.js';
+import type { Clock } from '../../../kernel/clock.js';
 import { AppError, type Bilingual, errors, type Lang } from '../../../kernel/errors.js';
 import { type RequestContext, requireActor } from '../../../kernel/principal.js';
 import { slugify } from '../../../kernel/slug.js';
@@ -76,8 +77,9 @@ export function createCertificatesService(deps: {
   mail: MailService;
   config: Pick<Config, 'publicUrl' | 'certIssuer'>;
   editions: Pick<EditionsService, 'trains'>;
+  clock: Clock;
 }) {
-  const { db, repo, audit, mail, config } = deps;
+  const { db, repo, audit, mail, config, clock } = deps;
 
   /** Writes the snapshot, the audit record and the holder's e-mail; null if a valid one exists. */
   async function issue(tx: Db, ctx: RequestContext, f: Facts, replaced?: CertificateRow) {
@@ -95,6 +97,7 @@ export function createCertificatesService(deps: {
       minutesAttended: f.enrolment.minutesAttended,
       issuer: config.certIssuer,
       replacesId: replaced?.id ?? null,
+      issuedAt: clock.now(),
     });
     if (!row) return null;
     await audit.record(tx, ctx, {
@@ -179,7 +182,7 @@ export function createCertificatesService(deps: {
       const row = await db.transaction(async (tx) => {
         const found = await repo.findById(tx, id);
         if (!found) throw errors.notFound(CERTIFICATE);
-        const revoked = await repo.revoke(tx, id, requireActor(ctx).id, reason);
+        const revoked = await repo.revoke(tx, id, requireActor(ctx).id, reason, clock.now());
         if (!revoked) throw alreadyRevoked();
         await audit.record(tx, ctx, {
           action: 'certificate.revoked',
@@ -213,7 +216,7 @@ export function createCertificatesService(deps: {
           const valid = await repo.validOf(tx, old.enrolmentId);
           if (valid) throw superseded(valid.code);
         } else {
-          const revoked = await repo.revoke(tx, id, requireActor(ctx).id, REISSUE_REASON.it);
+          const revoked = await repo.revoke(tx, id, requireActor(ctx).id, REISSUE_REASON.it, clock.now());
           if (!revoked) throw alreadyRevoked();
           await audit.record(tx, ctx, {
             action: 'certificate.revoked',

@@ -20,11 +20,11 @@ export type { EnrolmentService };
 export const enrolmentModule = defineModule({
   name: 'enrolment',
   create: (
-    { db, config, log, events },
+    { db, config, log, events, clock },
     deps: { audit: AuditService; mail: MailService; unitLookup: UnitLookup; paths: PathsService },
   ) => {
     const repo = createEnrolmentRepository();
-    const placement = createPlacement({ repo, audit: deps.audit, mail: deps.mail, config });
+    const placement = createPlacement({ repo, audit: deps.audit, mail: deps.mail, config, clock });
     return {
       enrolment: createEnrolmentService({
         db,
@@ -35,8 +35,9 @@ export const enrolmentModule = defineModule({
         audit: deps.audit,
         mail: deps.mail,
         events,
+        clock,
       }),
-      notifier: createNotifier({ db, repo: createNotifierRepository(), mail: deps.mail, config, log }),
+      notifier: createNotifier({ db, repo: createNotifierRepository(), mail: deps.mail, config, log, clock }),
     };
   },
   routes: (app, services, { config }) => enrolmentRoutes(app, { services, config }),

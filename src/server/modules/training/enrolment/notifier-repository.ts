@@ -76,12 +76,9 @@ export function createNotifierRepository() {
         .for('update', { of: editionChanges, skipLocked: true });
     },
 
-    async markNotified(db: Db, ids: number[]) {
+    async markNotified(db: Db, ids: number[], at: Date) {
       if (ids.length)
-        await db
-          .update(editionChanges)
-          .set({ notifiedAt: new Date() })
-          .where(inArray(editionChanges.id, ids));
+        await db.update(editionChanges).set({ notifiedAt: at }).where(inArray(editionChanges.id, ids));
     },
   };
 }

@@ -3,6 +3,7 @@ import type { EnrolmentStatus } from '../../../../common/enrolment.js';
 import { addDays, romeDate, romeInstant } from '../../../../common/rome-time.js';
 import type { Config } from '../../../config.js';
 import type { Db } from '../../../db/client.js';
+import type { Clock } from '../../../kernel/clock.js';
 import type { Lang } from '../../../kernel/errors.js';
 import type { MailService } from '../../platform/mail/index.js';
 import { changeLine, changesMail, reminderMail } from './notices.js';
@@ -23,6 +24,7 @@ export function createNotifier(deps: {
   mail: MailService;
   config: Pick<Config, 'publicUrl' | 'outboxIntervalMs'>;
   log: FastifyBaseLogger;
+  clock: Clock;
 }) {
   const { db, repo } = deps;
   const link = `${deps.config.publicUrl}/formazione/iscrizioni`;
@@ -52,7 +54,7 @@ export function createNotifier(deps: {
   }
 
   /** One notice per person and edition, listing every pending change of that edition. */
-  async function notifyChanges() {
+  async function notifyChanges(now: Date) {
     return db.transaction(async (tx) => {
       const claimed = await repo.claimChanges(tx, BATCH);
       const byEdition = new Map<number, typeof claimed>();
@@ -87,6 +89,7 @@ export function createNotifier(deps: {
       await repo.markNotified(
         tx,
         claimed.map((c) => c.change.id),
+        now,
       );
       return sent;
     });
@@ -94,14 +97,14 @@ export function createNotifier(deps: {
 
   async function pass(now: Date) {
     const reminders = await remind(now);
-    const notices = await notifyChanges();
+    const notices = await notifyChanges(now);
     if (reminders + notices) deps.mail.kick();
     return { reminders, notices };
   }
 
   return {
-    /** One pass; concurrent callers in a process share it. */
-    runOnce(now = new Date()) {
+    /** One pass at the clock's instant (or a given one); concurrent callers in a process share it. */
+    runOnce(now = deps.clock.now()) {
       running ??= pass(now).finally(() => {
         running = null;
       });

@@ -1,5 +1,6 @@
 import type { Config } from '../../../config.js';
 import type { Db } from '../../../db/client.js';
+import type { Clock } from '../../../kernel/clock.js';
 import type { Lang } from '../../../kernel/errors.js';
 import type { RequestContext } from '../../../kernel/principal.js';
 import type { AuditService } from '../../platform/audit/index.js';
@@ -20,8 +21,9 @@ export function createPlacement(deps: {
   audit: AuditService;
   mail: MailService;
   config: Pick<Config, 'publicUrl'>;
+  clock: Clock;
 }) {
-  const { repo } = deps;
+  const { repo, clock } = deps;
 
   async function position(tx: Db, row: EnrolmentRow) {
     const list = await repo.waitlist(tx, row.editionId);
@@ -61,7 +63,7 @@ export function createPlacement(deps: {
       if (confirmedTotal(state) >= edition.capacity) break;
       if (!seatAvailableFor(state, w.unitId)) continue;
       takeSeat(state, w.unitId);
-      const row = await repo.update(tx, w.id, { status: 'confirmed', confirmedAt: new Date() });
+      const row = await repo.update(tx, w.id, { status: 'confirmed', confirmedAt: clock.now() });
       await deps.audit.record(tx, ctx, {
         action: 'enrolment.promoted',
         entityType: 'enrolment',
@@ -86,7 +88,7 @@ export function createPlacement(deps: {
   ): Promise<{ status: 'confirmed'; confirmedAt: Date } | { status: 'waitlisted'; queueNo: number }> {
     await promote(tx, ctx, edition);
     const state = await repo.seatState(tx, edition);
-    if (seatAvailableFor(state, unitId)) return { status: 'confirmed', confirmedAt: new Date() };
+    if (seatAvailableFor(state, unitId)) return { status: 'confirmed', confirmedAt: clock.now() };
     return { status: 'waitlisted', queueNo: await repo.nextQueueNo(tx) };
   }
 

@@ -9,6 +9,7 @@ import {
 } from '../../../../common/enrolment.js';
 import type { Db } from '../../../db/client.js';
 import { isUniqueViolation } from '../../../db/sql.js';
+import type { Clock } from '../../../kernel/clock.js';
 import { AppError, errors } from '../../../kernel/errors.js';
 import type { EventBus } from '../../../kernel/events.js';
 import { isNationalAdmin, type RequestContext, requireActor } from '../../../kernel/principal.js';
@@ -36,10 +37,11 @@ export function createEnrolmentService(deps: {
   mail: { kick: () => void };
   /** Tells that a confirmed enrolment was cancelled or moved (attendance withdraws its completion). */
   events: EventBus;
+  clock: Clock;
 }) {
-  const { db, repo, placement, audit } = deps;
+  const { db, repo, placement, audit, clock } = deps;
 
-  function toEnrolment(v: EnrolmentView, now = new Date()): Enrolment {
+  function toEnrolment(v: EnrolmentView, now = clock.now()): Enrolment {
     const e = v.enrolment;
     const deadline = cancellationDeadline({
       startsOn: v.startsOn,
@@ -159,7 +161,7 @@ export function createEnrolmentService(deps: {
   ) {
     const updated = await repo.update(tx, row.id, {
       status: 'cancelled',
-      cancelledAt: new Date(),
+      cancelledAt: clock.now(),
       cancelledBy: ctx.actor?.id ?? null,
       cancelReason: reason,
     });
@@ -185,7 +187,7 @@ export function createEnrolmentService(deps: {
       const person = await repo.person(db, actor.id);
       if (!person) throw errors.forbidden();
       const row = await withEdition(editionId, async (tx, edition) => {
-        checkEnrollable(edition, new Date(), { bypassWindow: false });
+        checkEnrollable(edition, clock.now(), { bypassWindow: false });
         if (!(await eligible(tx, editionId, person.unitId))) throw rules.notEligible();
         return enrolIn(tx, ctx, edition, person, { nominatedBy: null, skipApproval: false });
       });
@@ -211,7 +213,7 @@ export function createEnrolmentService(deps: {
           if (!person || !canDecideFor(actor, person.unitId)) throw rules.notYourStaff();
           if (!person.active) throw rules.inactive();
           const row = await withEdition(editionId, async (tx, edition) => {
-            checkEnrollable(edition, new Date(), { bypassWindow: admin });
+            checkEnrollable(edition, clock.now(), { bypassWindow: admin });
             if (!(await eligible(tx, editionId, person.unitId))) throw rules.notEligible();
             return enrolIn(tx, ctx, edition, person, { nominatedBy: actor.id, skipApproval: true });
           });
@@ -233,7 +235,7 @@ export function createEnrolmentService(deps: {
       await withEdition(first.editionId, async (tx, edition) => {
         const row = await repo.lock(tx, id);
         if (row?.status !== 'pending') throw rules.notPending();
-        const decided = { decidedBy: ctx.actor?.id ?? null, decidedAt: new Date() };
+        const decided = { decidedBy: ctx.actor?.id ?? null, decidedAt: clock.now() };
         if (d.decision === 'reject') {
           const out = await repo.update(tx, id, { ...decided, status: 'rejected', decisionReason: d.reason });
           await placement.notify(tx, out, { kind: 'rejected', reason: d.reason });
@@ -269,7 +271,7 @@ export function createEnrolmentService(deps: {
       await withEdition(first.editionId, async (tx, edition) => {
         const row = await repo.lock(tx, id);
         if (!row || !ACTIVE.includes(row.status)) throw rules.notActive();
-        if (own && !canDecideFor(actor, row.unitId) && new Date() >= cancellationDeadline(edition))
+        if (own && !canDecideFor(actor, row.unitId) && clock.now() >= cancellationDeadline(edition))
           throw rules.tooLateToCancel(cancellationDeadline(edition), ctx.lang);
         const out = await cancelIn(tx, ctx, edition, row, reason);
         if (!own) await placement.notify(tx, out, { kind: 'cancelled', reason });
@@ -290,7 +292,7 @@ export function createEnrolmentService(deps: {
         const source = (await repo.lockEdition(tx, first.editionId)) as EditionRow;
         const target = await repo.lockEdition(tx, toEditionId);
         if (!target) throw errors.notFound(EDITION);
-        checkEnrollable(target, new Date(), { bypassWindow: true });
+        checkEnrollable(target, clock.now(), { bypassWindow: true });
         const row = await repo.lock(tx, id);
         if (!row || !ACTIVE.includes(row.status)) throw rules.notActive();
         if (!(await eligible(tx, target.id, row.unitId))) throw rules.notEligible();
@@ -317,14 +319,14 @@ export function createEnrolmentService(deps: {
       const scope = enrolmentScope(ctx.actor);
       if (!scope) throw errors.forbidden();
       const { rows, total } = await repo.list(db, scope, q, q.page, q.pageSize);
-      const now = new Date();
+      const now = clock.now();
       return { items: rows.map((r) => toEnrolment(r, now)), total, page: q.page, pageSize: q.pageSize };
     },
 
     async mine(ctx: RequestContext) {
       const actor = requireActor(ctx);
       const rows = await repo.views(db, repo.ofUser(actor.id));
-      const now = new Date();
+      const now = clock.now();
       return { items: rows.map((r) => toEnrolment(r, now)) };
     },
 

@@ -10,12 +10,13 @@ export type { LearningService };
 /** The learner's area: the training record against the yearly target, my sessions, the satisfaction questionnaire. */
 export const learningModule = defineModule({
   name: 'learning',
-  create: ({ db }, deps: { audit: AuditService; editions: EditionsService }) => ({
+  create: ({ db, clock }, deps: { audit: AuditService; editions: EditionsService }) => ({
     learning: createLearningService({
       db,
-      repo: createLearningRepository(),
+      repo: createLearningRepository(clock),
       audit: deps.audit,
       editions: deps.editions,
+      clock,
     }),
   }),
   routes: (app, services, { config }) => learningRoutes(app, { services, config }),

@@ -11,19 +11,22 @@ import {
   feedbackResponses,
   trainingPaths,
 } from '../../../db/schema/index.js';
+import type { Clock } from '../../../kernel/clock.js';
 
 /** Editions a learner sees their sessions of: from publication on, cancelled ones included. */
 const VISIBLE_EDITIONS: EditionStatus[] = ['published', 'closed', 'completed', 'cancelled'];
 
 /**
  * The questionnaire opens when the edition is marked completed, or once its last scheduled session
- * has ended; never for drafts or cancelled editions.
+ * has ended (by `now`); never for drafts or cancelled editions.
  */
-const feedbackOpen = sql<boolean>`(${editions.status} = 'completed' or (${editions.status} in ('published', 'closed') and coalesce((select max(${editionSessions.endsAt}) from ${editionSessions} where ${editionSessions.editionId} = ${editions.id} and ${editionSessions.status} = 'scheduled') <= now(), false)))`;
+const feedbackOpen = (now: Date) =>
+  sql<boolean>`(${editions.status} = 'completed' or (${editions.status} in ('published', 'closed') and coalesce((select max(${editionSessions.endsAt}) from ${editionSessions} where ${editionSessions.editionId} = ${editions.id} and ${editionSessions.status} = 'scheduled') <= ${now.toISOString()}::timestamptz, false)))`;
 
 const answered = sql<boolean>`exists (select 1 from ${feedbackReceipts} where ${feedbackReceipts.enrolmentId} = ${enrolments.id})`;
 
-export function createLearningRepository() {
+/** `clock` tells whether an edition's last session has ended, opening its questionnaire. */
+export function createLearningRepository(clock: Clock) {
   return {
     /** Every ledger row of the person in held sessions, whatever the enrolment's status, with its edition. */
     async ledgerOf(db: Db, userId: string) {
@@ -95,7 +98,7 @@ export function createLearningRepository() {
           userId: enrolments.userId,
           status: enrolments.status,
           editionId: enrolments.editionId,
-          open: feedbackOpen,
+          open: feedbackOpen(clock.now()),
         })
         .from(enrolments)
         .innerJoin(editions, eq(editions.id, enrolments.editionId))
@@ -156,7 +159,7 @@ export function createLearningRepository() {
           and(
             eq(enrolments.userId, userId),
             eq(enrolments.status, 'confirmed'),
-            feedbackOpen,
+            feedbackOpen(clock.now()),
             sql`not ${answered}`,
           ),
         )

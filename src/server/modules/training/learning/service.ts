@@ -10,6 +10,7 @@ import type {
 } from '../../../../common/learning.js';
 import { addDays, romeDate } from '../../../../common/rome-time.js';
 import type { Db } from '../../../db/client.js';
+import type { Clock } from '../../../kernel/clock.js';
 import { errors } from '../../../kernel/errors.js';
 import { type RequestContext, requireActor } from '../../../kernel/principal.js';
 import { romeDayRange } from '../../../kernel/range.js';
@@ -31,8 +32,9 @@ export function createLearningService(deps: {
   repo: LearningRepository;
   audit: AuditService;
   editions: Pick<EditionsService, 'trains'>;
+  clock: Clock;
 }) {
-  const { db, repo, audit } = deps;
+  const { db, repo, audit, clock } = deps;
 
   return {
     /** Libretto formativo: the person's hours per Rome calendar year against the yearly target. */
@@ -40,13 +42,13 @@ export function createLearningService(deps: {
       const rows = await repo.ledgerOf(db, requireActor(ctx).id);
       return {
         targetHours: YEARLY_TRAINING_TARGET_HOURS,
-        years: hoursPerYear(rows, YEARLY_TRAINING_TARGET_HOURS, romeYear(new Date())),
+        years: hoursPerYear(rows, YEARLY_TRAINING_TARGET_HOURS, romeYear(clock.now())),
       };
     },
 
     /** Sessions of my confirmed enrolments, with their online links: only enrolled people get them. */
     async mySessions(ctx: RequestContext, q: z.infer<typeof mySessionsQuery>): Promise<MySession[]> {
-      const from = q.from ?? romeDate(new Date());
+      const from = q.from ?? romeDate(clock.now());
       const to = q.to ?? addDays(from, 365);
       const { fromInstant, toInstant } = romeDayRange(from, to, MAX_RANGE_DAYS);
       const rows = await repo.sessionsOf(db, requireActor(ctx).id, fromInstant, toInstant);
