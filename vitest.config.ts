@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 const postgres = process.env.TEST_DATABASE_URL;
@@ -8,6 +9,10 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // The web app's unit tests import its modules, never render them: see src/web/test/design-react-kit.ts.
+    alias: {
+      'design-react-kit': fileURLToPath(new URL('./src/web/test/design-react-kit.ts', import.meta.url)),
+    },
     projects: [
       {
         extends: true as const,

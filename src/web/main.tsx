@@ -1,11 +1,14 @@
 import 'bootstrap-italia/dist/css/bootstrap-italia.min.css';
 import './styles/fonts.css';
 import './styles/app.css';
-import './i18n';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { csrf } from './api/client';
 import { App } from './app/App';
+import { features } from './app/features';
+import { addTranslations } from './i18n';
+
+addTranslations(features);
 
 const root = document.getElementById('root');
 if (!root) throw new Error('#root is missing from index.html');

@@ -11,13 +11,10 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate } from 'react-router';
 import type { Me } from '../../common/auth';
-import { attendanceNavEntries } from '../features/attendance/access';
 import { useLogout, useMe } from '../features/auth/session';
-import { enrolmentNavEntries } from '../features/enrolment/access';
-import { learningNavEntries } from '../features/learning/paths';
+import type { NavEntry } from './feature';
+import { features } from './features';
 import { LanguageSwitch } from './LanguageSwitch';
-
-type NavEntry = { to: string; label: string; end?: boolean };
 
 /**
  * The entry of the current page: the most specific one whose address starts the current path, so that
@@ -32,24 +29,9 @@ function currentEntry(entries: NavEntry[], pathname: string): NavEntry | undefin
   return best;
 }
 
-function navEntries(me: Me | null | undefined, t: (key: string) => string): NavEntry[] {
-  const entries: NavEntry[] = [
-    { to: '/', label: t('nav.home'), end: true },
-    { to: '/formazione', label: t('nav.training') },
-  ];
-  if (me) entries.push({ to: '/profilo', label: t('nav.profile') });
-  entries.push(...learningNavEntries(me, t));
-  entries.push(...enrolmentNavEntries(me, t));
-  entries.push(...attendanceNavEntries(me, t));
-  if (me?.can.manageCatalogue) entries.push({ to: '/amministrazione/catalogo', label: t('nav.catalogue') });
-  if (me?.can.manageAgreements)
-    entries.push({ to: '/amministrazione/convenzioni', label: t('nav.agreements') });
-  if (me?.can.manageUsers) entries.push({ to: '/amministrazione/utenti', label: t('nav.users') });
-  if (me?.can.manageUnits) entries.push({ to: '/amministrazione/unita', label: t('nav.units') });
-  if (me?.can.viewAudit) entries.push({ to: '/amministrazione/registro-attivita', label: t('nav.audit') });
-  if (me?.can.viewOutbox) entries.push({ to: '/amministrazione/posta', label: t('nav.outbox') });
-  entries.push({ to: '/manuale', label: t('nav.manual') });
-  return entries;
+/** The main navigation: each feature's entries, in the order of the features. */
+export function navEntries(me: Me | null | undefined, t: (key: string) => string): NavEntry[] {
+  return features.flatMap((feature) => feature.nav?.(me, t) ?? []);
 }
 
 function AccessZone({ me }: { me: Me | null | undefined }) {

@@ -1,16 +1,8 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { LOCALES } from '../../common/auth';
-import attendanceEn from './attendance.en.json';
-import attendanceIt from './attendance.it.json';
 import en from './en.json';
-import enrolmentEn from './enrolment.en.json';
-import enrolmentIt from './enrolment.it.json';
 import it from './it.json';
-import learningEn from './learning.en.json';
-import learningIt from './learning.it.json';
-import trainingEn from './training.en.json';
-import trainingIt from './training.it.json';
 
 export const LANGUAGES = LOCALES;
 export type Language = (typeof LANGUAGES)[number];
@@ -45,11 +37,8 @@ i18n.on('languageChanged', (lng) => {
 });
 
 void i18n.use(initReactI18next).init({
-  // The training feature's texts live in their own files (distinct top-level keys, so a shallow merge).
-  resources: {
-    it: { translation: { ...it, ...trainingIt, ...enrolmentIt, ...attendanceIt, ...learningIt } },
-    en: { translation: { ...en, ...trainingEn, ...enrolmentEn, ...attendanceEn, ...learningEn } },
-  },
+  // The texts shared by the whole app; the features' own files are added by addTranslations.
+  resources: { it: { translation: it }, en: { translation: en } },
   lng: storedLanguage(),
   fallbackLng: 'it',
   supportedLngs: LANGUAGES,
@@ -57,5 +46,20 @@ void i18n.use(initReactI18next).init({
   returnNull: false,
 });
 document.documentElement.lang = currentLanguage();
+
+/**
+ * Adds the features' own texts (app/features.ts, before the first render) to the one `translation` namespace,
+ * each file's top-level keys over the shared ones, a shallow merge: every file has keys no other file has.
+ * The list is handed in rather than imported, as the features' pages import this module (through the API client).
+ */
+export function addTranslations(
+  features: readonly { translations?: Record<Language, Record<string, unknown>> | undefined }[],
+): void {
+  for (const { translations } of features) {
+    if (!translations) continue;
+    for (const lang of LANGUAGES)
+      i18n.addResourceBundle(lang, 'translation', translations[lang], false, true);
+  }
+}
 
 export default i18n;

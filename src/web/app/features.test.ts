@@ -1,0 +1,247 @@
+import { Children, Fragment, isValidElement, type ReactNode } from 'react';
+import { describe, expect, it, vi } from 'vitest';
+import type { Me } from '../../common/auth';
+import i18n, { addTranslations } from '../i18n';
+import sharedEn from '../i18n/en.json';
+import sharedIt from '../i18n/it.json';
+import { features } from './features';
+import { RequireAuth } from './RequireAuth';
+import { navEntries } from './SiteHeader';
+
+// The i18n module writes the page's lang attribute when loaded: give it one to write to (no DOM in these tests).
+vi.hoisted(() => vi.stubGlobal('document', { documentElement: { lang: '' } }));
+
+const none: Me['can'] = {
+  manageUsers: false,
+  manageUnits: false,
+  viewAudit: false,
+  viewOutbox: false,
+  manageCatalogue: false,
+  manageAgreements: false,
+  listEnrolments: false,
+  decideEnrolments: false,
+  administerEnrolments: false,
+  runSessions: false,
+  signLogbooks: false,
+};
+
+/** A signed-in person with their roles and the `can` flags the server's policy gives those roles. */
+function me(roles: [Me['roles'][number]['role'], number | null][], can: Partial<Me['can']> = {}): Me {
+  return {
+    id: '00000000-0000-4000-8000-000000000001',
+    email: 'x@example.org',
+    name: 'X',
+    locale: 'it',
+    unit: null,
+    jobProfile: null,
+    roles: roles.map(([role, unitId], i) => ({ id: i, role, unitId, unitName: null })),
+    can: { ...none, ...can },
+  };
+}
+
+const t = (key: string) => key;
+const entries = (who: Me | null) => navEntries(who, t).map((e) => `${e.to} ${e.label}${e.end ? ' end' : ''}`);
+
+describe('main navigation', () => {
+  it('shows visitors the public pages', () => {
+    expect(entries(null)).toEqual(['/ nav.home end', '/formazione nav.training', '/manuale nav.manual']);
+  });
+
+  it('adds the personal pages for a learner', () => {
+    expect(entries(me([['learner', 4]]))).toEqual([
+      '/ nav.home end',
+      '/formazione nav.training',
+      '/profilo nav.profile',
+      '/la-mia-formazione learning.nav',
+      '/formazione/iscrizioni myEnrolments.nav',
+      '/manuale nav.manual',
+    ]);
+  });
+
+  it("adds a Province officer's enrolments, signatures and people", () => {
+    const officer = me([['province_officer', 16]], {
+      manageUsers: true,
+      listEnrolments: true,
+      decideEnrolments: true,
+      signLogbooks: true,
+    });
+    expect(entries(officer)).toEqual([
+      '/ nav.home end',
+      '/formazione nav.training',
+      '/profilo nav.profile',
+      '/la-mia-formazione learning.nav',
+      '/formazione/iscrizioni myEnrolments.nav',
+      '/provincia/iscrizioni unitEnrolments.nav',
+      '/formazione/firme signatures.nav',
+      '/amministrazione/utenti nav.users',
+      '/manuale nav.manual',
+    ]);
+  });
+
+  it("adds a national trainer's teaching, signatures and catalogue", () => {
+    const trainer = me([['trainer', null]], {
+      manageCatalogue: true,
+      administerEnrolments: true,
+      runSessions: true,
+      signLogbooks: true,
+    });
+    expect(entries(trainer)).toEqual([
+      '/ nav.home end',
+      '/formazione nav.training',
+      '/profilo nav.profile',
+      '/la-mia-formazione learning.nav',
+      '/formazione/iscrizioni myEnrolments.nav',
+      '/formazione/docenze teaching.nav',
+      '/formazione/firme signatures.nav',
+      '/amministrazione/catalogo nav.catalogue',
+      '/manuale nav.manual',
+    ]);
+  });
+
+  it('shows the task force the enrolments of every Province', () => {
+    expect(entries(me([['task_force', null]], { listEnrolments: true }))).toEqual([
+      '/ nav.home end',
+      '/formazione nav.training',
+      '/profilo nav.profile',
+      '/la-mia-formazione learning.nav',
+      '/formazione/iscrizioni myEnrolments.nav',
+      '/provincia/iscrizioni unitEnrolments.navNational',
+      '/manuale nav.manual',
+    ]);
+  });
+
+  it('shows a national administrator every administrative page', () => {
+    const all = Object.fromEntries(Object.keys(none).map((k) => [k, true]));
+    expect(entries(me([['national_admin', null]], all))).toEqual([
+      '/ nav.home end',
+      '/formazione nav.training',
+      '/profilo nav.profile',
+      '/la-mia-formazione learning.nav',
+      '/formazione/iscrizioni myEnrolments.nav',
+      '/provincia/iscrizioni unitEnrolments.navNational',
+      '/formazione/firme signatures.nav',
+      '/amministrazione/catalogo nav.catalogue',
+      '/amministrazione/convenzioni nav.agreements',
+      '/amministrazione/utenti nav.users',
+      '/amministrazione/unita nav.units',
+      '/amministrazione/registro-attivita nav.audit',
+      '/amministrazione/posta nav.outbox',
+      '/manuale nav.manual',
+    ]);
+  });
+});
+
+/** Every page route the features declare, by full path, with its guard: public, signed-in or a capability. */
+function routeTable(node: ReactNode, base = '', out: Record<string, string> = {}): Record<string, string> {
+  Children.forEach(node, (child) => {
+    if (!isValidElement(child)) return;
+    const props = child.props as {
+      path?: string;
+      index?: boolean;
+      element?: ReactNode;
+      children?: ReactNode;
+    };
+    if (child.type === Fragment) {
+      routeTable(props.children, base, out);
+      return;
+    }
+    const path = props.index ? base : `${base}/${props.path ?? ''}`;
+    if (props.element !== undefined) {
+      const key = path || '/';
+      expect(Object.keys(out), `${key} is declared twice`).not.toContain(key);
+      const element = props.element;
+      out[key] =
+        isValidElement(element) && element.type === RequireAuth
+          ? ((element.props as { can?: string }).can ?? 'signed-in')
+          : 'public';
+    }
+    routeTable(props.children, path, out);
+  });
+  return out;
+}
+
+describe('page routes', () => {
+  it('are the same addresses with the same guards', () => {
+    expect(routeTable(features.map((f) => f.routes))).toEqual({
+      '/': 'public',
+      '/*': 'public',
+      '/accedi': 'public',
+      '/password-dimenticata': 'public',
+      '/reimposta-password': 'public',
+      '/manuale': 'public',
+      '/profilo': 'signed-in',
+      '/formazione': 'public',
+      '/formazione/percorsi/:slug': 'public',
+      '/formazione/edizioni/:id': 'public',
+      '/formazione/mia': 'public',
+      '/formazione/iscrizioni': 'signed-in',
+      '/formazione/iscrizioni/:id/diario': 'signed-in',
+      '/formazione/sessioni/:id/registro': 'signed-in',
+      '/formazione/edizioni/:id/presenze': 'signed-in',
+      '/formazione/edizioni/:id/attestati': 'signed-in',
+      '/formazione/edizioni/:id/gradimento': 'signed-in',
+      '/formazione/firme': 'signed-in',
+      '/formazione/docenze': 'signed-in',
+      '/presenze/:token': 'signed-in',
+      '/provincia/iscrizioni': 'signed-in',
+      '/provincia/iscrizioni/nomina': 'signed-in',
+      '/verifica': 'public',
+      '/verifica/:code': 'public',
+      '/la-mia-formazione': 'signed-in',
+      '/la-mia-formazione/sessioni': 'signed-in',
+      '/la-mia-formazione/libretto': 'signed-in',
+      '/la-mia-formazione/attestati': 'signed-in',
+      '/la-mia-formazione/questionari/:enrolmentId': 'signed-in',
+      '/amministrazione/utenti': 'manageUsers',
+      '/amministrazione/utenti/:id': 'manageUsers',
+      '/amministrazione/unita': 'manageUnits',
+      '/amministrazione/unita/:id': 'manageUnits',
+      '/amministrazione/registro-attivita': 'viewAudit',
+      '/amministrazione/posta': 'viewOutbox',
+      '/amministrazione/catalogo': 'manageCatalogue',
+      '/amministrazione/catalogo/nuovo': 'manageCatalogue',
+      '/amministrazione/catalogo/importa': 'manageCatalogue',
+      '/amministrazione/catalogo/:id': 'manageCatalogue',
+      '/amministrazione/edizioni/:id': 'manageCatalogue',
+      '/amministrazione/convenzioni': 'manageAgreements',
+    });
+  });
+
+  it('names each feature once', () => {
+    const names = features.map((f) => f.name);
+    expect(new Set(names).size).toBe(names.length);
+  });
+});
+
+describe('translations', () => {
+  const files = [
+    { name: 'shared', translations: { it: sharedIt, en: sharedEn } },
+    ...features.filter((f) => f.translations),
+  ];
+
+  it('give every top-level key to one file only, in both languages', () => {
+    for (const lang of ['it', 'en'] as const) {
+      const owner = new Map<string, string>();
+      for (const file of files)
+        for (const key of Object.keys(file.translations?.[lang] ?? {})) {
+          expect(owner.get(key), `${lang} ${key} of ${file.name}`).toBeUndefined();
+          owner.set(key, file.name);
+        }
+    }
+    for (const file of files)
+      expect(Object.keys(file.translations?.en ?? {}), file.name).toEqual(
+        Object.keys(file.translations?.it ?? {}),
+      );
+  });
+
+  it('are merged into the one translation namespace', () => {
+    addTranslations(features);
+    for (const lang of ['it', 'en'] as const) {
+      const merged = Object.assign({}, ...files.map((f) => f.translations?.[lang]));
+      expect(i18n.getResourceBundle(lang, 'translation')).toEqual(merged);
+    }
+    expect(Object.keys(i18n.getResourceBundle('en', 'translation'))).toEqual(
+      expect.arrayContaining(['nav', 'calendar', 'myEnrolments', 'teaching', 'learning']),
+    );
+  });
+});

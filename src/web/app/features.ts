@@ -1,0 +1,44 @@
+import { agreementsFeature } from '../features/agreements';
+import { attendanceFeature } from '../features/attendance';
+import { auditFeature } from '../features/audit';
+import { authFeature } from '../features/auth';
+import { calendarFeature } from '../features/calendar';
+import { catalogueFeature } from '../features/catalogue';
+import { certificatesFeature } from '../features/certificates';
+import { enrolmentFeature } from '../features/enrolment';
+import { errorsFeature } from '../features/errors';
+import { homeFeature } from '../features/home';
+import { learningFeature } from '../features/learning';
+import { manualFeature } from '../features/manual';
+import { outboxFeature } from '../features/outbox';
+import { profileFeature } from '../features/profile';
+import { trainingFeature } from '../features/training';
+import { unitsFeature } from '../features/units';
+import { usersFeature } from '../features/users';
+import type { WebFeature } from './feature';
+
+/**
+ * The features of the web app, in the order of the main navigation. `App` mounts their routes, `SiteHeader`
+ * lists their navigation entries and `main.tsx` hands their texts to `i18n`. A new feature is a folder under
+ * `features/` with an `index.ts(x)` declaring a `WebFeature`, and one line here.
+ */
+export const features: readonly WebFeature[] = [
+  homeFeature,
+  authFeature,
+  calendarFeature,
+  trainingFeature,
+  profileFeature,
+  learningFeature,
+  enrolmentFeature,
+  attendanceFeature,
+  certificatesFeature,
+  catalogueFeature,
+  agreementsFeature,
+  usersFeature,
+  unitsFeature,
+  auditFeature,
+  outboxFeature,
+  manualFeature,
+  // Last, for readability: "*" matches only what no other route does.
+  errorsFeature,
+];
