@@ -1,4 +1,5 @@
 import { defineModule } from '../../../kernel/module.js';
+import { pick } from '../../../kernel/pick.js';
 import type { RequestContext } from '../../../kernel/principal.js';
 import type { AuditService } from '../../platform/audit/index.js';
 import type { MailService } from '../../platform/mail/index.js';
@@ -13,17 +14,17 @@ export type { UserRow } from './repository.js';
 export type { UsersService };
 
 /** The account operations sign-in needs: finding people, their grants, and recording sign-ins. */
-export type UserAccounts = Pick<
-  UsersRepository,
-  | 'findByEmail'
-  | 'findById'
-  | 'grantsOf'
-  | 'recordFailedLogin'
-  | 'recordLogin'
-  | 'update'
-  | 'unitBrief'
-  | 'jobProfileBrief'
->;
+const ACCOUNT_OPERATIONS = [
+  'findByEmail',
+  'findById',
+  'grantsOf',
+  'recordFailedLogin',
+  'recordLogin',
+  'update',
+  'unitBrief',
+  'jobProfileBrief',
+] as const;
+export type UserAccounts = Pick<UsersRepository, (typeof ACCOUNT_OPERATIONS)[number]>;
 
 /** People: scoped lists and details, invitations, CSV import, edits and role grants. */
 export const usersModule = defineModule({
@@ -38,26 +39,7 @@ export const usersModule = defineModule({
       mail: deps.mail,
       events,
     });
-    const {
-      findByEmail,
-      findById,
-      grantsOf,
-      recordFailedLogin,
-      recordLogin,
-      update,
-      unitBrief,
-      jobProfileBrief,
-    } = repo;
-    const accounts: UserAccounts = {
-      findByEmail,
-      findById,
-      grantsOf,
-      recordFailedLogin,
-      recordLogin,
-      update,
-      unitBrief,
-      jobProfileBrief,
-    };
+    const accounts: UserAccounts = pick(repo, ACCOUNT_OPERATIONS);
     return {
       users,
       accounts,
