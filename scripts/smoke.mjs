@@ -1,7 +1,7 @@
 // node scripts/smoke.mjs [NODE]: start the built app (scripts/start.mjs, as `npm start` does) with the Node
 // binary NODE (default: this one) on a free port of 127.0.0.1 and a fresh embedded database with the demo
 // content, then check /api/health, the web page /, the public calendar and a sign-in, and stop it.
-// Needs a build (`npm run build`); used by .ci/run to run the app on Node 20 and on Node 22.
+// Needs a build (`npm run build`); used by .ci/run to run the app on Node 20, 22 and 24.
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';

@@ -1,3 +1,4 @@
+import { request } from 'node:http';
 import { describe, expect, it } from 'vitest';
 import { startTestApp } from '../test/app.js';
 
@@ -39,6 +40,23 @@ describe('deny by default', () => {
       expect(res.statusCode).not.toBe(401);
     },
   );
+
+  it('judges by the route matched, not the raw address: an encoded or absolute-form /api address is refused too', async () => {
+    for (const url of ['/%61pi/v1/editions/1/seats', '/%61%70%69/v1/me/enrolments'])
+      expect((await t.app.inject({ url })).statusCode, url).toBe(401);
+    // Absolute-form request targets only travel over a real connection.
+    const address = await t.app.listen({ port: 0, host: '127.0.0.1' });
+    const { port } = new URL(address);
+    const status = await new Promise<number | undefined>((resolve, reject) => {
+      const req = request({ host: '127.0.0.1', port, path: 'http://x/api/v1/editions/1/seats' }, (res) => {
+        res.resume();
+        resolve(res.statusCode);
+      });
+      req.on('error', reject);
+      req.end();
+    });
+    expect(status).toBe(401);
+  });
 
   it('refuses a session cookie that does not resolve, like no session at all', async () => {
     const res = await t.app.inject({ url: '/api/v1/users', cookies: { officina_session: 'forged' } });

@@ -37,7 +37,7 @@ export function registerSession(
       requestId: String(req.id),
       lang: pickLang(req.headers['accept-language']),
     };
-    if (!req.url.startsWith('/api/')) return;
+    if (!isApi(req)) return;
     const raw = req.cookies[SESSION_COOKIE];
     const unsigned = raw ? req.unsignCookie(raw) : null;
     if (unsigned?.valid && unsigned.value) {
@@ -60,12 +60,20 @@ export function registerSession(
 
   // Mutations that ride on the session cookie need the token from GET /api/v1/auth/csrf.
   app.addHook('onRequest', (req, reply, done) => {
-    if (UNSAFE.has(req.method) && req.url.startsWith('/api/') && req.cookies[SESSION_COOKIE]) {
+    if (UNSAFE.has(req.method) && isApi(req) && req.cookies[SESSION_COOKIE]) {
       app.csrfProtection(req, reply, done);
       return;
     }
     done();
   });
+}
+
+/**
+ * An API request, judged by the route it matched (the router decodes `%61pi` and reads absolute-form
+ * targets, so the raw URL is not to be trusted), or by its path when no route matched.
+ */
+function isApi(req: FastifyRequest): boolean {
+  return (req.routeOptions.url ?? req.url).startsWith('/api/');
 }
 
 /** The signed-in principal of a private route (the session hook has already refused anonymous calls). */

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { CalendarEntry, Edition, Session, TrainingPath } from '../../../../common/catalogue.js';
 import { addDays, romeDate, romeInstant } from '../../../../common/rome-time.js';
 import { startTestApp } from '../../../test/app.js';
+import { calendarModule } from './index.js';
 
 const t = await startTestApp();
 const admin = await t.as('admin@officina.demo');
@@ -295,5 +296,16 @@ describe('public pages', () => {
     // The trainer's own view has the link.
     const managed = await admin.get(`/api/v1/editions/${full.edition.id}`);
     expect(managed.body).toContain('webinar.example.it');
+  });
+});
+
+describe('public page metadata', () => {
+  it('titles the public path and edition pages, as the module hands them to the web server', async () => {
+    const meta = calendarModule.pageMeta?.(t.services);
+    if (!meta) throw new Error('the calendar module gives no page metadata');
+    const path = (await anon.get(`/api/v1/public/paths/${FONDI}`)).json();
+    const editionId = (await calendar()).items.find((i) => i.pathSlug === FONDI)?.editionId;
+    expect((await meta(`/formazione/percorsi/${FONDI}`))?.title).toContain(path.title);
+    expect((await meta(`/formazione/edizioni/${editionId}`))?.title).toContain(path.title);
   });
 });

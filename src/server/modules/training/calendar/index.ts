@@ -28,5 +28,8 @@ export const calendarModule = defineModule({
     }),
   }),
   routes: (app, services, { config }) => calendarRoutes(app, { services, config }),
-  pageMeta: ({ calendar }) => calendar.pageMeta,
+  pageMeta:
+    ({ calendar }) =>
+    (pathname) =>
+      calendar.pageMeta(pathname),
 });

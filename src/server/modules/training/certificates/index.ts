@@ -31,5 +31,8 @@ export const certificatesModule = defineModule({
     'edition.completed': (tx, ctx, { editionId }) => certificates.issueForEdition(tx, ctx, editionId),
     'completion.changed': (tx, ctx, { enrolmentId }) => certificates.syncEnrolment(tx, ctx, enrolmentId),
   }),
-  pageMeta: ({ certificates }) => certificates.pageMeta,
+  pageMeta:
+    ({ certificates }) =>
+    (pathname) =>
+      certificates.pageMeta(pathname),
 });
