@@ -109,6 +109,21 @@ export const apiRoutes = {
     logbookEntry: '/api/v1/logbook/:id',
     logbookSign: '/api/v1/logbook/:id/sign',
   },
+  framework: {
+    versions: '/api/v1/competency-frameworks',
+    import: '/api/v1/competency-frameworks/import',
+    version: '/api/v1/competency-frameworks/:id',
+    publish: '/api/v1/competency-frameworks/:id/publish',
+    exportJson: '/api/v1/competency-frameworks/:id/export.json',
+    exportCsv: '/api/v1/competency-frameworks/:id/export.csv',
+    areas: '/api/v1/competency-frameworks/:id/areas',
+    area: '/api/v1/competency-frameworks/:id/areas/:areaId',
+    competencies: '/api/v1/competency-frameworks/:id/competencies',
+    competency: '/api/v1/competency-frameworks/:id/competencies/:competencyId',
+    order: '/api/v1/competency-frameworks/:id/order',
+    pathLinks: '/api/v1/path-competencies',
+    pathLink: '/api/v1/path-competencies/:pathId',
+  },
 } as const;
 
 type Table = typeof apiRoutes;

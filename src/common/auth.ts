@@ -47,6 +47,8 @@ export const me = z.object({
     runSessions: z.boolean(),
     /** Signs affiancamento logbooks: trainers (as coach), Province officers, national admins. */
     signLogbooks: z.boolean(),
+    /** Edits, imports and publishes the competency framework and maps paths to it: national admins. */
+    manageFramework: z.boolean(),
   }),
 });
 export type Me = z.infer<typeof me>;

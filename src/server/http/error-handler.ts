@@ -81,9 +81,11 @@ export function registerErrorHandler(app: FastifyInstance, metaFor?: MetaResolve
         {
           code: err.code,
           message: err.messages[lang],
-          ...(err.fields
-            ? { details: err.fields.map((path) => ({ path, message: err.messages[lang] })) }
-            : {}),
+          ...(err.details
+            ? { details: err.details.map((d) => ({ path: d.path, message: d.messages[lang] })) }
+            : err.fields
+              ? { details: err.fields.map((path) => ({ path, message: err.messages[lang] })) }
+              : {}),
         },
         err.headers,
       );

@@ -23,3 +23,14 @@ export function readCsv(text: string): Record<string, string>[] {
     });
   }
 }
+
+const needsQuotes = /[",;\r\n]|^\s|\s$/;
+
+/**
+ * Writes records as CSV: comma-separated, every cell that needs it quoted (RFC 4180), CRLF line
+ * ends, with a BOM so spreadsheets read the file as UTF-8. readCsv reads it back unchanged.
+ */
+export function writeCsv(header: readonly string[], rows: readonly (readonly string[])[]): string {
+  const cell = (v: string) => (needsQuotes.test(v) ? `"${v.replaceAll('"', '""')}"` : v);
+  return `\uFEFF${[header, ...rows].map((r) => r.map(cell).join(',')).join('\r\n')}\r\n`;
+}

@@ -10,6 +10,8 @@ export class AppError extends Error {
     /** The fields the problem is about; the client shows the message next to each. */
     readonly fields?: string[],
     readonly headers?: Record<string, string>,
+    /** Problems with their own message each (a file's rows and fields); shown instead of `fields`. */
+    readonly details?: { path: string; messages: Bilingual }[],
   ) {
     super(messages.en);
     this.name = 'AppError';
@@ -19,6 +21,9 @@ export class AppError extends Error {
 export const errors = {
   badRequest: (code: string, messages: Bilingual, fields?: string[]) =>
     new AppError(400, code, messages, fields),
+  /** A 400 listing several problems, each with its own message (e.g. the rows of an uploaded file). */
+  invalid: (code: string, messages: Bilingual, details: { path: string; messages: Bilingual }[]) =>
+    new AppError(400, code, messages, undefined, undefined, details),
   unauthenticated: () =>
     new AppError(401, 'UNAUTHENTICATED', {
       it: 'Accesso richiesto: effettua il login.',

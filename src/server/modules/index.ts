@@ -1,4 +1,5 @@
 import type { AnyModule } from '../kernel/module.js';
+import { frameworkModule } from './assessment/framework/index.js';
 import { authModule } from './identity/auth/index.js';
 import { unitsModule } from './identity/units/index.js';
 import { usersModule } from './identity/users/index.js';
@@ -34,6 +35,8 @@ export const modules = [
   attendanceModule,
   certificatesModule,
   learningModule,
+  // assessment
+  frameworkModule,
 ] as const satisfies readonly AnyModule[];
 
 type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void

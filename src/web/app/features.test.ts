@@ -23,6 +23,7 @@ const none: Me['can'] = {
   administerEnrolments: false,
   runSessions: false,
   signLogbooks: false,
+  manageFramework: false,
 };
 
 /** A signed-in person with their roles and the `can` flags the server's policy gives those roles. */

@@ -1,3 +1,4 @@
+export * from './assessment.js';
 export * from './audit.js';
 export * from './catalogue.js';
 export * from './enrolment.js';

@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { DeliveryMode, PathInput } from '../../../common/catalogue.js';
 import { addDays, romeDate, romeInstant } from '../../../common/rome-time.js';
+import { createLinksRepository } from '../../modules/assessment/framework/links-repository.js';
 import type { Db } from '../client.js';
 import {
   agreements,
@@ -146,8 +147,11 @@ const PATHS: DemoPath[] = [
   },
 ];
 
-/** Published demo paths with editions and sessions in the coming weeks, and a Convenzione for Cuneo. */
-export async function seedDemoCatalogue(db: Db) {
+/**
+ * Published demo paths with editions and sessions in the coming weeks, and a Convenzione for Cuneo;
+ * the paths are linked to the published competency framework by their free-text competencies.
+ */
+export async function seedDemoCatalogue(db: Db, opts: { framework: boolean } = { framework: true }) {
   const unitRows = await db
     .select({ id: territorialUnits.id, code: territorialUnits.istatCode })
     .from(territorialUnits);
@@ -158,6 +162,7 @@ export async function seedDemoCatalogue(db: Db) {
     .where(eq(users.email, 'formatore@officina.demo'));
   const today = romeDate(new Date());
   await db.transaction(async (tx) => {
+    const pathIds: number[] = [];
     const cuneo = unitId('004');
     if (cuneo)
       await tx.insert(agreements).values({
@@ -175,6 +180,7 @@ export async function seedDemoCatalogue(db: Db) {
         .values({ ...values, status: 'published' })
         .returning({ id: trainingPaths.id });
       if (!path) continue;
+      pathIds.push(path.id);
       await tx
         .insert(pathModules)
         .values(modules.map((m, position) => ({ ...m, position, pathId: path.id, description: '' })));
@@ -214,5 +220,6 @@ export async function seedDemoCatalogue(db: Db) {
         );
       }
     }
+    if (opts.framework) await createLinksRepository().linkByText(tx, pathIds);
   });
 }

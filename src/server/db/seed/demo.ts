@@ -113,8 +113,13 @@ export const DEMO_USERS: DemoUser[] = [
 /**
  * Loads the demo cast once; a second run changes nothing. `history` adds a past edition with its
  * attendance and an attestato (integration tests leave it out, so their own data stands alone).
+ * `framework: false` leaves out the paths' links to the competency framework, for a database
+ * migrated only to before the framework existed (the migration tests).
  */
-export async function seedDemo(db: Db, opts: { history?: boolean; issuer?: string } = {}): Promise<boolean> {
+export async function seedDemo(
+  db: Db,
+  opts: { history?: boolean; issuer?: string; framework?: boolean } = {},
+): Promise<boolean> {
   const [first] = await db
     .select({ id: users.id })
     .from(users)
@@ -150,7 +155,7 @@ export async function seedDemo(db: Db, opts: { history?: boolean; issuer?: strin
       .insert(auditLog)
       .values({ action: 'system.demo_seeded', entityType: 'system', details: { users: DEMO_USERS.length } });
   });
-  await seedDemoCatalogue(db);
+  await seedDemoCatalogue(db, { framework: opts.framework !== false });
   if (opts.history !== false) await seedDemoTraining(db, opts.issuer);
   return true;
 }

@@ -4,6 +4,7 @@ import { sql } from 'drizzle-orm';
 import type { Unit } from '../../../common/units.js';
 import type { Db } from '../client.js';
 import { domains, jobProfiles, serviceModels, territorialUnits } from '../schema/index.js';
+import { seedCompetencyFramework } from './framework.js';
 
 // Resolved from the project root so it works from src/ and from dist/ alike.
 const CSV = new URL('../../../../src/server/db/seed-data/unita-territoriali-istat-2022.csv', import.meta.url);
@@ -84,9 +85,11 @@ export function readUnitsCsv() {
 
 /**
  * Loads the reference data. Idempotent, and never overwrites what an admin has edited: existing
- * rows are left alone, only missing ones are added.
+ * rows are left alone, only missing ones are added; the default competency framework is loaded only
+ * into a database with no framework (`framework: false` leaves it out, for a database migrated only
+ * to before the framework existed: the migration tests).
  */
-export async function seedReference(db: Db) {
+export async function seedReference(db: Db, opts: { framework?: boolean } = {}) {
   await db.transaction(async (tx) => {
     await tx.insert(domains).values(DOMAINS).onConflictDoNothing();
     await tx.insert(serviceModels).values(SERVICE_MODELS).onConflictDoNothing();
@@ -96,6 +99,7 @@ export async function seedReference(db: Db) {
     const missing = readUnitsCsv().filter((u) => !have.has(u.istatCode));
     if (missing.length) await tx.insert(territorialUnits).values(missing);
   });
+  if (opts.framework !== false) await seedCompetencyFramework(db);
   const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(territorialUnits);
   return row?.n ?? 0;
 }

@@ -82,6 +82,7 @@ function me(
       administerEnrolments: false,
       runSessions: false,
       signLogbooks: false,
+      manageFramework: false,
       ...can,
     },
   };
