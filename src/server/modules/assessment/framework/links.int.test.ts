@@ -68,14 +68,14 @@ describe('mapping by hand', () => {
       level: 'base',
       totalHours: 4,
       deliveryModes: ['webinar'],
-      competencies: ['Sostenibilità ambientale', 'cam'],
+      competencies: ['Lingua dei segni italiana', 'cam'],
     });
     expect(created.statusCode, created.body).toBe(201);
     const path = created.json() as TrainingPath;
     // A path made after the default framework was loaded waits for an admin.
     const todo = await list({ unmapped: true });
     expect(todo.items.map((i) => [i.slug, i.unmapped])).toEqual([
-      [path.slug, ['Sostenibilità ambientale', 'cam']],
+      [path.slug, ['Lingua dei segni italiana', 'cam']],
     ]);
     expect((await list({ unmapped: true, q: 'appalti VERDI' })).total).toBe(1);
     expect((await list({ unmapped: true, q: 'fondi' })).total).toBe(0);
@@ -86,7 +86,7 @@ describe('mapping by hand', () => {
     if (!cam || !other) throw new Error('competencies missing');
     const set = await admin.put(apiUrl(r.framework.pathLink, { pathId: path.id }), {
       links: [
-        { competencyId: other.id, text: 'Sostenibilità ambientale' },
+        { competencyId: other.id, text: 'Lingua dei segni italiana' },
         { competencyId: cam.id, text: null },
       ],
     });
@@ -100,7 +100,7 @@ describe('mapping by hand', () => {
     const only = await admin.put(apiUrl(r.framework.pathLink, { pathId: path.id }), {
       links: [{ competencyId: cam.id, text: 'cam' }],
     });
-    expect(only.json().unmapped).toEqual(['Sostenibilità ambientale']);
+    expect(only.json().unmapped).toEqual(['Lingua dei segni italiana']);
     expect((await admin.get(apiUrl(r.framework.pathLink, { pathId: path.id }))).json()).toEqual(only.json());
 
     const unknown = await admin.put(apiUrl(r.framework.pathLink, { pathId: path.id }), {
