@@ -123,6 +123,7 @@ describe('main navigation', () => {
       '/formazione/firme signatures.nav',
       '/amministrazione/catalogo nav.catalogue',
       '/amministrazione/convenzioni nav.agreements',
+      '/amministrazione/quadro-competenze framework.nav',
       '/amministrazione/utenti nav.users',
       '/amministrazione/unita nav.units',
       '/amministrazione/registro-attivita nav.audit',
@@ -205,6 +206,9 @@ describe('page routes', () => {
       '/amministrazione/catalogo/:id': 'manageCatalogue',
       '/amministrazione/edizioni/:id': 'manageCatalogue',
       '/amministrazione/convenzioni': 'manageAgreements',
+      '/amministrazione/quadro-competenze': 'manageFramework',
+      '/amministrazione/quadro-competenze/importa': 'manageFramework',
+      '/amministrazione/quadro-competenze/:id': 'manageFramework',
     });
   });
 

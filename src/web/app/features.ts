@@ -7,6 +7,7 @@ import { catalogueFeature } from '../features/catalogue';
 import { certificatesFeature } from '../features/certificates';
 import { enrolmentFeature } from '../features/enrolment';
 import { errorsFeature } from '../features/errors';
+import { frameworkFeature } from '../features/framework';
 import { homeFeature } from '../features/home';
 import { learningFeature } from '../features/learning';
 import { manualFeature } from '../features/manual';
@@ -34,6 +35,7 @@ export const features: readonly WebFeature[] = [
   certificatesFeature,
   catalogueFeature,
   agreementsFeature,
+  frameworkFeature,
   usersFeature,
   unitsFeature,
   auditFeature,
