@@ -58,6 +58,19 @@ export async function expectHeading(page: Page, name: string | RegExp) {
 export async function expectAccessible(page: Page, label: string) {
   // Let lazy icons and fonts settle so the scan sees the final page.
   await page.waitForLoadState('networkidle').catch(() => undefined);
+  // A colour transition still running (a link just clicked or hovered) would be scanned half-way, with
+  // colours the page never rests on: wait for the page's CSS transitions and animations to end.
+  await page
+    .evaluate(() =>
+      Promise.all(
+        (
+          globalThis as unknown as { document: { getAnimations(): { finished: Promise<unknown> }[] } }
+        ).document
+          .getAnimations()
+          .map((a) => a.finished.catch(() => undefined)),
+      ),
+    )
+    .catch(() => undefined);
   const results = await new AxeBuilder({ page })
     .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
     .analyze();
