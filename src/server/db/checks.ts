@@ -21,3 +21,8 @@ export function oneOf(column: AnyPgColumn, values: readonly string[]) {
 export function allOf(column: AnyPgColumn, values: readonly string[]) {
   return check(nameOf(column), sql`${column} <@ array[${literals(values)}]::text[]`);
 }
+
+/** The integer column lies between min and max inclusive (NULL passes, as with every CHECK). */
+export function inRange(column: AnyPgColumn, min: number, max: number) {
+  return check(nameOf(column), sql`${column} between ${sql.raw(String(min))} and ${sql.raw(String(max))}`);
+}

@@ -4,6 +4,13 @@ import path from 'node:path';
 import { sql, TransactionRollbackError } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
 import { OUTBOX_STATUSES } from '../../common/admin.js';
+import {
+  CAMPAIGN_STATUSES,
+  PARTICIPANT_STATUSES,
+  PLAN_ITEM_ORIGINS,
+  PLAN_STATUSES,
+  QUESTION_KINDS,
+} from '../../common/assessment.js';
 import { ATTENDANCE_SOURCES } from '../../common/attendance.js';
 import { LOCALES, TOKEN_PURPOSES } from '../../common/auth.js';
 import {
@@ -45,6 +52,43 @@ const VOCABULARIES: { table: string; column: string; values: readonly string[]; 
   { table: 'enrolments', column: 'status', values: ENROLMENT_STATUSES },
   { table: 'attendance', column: 'source', values: ATTENDANCE_SOURCES },
   { table: 'competency_frameworks', column: 'status', values: FRAMEWORK_STATUSES },
+  { table: 'campaigns', column: 'status', values: CAMPAIGN_STATUSES },
+  { table: 'campaign_questions', column: 'kind', values: QUESTION_KINDS },
+  { table: 'campaign_participants', column: 'status', values: PARTICIPANT_STATUSES },
+  { table: 'training_plans', column: 'status', values: PLAN_STATUSES },
+  { table: 'training_plan_items', column: 'delivery_mode', values: DELIVERY_MODES },
+  { table: 'training_plan_items', column: 'origin', values: PLAN_ITEM_ORIGINS },
+];
+
+/** The other CHECK constraints (ranges and rules across columns), each with an update that breaks it. */
+const RULES: { name: string; breaking: string }[] = [
+  { name: 'profile_expectations_level_check', breaking: 'update profile_expectations set level = 4' },
+  { name: 'campaigns_min_group_size_check', breaking: 'update campaigns set min_group_size = 1' },
+  { name: 'campaigns_period_check', breaking: 'update campaigns set closes_on = opens_on - 1' },
+  {
+    name: 'campaigns_manager_named_check',
+    breaking: 'update campaigns set anonymous = true, manager_assessment = true',
+  },
+  {
+    name: 'campaign_response_levels_self_level_check',
+    breaking: 'update campaign_response_levels set self_level = 4',
+  },
+  {
+    name: 'campaign_response_levels_manager_level_check',
+    breaking: 'update campaign_response_levels set manager_level = -1',
+  },
+  {
+    name: 'training_plan_items_participants_check',
+    breaking: 'update training_plan_items set participants = -1',
+  },
+  {
+    name: 'training_plan_items_hours_per_participant_check',
+    breaking: 'update training_plan_items set hours_per_participant = -0.5',
+  },
+  {
+    name: 'training_plan_items_quarter_check',
+    breaking: "update training_plan_items set quarter = '2027-Q1'",
+  },
 ];
 const TABLES = [...new Set(VOCABULARIES.map((v) => v.table))];
 const CHECK_VIOLATION = '23514';
@@ -109,17 +153,76 @@ async function addRepresentativeRows(db: Db) {
     );
 }
 
+/** One row of each needs-assessment vocabulary value, on the demo's published framework. */
+async function addAssessmentRows(db: Db) {
+  await rows(
+    db,
+    `insert into profile_expectations (job_profile_code, competency_code, level)
+     select code, 'X.01', 2 from job_profiles order by code limit 1`,
+  );
+  for (const status of CAMPAIGN_STATUSES)
+    await rows(
+      db,
+      `insert into campaigns (title_it, title_en, framework_id, status, opens_on, closes_on)
+       select 'Rilevazione', 'Survey', id, ${quote(status)}, '2027-01-01', '2027-01-31'
+       from competency_frameworks where status = 'published'`,
+    );
+  const campaign = `(select min(id) from campaigns)`;
+  for (const [i, kind] of QUESTION_KINDS.entries())
+    await rows(
+      db,
+      `insert into campaign_questions (campaign_id, position, kind, prompt_it, prompt_en)
+       values (${campaign}, ${i}, ${quote(kind)}, 'Domanda', 'Question')`,
+    );
+  for (const [i, status] of PARTICIPANT_STATUSES.entries())
+    await rows(
+      db,
+      `insert into campaign_participants (campaign_id, user_id, status)
+       select ${campaign}, id, ${quote(status)} from users order by email offset ${i} limit 1`,
+    );
+  await rows(db, `insert into campaign_responses (campaign_id) values (${campaign})`);
+  await rows(
+    db,
+    `insert into campaign_response_levels (response_id, competency_id, self_level, manager_level)
+     select (select id from campaign_responses limit 1), min(id), 1, 2 from framework_competencies`,
+  );
+  for (const [i, status] of PLAN_STATUSES.entries())
+    await rows(
+      db,
+      `insert into training_plans (campaign_id, unit_id, status, year)
+       select ${campaign}, id, ${quote(status)}, 2027 from territorial_units order by id offset ${i} limit 1`,
+    );
+  for (const origin of PLAN_ITEM_ORIGINS)
+    for (const mode of DELIVERY_MODES)
+      await rows(
+        db,
+        `insert into training_plan_items (plan_id, title_it, title_en, participants, hours_per_participant,
+           delivery_mode, quarter, origin, position)
+         values ((select min(id) from training_plans), 'Percorso', 'Path', 10, 8, ${quote(mode)}, '2027-T1',
+           ${quote(origin)}, 0)`,
+      );
+}
+
 describe('closed vocabularies', async () => {
   const database = await openTestDatabase();
   afterAll(() => database.close());
   const db = database.db;
   await seedDemo(db, { history: true });
   await addRepresentativeRows(db);
+  await addAssessmentRows(db);
 
-  it('have one CHECK constraint per column, named <table>_<column>_check, and nothing else', async () => {
+  it('have one CHECK constraint per column, named <table>_<column>_check, and the listed rules', async () => {
     expect((await checkConstraints(db)).map((c) => c.name)).toEqual(
-      VOCABULARIES.map((v) => `${v.table}_${v.column}_check`).sort((a, b) => a.localeCompare(b)),
+      [...VOCABULARIES.map((v) => `${v.table}_${v.column}_check`), ...RULES.map((r) => r.name)].sort((a, b) =>
+        a.localeCompare(b),
+      ),
     );
+  });
+
+  it.each(RULES)('$name refuses what breaks it', async ({ name, breaking }) => {
+    const err = await failure(rows(db, breaking));
+    expect(err?.code).toBe(CHECK_VIOLATION);
+    expect(err?.message).toContain(name);
   });
 
   describe.each(VOCABULARIES.map((v) => ({ ...v, name: `${v.table}.${v.column}` })))('$name', (v) => {
@@ -200,7 +303,7 @@ describe('the enum_checks migration on a database in use', () => {
       const after = await rowCounts(db);
       expect(Object.fromEntries(Object.keys(before).map((table) => [table, after[table]]))).toEqual(before);
       const checks = await checkConstraints(db);
-      expect(checks).toHaveLength(VOCABULARIES.length);
+      expect(checks).toHaveLength(VOCABULARIES.length + RULES.length);
       expect(checks.every((c) => c.validated)).toBe(true);
     } finally {
       await database.close();

@@ -1,5 +1,6 @@
 import type { AnyModule } from '../kernel/module.js';
 import { frameworkModule } from './assessment/framework/index.js';
+import { gapsModule } from './assessment/gaps/index.js';
 import { authModule } from './identity/auth/index.js';
 import { unitsModule } from './identity/units/index.js';
 import { usersModule } from './identity/users/index.js';
@@ -37,6 +38,7 @@ export const modules = [
   learningModule,
   // assessment
   frameworkModule,
+  gapsModule,
 ] as const satisfies readonly AnyModule[];
 
 type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void

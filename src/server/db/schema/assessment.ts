@@ -6,16 +6,18 @@ import {
   pgTable,
   primaryKey,
   serial,
+  smallint,
   text,
   timestamp,
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { MAX_LEVEL, MIN_LEVEL } from '../../../common/assessment.js';
 import { FRAMEWORK_STATUSES } from '../../../common/framework.js';
-import { oneOf } from '../checks.js';
+import { inRange, oneOf } from '../checks.js';
 import { trainingPaths } from './catalogue.js';
 import { users } from './identity.js';
-import { domains } from './reference.js';
+import { domains, jobProfiles, territorialUnits } from './reference.js';
 
 /**
  * A version of the competency framework. A published version is frozen: survey campaigns will refer
@@ -119,5 +121,35 @@ export const pathCompetencies = pgTable(
   (t) => [
     primaryKey({ columns: [t.pathId, t.competencyId] }),
     index('path_competencies_competency').on(t.competencyId),
+  ],
+);
+
+/**
+ * The level a job profile is expected to hold on a competency: national (unit_id null) or a unit's
+ * override for its own restructuring plan. Keyed by the competency's code, which stays the same
+ * across framework versions, so a new version keeps the profiles; level 0 in an override says the
+ * competency is not expected in that unit.
+ */
+export const profileExpectations = pgTable(
+  'profile_expectations',
+  {
+    id: serial('id').primaryKey(),
+    jobProfileCode: text('job_profile_code')
+      .notNull()
+      .references(() => jobProfiles.code),
+    competencyCode: text('competency_code').notNull(),
+    unitId: integer('unit_id').references(() => territorialUnits.id),
+    level: smallint('level').notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedBy: uuid('updated_by').references(() => users.id, { onDelete: 'set null' }),
+  },
+  (t) => [
+    uniqueIndex('profile_expectations_key').on(
+      t.jobProfileCode,
+      t.competencyCode,
+      sql`coalesce(${t.unitId}, 0)`,
+    ),
+    index('profile_expectations_unit').on(t.unitId),
+    inRange(t.level, MIN_LEVEL, MAX_LEVEL),
   ],
 );

@@ -1,3 +1,5 @@
+import { DEFAULT_MIN_GROUP_SIZE } from '../../../../common/assessment.js';
+
 /**
  * Disclosure control for a two-way table (e.g. unit × competency) published with its margins.
  *
@@ -34,7 +36,7 @@
  */
 
 /** The platform's default minimum group size: an aggregate of fewer people is never published. */
-export const DEFAULT_MIN_GROUP_SIZE = 5;
+export { DEFAULT_MIN_GROUP_SIZE };
 
 export type Suppression = 'primary' | 'secondary' | null;
 /** A cell to publish: n respondents and the statistic shown for them (count, total, mean…). */
