@@ -153,7 +153,7 @@ async function addRepresentativeRows(db: Db) {
     );
 }
 
-/** One row of each needs-assessment vocabulary value, on the demo's published framework. */
+/** One row of each needs-assessment vocabulary value the demo campaign does not already hold. */
 async function addAssessmentRows(db: Db) {
   await rows(
     db,
@@ -180,12 +180,6 @@ async function addAssessmentRows(db: Db) {
       `insert into campaign_participants (campaign_id, user_id, status)
        select ${campaign}, id, ${quote(status)} from users order by email offset ${i} limit 1`,
     );
-  await rows(db, `insert into campaign_responses (campaign_id) values (${campaign})`);
-  await rows(
-    db,
-    `insert into campaign_response_levels (response_id, competency_id, self_level, manager_level)
-     select (select id from campaign_responses limit 1), min(id), 1, 2 from framework_competencies`,
-  );
   for (const [i, status] of PLAN_STATUSES.entries())
     await rows(
       db,

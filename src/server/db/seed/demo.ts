@@ -3,6 +3,7 @@ import type { Role } from '../../../common/roles.js';
 import { hashPassword } from '../../kernel/passwords.js';
 import type { Db } from '../client.js';
 import { auditLog, roleGrants, territorialUnits, users } from '../schema/index.js';
+import { seedDemoAssessment } from './demo-assessment.js';
 import { seedDemoCatalogue } from './demo-catalogue.js';
 import { seedDemoTraining } from './demo-training.js';
 
@@ -156,7 +157,10 @@ export async function seedDemo(
       .values({ action: 'system.demo_seeded', entityType: 'system', details: { users: DEMO_USERS.length } });
   });
   await seedDemoCatalogue(db, { framework: opts.framework !== false });
-  if (opts.history !== false) await seedDemoTraining(db, opts.issuer);
+  if (opts.history !== false) {
+    await seedDemoTraining(db, opts.issuer);
+    if (opts.framework !== false) await seedDemoAssessment(db);
+  }
   return true;
 }
 

@@ -5,6 +5,7 @@ import type { Unit } from '../../../common/units.js';
 import type { Db } from '../client.js';
 import { domains, jobProfiles, serviceModels, territorialUnits } from '../schema/index.js';
 import { seedCompetencyFramework } from './framework.js';
+import { seedProfileExpectations } from './profile-expectations.js';
 
 // Resolved from the project root so it works from src/ and from dist/ alike.
 const CSV = new URL('../../../../src/server/db/seed-data/unita-territoriali-istat-2022.csv', import.meta.url);
@@ -99,7 +100,10 @@ export async function seedReference(db: Db, opts: { framework?: boolean } = {}) 
     const missing = readUnitsCsv().filter((u) => !have.has(u.istatCode));
     if (missing.length) await tx.insert(territorialUnits).values(missing);
   });
-  if (opts.framework !== false) await seedCompetencyFramework(db);
+  if (opts.framework !== false) {
+    await seedCompetencyFramework(db);
+    await seedProfileExpectations(db);
+  }
   const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(territorialUnits);
   return row?.n ?? 0;
 }
