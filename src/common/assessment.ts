@@ -32,3 +32,7 @@ export const QUARTER_PATTERN = /^\d{4}-T[1-4]$/;
 
 /** The default minimum group size under which no statistic is shown. */
 export const DEFAULT_MIN_GROUP_SIZE = 5;
+
+/** The grains gap statistics are summed at: a competency, an area, a domain, or the whole framework. */
+export const GAP_GRAINS = ['competency', 'area', 'domain', 'all'] as const;
+export type GapGrain = (typeof GAP_GRAINS)[number];

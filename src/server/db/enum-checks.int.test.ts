@@ -6,6 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { OUTBOX_STATUSES } from '../../common/admin.js';
 import {
   CAMPAIGN_STATUSES,
+  GAP_GRAINS,
   PARTICIPANT_STATUSES,
   PLAN_ITEM_ORIGINS,
   PLAN_STATUSES,
@@ -58,6 +59,7 @@ const VOCABULARIES: { table: string; column: string; values: readonly string[]; 
   { table: 'training_plans', column: 'status', values: PLAN_STATUSES },
   { table: 'training_plan_items', column: 'delivery_mode', values: DELIVERY_MODES },
   { table: 'training_plan_items', column: 'origin', values: PLAN_ITEM_ORIGINS },
+  { table: 'campaign_gap_cells', column: 'grain', values: GAP_GRAINS },
 ];
 
 /** The other CHECK constraints (ranges and rules across columns), each with an update that breaks it. */
@@ -179,6 +181,13 @@ async function addAssessmentRows(db: Db) {
       db,
       `insert into campaign_participants (campaign_id, user_id, status)
        select ${campaign}, id, ${quote(status)} from users order by email offset ${i} limit 1`,
+    );
+  for (const grain of GAP_GRAINS)
+    await rows(
+      db,
+      `insert into campaign_gap_cells (campaign_id, unit_id, job_profile_code, grain, code, respondents,
+         observations, total_gap, affected)
+       select ${campaign}, min(id), 'dirigente', ${quote(grain)}, ${quote(grain)}, 5, 5, 1, 1 from territorial_units`,
     );
   for (const [i, status] of PLAN_STATUSES.entries())
     await rows(

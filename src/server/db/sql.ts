@@ -1,4 +1,5 @@
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
+import type { Db } from './client.js';
 
 /**
  * Seats left in an edition: capacity minus confirmed enrolments. Raw SQL names (not the Drizzle
@@ -18,4 +19,10 @@ const PG_UNIQUE_VIOLATION = '23505';
 export function isUniqueViolation(err: unknown): boolean {
   const e = err as { code?: string; cause?: { code?: string } };
   return e?.code === PG_UNIQUE_VIOLATION || e?.cause?.code === PG_UNIQUE_VIOLATION;
+}
+
+/** The rows of a raw query, whichever driver ran it (both answer `{ rows }`). */
+export async function rowsOf<T>(db: Db, query: SQL): Promise<T[]> {
+  const res = await db.execute(query);
+  return (res as unknown as { rows: T[] }).rows;
 }

@@ -18,6 +18,7 @@ import {
 import {
   CAMPAIGN_STATUSES,
   DEFAULT_MIN_GROUP_SIZE,
+  GAP_GRAINS,
   MAX_LEVEL,
   MIN_LEVEL,
   PARTICIPANT_STATUSES,
@@ -226,4 +227,57 @@ export const campaignResponseAnswers = pgTable(
     value: jsonb('value').$type<string | number | number[]>().notNull(),
   },
   (t) => [primaryKey({ columns: [t.responseId, t.questionId] })],
+);
+
+/**
+ * Gap statistics of a campaign, summed per unit × job profile at every grain of the framework
+ * (competency, area, domain, all), so a national heatmap adds up a few thousand rows instead of
+ * reading a million answers. People are split by unit and profile, so sums across units, profiles and
+ * regions are exact; `affected` counts people with a gap of at least 1 on some competency of the cell.
+ * Derived data: refreshed from the answers and the expected levels when either changes.
+ */
+export const campaignGapCells = pgTable(
+  'campaign_gap_cells',
+  {
+    campaignId: integer('campaign_id')
+      .notNull()
+      .references(() => campaigns.id, { onDelete: 'cascade' }),
+    unitId: integer('unit_id')
+      .notNull()
+      .references(() => territorialUnits.id),
+    jobProfileCode: text('job_profile_code').notNull(),
+    grain: text('grain', { enum: GAP_GRAINS }).notNull(),
+    /** The competency, area or domain code; '' for the grain 'all'. */
+    code: text('code').notNull(),
+    domainCode: text('domain_code'),
+    areaCode: text('area_code'),
+    respondents: integer('respondents').notNull(),
+    observations: integer('observations').notNull(),
+    totalGap: integer('total_gap').notNull(),
+    affected: integer('affected').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.campaignId, t.grain, t.code, t.unitId, t.jobProfileCode] }),
+    index('campaign_gap_cells_unit').on(t.campaignId, t.unitId),
+    oneOf(t.grain, GAP_GRAINS),
+  ],
+);
+
+/** What each unit's summary was computed from, to tell when it is out of date. */
+export const campaignGapState = pgTable(
+  'campaign_gap_state',
+  {
+    campaignId: integer('campaign_id')
+      .notNull()
+      .references(() => campaigns.id, { onDelete: 'cascade' }),
+    unitId: integer('unit_id')
+      .notNull()
+      .references(() => territorialUnits.id),
+    /** The unit's responses when computed. */
+    responses: integer('responses').notNull(),
+    /** The expected levels' signature (count and last change) when computed. */
+    expectations: text('expectations').notNull(),
+    computedAt: timestamp('computed_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.campaignId, t.unitId] })],
 );

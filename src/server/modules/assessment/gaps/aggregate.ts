@@ -150,3 +150,21 @@ export function rankByPriority(cells: readonly GapCell[], opts?: SuppressionOpti
   const k = minGroupSize(opts);
   return cells.filter((c) => !isTooSmall(c.respondents, k) && c.priority > 0).sort(comparePriority);
 }
+
+/** A cell from its sums (as kept in the campaign's gap summary): the same statistics as `aggregate`. */
+export function cellFromSums(
+  key: CellKey,
+  sums: { respondents: number; observations: number; totalGap: number; affected: number },
+): GapCell {
+  const { respondents, observations, totalGap, affected } = sums;
+  return {
+    key,
+    respondents,
+    observations,
+    totalGap,
+    meanGap: totalGap / observations,
+    affected,
+    shareAffected: affected / respondents,
+    priority: (totalGap * affected) / observations,
+  };
+}
