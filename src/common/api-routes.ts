@@ -124,6 +124,12 @@ export const apiRoutes = {
     pathLinks: '/api/v1/path-competencies',
     pathLink: '/api/v1/path-competencies/:pathId',
   },
+  profiles: {
+    list: '/api/v1/job-profiles',
+    expectations: '/api/v1/job-profiles/:code/expectations',
+    exportCsv: '/api/v1/job-profiles/:code/expectations.csv',
+    import: '/api/v1/job-profiles/:code/expectations/import',
+  },
 } as const;
 
 type Table = typeof apiRoutes;

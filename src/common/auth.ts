@@ -49,6 +49,8 @@ export const me = z.object({
     signLogbooks: z.boolean(),
     /** Edits, imports and publishes the competency framework and maps paths to it: national admins. */
     manageFramework: z.boolean(),
+    /** Sets expected levels per job profile: national admins; Province officers for their unit's overrides. */
+    manageProfiles: z.boolean(),
   }),
 });
 export type Me = z.infer<typeof me>;

@@ -1,6 +1,7 @@
 import type { AnyModule } from '../kernel/module.js';
 import { frameworkModule } from './assessment/framework/index.js';
 import { gapsModule } from './assessment/gaps/index.js';
+import { profilesModule } from './assessment/profiles/index.js';
 import { authModule } from './identity/auth/index.js';
 import { unitsModule } from './identity/units/index.js';
 import { usersModule } from './identity/users/index.js';
@@ -38,6 +39,7 @@ export const modules = [
   learningModule,
   // assessment
   frameworkModule,
+  profilesModule,
   gapsModule,
 ] as const satisfies readonly AnyModule[];
 

@@ -24,6 +24,7 @@ const none: Me['can'] = {
   runSessions: false,
   signLogbooks: false,
   manageFramework: false,
+  manageProfiles: false,
 };
 
 /** A signed-in person with their roles and the `can` flags the server's policy gives those roles. */
@@ -65,6 +66,7 @@ describe('main navigation', () => {
       listEnrolments: true,
       decideEnrolments: true,
       signLogbooks: true,
+      manageProfiles: true,
     });
     expect(entries(officer)).toEqual([
       '/ nav.home end',
@@ -74,6 +76,7 @@ describe('main navigation', () => {
       '/formazione/iscrizioni myEnrolments.nav',
       '/provincia/iscrizioni unitEnrolments.nav',
       '/formazione/firme signatures.nav',
+      '/amministrazione/profili-competenze profiles.nav',
       '/amministrazione/utenti nav.users',
       '/manuale nav.manual',
     ]);
@@ -124,6 +127,7 @@ describe('main navigation', () => {
       '/amministrazione/catalogo nav.catalogue',
       '/amministrazione/convenzioni nav.agreements',
       '/amministrazione/quadro-competenze framework.nav',
+      '/amministrazione/profili-competenze profiles.nav',
       '/amministrazione/utenti nav.users',
       '/amministrazione/unita nav.units',
       '/amministrazione/registro-attivita nav.audit',
@@ -209,6 +213,7 @@ describe('page routes', () => {
       '/amministrazione/quadro-competenze': 'manageFramework',
       '/amministrazione/quadro-competenze/importa': 'manageFramework',
       '/amministrazione/quadro-competenze/:id': 'manageFramework',
+      '/amministrazione/profili-competenze': 'manageProfiles',
     });
   });
 

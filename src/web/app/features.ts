@@ -13,6 +13,7 @@ import { learningFeature } from '../features/learning';
 import { manualFeature } from '../features/manual';
 import { outboxFeature } from '../features/outbox';
 import { profileFeature } from '../features/profile';
+import { profilesFeature } from '../features/profiles';
 import { trainingFeature } from '../features/training';
 import { unitsFeature } from '../features/units';
 import { usersFeature } from '../features/users';
@@ -36,6 +37,7 @@ export const features: readonly WebFeature[] = [
   catalogueFeature,
   agreementsFeature,
   frameworkFeature,
+  profilesFeature,
   usersFeature,
   unitsFeature,
   auditFeature,

@@ -1,0 +1,2 @@
+/** Where the job profiles' expected levels live. */
+export const PROFILES_PATH = '/amministrazione/profili-competenze';
