@@ -3,6 +3,7 @@ import type { PathInput, pathListQuery, TrainingPath } from '../../../../common/
 import type { Db } from '../../../db/client.js';
 import { isUniqueViolation } from '../../../db/sql.js';
 import { errors, type Lang } from '../../../kernel/errors.js';
+import type { EventBus } from '../../../kernel/events.js';
 import type { RequestContext } from '../../../kernel/principal.js';
 import { slugify } from '../../../kernel/slug.js';
 import type { AuditService } from '../../platform/audit/index.js';
@@ -20,8 +21,9 @@ export function createPathsService(deps: {
   repo: PathsRepository;
   agreements: Pick<AgreementsService, 'unitsWithActiveAgreement'>;
   audit: AuditService;
+  events: EventBus;
 }) {
-  const { db, repo, audit } = deps;
+  const { db, repo, audit, events } = deps;
 
   async function toPaths(rows: PathRow[], lang: Lang, tx: Db = db): Promise<TrainingPath[]> {
     const d = await repo.details(
@@ -180,6 +182,8 @@ export function createPathsService(deps: {
             entityId: row.id,
             details: { title: row.title },
           });
+          if (row.competencies.length)
+            await events.emit(tx, ctx, 'path.competenciesChanged', { pathId: row.id, previous: [] });
           return (await toPaths([row], ctx.lang, tx))[0] as TrainingPath;
         });
       } catch (err) {
@@ -203,6 +207,11 @@ export function createPathsService(deps: {
             entityId: id,
             details: { title: input.title },
           });
+          if (!sameTexts(before.competencies, input.competencies))
+            await events.emit(tx, ctx, 'path.competenciesChanged', {
+              pathId: id,
+              previous: before.competencies,
+            });
           return (await toPaths([row as PathRow], ctx.lang, tx))[0] as TrainingPath;
         });
       } catch (err) {
@@ -227,4 +236,9 @@ export function createPathsService(deps: {
       });
     },
   };
+}
+
+/** The same free-text competencies, in the same order. */
+function sameTexts(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((t, i) => t === b[i]);
 }
