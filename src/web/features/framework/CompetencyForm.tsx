@@ -2,15 +2,17 @@ import { Button } from 'design-react-kit';
 import { useTranslation } from 'react-i18next';
 import { type BilingualText, type FrameworkCompetency, frameworkCode } from '../../../common/framework';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { TextAreaField, TextField } from '../../components/Field';
+import { SelectField, TextAreaField, TextField } from '../../components/Field';
 import { useCheckedForm } from '../../components/useCheckedForm';
 import type { CompetencyBody } from './api';
 import { BilingualFields, checkBilingual, emptyText, trimmed } from './BilingualFields';
+import { local } from './labels';
 import { useUnsavedChanges } from './useUnsavedChanges';
 
 const LEVELS = ['base', 'intermedio', 'avanzato'] as const;
 
 type Draft = {
+  areaId: number;
   code: string;
   name: BilingualText;
   description: BilingualText;
@@ -18,8 +20,9 @@ type Draft = {
   levels: Record<(typeof LEVELS)[number], BilingualText>;
 };
 
-function toDraft(c: FrameworkCompetency | null): Draft {
+function toDraft(c: FrameworkCompetency | null, areaId: number): Draft {
   return {
+    areaId,
     code: c?.code ?? '',
     name: c?.name ?? emptyText(),
     description: c?.description ?? emptyText(),
@@ -37,6 +40,8 @@ const keywordsOf = (s: string) =>
 /** Adds or changes one competency of a draft: code, names, description, keywords and the three levels. */
 export function CompetencyForm({
   competency,
+  areaId,
+  areas,
   idPrefix,
   onSubmit,
   onCancel,
@@ -44,14 +49,18 @@ export function CompetencyForm({
   error,
 }: {
   competency: FrameworkCompetency | null;
+  /** The area the competency is in (or goes in). */
+  areaId: number;
+  /** The draft's areas, to move a competency to another one. */
+  areas: readonly { id: number; code: string; name: BilingualText }[];
   idPrefix: string;
-  onSubmit: (body: CompetencyBody) => void;
+  onSubmit: (body: CompetencyBody, areaId: number) => void;
   onCancel: () => void;
   pending: boolean;
   error: unknown;
 }) {
   const { t } = useTranslation();
-  const initial = toDraft(competency);
+  const initial = toDraft(competency, areaId);
   const {
     draft: d,
     set,
@@ -73,6 +82,7 @@ export function CompetencyForm({
       return {
         errors: e,
         input: {
+          areaId: draft.areaId,
           code: draft.code.trim(),
           name: trimmed(draft.name),
           description: trimmed(draft.description),
@@ -85,7 +95,7 @@ export function CompetencyForm({
         },
       };
     },
-    onSubmit,
+    onSubmit: ({ areaId: area, ...body }) => onSubmit(body, area),
     serverError: error,
   });
   const dirty = JSON.stringify(d) !== JSON.stringify(initial);
@@ -107,6 +117,22 @@ export function CompetencyForm({
         <div className="alert alert-danger" role="alert">
           {t('framework.editor.fixErrors')}
         </div>
+      ) : null}
+      {competency ? (
+        <SelectField
+          id={`${idPrefix}-area`}
+          label={t('framework.editor.area')}
+          hint={t('framework.editor.areaHint')}
+          value={String(d.areaId)}
+          onChange={(e) => set({ areaId: Number(e.target.value) })}
+          error={errors.areaId}
+        >
+          {areas.map((a) => (
+            <option key={a.id} value={a.id}>
+              {a.code} — {local(a.name)}
+            </option>
+          ))}
+        </SelectField>
       ) : null}
       <TextField
         id={`${idPrefix}-code`}

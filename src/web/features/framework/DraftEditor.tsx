@@ -151,6 +151,8 @@ export function DraftEditor({ tree }: { tree: FrameworkTree }) {
   const competencyForm = (area: FrameworkArea, c: FrameworkCompetency | null) => (
     <CompetencyForm
       competency={c}
+      areaId={area.id}
+      areas={areas}
       idPrefix={c ? `competency-${c.id}` : `new-competency-${area.id}`}
       pending={saveCompetency.isPending}
       error={saveCompetency.error}
@@ -158,9 +160,9 @@ export function DraftEditor({ tree }: { tree: FrameworkTree }) {
         setEditing(null);
         setFocusId(c ? `edit-competency-${c.id}` : `add-competency-${area.id}`);
       }}
-      onSubmit={(body) =>
+      onSubmit={(body, areaId) =>
         saveCompetency.mutate(
-          { competencyId: c?.id ?? null, areaId: area.id, body },
+          { competencyId: c?.id ?? null, areaId, body },
           {
             onSuccess: (next) => {
               const saved = next.domains

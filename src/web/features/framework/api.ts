@@ -110,7 +110,7 @@ export const useSaveCompetency = (id: number) =>
           })
         : api<FrameworkTree>(apiUrl(apiRoutes.framework.competency, { id, competencyId }), {
             method: 'PATCH',
-            body,
+            body: { ...body, areaId },
           }),
   );
 

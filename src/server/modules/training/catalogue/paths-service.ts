@@ -196,7 +196,8 @@ export function createPathsService(deps: {
       if (!canManageCatalogue(ctx.actor)) throw errors.forbidden();
       try {
         return await db.transaction(async (tx) => {
-          const before = await repo.findById(tx, id);
+          // Locked, so the free text "before" is the one this change replaces, even under concurrency.
+          const before = await repo.lock(tx, id);
           if (!before) throw errors.notFound(PATH);
           await validate(tx, input);
           const row = await repo.update(tx, id, { ...values(input), slug: input.slug ?? before.slug });
