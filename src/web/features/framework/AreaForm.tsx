@@ -1,4 +1,5 @@
 import { Button } from 'design-react-kit';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type BilingualText, frameworkCode } from '../../../common/framework';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -18,6 +19,7 @@ export function AreaForm({
   idPrefix,
   onSubmit,
   onCancel,
+  onDirty,
   pending,
   error,
 }: {
@@ -29,6 +31,8 @@ export function AreaForm({
   idPrefix: string;
   onSubmit: (body: AreaBody) => void;
   onCancel: () => void;
+  /** Told whether the form has unsaved changes. */
+  onDirty: (dirty: boolean) => void;
   pending: boolean;
   error: unknown;
 }) {
@@ -62,6 +66,10 @@ export function AreaForm({
   });
   const dirty = JSON.stringify(d) !== JSON.stringify(initial);
   useUnsavedChanges(dirty, t('framework.editor.unsaved'));
+  useEffect(() => {
+    onDirty(dirty);
+    return () => onDirty(false);
+  }, [dirty, onDirty]);
   return (
     <form
       onSubmit={submit}

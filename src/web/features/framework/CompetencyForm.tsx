@@ -1,4 +1,5 @@
 import { Button } from 'design-react-kit';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type BilingualText, type FrameworkCompetency, frameworkCode } from '../../../common/framework';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -45,6 +46,7 @@ export function CompetencyForm({
   idPrefix,
   onSubmit,
   onCancel,
+  onDirty,
   pending,
   error,
 }: {
@@ -56,6 +58,8 @@ export function CompetencyForm({
   idPrefix: string;
   onSubmit: (body: CompetencyBody, areaId: number) => void;
   onCancel: () => void;
+  /** Told whether the form has unsaved changes. */
+  onDirty: (dirty: boolean) => void;
   pending: boolean;
   error: unknown;
 }) {
@@ -100,6 +104,10 @@ export function CompetencyForm({
   });
   const dirty = JSON.stringify(d) !== JSON.stringify(initial);
   useUnsavedChanges(dirty, t('framework.editor.unsaved'));
+  useEffect(() => {
+    onDirty(dirty);
+    return () => onDirty(false);
+  }, [dirty, onDirty]);
   const keywordError = Object.entries(errors).find(([k]) => k === 'keywords' || k.startsWith('keywords.'));
   return (
     <form

@@ -1,5 +1,5 @@
 import { Button } from 'design-react-kit';
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FrameworkArea, FrameworkCompetency, FrameworkTree } from '../../../common/framework';
 import { Dialog } from '../../components/Dialog';
@@ -33,7 +33,14 @@ function swap<T>(list: T[], i: number, j: number): T[] {
  * remove), one form open at a time, new areas and competencies added where they go. Moves keep the
  * focus on the button pressed and are announced.
  */
-export function DraftEditor({ tree }: { tree: FrameworkTree }) {
+export function DraftEditor({
+  tree,
+  onDirty,
+}: {
+  tree: FrameworkTree;
+  /** Told whether an open form has unsaved changes (the page asks before publishing then). */
+  onDirty: (dirty: boolean) => void;
+}) {
   const { t } = useTranslation();
   const { reference } = useReferenceNames();
   const saveArea = useSaveArea(tree.id);
@@ -63,7 +70,18 @@ export function DraftEditor({ tree }: { tree: FrameworkTree }) {
     setFocusId(null);
   }, [focusId]);
 
-  const setEditing = (next: Editing) => {
+  const dirty = useRef(false);
+  const formDirty = useCallback(
+    (d: boolean) => {
+      dirty.current = d;
+      onDirty(d);
+    },
+    [onDirty],
+  );
+
+  /** Opens another form (or none); changes not saved in the open one are lost only if confirmed. */
+  const setEditing = (next: Editing, force = false) => {
+    if (!force && dirty.current && !window.confirm(t('framework.editor.discard'))) return;
     saveArea.reset();
     saveCompetency.reset();
     setEditingState(next);
@@ -129,16 +147,17 @@ export function DraftEditor({ tree }: { tree: FrameworkTree }) {
         pending={saveArea.isPending}
         error={saveArea.error}
         onCancel={() => {
-          setEditing(null);
+          setEditing(null, true);
           setFocusId(area ? `edit-area-${area.id}` : `add-area-${domainCode ?? 'any'}`);
         }}
+        onDirty={formDirty}
         onSubmit={(body) =>
           saveArea.mutate(
             { areaId: area?.id ?? null, body },
             {
               onSuccess: (next) => {
                 const saved = next.domains.flatMap((d) => d.areas).find((a) => a.code === body.code);
-                setEditing(null);
+                setEditing(null, true);
                 setAnnounce(t('framework.editor.savedArea', { code: body.code }));
                 if (saved) setFocusId(`edit-area-${saved.id}`);
               },
@@ -157,9 +176,10 @@ export function DraftEditor({ tree }: { tree: FrameworkTree }) {
       pending={saveCompetency.isPending}
       error={saveCompetency.error}
       onCancel={() => {
-        setEditing(null);
+        setEditing(null, true);
         setFocusId(c ? `edit-competency-${c.id}` : `add-competency-${area.id}`);
       }}
+      onDirty={formDirty}
       onSubmit={(body, areaId) =>
         saveCompetency.mutate(
           { competencyId: c?.id ?? null, areaId, body },
@@ -168,7 +188,7 @@ export function DraftEditor({ tree }: { tree: FrameworkTree }) {
               const saved = next.domains
                 .flatMap((d) => d.areas.flatMap((a) => a.competencies))
                 .find((x) => x.code === body.code);
-              setEditing(null);
+              setEditing(null, true);
               setAnnounce(t('framework.editor.savedCompetency', { code: body.code }));
               if (saved) setFocusId(`edit-competency-${saved.id}`);
             },

@@ -62,6 +62,12 @@ export default function FrameworkVersionPage() {
   const remove = useDeleteDraft();
   const [confirm, setConfirm] = useState<Confirm>(null);
   const [done, setDone] = useState<string | null>(null);
+  const [dirty, setDirty] = useState(false);
+  /** Publishing or deleting closes the open form: its unsaved changes go only if confirmed. */
+  const ask = (next: Confirm) => {
+    if (dirty && !window.confirm(t('framework.editor.discardFirst'))) return;
+    setConfirm(next);
+  };
   const tree = version.data;
   if (!tree)
     return (
@@ -86,10 +92,10 @@ export default function FrameworkVersionPage() {
           </a>
           {draft ? (
             <>
-              <Button color="primary" onClick={() => setConfirm('publish')}>
+              <Button color="primary" onClick={() => ask('publish')}>
                 {t('framework.publish')}
               </Button>
-              <Button color="danger" outline onClick={() => setConfirm('delete')}>
+              <Button color="danger" outline onClick={() => ask('delete')}>
                 {t('framework.deleteDraft')}
               </Button>
             </>
@@ -127,7 +133,7 @@ export default function FrameworkVersionPage() {
         </dd>
       </dl>
       {draft ? <p className="alert alert-info">{t('framework.draftHelp')}</p> : null}
-      {draft ? <DraftEditor tree={tree} /> : <Tree tree={tree} />}
+      {draft ? <DraftEditor tree={tree} onDirty={setDirty} /> : <Tree tree={tree} />}
       <Dialog
         open={confirm === 'publish'}
         title={t('framework.publishTitle', { version: tree.version })}
