@@ -8,7 +8,7 @@ import { Page } from '../../components/Page';
 import { ResultsTable } from '../../components/ResultsTable';
 import { useCreateDraft, useFrameworkVersions } from './api';
 import { local, StatusBadge } from './labels';
-import { FRAMEWORK_PATH, versionPath } from './paths';
+import { FRAMEWORK_PATH, UNMAPPED_PATH, versionPath } from './paths';
 
 /** The versions of the framework, newest first, with the way to a new draft (copied or imported). */
 export default function FrameworkPage() {
@@ -50,6 +50,9 @@ export default function FrameworkPage() {
     >
       <ErrorAlert error={create.error ?? versions.error} />
       {draft ? <p>{t('framework.draftExists')}</p> : <p>{t('framework.howToChange')}</p>}
+      <p>
+        {t('framework.mapping.intro')} <Link to={UNMAPPED_PATH}>{t('framework.mapping.title')}</Link>.
+      </p>
       {versions.isPending ? (
         <Loading />
       ) : (

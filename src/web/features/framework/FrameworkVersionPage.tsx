@@ -2,43 +2,17 @@ import { Button } from 'design-react-kit';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
-import type { FrameworkCompetency, FrameworkTree } from '../../../common/framework';
+import type { FrameworkTree } from '../../../common/framework';
 import { Dialog } from '../../components/Dialog';
 import { ErrorAlert, SuccessAlert } from '../../components/ErrorAlert';
 import { formatDate } from '../../components/format';
 import { Loading } from '../../components/Loading';
 import { Page } from '../../components/Page';
 import { exportUrl, useDeleteDraft, useFrameworkVersion, useFrameworkVersions, usePublish } from './api';
+import { CompetencyDetails } from './CompetencyDetails';
+import { DraftEditor } from './DraftEditor';
 import { local, StatusBadge } from './labels';
 import { FRAMEWORK_PATH } from './paths';
-
-const LEVELS = ['base', 'intermedio', 'avanzato'] as const;
-
-function Competency({ c }: { c: FrameworkCompetency }) {
-  const { t } = useTranslation();
-  return (
-    <li className="mb-4">
-      <h4 className="h6 mb-1">
-        <span className="text-muted me-2">{c.code}</span>
-        {local(c.name)}
-      </h4>
-      <p className="mb-2">{local(c.description)}</p>
-      {c.keywords.length ? (
-        <p className="small mb-2">
-          <span className="fw-semibold">{t('framework.keywords')}:</span> {c.keywords.join(', ')}
-        </p>
-      ) : null}
-      <dl className="officina-levels mb-0">
-        {LEVELS.map((level) => (
-          <div key={level} className="mb-1">
-            <dt className="d-inline fw-semibold">{t(`framework.level.${level}`)}:</dt>{' '}
-            <dd className="d-inline mb-0">{local(c.levels[level])}</dd>
-          </div>
-        ))}
-      </dl>
-    </li>
-  );
-}
 
 /** The tree: one heading per domain, area and competency, and lists, so it reads well aloud and on a phone. */
 function Tree({ tree }: { tree: FrameworkTree }) {
@@ -60,7 +34,9 @@ function Tree({ tree }: { tree: FrameworkTree }) {
               {a.competencies.length ? (
                 <ul className="list-unstyled ps-0 ps-md-3 mt-3">
                   {a.competencies.map((c) => (
-                    <Competency key={c.id} c={c} />
+                    <li key={c.id} className="mb-4">
+                      <CompetencyDetails c={c} />
+                    </li>
                   ))}
                 </ul>
               ) : (
@@ -86,6 +62,12 @@ export default function FrameworkVersionPage() {
   const remove = useDeleteDraft();
   const [confirm, setConfirm] = useState<Confirm>(null);
   const [done, setDone] = useState<string | null>(null);
+  const [dirty, setDirty] = useState(false);
+  /** Publishing or deleting closes the open form: its unsaved changes go only if confirmed. */
+  const ask = (next: Confirm) => {
+    if (dirty && !window.confirm(t('framework.editor.discardFirst'))) return;
+    setConfirm(next);
+  };
   const tree = version.data;
   if (!tree)
     return (
@@ -110,10 +92,10 @@ export default function FrameworkVersionPage() {
           </a>
           {draft ? (
             <>
-              <Button color="primary" onClick={() => setConfirm('publish')}>
+              <Button color="primary" onClick={() => ask('publish')}>
                 {t('framework.publish')}
               </Button>
-              <Button color="danger" outline onClick={() => setConfirm('delete')}>
+              <Button color="danger" outline onClick={() => ask('delete')}>
                 {t('framework.deleteDraft')}
               </Button>
             </>
@@ -151,7 +133,7 @@ export default function FrameworkVersionPage() {
         </dd>
       </dl>
       {draft ? <p className="alert alert-info">{t('framework.draftHelp')}</p> : null}
-      <Tree tree={tree} />
+      {draft ? <DraftEditor tree={tree} onDirty={setDirty} /> : <Tree tree={tree} />}
       <Dialog
         open={confirm === 'publish'}
         title={t('framework.publishTitle', { version: tree.version })}

@@ -1,7 +1,13 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { apiRoutes, apiUrl } from '../../../common/api-routes';
-import type { FrameworkSummary, FrameworkTree } from '../../../common/framework';
-import { api } from '../../api/client';
+import type {
+  BilingualText,
+  CompetencyContent,
+  FrameworkSummary,
+  FrameworkTree,
+  PathCompetencies,
+} from '../../../common/framework';
+import { api, type Paged } from '../../api/client';
 
 const KEY = ['framework'] as const;
 
@@ -56,3 +62,107 @@ export const useImportFramework = () =>
 
 export const exportUrl = (id: number, format: 'json' | 'csv') =>
   apiUrl(format === 'json' ? apiRoutes.framework.exportJson : apiRoutes.framework.exportCsv, { id });
+
+// ---- Editing a draft ---------------------------------------------------------------------------
+
+export type AreaBody = { domainCode: string; code: string; name: BilingualText };
+export type CompetencyBody = Omit<CompetencyContent, 'code'> & { code: string };
+
+/** A change to a draft answers the whole tree: it replaces the cached version at once. */
+function useDraftMutation<V>(fn: (v: V) => Promise<FrameworkTree>) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: fn,
+    onSuccess: (tree) => {
+      client.setQueryData([...KEY, 'version', tree.id], tree);
+      void client.invalidateQueries({ queryKey: [...KEY, 'versions'] });
+    },
+  });
+}
+
+export const useSaveArea = (id: number) =>
+  useDraftMutation(({ areaId, body }: { areaId: number | null; body: AreaBody }) =>
+    areaId === null
+      ? api<FrameworkTree>(apiUrl(apiRoutes.framework.areas, { id }), { method: 'POST', body })
+      : api<FrameworkTree>(apiUrl(apiRoutes.framework.area, { id, areaId }), { method: 'PATCH', body }),
+  );
+
+export const useRemoveArea = (id: number) =>
+  useDraftMutation((areaId: number) =>
+    api<FrameworkTree>(apiUrl(apiRoutes.framework.area, { id, areaId }), { method: 'DELETE' }),
+  );
+
+export const useSaveCompetency = (id: number) =>
+  useDraftMutation(
+    ({
+      competencyId,
+      areaId,
+      body,
+    }: {
+      competencyId: number | null;
+      areaId: number;
+      body: CompetencyBody;
+    }) =>
+      competencyId === null
+        ? api<FrameworkTree>(apiUrl(apiRoutes.framework.competencies, { id }), {
+            method: 'POST',
+            body: { ...body, areaId },
+          })
+        : api<FrameworkTree>(apiUrl(apiRoutes.framework.competency, { id, competencyId }), {
+            method: 'PATCH',
+            body: { ...body, areaId },
+          }),
+  );
+
+export const useRemoveCompetency = (id: number) =>
+  useDraftMutation((competencyId: number) =>
+    api<FrameworkTree>(apiUrl(apiRoutes.framework.competency, { id, competencyId }), {
+      method: 'DELETE',
+    }),
+  );
+
+export const useReorder = (id: number) =>
+  useDraftMutation((areas: { id: number; competencyIds: number[] }[]) =>
+    api<FrameworkTree>(apiUrl(apiRoutes.framework.order, { id }), { method: 'PUT', body: { areas } }),
+  );
+
+// ---- Paths against the published framework -----------------------------------------------------
+
+export function usePathLinks(query: { page: number; q: string; unmapped: boolean }) {
+  return useQuery({
+    queryKey: [...KEY, 'paths', query],
+    queryFn: ({ signal }) =>
+      api<Paged<PathCompetencies>>(
+        apiUrl(
+          apiRoutes.framework.pathLinks,
+          {},
+          {
+            page: query.page,
+            pageSize: 10,
+            unmapped: query.unmapped ? 'true' : 'false',
+            ...(query.q.trim() ? { q: query.q.trim() } : {}),
+          },
+        ),
+        { signal },
+      ),
+    placeholderData: (previous) => previous,
+  });
+}
+
+export function useSetPathLinks() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({
+      pathId,
+      links,
+    }: {
+      pathId: number;
+      links: { competencyId: number; text: string | null }[];
+    }) =>
+      api<PathCompetencies>(apiUrl(apiRoutes.framework.pathLink, { pathId }), {
+        method: 'PUT',
+        body: { links },
+      }),
+    onSuccess: () => client.invalidateQueries({ queryKey: [...KEY, 'paths'] }),
+  });
+}

@@ -4,13 +4,17 @@ import type { WebFeature } from '../../app/feature';
 import { RequireAuth } from '../../app/RequireAuth';
 import en from './framework.en.json';
 import it from './framework.it.json';
-import { FRAMEWORK_PATH } from './paths';
+import { FRAMEWORK_PATH, UNMAPPED_PATH } from './paths';
 
 const FrameworkPage = lazy(() => import('./FrameworkPage'));
 const FrameworkImportPage = lazy(() => import('./FrameworkImportPage'));
 const FrameworkVersionPage = lazy(() => import('./FrameworkVersionPage'));
+const UnmappedPage = lazy(() => import('./UnmappedPage'));
 
-/** The competency framework's administration: versions, a version's tree, import, export, publication. */
+/**
+ * The competency framework's administration: versions, a version's tree, a draft's editor, import,
+ * export, publication, and the paths' free-text competencies still to map.
+ */
 export const frameworkFeature: WebFeature = {
   name: 'framework',
   routes: (
@@ -28,6 +32,14 @@ export const frameworkFeature: WebFeature = {
         element={
           <RequireAuth can="manageFramework">
             <FrameworkImportPage />
+          </RequireAuth>
+        }
+      />
+      <Route
+        path={UNMAPPED_PATH.slice(1)}
+        element={
+          <RequireAuth can="manageFramework">
+            <UnmappedPage />
           </RequireAuth>
         }
       />

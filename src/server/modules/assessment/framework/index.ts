@@ -37,4 +37,9 @@ export const frameworkModule = defineModule({
   },
   routes: (app, services, { config }) => frameworkRoutes(app, { services, config }),
   can: (p) => ({ manageFramework: canManageFramework(p) }),
+  handles: ({ pathLinks }) => ({
+    // A new or changed path is linked to the competencies its free text names.
+    'path.competenciesChanged': (tx, ctx, { pathId, previous }) =>
+      pathLinks.followText(tx, ctx, pathId, previous),
+  }),
 });

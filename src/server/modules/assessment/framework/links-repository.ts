@@ -1,5 +1,5 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
-import { namesCompetency } from '../../../../common/framework.js';
+import { matchKey, namesCompetency } from '../../../../common/framework.js';
 import type { Db } from '../../../db/client.js';
 import { competencyFrameworks, frameworkCompetencies, pathCompetencies } from '../../../db/schema/index.js';
 import { pathCompetencyTexts } from '../../../db/training-paths.js';
@@ -9,7 +9,7 @@ import { pathCompetencyTexts } from '../../../db/training-paths.js';
  * competencies are kept as history; what is shown and edited are the links into the published version.
  */
 export function createLinksRepository() {
-  return {
+  const repo = {
     /** The links of the paths into the published version, with the competency's code and names. */
     async publishedLinks(db: Db, pathIds?: number[]) {
       if (pathIds && !pathIds.length) return [];
@@ -84,6 +84,60 @@ export function createLinksRepository() {
     },
 
     /**
+     * The published version's competencies with what free text is matched against, the version row
+     * locked for share so a publication cannot retire it while links to it are being made.
+     */
+    async publishedForMatching(tx: Db): Promise<MatchableCompetency[]> {
+      const [published] = await tx
+        .select({ id: competencyFrameworks.id })
+        .from(competencyFrameworks)
+        .where(eq(competencyFrameworks.status, 'published'))
+        .for('share');
+      if (!published) return [];
+      return tx
+        .select({
+          id: frameworkCompetencies.id,
+          nameIt: frameworkCompetencies.nameIt,
+          nameEn: frameworkCompetencies.nameEn,
+          keywords: frameworkCompetencies.keywords,
+        })
+        .from(frameworkCompetencies)
+        .where(eq(frameworkCompetencies.frameworkId, published.id))
+        .orderBy(asc(frameworkCompetencies.position), asc(frameworkCompetencies.id));
+    },
+
+    /** Adds links (those already there are left as they are); answers the competencies newly linked. */
+    async addLinks(tx: Db, rows: TextLink[]) {
+      if (!rows.length) return [];
+      return tx
+        .insert(pathCompetencies)
+        .values(rows)
+        .onConflictDoNothing()
+        .returning({ pathId: pathCompetencies.pathId, competencyId: pathCompetencies.competencyId });
+    },
+
+    /**
+     * Removes a path's links into the published version that were made from one of `texts` (compared
+     * as `matchKey`s); links made without a text, or from another text, stay.
+     */
+    async removeBySourceText(tx: Db, pathId: number, keys: readonly string[]) {
+      if (!keys.length) return [];
+      const links = await repo.publishedLinks(tx, [pathId]);
+      const gone = links.filter((l) => l.text !== null && keys.includes(matchKey(l.text)));
+      if (!gone.length) return [];
+      await tx.delete(pathCompetencies).where(
+        and(
+          eq(pathCompetencies.pathId, pathId),
+          inArray(
+            pathCompetencies.competencyId,
+            gone.map((l) => l.competencyId),
+          ),
+        ),
+      );
+      return gone;
+    },
+
+    /**
      * Links every path's free-text competencies to the published competencies they name (name or
      * keyword, case and accents aside; see `namesCompetency`). Run once, when the default framework
      * is loaded (every path) and when the demo paths are (those); it adds what is missing and removes
@@ -91,35 +145,35 @@ export function createLinksRepository() {
      */
     async linkByText(tx: Db, pathIds?: number[]) {
       const [competencies, paths] = await Promise.all([
-        tx
-          .select({
-            id: frameworkCompetencies.id,
-            nameIt: frameworkCompetencies.nameIt,
-            nameEn: frameworkCompetencies.nameEn,
-            keywords: frameworkCompetencies.keywords,
-          })
-          .from(frameworkCompetencies)
-          .innerJoin(competencyFrameworks, eq(competencyFrameworks.id, frameworkCompetencies.frameworkId))
-          .where(eq(competencyFrameworks.status, 'published'))
-          .orderBy(asc(frameworkCompetencies.position), asc(frameworkCompetencies.id)),
+        repo.publishedForMatching(tx),
         pathCompetencyTexts(tx),
       ]);
       const chosen = pathIds ? paths.filter((p) => pathIds.includes(p.id)) : paths;
-      const rows: { pathId: number; competencyId: number; sourceText: string }[] = [];
-      for (const p of chosen)
-        for (const text of p.competencies)
-          for (const c of competencies)
-            if (namesCompetency(text, { name: { it: c.nameIt, en: c.nameEn }, keywords: c.keywords }))
-              rows.push({ pathId: p.id, competencyId: c.id, sourceText: text });
-      if (!rows.length) return 0;
-      const inserted = await tx
-        .insert(pathCompetencies)
-        .values(rows)
-        .onConflictDoNothing()
-        .returning({ pathId: pathCompetencies.pathId });
-      return inserted.length;
+      const rows = chosen.flatMap((p) => textLinks(p.id, p.competencies, competencies));
+      return (await repo.addLinks(tx, rows)).length;
     },
   };
+  return repo;
+}
+
+export type MatchableCompetency = { id: number; nameIt: string; nameEn: string; keywords: string[] };
+export type TextLink = { pathId: number; competencyId: number; sourceText: string };
+
+/**
+ * The links a path's free-text competencies call for: each text to every competency it names (see
+ * `namesCompetency`). The one matching rule of the seed, the demo and a path's creation or change.
+ */
+export function textLinks(
+  pathId: number,
+  texts: readonly string[],
+  competencies: readonly MatchableCompetency[],
+): TextLink[] {
+  const rows: TextLink[] = [];
+  for (const text of texts)
+    for (const c of competencies)
+      if (namesCompetency(text, { name: { it: c.nameIt, en: c.nameEn }, keywords: c.keywords }))
+        rows.push({ pathId, competencyId: c.id, sourceText: text });
+  return rows;
 }
 
 /** Rows touched by a raw statement, from either driver. */

@@ -11,7 +11,7 @@ import { type PathCompetencyTexts, pathCompetencyTexts } from '../../../db/train
 import { errors } from '../../../kernel/errors.js';
 import { type RequestContext, requireActor } from '../../../kernel/principal.js';
 import type { AuditService } from '../../platform/audit/index.js';
-import type { LinksRepository } from './links-repository.js';
+import { type LinksRepository, textLinks } from './links-repository.js';
 import { PATH } from './messages.js';
 import { canManageFramework } from './policy.js';
 import type { FrameworkRepository } from './repository.js';
@@ -92,6 +92,31 @@ export function createPathLinksService(deps: {
       return viewOf(db, pathId);
     },
 
+    /**
+     * After a path was created or its free text changed (the catalogue's `path.competenciesChanged`,
+     * inside its transaction): links the new texts as the seed does, unlinks the removed ones.
+     */
+    async followText(tx: Db, ctx: RequestContext, pathId: number, previous: readonly string[]) {
+      const [path] = await pathCompetencyTexts(tx, { id: pathId });
+      if (!path) return;
+      const { added, removedKeys } = textChanges(previous, path.competencies);
+      const removed = await links.removeBySourceText(tx, pathId, removedKeys);
+      const competencies = added.length ? await links.publishedForMatching(tx) : [];
+      const inserted = await links.addLinks(tx, textLinks(pathId, added, competencies));
+      if (!removed.length && !inserted.length) return;
+      const after = await links.publishedLinks(tx, [pathId]);
+      const fresh = new Set(inserted.map((l) => l.competencyId));
+      await audit.record(tx, ctx, {
+        action: 'framework.path_links_followed',
+        entityType: 'training_path',
+        entityId: pathId,
+        details: {
+          added: after.filter((l) => fresh.has(l.competencyId)).map((l) => ({ code: l.code, text: l.text })),
+          removed: removed.map((l) => ({ code: l.code, text: l.text })),
+        },
+      });
+    },
+
     /** Sets a path's links into the published version (replacing them), each with the free text it maps. */
     async set(ctx: RequestContext, pathId: number, input: z.infer<typeof pathLinksInput>) {
       if (!canManageFramework(ctx.actor)) throw errors.forbidden();
@@ -127,6 +152,20 @@ export function createPathLinksService(deps: {
         return after;
       });
     },
+  };
+}
+
+/**
+ * What a change of a path's free text does to its links: the texts that were added are linked to the
+ * competencies they name, the links made from a text that was removed go; the rest (links made by
+ * hand, links an admin removed) is left as it is.
+ */
+export function textChanges(previous: readonly string[], current: readonly string[]) {
+  const before = new Set(previous.map(matchKey));
+  const after = new Set(current.map(matchKey));
+  return {
+    added: current.filter((t) => !before.has(matchKey(t))),
+    removedKeys: [...before].filter((k) => k && !after.has(k)),
   };
 }
 

@@ -72,10 +72,10 @@ describe('mapping by hand', () => {
     });
     expect(created.statusCode, created.body).toBe(201);
     const path = created.json() as TrainingPath;
-    // A path made after the default framework was loaded waits for an admin.
+    // A new path is linked to what its free text names; the rest waits for an admin.
     const todo = await list({ unmapped: true });
-    expect(todo.items.map((i) => [i.slug, i.unmapped])).toEqual([
-      [path.slug, ['Lingua dei segni italiana', 'cam']],
+    expect(todo.items.map((i) => [i.slug, i.unmapped, i.links.map((l) => l.text)])).toEqual([
+      [path.slug, ['Lingua dei segni italiana'], ['cam']],
     ]);
     expect((await list({ unmapped: true, q: 'appalti VERDI' })).total).toBe(1);
     expect((await list({ unmapped: true, q: 'fondi' })).total).toBe(0);
@@ -126,6 +126,123 @@ describe('mapping by hand', () => {
     });
     expect(res.json().code).toBe('UNKNOWN_COMPETENCY');
     expect((await admin.delete(apiUrl(r.framework.version, { id: draft.id }))).statusCode).toBe(200);
+  });
+});
+
+const pathInput = (title: string, texts: string[]) => ({
+  title,
+  summary: 'Un percorso di prova per i collegamenti alle competenze.',
+  domainCode: 'giuridico-amministrativo',
+  serviceModelCode: null,
+  level: 'base',
+  totalHours: 4,
+  deliveryModes: ['webinar'],
+  competencies: texts,
+});
+const linksOf = async (pathId: number) => {
+  const res = await admin.get(apiUrl(r.framework.pathLink, { pathId }));
+  expect(res.statusCode, res.body).toBe(200);
+  return res.json() as PathCompetencies;
+};
+const pairs = (p: PathCompetencies) =>
+  p.links.map((l) => [l.competencyId, l.text] as const).sort((a, b) => a[0] - b[0]);
+const followed = async (pathId: number) =>
+  (await admin.get(`/api/v1/audit-log?action=framework.path_links_followed&entityId=${pathId}`)).json()
+    .total as number;
+
+describe('links that follow a path’s free text', () => {
+  it('links a new path to what its texts name and leaves the others to map', async () => {
+    const all = competencies(await publishedTree());
+    const cam = all.find((c) => namesCompetency('Criteri ambientali minimi', c));
+    const created = await admin.post(
+      apiUrl(r.catalogue.paths),
+      pathInput('Acquisti sostenibili', ['Criteri ambientali minimi', 'Gestione degli archivi storici']),
+    );
+    expect(created.statusCode, created.body).toBe(201);
+    const id = (created.json() as TrainingPath).id;
+    const p = await linksOf(id);
+    expect(pairs(p)).toEqual([[cam?.id, 'Criteri ambientali minimi']]);
+    expect(p.unmapped).toEqual(['Gestione degli archivi storici']);
+    expect(p.competencies).toEqual(['Criteri ambientali minimi', 'Gestione degli archivi storici']);
+    expect((await list({ unmapped: true, q: 'Acquisti sostenibili' })).total).toBe(1);
+    expect(await followed(id)).toBe(1);
+
+    // Nothing named: no link, no audit entry, the texts all to map.
+    const none = await admin.post(apiUrl(r.catalogue.paths), pathInput('Archivi', ['Paleografia']));
+    const nothing = await linksOf((none.json() as TrainingPath).id);
+    expect(nothing.links).toEqual([]);
+    expect(nothing.unmapped).toEqual(['Paleografia']);
+    expect(await followed(nothing.pathId)).toBe(0);
+  });
+
+  it('follows a change of the texts and keeps the links made by hand', async () => {
+    const all = competencies(await publishedTree());
+    const cam = all.find((c) => namesCompetency('CAM', c));
+    const eproc = all.find((c) => namesCompetency('E-procurement', c));
+    const [byHand, noText] = all.filter((c) => c.id !== cam?.id && c.id !== eproc?.id);
+    if (!cam || !eproc || !byHand || !noText) throw new Error('competencies missing');
+    const created = await admin.post(
+      apiUrl(r.catalogue.paths),
+      pathInput('Gare verdi', ['CAM', 'Lingua dei segni italiana']),
+    );
+    const id = (created.json() as TrainingPath).id;
+    // The admin maps the other text by hand, and adds a link of their own with no text.
+    const set = await admin.put(apiUrl(r.framework.pathLink, { pathId: id }), {
+      links: [
+        { competencyId: cam.id, text: 'CAM' },
+        { competencyId: byHand.id, text: 'Lingua dei segni italiana' },
+        { competencyId: noText.id, text: null },
+      ],
+    });
+    expect(set.statusCode, set.body).toBe(200);
+
+    // "CAM" goes, "e-procurement" comes: the links follow; the hand-made ones stay.
+    const changed = await admin.patch(
+      apiUrl(r.catalogue.path, { id }),
+      pathInput('Gare verdi', ['Lingua dei segni italiana', 'e-procurement']),
+    );
+    expect(changed.statusCode, changed.body).toBe(200);
+    const after = await linksOf(id);
+    expect(pairs(after)).toEqual(
+      [
+        [byHand.id, 'Lingua dei segni italiana'] as const,
+        [noText.id, null] as const,
+        [eproc.id, 'e-procurement'] as const,
+      ].sort((a, b) => a[0] - b[0]),
+    );
+    expect(after.unmapped).toEqual([]);
+    const audit = (
+      await admin.get(`/api/v1/audit-log?action=framework.path_links_followed&entityId=${id}`)
+    ).json();
+    expect(audit.items[0].details).toEqual({
+      added: [{ code: eproc.code, text: 'e-procurement' }],
+      removed: [{ code: cam.code, text: 'CAM' }],
+    });
+
+    // A change that keeps the texts (other case, other title) does nothing to the links.
+    const before = await followed(id);
+    await admin.patch(
+      apiUrl(r.catalogue.path, { id }),
+      pathInput('Gare verdi e digitali', ['lingua dei segni italiana', 'E-Procurement']),
+    );
+    expect(pairs(await linksOf(id))).toEqual(pairs(after));
+    expect(await followed(id)).toBe(before);
+
+    // A link the admin removed is not brought back by a later change of other texts.
+    await admin.put(apiUrl(r.framework.pathLink, { pathId: id }), {
+      links: [{ competencyId: byHand.id, text: 'Lingua dei segni italiana' }],
+    });
+    await admin.patch(
+      apiUrl(r.catalogue.path, { id }),
+      pathInput('Gare verdi e digitali', ['lingua dei segni italiana', 'E-Procurement', 'Paleografia']),
+    );
+    const last = await linksOf(id);
+    expect(pairs(last)).toEqual([[byHand.id, 'Lingua dei segni italiana']]);
+    expect(last.unmapped).toEqual(['E-Procurement', 'Paleografia']);
+
+    // Removing the text a hand-made link was made from removes that link too.
+    await admin.patch(apiUrl(r.catalogue.path, { id }), pathInput('Gare verdi e digitali', ['Paleografia']));
+    expect((await linksOf(id)).links).toEqual([]);
   });
 });
 

@@ -1,7 +1,7 @@
 /**
- * What the catalogue tells other modules when an edition changes, inside the transaction of the
- * change: enrolment gives new seats to the waitlist, attendance recomputes completion, certificates
- * are issued on completion.
+ * What the catalogue tells other modules when an edition or a path changes, inside the transaction of
+ * the change: enrolment gives new seats to the waitlist, attendance recomputes completion, certificates
+ * are issued on completion, the competency framework links a path to the competencies it names.
  */
 declare module '../../../kernel/events.js' {
   interface DomainEvents {
@@ -11,6 +11,11 @@ declare module '../../../kernel/events.js' {
     'edition.requirementsChanged': { editionId: number };
     /** The edition was marked completed. */
     'edition.completed': { editionId: number };
+    /**
+     * A path was created, or its free-text competencies changed; `previous` are the texts before the
+     * change (none for a new path).
+     */
+    'path.competenciesChanged': { pathId: number; previous: string[] };
   }
 }
 

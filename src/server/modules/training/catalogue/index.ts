@@ -18,7 +18,8 @@ export { canManageCatalogue };
 
 /**
  * The catalogue: training paths with modules and eligibility, editions and sessions with their status
- * workflow, the change log learners are told about, the schedule CSV import. Emits `edition.*` events.
+ * workflow, the change log learners are told about, the schedule CSV import. Emits `edition.*` events and
+ * `path.competenciesChanged`.
  */
 export const catalogueModule = defineModule({
   name: 'catalogue',
@@ -27,7 +28,13 @@ export const catalogueModule = defineModule({
     deps: { audit: AuditService; unitLookup: UnitLookup; agreements: AgreementsService },
   ) => {
     const pathsRepo = createPathsRepository();
-    const paths = createPathsService({ db, repo: pathsRepo, agreements: deps.agreements, audit: deps.audit });
+    const paths = createPathsService({
+      db,
+      repo: pathsRepo,
+      agreements: deps.agreements,
+      audit: deps.audit,
+      events,
+    });
     const editions = createEditionsService({
       db,
       repo: createEditionsRepository(),

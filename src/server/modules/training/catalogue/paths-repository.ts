@@ -46,6 +46,12 @@ export function createPathsRepository() {
       return row;
     },
 
+    /** The path row, locked until the transaction ends: changes to one path happen one at a time. */
+    async lock(db: Db, id: number) {
+      const [row] = await db.select().from(trainingPaths).where(eq(trainingPaths.id, id)).for('update');
+      return row;
+    },
+
     async findBySlug(db: Db, slug: string) {
       const [row] = await db.select().from(trainingPaths).where(eq(trainingPaths.slug, slug));
       return row;

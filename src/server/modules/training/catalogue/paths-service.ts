@@ -3,6 +3,7 @@ import type { PathInput, pathListQuery, TrainingPath } from '../../../../common/
 import type { Db } from '../../../db/client.js';
 import { isUniqueViolation } from '../../../db/sql.js';
 import { errors, type Lang } from '../../../kernel/errors.js';
+import type { EventBus } from '../../../kernel/events.js';
 import type { RequestContext } from '../../../kernel/principal.js';
 import { slugify } from '../../../kernel/slug.js';
 import type { AuditService } from '../../platform/audit/index.js';
@@ -20,8 +21,9 @@ export function createPathsService(deps: {
   repo: PathsRepository;
   agreements: Pick<AgreementsService, 'unitsWithActiveAgreement'>;
   audit: AuditService;
+  events: EventBus;
 }) {
-  const { db, repo, audit } = deps;
+  const { db, repo, audit, events } = deps;
 
   async function toPaths(rows: PathRow[], lang: Lang, tx: Db = db): Promise<TrainingPath[]> {
     const d = await repo.details(
@@ -180,6 +182,8 @@ export function createPathsService(deps: {
             entityId: row.id,
             details: { title: row.title },
           });
+          if (row.competencies.length)
+            await events.emit(tx, ctx, 'path.competenciesChanged', { pathId: row.id, previous: [] });
           return (await toPaths([row], ctx.lang, tx))[0] as TrainingPath;
         });
       } catch (err) {
@@ -192,7 +196,8 @@ export function createPathsService(deps: {
       if (!canManageCatalogue(ctx.actor)) throw errors.forbidden();
       try {
         return await db.transaction(async (tx) => {
-          const before = await repo.findById(tx, id);
+          // Locked, so the free text "before" is the one this change replaces, even under concurrency.
+          const before = await repo.lock(tx, id);
           if (!before) throw errors.notFound(PATH);
           await validate(tx, input);
           const row = await repo.update(tx, id, { ...values(input), slug: input.slug ?? before.slug });
@@ -203,6 +208,11 @@ export function createPathsService(deps: {
             entityId: id,
             details: { title: input.title },
           });
+          if (!sameTexts(before.competencies, input.competencies))
+            await events.emit(tx, ctx, 'path.competenciesChanged', {
+              pathId: id,
+              previous: before.competencies,
+            });
           return (await toPaths([row as PathRow], ctx.lang, tx))[0] as TrainingPath;
         });
       } catch (err) {
@@ -227,4 +237,9 @@ export function createPathsService(deps: {
       });
     },
   };
+}
+
+/** The same free-text competencies, in the same order. */
+function sameTexts(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((t, i) => t === b[i]);
 }
