@@ -211,6 +211,7 @@ describe('page routes', () => {
       '/amministrazione/edizioni/:id': 'manageCatalogue',
       '/amministrazione/convenzioni': 'manageAgreements',
       '/amministrazione/quadro-competenze': 'manageFramework',
+      '/amministrazione/quadro-competenze/da-mappare': 'manageFramework',
       '/amministrazione/quadro-competenze/importa': 'manageFramework',
       '/amministrazione/quadro-competenze/:id': 'manageFramework',
       '/amministrazione/profili-competenze': 'manageProfiles',
