@@ -124,6 +124,19 @@ export const apiRoutes = {
     pathLinks: '/api/v1/path-competencies',
     pathLink: '/api/v1/path-competencies/:pathId',
   },
+  gaps: {
+    campaigns: '/api/v1/gaps/campaigns',
+    heatmap: '/api/v1/campaigns/:id/gaps/heatmap',
+    heatmapCsv: '/api/v1/campaigns/:id/gaps/heatmap.csv',
+    heatmapXlsx: '/api/v1/campaigns/:id/gaps/heatmap.xlsx',
+    heatmapSvg: '/api/v1/campaigns/:id/gaps/heatmap.svg',
+    priorities: '/api/v1/campaigns/:id/gaps/priorities',
+    prioritiesCsv: '/api/v1/campaigns/:id/gaps/priorities.csv',
+    prioritiesXlsx: '/api/v1/campaigns/:id/gaps/priorities.xlsx',
+    prioritiesSvg: '/api/v1/campaigns/:id/gaps/priorities.svg',
+    people: '/api/v1/campaigns/:id/gaps/people',
+    mine: '/api/v1/my-gaps',
+  },
 } as const;
 
 type Table = typeof apiRoutes;
