@@ -49,6 +49,8 @@ export const me = z.object({
     signLogbooks: z.boolean(),
     /** Edits, imports and publishes the competency framework and maps paths to it: national admins. */
     manageFramework: z.boolean(),
+    /** Opens the training needs heatmaps and priorities: national admins, the task force, Province officers. */
+    viewGaps: z.boolean(),
   }),
 });
 export type Me = z.infer<typeof me>;

@@ -124,8 +124,16 @@ export const priorities = z.object({
   jobProfile: z.object({ code: z.string(), name: z.string() }).nullable(),
   hasAnswers: z.boolean(),
   items: z.array(priorityItem),
-  /** Groups with a gap left out because their figures are suppressed. */
+  /** Groups left out because their figures are suppressed (how many, and which, with why). */
   suppressed: z.number().int(),
+  hidden: z.array(
+    z.object({
+      code: z.string(),
+      label: z.string(),
+      domain: z.string().nullable(),
+      suppressed: z.enum(SUPPRESSIONS),
+    }),
+  ),
 });
 export type Priorities = z.infer<typeof priorities>;
 

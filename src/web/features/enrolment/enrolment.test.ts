@@ -83,6 +83,7 @@ function me(
       runSessions: false,
       signLogbooks: false,
       manageFramework: false,
+      viewGaps: false,
       ...can,
     },
   };

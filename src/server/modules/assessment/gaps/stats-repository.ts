@@ -1,6 +1,6 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client.js';
-import { DIMENSIONS, type CellKey, type Dimension } from './aggregate.js';
+import { type CellKey, DIMENSIONS, type Dimension } from './aggregate.js';
 
 /** Which answers count: a campaign, and optionally only some units and one job profile. */
 export type StatsFilter = { campaignId: number; unitIds?: readonly number[]; jobProfile?: string };
@@ -65,9 +65,7 @@ export function createStatsRepository() {
         sql`, `,
       );
       const select = sql.join(
-        DIMENSIONS.map((d) =>
-          used.includes(d) ? sql`${COLUMN[d]}` : sql`null as ${COLUMN[d]}`,
-        ),
+        DIMENSIONS.map((d) => (used.includes(d) ? sql`${COLUMN[d]}` : sql`null as ${COLUMN[d]}`)),
         sql`, `,
       );
       const grouping = used.length
@@ -85,7 +83,8 @@ export function createStatsRepository() {
                 filter.unitIds.map((u) => sql`${u}`),
                 sql`, `,
               )})`;
-      const profile = filter.jobProfile === undefined ? sql`` : sql`and r.job_profile_code = ${filter.jobProfile}`;
+      const profile =
+        filter.jobProfile === undefined ? sql`` : sql`and r.job_profile_code = ${filter.jobProfile}`;
       const res = await db.execute(sql`
         with g as (
           select r.id as response_id, r.unit_id, r.job_profile_code as job_profile, u.region_code as region,

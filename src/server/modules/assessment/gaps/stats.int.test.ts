@@ -38,7 +38,9 @@ describe('gap statistics aggregated in SQL', async () => {
         totalGap: c.totalGap,
         affected: c.affected,
       }));
-      const got = [...(sets[i] ?? [])].sort((a, b) => JSON.stringify(a.key).localeCompare(JSON.stringify(b.key)));
+      const got = [...(sets[i] ?? [])].sort((a, b) =>
+        JSON.stringify(a.key).localeCompare(JSON.stringify(b.key)),
+      );
       const want = expected.sort((a, b) => JSON.stringify(a.key).localeCompare(JSON.stringify(b.key)));
       expect(got, by.join(' × ') || 'total').toEqual(want);
     });
@@ -47,7 +49,9 @@ describe('gap statistics aggregated in SQL', async () => {
   it('filters by units and by job profile like the rows do', async () => {
     const unit = rows[0]?.unitId as number;
     const profile = rows[0]?.jobProfile as string;
-    const [cells] = await stats.groups(db, { campaignId, unitIds: [unit], jobProfile: profile }, [['domain']]);
+    const [cells] = await stats.groups(db, { campaignId, unitIds: [unit], jobProfile: profile }, [
+      ['domain'],
+    ]);
     const want = aggregate(
       rows.filter((r) => r.unitId === unit && r.jobProfile === profile),
       ['domain'],
