@@ -182,3 +182,15 @@ export const peopleGaps = z.object({
   people: z.array(personGaps),
 });
 export type PeopleGaps = z.infer<typeof peopleGaps>;
+
+/**
+ * The heatmap's colour steps of the mean gap (0..3), light to dark, each with a text colour of enough
+ * contrast; the value is always printed too, so colour is never the only carrier.
+ */
+export const GAP_STEPS = [
+  { upTo: 0.25, fill: '#f2f7fc', text: '#17324d' },
+  { upTo: 0.75, fill: '#fde6c8', text: '#17324d' },
+  { upTo: 1.25, fill: '#f7b267', text: '#17324d' },
+  { upTo: 2, fill: '#c0392b', text: '#ffffff' },
+  { upTo: Number.POSITIVE_INFINITY, fill: '#7a1616', text: '#ffffff' },
+] as const;

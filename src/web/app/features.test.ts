@@ -56,6 +56,7 @@ describe('main navigation', () => {
       '/profilo nav.profile',
       '/la-mia-formazione learning.nav',
       '/formazione/iscrizioni myEnrolments.nav',
+      '/le-mie-competenze gaps.mineNav',
       '/manuale nav.manual',
     ]);
   });
@@ -66,6 +67,7 @@ describe('main navigation', () => {
       listEnrolments: true,
       decideEnrolments: true,
       signLogbooks: true,
+      viewGaps: true,
     });
     expect(entries(officer)).toEqual([
       '/ nav.home end',
@@ -75,6 +77,8 @@ describe('main navigation', () => {
       '/formazione/iscrizioni myEnrolments.nav',
       '/provincia/iscrizioni unitEnrolments.nav',
       '/formazione/firme signatures.nav',
+      '/fabbisogni gaps.nav',
+      '/le-mie-competenze gaps.mineNav',
       '/amministrazione/utenti nav.users',
       '/manuale nav.manual',
     ]);
@@ -96,18 +100,21 @@ describe('main navigation', () => {
       '/formazione/docenze teaching.nav',
       '/formazione/firme signatures.nav',
       '/amministrazione/catalogo nav.catalogue',
+      '/le-mie-competenze gaps.mineNav',
       '/manuale nav.manual',
     ]);
   });
 
   it('shows the task force the enrolments of every Province', () => {
-    expect(entries(me([['task_force', null]], { listEnrolments: true }))).toEqual([
+    expect(entries(me([['task_force', null]], { listEnrolments: true, viewGaps: true }))).toEqual([
       '/ nav.home end',
       '/formazione nav.training',
       '/profilo nav.profile',
       '/la-mia-formazione learning.nav',
       '/formazione/iscrizioni myEnrolments.nav',
       '/provincia/iscrizioni unitEnrolments.navNational',
+      '/fabbisogni gaps.nav',
+      '/le-mie-competenze gaps.mineNav',
       '/manuale nav.manual',
     ]);
   });
@@ -125,6 +132,8 @@ describe('main navigation', () => {
       '/amministrazione/catalogo nav.catalogue',
       '/amministrazione/convenzioni nav.agreements',
       '/amministrazione/quadro-competenze framework.nav',
+      '/fabbisogni gaps.nav',
+      '/le-mie-competenze gaps.mineNav',
       '/amministrazione/utenti nav.users',
       '/amministrazione/unita nav.units',
       '/amministrazione/registro-attivita nav.audit',
@@ -210,6 +219,9 @@ describe('page routes', () => {
       '/amministrazione/quadro-competenze': 'manageFramework',
       '/amministrazione/quadro-competenze/importa': 'manageFramework',
       '/amministrazione/quadro-competenze/:id': 'manageFramework',
+      '/fabbisogni': 'viewGaps',
+      '/rilevazioni/:id/fabbisogni': 'viewGaps',
+      '/le-mie-competenze': 'signed-in',
     });
   });
 

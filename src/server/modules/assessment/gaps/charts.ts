@@ -1,4 +1,4 @@
-import type { GapFigures, Heatmap, Priorities } from '../../../../common/gaps.js';
+import { GAP_STEPS, type GapFigures, type Heatmap, type Priorities } from '../../../../common/gaps.js';
 
 /**
  * The heatmap and the priority ranking as SVG, to paste into a report (the web app also draws them
@@ -23,15 +23,6 @@ export function formatNumber(x: number, lang: Lang, digits = 2): string {
     maximumFractionDigits: digits,
   });
 }
-
-/** Five steps of the 0..3 mean gap, light to dark, each with a text colour of enough contrast. */
-export const GAP_STEPS = [
-  { upTo: 0.25, fill: '#f2f7fc', text: '#17324d' },
-  { upTo: 0.75, fill: '#fde6c8', text: '#17324d' },
-  { upTo: 1.25, fill: '#f7b267', text: '#17324d' },
-  { upTo: 2, fill: '#d9534f', text: '#ffffff' },
-  { upTo: Number.POSITIVE_INFINITY, fill: '#8a1c1c', text: '#ffffff' },
-] as const;
 
 export function stepOf(meanGap: number): (typeof GAP_STEPS)[number] {
   return GAP_STEPS.find((s) => meanGap <= s.upTo) ?? GAP_STEPS[4];
