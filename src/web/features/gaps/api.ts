@@ -98,8 +98,9 @@ function save(blob: Blob, name: string) {
 export async function download(url: ApiUrl, name: string, format: ExportFormat) {
   const blob = await fetchFile(url);
   if (format !== 'png') return save(blob, name);
-  const svgUrl = URL.createObjectURL(new Blob([await blob.text()], { type: 'image/svg+xml' }));
-  try {
+  // A data: address, which the Content-Security-Policy allows for images (blob: it does not).
+  const svgUrl = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(await blob.text())}`;
+  {
     const img = new Image();
     await new Promise<void>((resolve, reject) => {
       img.onload = () => resolve();
@@ -118,7 +119,5 @@ export async function download(url: ApiUrl, name: string, format: ExportFormat) 
       canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('png'))), 'image/png'),
     );
     save(png, name);
-  } finally {
-    URL.revokeObjectURL(svgUrl);
   }
 }
