@@ -9,6 +9,7 @@ import { Page } from '../../components/Page';
 import { exportUrl, type HeatmapParams, useHeatmap } from './api';
 import { DownloadButtons } from './DownloadButtons';
 import { HeatmapTable } from './HeatmapTable';
+import { PeopleSection } from './PeopleSection';
 import { PrioritySection } from './PrioritySection';
 import { GAPS_PATH } from './paths';
 
@@ -28,6 +29,9 @@ export default function CampaignGapsPage() {
   const params: HeatmapParams = { rows, columns, unit, jobProfile };
   const heat = useHeatmap(id, params);
   const h = heat.data;
+  // The choices of unit and profile come from the unfiltered table, so they stay when a filter is refused.
+  const options = useHeatmap(id, { rows: 'unit', columns: 'domain' }).data;
+  const info = h ?? options;
 
   const set = (key: string, value: string) =>
     setSearch(
@@ -40,18 +44,18 @@ export default function CampaignGapsPage() {
       { replace: true },
     );
 
-  const title = h ? t('gaps.campaignTitle', { title: h.campaign.title }) : t('gaps.title');
+  const title = info ? t('gaps.campaignTitle', { title: info.campaign.title }) : t('gaps.title');
   return (
     <Page
       title={title}
       lead={
-        h
+        info
           ? t('gaps.campaignLead', {
-              from: formatDate(h.campaign.opensOn),
-              to: formatDate(h.campaign.closesOn),
-              status: t(`gaps.status.${h.campaign.status}`),
-              kind: t(h.campaign.anonymous ? 'gaps.anonymous' : 'gaps.named'),
-              k: h.campaign.minGroupSize,
+              from: formatDate(info.campaign.opensOn),
+              to: formatDate(info.campaign.closesOn),
+              status: t(`gaps.status.${info.campaign.status}`),
+              kind: t(info.campaign.anonymous ? 'gaps.anonymous' : 'gaps.named'),
+              k: info.campaign.minGroupSize,
             })
           : undefined
       }
@@ -88,7 +92,7 @@ export default function CampaignGapsPage() {
               value={unit ? String(unit) : ''}
               onChange={(e) => set('ente', e.target.value)}
               empty={t('gaps.allUnits')}
-              choices={(h?.units ?? []).map((u) => ({ value: String(u.id), label: u.name }))}
+              choices={(options?.units ?? []).map((u) => ({ value: String(u.id), label: u.name }))}
             />
           </div>
         ) : null}
@@ -100,7 +104,7 @@ export default function CampaignGapsPage() {
               value={jobProfile ?? ''}
               onChange={(e) => set('profilo', e.target.value)}
               empty={t('gaps.allProfiles')}
-              choices={(h?.jobProfiles ?? []).map((p) => ({ value: p.code, label: p.name }))}
+              choices={(options?.jobProfiles ?? []).map((p) => ({ value: p.code, label: p.name }))}
             />
           </div>
         ) : null}
@@ -129,6 +133,9 @@ export default function CampaignGapsPage() {
       ) : null}
 
       {h?.hasAnswers ? <PrioritySection id={id} unit={unit} jobProfile={jobProfile} /> : null}
+      {info && !info.campaign.anonymous && (unit ?? info.units[0]?.id) ? (
+        <PeopleSection id={id} unit={(unit ?? info.units[0]?.id) as number} />
+      ) : null}
     </Page>
   );
 }

@@ -1,6 +1,14 @@
 import { useQuery } from '@tanstack/react-query';
 import { type ApiUrl, apiRoutes, apiUrl } from '../../../common/api-routes';
-import type { GapCampaignList, GapColumns, GapRows, Heatmap, MyGaps, Priorities } from '../../../common/gaps';
+import type {
+  GapCampaignList,
+  GapColumns,
+  GapRows,
+  Heatmap,
+  MyGaps,
+  PeopleGaps,
+  Priorities,
+} from '../../../common/gaps';
 import { ApiError, api } from '../../api/client';
 import { currentLanguage } from '../../i18n';
 
@@ -32,6 +40,15 @@ export function usePriorities(id: number, p: PrioritiesParams) {
     queryFn: ({ signal }) =>
       api<Priorities>(apiUrl(apiRoutes.gaps.priorities, { id }, { ...p, limit: 15 }), { signal }),
     enabled: Number.isInteger(id),
+    retry: false,
+  });
+}
+
+export function usePeopleGaps(id: number, unit: number | undefined) {
+  return useQuery({
+    queryKey: [...KEY, 'people', id, unit],
+    queryFn: ({ signal }) => api<PeopleGaps>(apiUrl(apiRoutes.gaps.people, { id }, { unit }), { signal }),
+    enabled: Number.isInteger(id) && unit !== undefined,
     retry: false,
   });
 }

@@ -460,11 +460,34 @@ describe('exports', () => {
     const en = await admin.get(apiUrl(r.gaps.prioritiesSvg, { id: demo }));
     admin.lang = 'it';
     expect(en.body).toMatch(/<title id="t">Training priorities/);
-    // Sassari's row shows "n<5" only: no count next to its name.
+    // Sassari's row shows "n<5" only: no count between its name and the next row's.
+    const start = it.body.indexOf('Sassari</text>');
+    expect(start).toBeGreaterThan(0);
+    const next = it.body.indexOf('text-anchor="end"', start);
+    const row = it.body.slice(start, next);
+    expect(row).toContain('n&lt;5');
+    expect(row).not.toMatch(/n=\d/);
+  });
+
+  it("XLSX: Sassari's lines are empty and flagged; the grand total leaves it out", async () => {
     const h = await heat(admin);
-    const si = h.rowHeads.findIndex((x) => Number(x.code) === sassari);
-    const rowsSvg = it.body.split('</text>').filter((x) => x.includes('Sassari'));
-    expect(rowsSvg.length).toBe(1);
-    expect(si).toBeGreaterThanOrEqual(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(
+      (await admin.get(apiUrl(r.gaps.heatmapXlsx, { id: demo }))).rawPayload as unknown as ArrayBuffer,
+    );
+    const ws = wb.worksheets[0];
+    const col = (name: string) => HEATMAP_COLUMNS.indexOf(name as (typeof HEATMAP_COLUMNS)[number]) + 1;
+    let lines = 0;
+    ws?.eachRow((row) => {
+      if (Number(row.getCell(col('row_code')).value) === sassari) {
+        lines += 1;
+        for (const c of ['respondents', 'mean_gap', 'affected', 'share_affected', 'priority'])
+          expect(row.getCell(col(c)).value ?? null).toBeNull();
+        expect(row.getCell(col('suppressed')).value).toBe('primary');
+      }
+      if (row.getCell(col('kind')).value === 'grand_total')
+        expect(row.getCell(col('respondents')).value).toBe(h.grandTotal.respondents);
+    });
+    expect(lines).toBe(h.columnHeads.length + 1);
   });
 });

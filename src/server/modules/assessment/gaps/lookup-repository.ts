@@ -84,6 +84,16 @@ export function createLookupRepository() {
         .orderBy(desc(campaigns.opensOn), desc(campaigns.id));
     },
 
+    /** Which of the campaigns have at least one response. */
+    async campaignsWithAnswers(db: Db, ids: readonly number[]): Promise<Set<number>> {
+      if (ids.length === 0) return new Set();
+      const rows = await db
+        .selectDistinct({ id: campaignResponses.campaignId })
+        .from(campaignResponses)
+        .where(inArray(campaignResponses.campaignId, [...ids]));
+      return new Set(rows.map((r) => r.id));
+    },
+
     /** Whether the campaign is for the unit (national, or listed). */
     async campaignIsFor(db: Db, campaign: CampaignRow, unitId: number): Promise<boolean> {
       if (campaign.national) return true;

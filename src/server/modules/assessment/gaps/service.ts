@@ -303,20 +303,20 @@ export function createGapsService(deps: { db: Db; stats: StatsRepository; lookup
       if (!canViewGaps(ctx.actor)) throw errors.forbidden();
       const scope = gapScope(ctx.actor);
       const rows = await lookup.campaignsWithResults(db, scope.all ? undefined : scope.unitIds);
-      const items = [];
-      for (const c of rows) {
-        const [total = []] = await stats.groups(db, { campaignId: c.id }, [[]]);
-        items.push({
-          id: c.id,
-          title: ctx.lang === 'en' ? c.titleEn : c.titleIt,
-          status: c.status === 'open' ? ('open' as const) : ('closed' as const),
-          anonymous: c.anonymous,
-          minGroupSize: c.minGroupSize,
-          opensOn: c.opensOn,
-          closesOn: c.closesOn,
-          hasAnswers: total.length > 0,
-        });
-      }
+      const answered = await lookup.campaignsWithAnswers(
+        db,
+        rows.map((c) => c.id),
+      );
+      const items = rows.map((c) => ({
+        id: c.id,
+        title: ctx.lang === 'en' ? c.titleEn : c.titleIt,
+        status: c.status === 'open' ? ('open' as const) : ('closed' as const),
+        anonymous: c.anonymous,
+        minGroupSize: c.minGroupSize,
+        opensOn: c.opensOn,
+        closesOn: c.closesOn,
+        hasAnswers: answered.has(c.id),
+      }));
       return { items };
     },
 
