@@ -79,8 +79,10 @@ export function createGapsService(deps: { db: Db; stats: StatsRepository; lookup
     if (campaign.status === 'draft') throw gapErrors.notStarted();
     const k = campaign.minGroupSize;
     const labels = await lookup.labels(db, campaign.frameworkId, ctx.lang);
-    const [units = [], profiles = []] = await stats.groups(db, { campaignId: id }, [
-      ['unit'],
+    const [units = []] = await stats.groups(db, { campaignId: id }, [['unit']]);
+    // Profiles of the published units only: listing a small unit's profiles would describe its people.
+    const publishedIds = units.filter((u) => u.respondents >= k).map((u) => u.key.unit as number);
+    const [profiles = []] = await stats.groups(db, { campaignId: id, unitIds: publishedIds }, [
       ['jobProfile'],
     ]);
     const byName = (a: number, b: number) =>
