@@ -130,6 +130,19 @@ export const apiRoutes = {
     exportCsv: '/api/v1/job-profiles/:code/expectations.csv',
     import: '/api/v1/job-profiles/:code/expectations/import',
   },
+  gaps: {
+    campaigns: '/api/v1/gaps/campaigns',
+    heatmap: '/api/v1/campaigns/:id/gaps/heatmap',
+    heatmapCsv: '/api/v1/campaigns/:id/gaps/heatmap.csv',
+    heatmapXlsx: '/api/v1/campaigns/:id/gaps/heatmap.xlsx',
+    heatmapSvg: '/api/v1/campaigns/:id/gaps/heatmap.svg',
+    priorities: '/api/v1/campaigns/:id/gaps/priorities',
+    prioritiesCsv: '/api/v1/campaigns/:id/gaps/priorities.csv',
+    prioritiesXlsx: '/api/v1/campaigns/:id/gaps/priorities.xlsx',
+    prioritiesSvg: '/api/v1/campaigns/:id/gaps/priorities.svg',
+    people: '/api/v1/campaigns/:id/gaps/people',
+    mine: '/api/v1/my-gaps',
+  },
 } as const;
 
 type Table = typeof apiRoutes;

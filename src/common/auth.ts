@@ -51,6 +51,8 @@ export const me = z.object({
     manageFramework: z.boolean(),
     /** Sets expected levels per job profile: national admins; Province officers for their unit's overrides. */
     manageProfiles: z.boolean(),
+    /** Opens the training needs heatmaps and priorities: national admins, the task force, Province officers. */
+    viewGaps: z.boolean(),
   }),
 });
 export type Me = z.infer<typeof me>;

@@ -29,8 +29,15 @@ const needsQuotes = /[",;\r\n]|^\s|\s$/;
 /**
  * Writes records as CSV: comma-separated, every cell that needs it quoted (RFC 4180), CRLF line
  * ends, with a BOM so spreadsheets read the file as UTF-8. readCsv reads it back unchanged.
+ * Reports of figures pass `delimiter: ';'`: Excel in Italian reads ';' files into columns and takes
+ * the comma as the decimal separator.
  */
-export function writeCsv(header: readonly string[], rows: readonly (readonly string[])[]): string {
+export function writeCsv(
+  header: readonly string[],
+  rows: readonly (readonly string[])[],
+  opts: { delimiter?: ',' | ';' } = {},
+): string {
   const cell = (v: string) => (needsQuotes.test(v) ? `"${v.replaceAll('"', '""')}"` : v);
-  return `\uFEFF${[header, ...rows].map((r) => r.map(cell).join(',')).join('\r\n')}\r\n`;
+  const sep = opts.delimiter ?? ',';
+  return `\uFEFF${[header, ...rows].map((r) => r.map(cell).join(sep)).join('\r\n')}\r\n`;
 }

@@ -25,6 +25,7 @@ const none: Me['can'] = {
   signLogbooks: false,
   manageFramework: false,
   manageProfiles: false,
+  viewGaps: false,
 };
 
 /** A signed-in person with their roles and the `can` flags the server's policy gives those roles. */
@@ -56,6 +57,7 @@ describe('main navigation', () => {
       '/profilo nav.profile',
       '/la-mia-formazione learning.nav',
       '/formazione/iscrizioni myEnrolments.nav',
+      '/le-mie-competenze gaps.mineNav',
       '/manuale nav.manual',
     ]);
   });
@@ -67,6 +69,7 @@ describe('main navigation', () => {
       decideEnrolments: true,
       signLogbooks: true,
       manageProfiles: true,
+      viewGaps: true,
     });
     expect(entries(officer)).toEqual([
       '/ nav.home end',
@@ -77,6 +80,8 @@ describe('main navigation', () => {
       '/provincia/iscrizioni unitEnrolments.nav',
       '/formazione/firme signatures.nav',
       '/amministrazione/profili-competenze profiles.nav',
+      '/fabbisogni gaps.nav',
+      '/le-mie-competenze gaps.mineNav',
       '/amministrazione/utenti nav.users',
       '/manuale nav.manual',
     ]);
@@ -98,18 +103,21 @@ describe('main navigation', () => {
       '/formazione/docenze teaching.nav',
       '/formazione/firme signatures.nav',
       '/amministrazione/catalogo nav.catalogue',
+      '/le-mie-competenze gaps.mineNav',
       '/manuale nav.manual',
     ]);
   });
 
   it('shows the task force the enrolments of every Province', () => {
-    expect(entries(me([['task_force', null]], { listEnrolments: true }))).toEqual([
+    expect(entries(me([['task_force', null]], { listEnrolments: true, viewGaps: true }))).toEqual([
       '/ nav.home end',
       '/formazione nav.training',
       '/profilo nav.profile',
       '/la-mia-formazione learning.nav',
       '/formazione/iscrizioni myEnrolments.nav',
       '/provincia/iscrizioni unitEnrolments.navNational',
+      '/fabbisogni gaps.nav',
+      '/le-mie-competenze gaps.mineNav',
       '/manuale nav.manual',
     ]);
   });
@@ -128,6 +136,8 @@ describe('main navigation', () => {
       '/amministrazione/convenzioni nav.agreements',
       '/amministrazione/quadro-competenze framework.nav',
       '/amministrazione/profili-competenze profiles.nav',
+      '/fabbisogni gaps.nav',
+      '/le-mie-competenze gaps.mineNav',
       '/amministrazione/utenti nav.users',
       '/amministrazione/unita nav.units',
       '/amministrazione/registro-attivita nav.audit',
@@ -215,6 +225,9 @@ describe('page routes', () => {
       '/amministrazione/quadro-competenze/importa': 'manageFramework',
       '/amministrazione/quadro-competenze/:id': 'manageFramework',
       '/amministrazione/profili-competenze': 'manageProfiles',
+      '/fabbisogni': 'viewGaps',
+      '/rilevazioni/:id/fabbisogni': 'viewGaps',
+      '/le-mie-competenze': 'signed-in',
     });
   });
 

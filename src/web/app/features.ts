@@ -8,6 +8,7 @@ import { certificatesFeature } from '../features/certificates';
 import { enrolmentFeature } from '../features/enrolment';
 import { errorsFeature } from '../features/errors';
 import { frameworkFeature } from '../features/framework';
+import { gapsFeature } from '../features/gaps';
 import { homeFeature } from '../features/home';
 import { learningFeature } from '../features/learning';
 import { manualFeature } from '../features/manual';
@@ -38,6 +39,7 @@ export const features: readonly WebFeature[] = [
   agreementsFeature,
   frameworkFeature,
   profilesFeature,
+  gapsFeature,
   usersFeature,
   unitsFeature,
   auditFeature,

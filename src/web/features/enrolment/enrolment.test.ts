@@ -84,6 +84,7 @@ function me(
       signLogbooks: false,
       manageFramework: false,
       manageProfiles: false,
+      viewGaps: false,
       ...can,
     },
   };

@@ -1,13 +1,20 @@
 import { defineModule } from '../../../kernel/module.js';
+import { createLookupRepository } from './lookup-repository.js';
+import { canViewGaps } from './policy.js';
 import { createGapsRepository, type RowsFilter } from './repository.js';
+import { gapsRoutes } from './routes.js';
+import { createGapsService, type GapsService } from './service.js';
+import { createStatsRepository } from './stats-repository.js';
 
 export type { PersonRow } from './aggregate.js';
-export type { RowsFilter };
+export type { GapsService, RowsFilter };
+export { canViewGaps };
 
 /**
  * Competency gaps: from a campaign's answers and the job profiles' expected levels to gap rows, cells
  * and priorities, always through the suppression of small groups. The maths is pure (gap.ts,
- * aggregate.ts, suppression.ts, differencing.ts, matching.ts); this module reads the rows.
+ * aggregate.ts, suppression.ts, differencing.ts, matching.ts, tables.ts); the heatmaps, rankings and
+ * exports aggregate in SQL (stats-repository.ts); the people's own gaps exist for named campaigns only.
  */
 export const gapsModule = defineModule({
   name: 'gaps',
@@ -18,8 +25,11 @@ export const gapsModule = defineModule({
         /** Raw gap rows, for the modules that aggregate them (never published as they are). */
         personRows: (filter: RowsFilter) => repo.personRows(db, filter),
       },
+      gaps: createGapsService({ db, stats: createStatsRepository(), lookup: createLookupRepository() }),
     };
   },
+  routes: (app, services, { config }) => gapsRoutes(app, { services, config }),
+  can: (p) => ({ viewGaps: canViewGaps(p) }),
 });
 
 export type GapRowsService = ReturnType<typeof gapsModule.create>['gapRows'];

@@ -132,6 +132,22 @@ describe('suppressTable', () => {
     ]);
   });
 
+  it('hides a forced cell like a small one, and protects it with complements', () => {
+    const t = suppressTable({
+      ...counts([
+        [20, 10, 7],
+        [8, 6, 12],
+        [9, 11, 20],
+      ]),
+      force: (i, j) => i === 2 && j === 1,
+    });
+    const s = statuses(grid(t));
+    expect(s[2]?.[1]).toBe(P);
+    // Its row and its column each hide a second cell, so it cannot be worked out from the totals.
+    expect(s[2]?.filter((x) => x !== null).length).toBeGreaterThanOrEqual(2);
+    expect(s.map((row) => row[1]).filter((x) => x !== null).length).toBeGreaterThanOrEqual(2);
+  });
+
   it('hides k − 1 and shows k and k + 1 (default k = 5)', () => {
     const probe = (n: number) =>
       statuses(

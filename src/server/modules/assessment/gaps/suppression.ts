@@ -53,6 +53,12 @@ export type TableInput = {
   rowTotals?: readonly TableCell[];
   columnTotals?: readonly TableCell[];
   grandTotal?: TableCell;
+  /**
+   * Cells to hide whatever their n, on the extended table (row `rows` is the column totals, column
+   * `cols` the row totals): figures hidden by a linked table or by the differencing guard. They are
+   * treated as primary suppressions, so the complementary rules protect them too.
+   */
+  force?: (row: number, column: number) => boolean;
 };
 
 export type PublishedTable = {
@@ -85,6 +91,7 @@ export function isTooSmall(n: number, k: number): boolean {
 export function suppressionPattern(
   n: readonly (readonly number[])[],
   opts?: SuppressionOptions,
+  force?: (row: number, column: number) => boolean,
 ): Suppression[][] {
   const k = minGroupSize(opts);
   const rows = n.length;
@@ -100,7 +107,9 @@ export function suppressionPattern(
     n,
     rows,
     cols,
-    s: n.map((line) => line.map((x) => (isTooSmall(x, k) ? 'primary' : null))),
+    s: n.map((line, i) =>
+      line.map((x, j) => (isTooSmall(x, k) || (force?.(i, j) ?? false) ? 'primary' : null)),
+    ),
   };
   // Each pass hides at least one more cell, so this ends; it stops when both rules hold.
   let changed = true;
@@ -129,6 +138,7 @@ export function suppressTable(input: TableInput, opts?: SuppressionOptions): Pub
   const pattern = suppressionPattern(
     extended.map((line) => line.map((c) => c.n)),
     opts,
+    input.force,
   );
   const published = extended.map((line, i) =>
     line.map((c, j): PublishedCell => {
