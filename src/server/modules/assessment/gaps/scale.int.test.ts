@@ -45,7 +45,7 @@ async function nationalCampaign(): Promise<number> {
 describe('a national campaign', async () => {
   const id = await nationalCampaign();
 
-  it('answers the heatmap and the ranking from SQL aggregates, in seconds', async () => {
+  it('answers the heatmap and the ranking from the summary, with the right totals', async () => {
     const [{ n } = { n: 0 }] = (
       (await t.db.execute(sql`select count(*)::int as n from campaign_response_levels l
         join campaign_responses r on r.id = l.response_id where r.campaign_id = ${id}`)) as unknown as {
@@ -53,13 +53,11 @@ describe('a national campaign', async () => {
       }
     ).rows;
     expect(n).toBeGreaterThan(100_000);
-    const started = Date.now();
     const res = await admin.get(apiUrl(r.gaps.heatmap, { id }, { columns: 'competency' }));
     expect(res.statusCode, res.body).toBe(200);
     const h = res.json() as Heatmap;
     const ranking = await admin.get(apiUrl(r.gaps.priorities, { id }, { by: 'competency' }));
     expect(ranking.statusCode).toBe(200);
-    expect(Date.now() - started).toBeLessThan(30_000);
     expect(h.rowHeads.length).toBeGreaterThan(100);
     expect(h.columnHeads.length).toBe(60);
     // Every unit has ~28 respondents: all published, and the grand total is everyone who has a gap row.

@@ -13,7 +13,8 @@ export type SummaryQuery = {
   campaignId: number;
   grain: GapGrain;
   by: readonly SummaryDimension[];
-  unitId?: number;
+  unitIds?: readonly number[];
+  jobProfile?: string;
   domain?: string;
   area?: string;
 };
@@ -165,7 +166,12 @@ export function createSummaryRepository() {
         )}
         from campaign_gap_cells c join territorial_units tu on tu.id = c.unit_id
         where c.campaign_id = ${q.campaignId} and c.grain = ${q.grain}
-          ${q.unitId === undefined ? sql`` : sql`and c.unit_id = ${q.unitId}`}
+          ${
+            q.unitIds === undefined
+              ? sql``
+              : sql`and c.unit_id = any(${sql.raw(`array[${q.unitIds.map((u) => Math.trunc(u)).join(',')}]::int[]`)})`
+          }
+          ${q.jobProfile === undefined ? sql`` : sql`and c.job_profile_code = ${q.jobProfile}`}
           ${q.domain === undefined ? sql`` : sql`and c.domain_code = ${q.domain}`}
           ${q.area === undefined ? sql`` : sql`and c.area_code = ${q.area}`}
         group by ${sql.join([...groups, sql`c.code`], sql`, `)}`,

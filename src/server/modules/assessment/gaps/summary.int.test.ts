@@ -62,7 +62,12 @@ describe('the gap summary of a campaign', async () => {
     }
     const [cuneo] = await db.select().from(territorialUnits).where(eq(territorialUnits.istatCode, '004'));
     const unitId = cuneo?.id as number;
-    const one = await summary.cells(db, { campaignId, grain: 'competency', by: ['jobProfile'], unitId });
+    const one = await summary.cells(db, {
+      campaignId,
+      grain: 'competency',
+      by: ['jobProfile'],
+      unitIds: [unitId],
+    });
     expect(rounded(one)).toEqual(
       rounded(aggregate(await rows.personRows(db, { campaignId, unitId }), ['jobProfile', 'competency'])),
     );
