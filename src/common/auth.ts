@@ -49,6 +49,10 @@ export const me = z.object({
     signLogbooks: z.boolean(),
     /** Edits, imports and publishes the competency framework and maps paths to it: national admins. */
     manageFramework: z.boolean(),
+    /** Training plans of a unit: national admins, Province officers (their own unit), the task force (reading). */
+    managePlans: z.boolean(),
+    /** The national training demand across plans: national admins and the task force. */
+    viewDemand: z.boolean(),
   }),
 });
 export type Me = z.infer<typeof me>;

@@ -2,6 +2,16 @@ import { defineModule } from '../../../kernel/module.js';
 import { createGapsRepository, type RowsFilter } from './repository.js';
 
 export type { PersonRow } from './aggregate.js';
+export { gap } from './gap.js';
+export {
+  type CompetencyNeed,
+  type PathOffer,
+  type PathProposal,
+  type PlanProposal,
+  proposePlan,
+  unitNeeds,
+} from './matching.js';
+export { isTooSmall } from './suppression.js';
 export type { RowsFilter };
 
 /**
