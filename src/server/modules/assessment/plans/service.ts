@@ -45,7 +45,7 @@ export function createPlansService(deps: {
   }
 
   /** A unit's needs in a campaign, only those of groups large enough to show. */
-  async function needsOf(tx: Db, campaignId: number, unitId: number, k: number) {
+  async function needsOf(campaignId: number, unitId: number, k: number) {
     const rows = await gapRows.personRows({ campaignId, unitId });
     const needs = unitNeeds(rows, unitId);
     return {
@@ -78,7 +78,7 @@ export function createPlansService(deps: {
     set: { status?: 'draft' | 'approved'; notes?: string; approve?: boolean } = {},
     from: 'draft' | 'approved' = 'draft',
   ) {
-    const plan = await editable(tx, ctx, id);
+    await editable(tx, ctx, id);
     const row = await repo.bump(tx, id, version, from, {
       ...set,
       actorId: requireActor(ctx).id,
@@ -98,7 +98,7 @@ export function createPlansService(deps: {
       repo.respondents(tx, campaign.id),
       repo.competencyNames(tx, campaign.frameworkId),
       repo.items(tx, [plan.id]),
-      needsOf(tx, campaign.id, plan.unitId, campaign.minGroupSize),
+      needsOf(campaign.id, plan.unitId, campaign.minGroupSize),
     ]);
     const lines = items.map(({ item, pathSlug }) => ({
       id: item.id,
@@ -239,7 +239,7 @@ export function createPlansService(deps: {
         throw m.tooFewRespondents(respondents, campaign.minGroupSize);
       if (await repo.planOf(db, campaign.id, unit.id)) throw m.planExists();
 
-      const { needs } = await needsOf(db, campaign.id, unit.id, campaign.minGroupSize);
+      const { needs } = await needsOf(campaign.id, unit.id, campaign.minGroupSize);
       const codes = needs.map((n) => n.competency);
       const offers = await repo.pathOffers(db, { codes });
       const proposal = proposePlan(
@@ -361,17 +361,18 @@ export function createPlansService(deps: {
 
     /** Adds a published catalogue path as a new last line, for the people with gaps on its competencies. */
     async addItem(ctx: RequestContext, id: number, input: z.infer<typeof planItemAddInput>) {
+      // The gaps are read before the transaction: their reader uses its own connection.
+      const found = await readable(db, ctx, id);
+      const campaign = await campaignOr404(db, found.plan.campaignId);
+      const { shown } = await needsOf(campaign.id, found.plan.unitId, campaign.minGroupSize);
       await db.transaction(async (tx) => {
         const plan = await bump(tx, ctx, id, input.version);
         const [path] = await repo.pathOffers(tx, { id: input.pathId });
         if (!path) throw errors.notFound(m.PATH);
         const items = await repo.items(tx, [id]);
         if (items.some((i) => i.item.pathId === path.id)) throw m.pathAlreadyInPlan();
-        const campaign = await campaignOr404(tx, plan.campaignId);
-        const { shown } = await needsOf(tx, campaign.id, plan.unitId, campaign.minGroupSize);
         const addressed = shown.filter((n) => path.codes.includes(n.competency));
         const participants = new Set(addressed.flatMap((n) => [...n.peopleWithGap])).size;
-        const position = items.length + 1;
         await repo.insertItems(tx, [
           {
             planId: id,
@@ -384,7 +385,7 @@ export function createPlansService(deps: {
             deliveryMode: path.deliveryModes[0] ?? 'aula',
             quarter: `${plan.year}-T4`,
             origin: 'added',
-            position,
+            position: items.length + 1,
           },
         ]);
         await audited(tx, ctx, plan, 'training_plan.item_added', { pathId: path.id, participants });
