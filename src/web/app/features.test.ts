@@ -24,6 +24,8 @@ const none: Me['can'] = {
   runSessions: false,
   signLogbooks: false,
   manageFramework: false,
+  managePlans: false,
+  viewDemand: false,
 };
 
 /** A signed-in person with their roles and the `can` flags the server's policy gives those roles. */
@@ -124,6 +126,8 @@ describe('main navigation', () => {
       '/amministrazione/catalogo nav.catalogue',
       '/amministrazione/convenzioni nav.agreements',
       '/amministrazione/quadro-competenze framework.nav',
+      '/piani-formativi plans.nav',
+      '/domanda-formativa planDemand.nav',
       '/amministrazione/utenti nav.users',
       '/amministrazione/unita nav.units',
       '/amministrazione/registro-attivita nav.audit',
@@ -209,6 +213,9 @@ describe('page routes', () => {
       '/amministrazione/quadro-competenze': 'manageFramework',
       '/amministrazione/quadro-competenze/importa': 'manageFramework',
       '/amministrazione/quadro-competenze/:id': 'manageFramework',
+      '/piani-formativi': 'managePlans',
+      '/piani-formativi/:id': 'managePlans',
+      '/domanda-formativa': 'viewDemand',
     });
   });
 

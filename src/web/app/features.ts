@@ -12,6 +12,7 @@ import { homeFeature } from '../features/home';
 import { learningFeature } from '../features/learning';
 import { manualFeature } from '../features/manual';
 import { outboxFeature } from '../features/outbox';
+import { plansFeature } from '../features/plans';
 import { profileFeature } from '../features/profile';
 import { trainingFeature } from '../features/training';
 import { unitsFeature } from '../features/units';
@@ -36,6 +37,7 @@ export const features: readonly WebFeature[] = [
   catalogueFeature,
   agreementsFeature,
   frameworkFeature,
+  plansFeature,
   usersFeature,
   unitsFeature,
   auditFeature,

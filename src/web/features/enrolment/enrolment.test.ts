@@ -83,6 +83,8 @@ function me(
       runSessions: false,
       signLogbooks: false,
       manageFramework: false,
+      managePlans: false,
+      viewDemand: false,
       ...can,
     },
   };
