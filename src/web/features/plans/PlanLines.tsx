@@ -126,7 +126,7 @@ export function PlanLines({
             return (
               <tr key={item.id}>
                 <td>{index + 1}</td>
-                <th scope="row">
+                <th scope="row" style={{ minWidth: '14rem' }}>
                   {item.pathSlug ? <Link to={trainingPathPage(item.pathSlug)}>{title}</Link> : title}
                   {item.pathId === null ? (
                     <span className="d-block small text-muted">{t('plans.withoutPath')}</span>
@@ -135,7 +135,7 @@ export function PlanLines({
                     <span className="d-block small text-muted">{t('plans.added')}</span>
                   ) : null}
                 </th>
-                <td>{item.competencyCodes.join(', ')}</td>
+                <td style={{ minWidth: '7rem' }}>{item.competencyCodes.join(', ')}</td>
                 {isEditing ? (
                   <>
                     <td>
@@ -144,6 +144,7 @@ export function PlanLines({
                       </label>
                       <input
                         id={`participants-${item.id}`}
+                        style={{ minWidth: '6rem' }}
                         className={`form-control${errs.participants ? ' is-invalid' : ''}`}
                         type="number"
                         min={0}
@@ -158,6 +159,7 @@ export function PlanLines({
                       </label>
                       <input
                         id={`hours-${item.id}`}
+                        style={{ minWidth: '6rem' }}
                         className={`form-control${errs.hoursPerParticipant ? ' is-invalid' : ''}`}
                         type="number"
                         min={0}
@@ -173,6 +175,7 @@ export function PlanLines({
                       </label>
                       <select
                         id={`mode-${item.id}`}
+                        style={{ minWidth: '11rem' }}
                         className="form-select"
                         value={draft.deliveryMode}
                         onChange={(e) => setDraft({ ...draft, deliveryMode: e.target.value as DeliveryMode })}
@@ -190,6 +193,7 @@ export function PlanLines({
                       </label>
                       <select
                         id={`quarter-${item.id}`}
+                        style={{ minWidth: '11rem' }}
                         className="form-select"
                         value={draft.quarter}
                         onChange={(e) => setDraft({ ...draft, quarter: e.target.value })}
@@ -209,6 +213,7 @@ export function PlanLines({
                       </label>
                       <input
                         id={`notes-${item.id}`}
+                        style={{ minWidth: '12rem' }}
                         className="form-control"
                         maxLength={2000}
                         value={draft.notes}
@@ -216,7 +221,7 @@ export function PlanLines({
                       />
                     </td>
                     <td>
-                      <div className="d-flex flex-wrap gap-1">
+                      <div className="d-flex flex-nowrap gap-1">
                         <Button
                           color="primary"
                           size="sm"
@@ -250,11 +255,11 @@ export function PlanLines({
                     </td>
                     <td>{hours(item.totalHours)}</td>
                     <td>{t(`modes.${item.deliveryMode}`)}</td>
-                    <td>{quarterLabel(item.quarter, t)}</td>
+                    <td className="text-nowrap">{quarterLabel(item.quarter, t)}</td>
                     <td>{item.notes}</td>
                     {editable ? (
                       <td>
-                        <div className="d-flex flex-wrap gap-1">
+                        <div className="d-flex flex-nowrap gap-1">
                           <Button
                             id={`line-edit-${item.id}`}
                             color="primary"
