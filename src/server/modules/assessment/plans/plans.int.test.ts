@@ -1,5 +1,5 @@
 import { inflateSync } from 'node:zlib';
-import { eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { apiUrl, apiRoutes as r } from '../../../../common/api-routes.js';
@@ -14,6 +14,7 @@ import {
   profileExpectations,
   territorialUnits,
   trainingPlanItems,
+  users,
 } from '../../../db/schema/index.js';
 import { demoCampaignId } from '../../../db/seed/demo-assessment.js';
 import { startTestApp } from '../../../test/app.js';
@@ -446,9 +447,12 @@ describe('approval and export', () => {
 
 describe('national demand', () => {
   it('adds up the plans per path and per need without a path; Sassari never counts', async () => {
-    const b = await create(bergamo, units['016']);
-    expect(b.statusCode, b.body).toBe(201);
-    const bPlan = b.json() as PlanView;
+    // Two people drawing Bergamo's plan at once: one plan, the other told it exists.
+    const race = await Promise.all([create(bergamo, units['016']), create(admin, units['016'])]);
+    expect(race.map((x) => x.statusCode).sort()).toEqual([201, 409]);
+    const b = race.find((x) => x.statusCode === 201);
+    expect(race.find((x) => x.statusCode === 409)?.json().code).toBe('PLAN_EXISTS');
+    const bPlan = b?.json() as PlanView;
     const c = await get(cuneoPlan.id);
 
     const res = await taskforce.get(apiUrl(r.plans.demand, {}, { campaign: campaignId }));
@@ -498,6 +502,23 @@ describe('a learner’s suggested paths', () => {
     let res = await learner.get(apiUrl(r.plans.suggestions));
     expect(res.statusCode).toBe(200);
     expect((res.json() as SuggestionView).campaign).toBeNull();
+    // Someone who answered the anonymous demo survey: nothing leads from them to their answers.
+    const [answered] = await t.db
+      .select({ email: users.email })
+      .from(campaignParticipants)
+      .innerJoin(users, eq(users.id, campaignParticipants.userId))
+      .where(
+        and(eq(campaignParticipants.campaignId, campaignId), eq(campaignParticipants.status, 'submitted')),
+      )
+      .limit(1);
+    const staff = await userByEmail(t, answered?.email ?? '');
+    const anonymous = await t.services.demand.suggestions({
+      actor: { id: staff.id, email: staff.email, name: staff.name, unitId: staff.unitId, grants: [] },
+      ip: null,
+      requestId: null,
+      lang: 'it',
+    });
+    expect(anonymous).toEqual({ campaign: null, competencies: [], paths: [] });
 
     const me = await userByEmail(t, 'discente.cuneo@officina.demo');
     const [published] = await t.db.select().from(campaigns).where(eq(campaigns.id, campaignId));
