@@ -39,6 +39,36 @@ describe('the Cuneo officer prepares the training plan from the needs survey', (
     await expectAccessible(page, 'training plan');
   });
 
+  it('tells the officer when someone else changed the plan meanwhile, and reloads it', async () => {
+    // Another editor changes the plan behind the page's back.
+    const id = new URL(page.url()).pathname.split('/').pop();
+    const plan = (await (await page.request.get(`/api/v1/training-plans/${id}`)).json()) as {
+      version: number;
+    };
+    const { token } = (await (await page.request.get('/api/v1/auth/csrf')).json()) as { token: string };
+    const other = await page.request.patch(`/api/v1/training-plans/${id}`, {
+      data: { version: plan.version, notes: 'Condiviso con la dirigenza' },
+      headers: { 'x-csrf-token': token },
+    });
+    expect(other.status()).toBe(200);
+
+    await page
+      .getByRole('button', { name: /^Modifica — / })
+      .first()
+      .click();
+    await page.getByRole('spinbutton', { name: 'Partecipanti' }).fill('4');
+    await page.getByRole('button', { name: /^Salva — / }).click();
+    const alert = page.getByRole('alert').filter({ hasText: 'modificato da qualcun altro' });
+    await alert.waitFor();
+    await expectAccessible(page, 'stale edit refused');
+    await alert.getByRole('button', { name: 'Ricarica il piano' }).click();
+    await page.getByText(/\(versione 2\)/).waitFor();
+    expect(await page.getByRole('textbox', { name: 'Note', exact: true }).last().inputValue()).toBe(
+      'Condiviso con la dirigenza',
+    );
+    await page.getByRole('button', { name: 'Annulla' }).click();
+  });
+
   it('edits a line by keyboard, then approves the plan after confirming', async () => {
     const edit = page.getByRole('button', { name: /^Modifica — / }).first();
     await edit.focus();
