@@ -24,6 +24,7 @@ import type { DemandService } from './demand-service.js';
 import { exportName, planDocument } from './export-content.js';
 import { renderPlanDocx } from './export-docx.js';
 import { renderPlanPdf } from './export-pdf.js';
+import type { PlanItemsService } from './items-service.js';
 import type { PlansService } from './service.js';
 
 const tags = ['training plans'];
@@ -33,10 +34,10 @@ const file = (description: string) => z.custom<Buffer>().meta({ description, typ
 
 export function plansRoutes(
   app: App,
-  { services }: RouteDeps<{ plans: PlansService; demand: DemandService }>,
+  { services }: RouteDeps<{ plans: PlansService; planItems: PlanItemsService; demand: DemandService }>,
 ) {
   const r = typed(app);
-  const { plans, demand } = services;
+  const { plans, planItems, demand } = services;
 
   r.get(
     apiRoutes.plans.list,
@@ -103,7 +104,7 @@ export function plansRoutes(
         response: { 201: planView },
       },
     },
-    async (req, reply) => reply.status(201).send(await plans.addItem(req.ctx, req.params.id, req.body)),
+    async (req, reply) => reply.status(201).send(await planItems.addItem(req.ctx, req.params.id, req.body)),
   );
 
   r.patch(
@@ -117,7 +118,7 @@ export function plansRoutes(
         response: { 200: planView },
       },
     },
-    async (req) => plans.updateItem(req.ctx, req.params.id, req.params.itemId, req.body),
+    async (req) => planItems.updateItem(req.ctx, req.params.id, req.params.itemId, req.body),
   );
 
   r.delete(
@@ -131,7 +132,7 @@ export function plansRoutes(
         response: { 200: planView },
       },
     },
-    async (req) => plans.removeItem(req.ctx, req.params.id, req.params.itemId, req.query.version),
+    async (req) => planItems.removeItem(req.ctx, req.params.id, req.params.itemId, req.query.version),
   );
 
   r.put(
@@ -145,7 +146,7 @@ export function plansRoutes(
         response: { 200: planView },
       },
     },
-    async (req) => plans.reorder(req.ctx, req.params.id, req.body),
+    async (req) => planItems.reorder(req.ctx, req.params.id, req.body),
   );
 
   r.post(
