@@ -18,6 +18,8 @@ export function createPlanItemsService(deps: { db: Db; repo: PlansRepository; ac
         const plan = await bump(tx, ctx, id, input.version);
         const item = await repo.item(tx, id, itemId);
         if (!item) throw errors.notFound(m.ITEM);
+        if (input.quarter && !input.quarter.startsWith(`${plan.year}-`))
+          throw m.quarterOutsidePlan(plan.year);
         const { version: _v, ...changes } = input;
         const set: ItemChanges = Object.fromEntries(
           Object.entries(changes).filter(([, v]) => v !== undefined),

@@ -64,3 +64,13 @@ export const pathAlreadyInPlan = () =>
     it: 'Questo percorso è già nel piano.',
     en: 'This path is already in the plan.',
   });
+
+export const quarterOutsidePlan = (year: number) =>
+  errors.badRequest(
+    'QUARTER_OUTSIDE_PLAN',
+    {
+      it: `Il periodo deve essere un trimestre del ${year}, l'anno del piano.`,
+      en: `The period must be a quarter of ${year}, the plan's year.`,
+    },
+    ['quarter'],
+  );

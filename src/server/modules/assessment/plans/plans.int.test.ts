@@ -340,6 +340,9 @@ describe('editing a plan', () => {
       const res = await cuneo.patch(url, body);
       expect(res.statusCode, JSON.stringify(body)).toBe(400);
     }
+    const outside = await cuneo.patch(url, { version: plan.version, quarter: '2031-T1' });
+    expect(outside.statusCode).toBe(400);
+    expect(outside.json().code).toBe('QUARTER_OUTSIDE_PLAN');
     expect((await cuneo.get('/api/v1/training-plans/99999999999')).statusCode).toBe(400);
     expect((await cuneo.get('/api/v1/training-plans/abc')).statusCode).toBe(400);
     expect((await cuneo.get('/api/v1/training-plans/2147483647')).statusCode).toBe(404);
