@@ -19,7 +19,7 @@ export function SuggestedPaths() {
   const s = useSuggestions();
   const data = s.data;
   return (
-    <Panel title={t('suggestedPaths.title')} icon="it-lightbulb">
+    <Panel title={t('suggestedPaths.title')} icon="it-bookmark">
       <ErrorAlert error={s.error} />
       {s.isPending ? <Loading /> : null}
       {data && !data.campaign ? <p className="mb-0">{t('suggestedPaths.noCampaign')}</p> : null}
