@@ -156,3 +156,21 @@ describe('the task force reads the national demand', () => {
     }
   });
 });
+
+describe('a learner finds the suggested paths in La mia formazione', () => {
+  it('is told that an anonymous survey gives no suggestions', async () => {
+    const browser = await launch();
+    const { context, page } = await newPage(browser);
+    try {
+      await signIn(page, 'discente.cuneo@officina.demo', DEMO_PASSWORD);
+      await page.goto('/la-mia-formazione');
+      await page.getByRole('heading', { name: 'Percorsi suggeriti per te' }).waitFor();
+      await page.getByText('Non hai ancora risposto a una rilevazione nominativa').waitFor();
+      await page.getByText(/Le rilevazioni anonime non si collegano alle persone/).waitFor();
+      await expectAccessible(page, 'learner hub with suggestions');
+    } finally {
+      await context.close();
+      await browser.close();
+    }
+  });
+});
