@@ -143,6 +143,22 @@ export const apiRoutes = {
     people: '/api/v1/campaigns/:id/gaps/people',
     mine: '/api/v1/my-gaps',
   },
+  plans: {
+    list: '/api/v1/training-plans',
+    plan: '/api/v1/training-plans/:id',
+    items: '/api/v1/training-plans/:id/items',
+    item: '/api/v1/training-plans/:id/items/:itemId',
+    order: '/api/v1/training-plans/:id/order',
+    approve: '/api/v1/training-plans/:id/approve',
+    reopen: '/api/v1/training-plans/:id/reopen',
+    paths: '/api/v1/training-plans/:id/paths',
+    exportPdf: '/api/v1/training-plans/:id/export.pdf',
+    exportDocx: '/api/v1/training-plans/:id/export.docx',
+    demand: '/api/v1/training-demand',
+    demandCampaigns: '/api/v1/training-demand/campaigns',
+    demandCsv: '/api/v1/training-demand/export.csv',
+    suggestions: '/api/v1/my-suggestions',
+  },
 } as const;
 
 type Table = typeof apiRoutes;

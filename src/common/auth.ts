@@ -53,6 +53,10 @@ export const me = z.object({
     manageProfiles: z.boolean(),
     /** Opens the training needs heatmaps and priorities: national admins, the task force, Province officers. */
     viewGaps: z.boolean(),
+    /** Training plans of a unit: national admins, Province officers (their own unit), the task force (reading). */
+    managePlans: z.boolean(),
+    /** The national training demand across plans: national admins and the task force. */
+    viewDemand: z.boolean(),
   }),
 });
 export type Me = z.infer<typeof me>;

@@ -1,6 +1,7 @@
 import type { AnyModule } from '../kernel/module.js';
 import { frameworkModule } from './assessment/framework/index.js';
 import { gapsModule } from './assessment/gaps/index.js';
+import { plansModule } from './assessment/plans/index.js';
 import { profilesModule } from './assessment/profiles/index.js';
 import { authModule } from './identity/auth/index.js';
 import { unitsModule } from './identity/units/index.js';
@@ -41,6 +42,7 @@ export const modules = [
   frameworkModule,
   profilesModule,
   gapsModule,
+  plansModule,
 ] as const satisfies readonly AnyModule[];
 
 type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void

@@ -26,6 +26,8 @@ const none: Me['can'] = {
   manageFramework: false,
   manageProfiles: false,
   viewGaps: false,
+  managePlans: false,
+  viewDemand: false,
 };
 
 /** A signed-in person with their roles and the `can` flags the server's policy gives those roles. */
@@ -138,6 +140,8 @@ describe('main navigation', () => {
       '/amministrazione/profili-competenze profiles.nav',
       '/fabbisogni gaps.nav',
       '/le-mie-competenze gaps.mineNav',
+      '/piani-formativi plans.nav',
+      '/domanda-formativa planDemand.nav',
       '/amministrazione/utenti nav.users',
       '/amministrazione/unita nav.units',
       '/amministrazione/registro-attivita nav.audit',
@@ -228,6 +232,9 @@ describe('page routes', () => {
       '/fabbisogni': 'viewGaps',
       '/rilevazioni/:id/fabbisogni': 'viewGaps',
       '/le-mie-competenze': 'signed-in',
+      '/piani-formativi': 'managePlans',
+      '/piani-formativi/:id': 'managePlans',
+      '/domanda-formativa': 'viewDemand',
     });
   });
 

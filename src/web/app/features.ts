@@ -13,6 +13,7 @@ import { homeFeature } from '../features/home';
 import { learningFeature } from '../features/learning';
 import { manualFeature } from '../features/manual';
 import { outboxFeature } from '../features/outbox';
+import { plansFeature } from '../features/plans';
 import { profileFeature } from '../features/profile';
 import { profilesFeature } from '../features/profiles';
 import { trainingFeature } from '../features/training';
@@ -40,6 +41,7 @@ export const features: readonly WebFeature[] = [
   frameworkFeature,
   profilesFeature,
   gapsFeature,
+  plansFeature,
   usersFeature,
   unitsFeature,
   auditFeature,

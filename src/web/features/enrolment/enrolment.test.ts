@@ -85,6 +85,8 @@ function me(
       manageFramework: false,
       manageProfiles: false,
       viewGaps: false,
+      managePlans: false,
+      viewDemand: false,
       ...can,
     },
   };

@@ -11,6 +11,7 @@ import { useAffiancamentoEnrolments } from '../attendance/LogbookLink';
 import { useMyCertificates } from '../certificates/api';
 import { MY_ENROLMENTS_PATH } from '../enrolment/access';
 import { useMyEnrolments } from '../enrolment/api';
+import { SuggestedPaths } from '../plans/SuggestedPaths';
 import { dateWords } from '../training/labels';
 import { sessionTimes } from '../training/times';
 import { useFeedbackDue, useMySessions, useTranscript } from './api';
@@ -181,6 +182,9 @@ export default function LearnerHubPage() {
         </div>
         <div className="col-12 col-lg-6">
           <CalendarFeed />
+        </div>
+        <div className="col-12 col-lg-6">
+          <SuggestedPaths />
         </div>
       </div>
     </Page>

@@ -7,6 +7,16 @@ import { createGapsService, type GapsService } from './service.js';
 import { createStatsRepository } from './stats-repository.js';
 
 export type { PersonRow } from './aggregate.js';
+export { gap } from './gap.js';
+export {
+  type CompetencyNeed,
+  type PathOffer,
+  type PathProposal,
+  type PlanProposal,
+  proposePlan,
+  unitNeeds,
+} from './matching.js';
+export { isTooSmall } from './suppression.js';
 export type { GapsService, RowsFilter };
 export { canViewGaps };
 

@@ -1,0 +1,32 @@
+import { defineModule } from '../../../kernel/module.js';
+import type { AuditService } from '../../platform/audit/index.js';
+import type { GapRowsService } from '../gaps/index.js';
+import { createPlanAccess } from './access.js';
+import { createDemandService, type DemandService } from './demand-service.js';
+import { createPlanItemsService, type PlanItemsService } from './items-service.js';
+import { canUsePlans, canViewDemand } from './policy.js';
+import { createPlansRepository } from './repository.js';
+import { plansRoutes } from './routes.js';
+import { createPlansService, type PlansService } from './service.js';
+
+export type { DemandService, PlanItemsService, PlansService };
+
+/**
+ * From needs to offer: a unit's training plan proposed from a closed survey's gaps, edited and
+ * approved by its officer and exported as the PIAO's training section; the national demand across
+ * plans; and the paths suggested to a learner from their own named answers.
+ */
+export const plansModule = defineModule({
+  name: 'plans',
+  create: ({ db, clock }, deps: { audit: AuditService; gapRows: GapRowsService }) => {
+    const repo = createPlansRepository();
+    const access = createPlanAccess({ repo, gapRows: deps.gapRows, audit: deps.audit, clock });
+    return {
+      plans: createPlansService({ db, repo, access, clock }),
+      planItems: createPlanItemsService({ db, repo, access }),
+      demand: createDemandService({ db, repo, gapRows: deps.gapRows, clock }),
+    };
+  },
+  routes: (app, services, { config }) => plansRoutes(app, { services, config }),
+  can: (p) => ({ managePlans: canUsePlans(p), viewDemand: canViewDemand(p) }),
+});
