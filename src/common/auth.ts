@@ -49,6 +49,10 @@ export const me = z.object({
     signLogbooks: z.boolean(),
     /** Edits, imports and publishes the competency framework and maps paths to it: national admins. */
     manageFramework: z.boolean(),
+    /** Prepares, opens, follows and closes needs surveys: national admins; Province officers for their unit. */
+    manageCampaigns: z.boolean(),
+    /** Has a "my surveys" page: every signed-in person (whoever is invited answers there). */
+    answerCampaigns: z.boolean(),
   }),
 });
 export type Me = z.infer<typeof me>;

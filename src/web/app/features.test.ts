@@ -24,6 +24,8 @@ const none: Me['can'] = {
   runSessions: false,
   signLogbooks: false,
   manageFramework: false,
+  manageCampaigns: false,
+  answerCampaigns: false,
 };
 
 /** A signed-in person with their roles and the `can` flags the server's policy gives those roles. */

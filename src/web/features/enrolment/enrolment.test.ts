@@ -83,6 +83,8 @@ function me(
       runSessions: false,
       signLogbooks: false,
       manageFramework: false,
+      manageCampaigns: false,
+      answerCampaigns: false,
       ...can,
     },
   };
