@@ -1,4 +1,5 @@
 import type { AnyModule } from '../kernel/module.js';
+import { campaignsModule } from './assessment/campaigns/index.js';
 import { frameworkModule } from './assessment/framework/index.js';
 import { gapsModule } from './assessment/gaps/index.js';
 import { authModule } from './identity/auth/index.js';
@@ -39,6 +40,7 @@ export const modules = [
   // assessment
   frameworkModule,
   gapsModule,
+  campaignsModule,
 ] as const satisfies readonly AnyModule[];
 
 type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void
