@@ -126,6 +126,7 @@ describe('main navigation', () => {
       '/amministrazione/catalogo nav.catalogue',
       '/amministrazione/convenzioni nav.agreements',
       '/amministrazione/quadro-competenze framework.nav',
+      '/rilevazioni campaigns.nav',
       '/amministrazione/utenti nav.users',
       '/amministrazione/unita nav.units',
       '/amministrazione/registro-attivita nav.audit',
@@ -211,6 +212,13 @@ describe('page routes', () => {
       '/amministrazione/quadro-competenze': 'manageFramework',
       '/amministrazione/quadro-competenze/importa': 'manageFramework',
       '/amministrazione/quadro-competenze/:id': 'manageFramework',
+      '/rilevazioni': 'manageCampaigns',
+      '/rilevazioni/nuova': 'manageCampaigns',
+      '/rilevazioni/:id': 'manageCampaigns',
+      '/rilevazioni/:id/modifica': 'manageCampaigns',
+      '/rilevazioni/:id/valutazioni/:participantId': 'manageCampaigns',
+      '/le-mie-rilevazioni': 'answerCampaigns',
+      '/le-mie-rilevazioni/:id': 'answerCampaigns',
     });
   });
 
