@@ -78,7 +78,7 @@ export async function seedDemoCampaigns(db: Db, now = new Date()) {
     );
     await tx.execute(sql`
       insert into ${campaignParticipants} (campaign_id, user_id, unit_id, job_profile_code, invited_at)
-      select ${campaign.id}, u.id, u.unit_id, u.job_profile_code, ${now.toISOString()}::timestamptz
+      select ${campaign.id}::int, u.id, u.unit_id, u.job_profile_code, ${now.toISOString()}::timestamptz
       from ${users} u
       where u.active and u.unit_id in (${unitIds})
       on conflict do nothing`);

@@ -163,12 +163,12 @@ export function createCampaignsRepository() {
       const res = await db.execute<{ n: number }>(sql`
         with invited as (
           insert into ${campaignParticipants} (campaign_id, user_id, unit_id, job_profile_code, invited_at)
-          select ${c.id}, u.id, u.unit_id, u.job_profile_code, ${now.toISOString()}::timestamptz
+          select ${c.id}::int, u.id, u.unit_id, u.job_profile_code, ${now.toISOString()}::timestamptz
           from ${users} u
           where u.active and (
             (
               u.unit_id is not null
-              and (${c.national} or u.unit_id in (select unit_id from ${campaignUnits} where campaign_id = ${c.id}))
+              and (${c.national}::boolean or u.unit_id in (select unit_id from ${campaignUnits} where campaign_id = ${c.id}))
               and (
                 not exists (select 1 from ${campaignJobProfiles} where campaign_id = ${c.id})
                 or u.job_profile_code in (select job_profile_code from ${campaignJobProfiles} where campaign_id = ${c.id})
