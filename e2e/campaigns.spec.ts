@@ -188,6 +188,14 @@ describe('the administrator follows the survey', () => {
     await expectAccessible(page, 'survey form');
     await page.getByRole('button', { name: 'Salva la bozza' }).click();
     await expectHeading(page, 'Rilevazione di prova e2e');
+    await page.getByText('Dove preferisci seguire i corsi?').waitFor();
+    // The draft's form comes back with what was saved.
+    await page.getByRole('link', { name: 'Modifica' }).click();
+    await expectHeading(page, 'Modifica la rilevazione');
+    expect(await page.getByLabel(/Opzioni/).inputValue()).toBe('Aula | Classroom\nOnline | Online');
+    await expectAccessible(page, 'survey edit form');
+    await page.getByRole('link', { name: 'Annulla' }).click();
+    await expectHeading(page, 'Rilevazione di prova e2e');
     await page.getByRole('button', { name: 'Apri la rilevazione' }).click();
     const dialog = page.getByRole('dialog', { name: 'Aprire la rilevazione?' });
     await dialog.waitFor();
@@ -213,5 +221,43 @@ describe('the administrator follows the survey', () => {
     expect(await pageWidth(small)).toBeLessThanOrEqual(390);
     await expectAccessible(small, 'survey progress on a phone');
     await phone.close();
+  });
+});
+
+describe('the officer of Cuneo follows the survey and assesses a respondent', () => {
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+
+  beforeAll(async () => {
+    browser = await launch();
+    ({ context, page } = await newPage(browser));
+    await signIn(page, 'referente.cuneo@officina.demo', DEMO_PASSWORD);
+  });
+  afterAll(async () => {
+    await context?.close();
+    await browser?.close();
+  });
+
+  it('sees only Cuneo, with the names of who has not answered yet', async () => {
+    await page.getByRole('link', { name: 'Rilevazioni', exact: true }).first().click();
+    await expectHeading(page, 'Rilevazioni dei fabbisogni');
+    await page.getByRole('link', { name: SURVEY }).click();
+    await expectHeading(page, SURVEY);
+    await page.getByRole('heading', { name: 'Chi non ha ancora risposto' }).waitFor();
+    await page.getByRole('cell', { name: 'discente2.cuneo@officina.demo' }).waitFor();
+    expect(await page.locator('tbody tr', { hasText: 'Bergamo' }).count()).toBe(0);
+    await expectAccessible(page, 'survey progress for an officer');
+  });
+
+  it('gives the observed levels of a respondent', async () => {
+    await page.getByRole('link', { name: 'Valuta Carlo Discente' }).click();
+    await expectHeading(page, 'Valutazione di Carlo Discente');
+    await page.locator('select').first().selectOption('2');
+    await page.getByRole('button', { name: 'Salva la valutazione' }).click();
+    await page.getByText('Valutazione salvata.').waitFor();
+    await expectAccessible(page, 'manager assessment');
+    await page.getByRole('link', { name: 'Torna alla rilevazione' }).click();
+    await page.getByText(/1 di \d+ competenze valutate/).waitFor();
   });
 });
