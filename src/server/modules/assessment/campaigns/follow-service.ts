@@ -58,10 +58,9 @@ export function createFollowService(deps: {
   }
 
   async function person(ctx: RequestContext, id: number, participantId: number) {
-    const { units } = await assessable(ctx, id);
+    await assessable(ctx, id);
     const found = await repo.participantById(db, id, participantId);
-    if (!found || !canAssessIn(ctx.actor, found.participant.unitId) || !units.length)
-      throw errors.notFound(PARTICIPANT);
+    if (!found || !canAssessIn(ctx.actor, found.participant.unitId)) throw errors.notFound(PARTICIPANT);
     const responseId = await responses.responseOf(db, participantId);
     if (!responseId) throw errors.notFound(PARTICIPANT);
     return { found, responseId };

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNotNull, ne, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, ne, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client.js';
 import {
   campaignJobProfiles,
@@ -340,16 +340,6 @@ export function createCampaignsRepository() {
         .set({ status: 'closed', closedAt: now, updatedAt: now })
         .where(and(eq(campaigns.status, 'open'), sql`${campaigns.closesOn} < ${today}::date`))
         .returning({ id: campaigns.id });
-    },
-
-    async submittedCount(db: Db, campaignId: number) {
-      const [row] = await db
-        .select({ n: sql<number>`count(*)::int` })
-        .from(campaignParticipants)
-        .where(
-          and(eq(campaignParticipants.campaignId, campaignId), isNotNull(campaignParticipants.submittedAt)),
-        );
-      return Number(row?.n ?? 0);
     },
   };
 }

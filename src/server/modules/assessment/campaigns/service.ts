@@ -11,7 +11,7 @@ import type { Config } from '../../../config.js';
 import type { Db } from '../../../db/client.js';
 import type { Clock } from '../../../kernel/clock.js';
 import { errors, type Lang } from '../../../kernel/errors.js';
-import { type RequestContext, requireActor } from '../../../kernel/principal.js';
+import { type RequestContext, requireActor, unitsWithRole } from '../../../kernel/principal.js';
 import type { AuditService } from '../../platform/audit/index.js';
 import type { MailService } from '../../platform/mail/index.js';
 import type { FrameworkService } from '../framework/index.js';
@@ -27,7 +27,7 @@ import {
   periodOver,
   unknownValues,
 } from './messages.js';
-import { canAssessIn, canEditCampaign, canManageCampaigns, canSeeCampaign, reach } from './policy.js';
+import { canEditCampaign, canManageCampaigns, canSeeCampaign, reach } from './policy.js';
 import type { CampaignRow, CampaignsRepository } from './repository.js';
 
 export type CampaignsDeps = {
@@ -157,7 +157,9 @@ export function createCampaignsService(deps: CampaignsDeps) {
     const frameworkVersion = await repo.frameworkVersion(tx, row.frameworkId);
     const unitIds = summary.units.map((u) => u.id);
     const edit = canEditCampaign(ctx.actor, { national: row.national, unitIds });
-    const assessUnits = unitIds.length ? unitIds : (ctx.actor?.grants.map((g) => g.unitId) ?? []);
+    // The officers who assess: those of one of the campaign's units (any unit when national).
+    const officerOf = unitsWithRole(ctx.actor, 'province_officer');
+    const assesses = row.national ? officerOf.length > 0 : unitIds.some((u) => officerOf.includes(u));
     return {
       ...summary,
       description: { it: row.descriptionIt, en: row.descriptionEn },
@@ -176,11 +178,7 @@ export function createCampaignsService(deps: CampaignsDeps) {
         open: edit && row.status === 'draft',
         close: edit && row.status === 'open',
         remind: row.status === 'open',
-        assess:
-          row.managerAssessment &&
-          !row.anonymous &&
-          row.status !== 'draft' &&
-          assessUnits.some((u) => canAssessIn(ctx.actor, u ?? null)),
+        assess: row.managerAssessment && !row.anonymous && row.status !== 'draft' && assesses,
       },
     };
   }
