@@ -3,6 +3,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import type { AnswersInput, Questionnaire } from '../../../common/campaigns';
+import { romeDate } from '../../../common/rome-time';
 import { ApiError } from '../../api/client';
 import { ErrorAlert, SuccessAlert } from '../../components/ErrorAlert';
 import { formatDate, formatDateTime, formatTime } from '../../components/format';
@@ -322,6 +323,10 @@ export default function QuestionnairePage() {
             </SuccessAlert>
           ) : data.status !== 'open' ? (
             <div className="alert alert-warning">{t('campaigns.questionnaire.closed')}</div>
+          ) : data.opensOn > romeDate(new Date()) ? (
+            <div className="alert alert-info">
+              {t('campaigns.questionnaire.notStarted', { day: formatDate(data.opensOn) })}
+            </div>
           ) : (
             <>
               <p className="fw-semibold">

@@ -2,7 +2,7 @@ import { desc, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { apiUrl, apiRoutes as r } from '../../../../common/api-routes.js';
 import type { CampaignDetail, CampaignProgress, MyCampaign } from '../../../../common/campaigns.js';
-import { campaignParticipants, campaignResponses, outbox } from '../../../db/schema/index.js';
+import { campaignParticipants, campaignResponses, campaigns, outbox } from '../../../db/schema/index.js';
 import { startTestApp } from '../../../test/app.js';
 import { baseInput, createCampaign, fullAnswers, openCampaign, questionnaireOf, unitId } from './fixtures.js';
 
@@ -342,6 +342,24 @@ describe('automatic closing', () => {
     expect(closed.status).toBe('closed');
     const audit = (await admin.get(`/api/v1/audit-log?entityType=campaign&entityId=${c.id}`)).json();
     expect(audit.items.map((a: { action: string }) => a.action)).toContain('campaign.closed');
+  });
+
+  it('takes no answer before the opening day, nor after the last day even before the job has run', async () => {
+    const early = await createCampaign(admin, baseInput({ unitIds: [cuneo], opensOn: '2099-01-01' }));
+    await openCampaign(admin, early.id);
+    const notYet = await learner.put(apiUrl(r.campaigns.draft, { id: early.id }), {});
+    expect(notYet.statusCode).toBe(409);
+    expect(notYet.json().code).toBe('CAMPAIGN_NOT_STARTED');
+    expect(notYet.json().message).toContain('01/01/2099');
+
+    const late = await createCampaign(admin, baseInput({ unitIds: [cuneo] }));
+    await openCampaign(admin, late.id);
+    await t.db.update(campaigns).set({ closesOn: '2026-01-02' }).where(eq(campaigns.id, late.id));
+    const q = await questionnaireOf(learner, late.id);
+    expect(q.status).toBe('closed');
+    const res = await learner.post(apiUrl(r.campaigns.submit, { id: late.id }), fullAnswers(q));
+    expect(res.statusCode).toBe(409);
+    expect(res.json().code).toBe('CAMPAIGN_CLOSED');
   });
 
   it('refuses to open a campaign whose period is over', async () => {

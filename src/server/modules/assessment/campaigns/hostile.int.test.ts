@@ -121,6 +121,11 @@ describe('hostile input', () => {
       expectClear(await learner.put(url, body));
     const huge = { answers: { '1': 'x'.repeat(300 * 1024) } };
     expectClear(await learner.put(url, huge), 413);
+    const bigCampaign = {
+      ...baseInput({ unitIds: [cuneo] }),
+      description: { it: 'x'.repeat(2 * 1024 * 1024), en: '' },
+    };
+    expectClear(await admin.post(apiUrl(r.campaigns.list), bigCampaign), 413);
     expectClear(await learner.post(apiUrl(r.campaigns.submit, { id: open.id }), huge), 413);
     const junk = await learner.request('PUT', url, undefined, {
       payload: '{"levels":',
