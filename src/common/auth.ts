@@ -51,7 +51,7 @@ export const me = z.object({
     manageFramework: z.boolean(),
     /** Prepares, opens, follows and closes needs surveys: national admins; Province officers for their unit. */
     manageCampaigns: z.boolean(),
-    /** Has a "my surveys" page: every signed-in person (whoever is invited answers there). */
+    /** Has a "my surveys" page: everyone with a role (whoever is invited answers there). */
     answerCampaigns: z.boolean(),
   }),
 });

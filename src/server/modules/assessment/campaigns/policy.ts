@@ -16,9 +16,9 @@ export function canManageCampaigns(p: Principal | null): boolean {
   return units === 'all' || units.length > 0;
 }
 
-/** Every signed-in person has the page of their own surveys (whoever is invited answers there). */
+/** Everyone with a role has the page of their own surveys (whoever is invited answers there). */
 export function canAnswerCampaigns(p: Principal | null): boolean {
-  return !!p;
+  return !!p && p.grants.length > 0;
 }
 
 /** The units of the actor's reach: 'all' for national admins, else the officer's units. */
