@@ -90,7 +90,8 @@ describe('an anonymous campaign', () => {
     expect(audit.map((a) => a.action)).not.toContain('campaign.submitted');
   });
 
-  it('tells the invitation that the survey is anonymous', async () => {
+  it('tells the invitation that the survey is anonymous, in each recipient’s language', async () => {
+    await t.db.update(users).set({ locale: 'en' }).where(eq(users.email, 'discente2.cuneo@officina.demo'));
     const c = await createCampaign(
       admin,
       baseInput({ unitIds: [cuneo], anonymous: true, title: { it: 'Anonima', en: 'Anon' } }),
@@ -101,5 +102,9 @@ describe('an anonymous campaign', () => {
       textBody: string;
     }[];
     expect(mails.find((m) => m.subject === 'Rilevazione: Anonima')?.textBody).toContain('anonima');
+    const english = (await admin.get('/api/v1/outbox?q=discente2.cuneo')).json().items as typeof mails;
+    const mail = english.find((m) => m.subject === 'Survey: Anon');
+    expect(mail?.textBody).toContain('The survey is anonymous');
+    expect(mail?.textBody).toContain(`/le-mie-rilevazioni/${c.id}`);
   });
 });
