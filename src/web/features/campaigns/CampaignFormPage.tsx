@@ -185,9 +185,8 @@ function CampaignForm({ campaign }: { campaign: CampaignDetail | undefined }) {
   const navigate = useNavigate();
   const me = useMe();
   const admin = me.data?.roles.some((r) => r.role === 'national_admin') ?? false;
-  const officerUnit = admin
-    ? null
-    : (me.data?.roles.find((r) => r.role === 'province_officer')?.unitId ?? null);
+  const officerGrant = admin ? undefined : me.data?.roles.find((r) => r.role === 'province_officer');
+  const officerUnit = officerGrant?.unitId ?? null;
   const save = useSaveCampaign(campaign?.id ?? null);
   const versions = useFrameworkVersions();
   const { reference } = useReferenceNames();
@@ -349,7 +348,7 @@ function CampaignForm({ campaign }: { campaign: CampaignDetail | undefined }) {
             </div>
           </>
         ) : (
-          <p>{t('campaigns.form.officerScope')}</p>
+          <p>{t('campaigns.form.officerScope', { unit: officerGrant?.unitName ?? '' })}</p>
         )}
       </fieldset>
       {admin && !d.national ? (

@@ -9,6 +9,7 @@ import { formatDate, formatDateTime } from '../../components/format';
 import { Loading } from '../../components/Loading';
 import { Page } from '../../components/Page';
 import { ResultsTable } from '../../components/ResultsTable';
+import { useFrameworkVersion } from '../framework/api';
 import { useReferenceNames } from '../training/labels';
 import {
   useAssessments,
@@ -27,6 +28,11 @@ type Confirm = 'open' | 'close' | 'delete' | null;
 function Summary({ c }: { c: CampaignDetail }) {
   const { t } = useTranslation();
   const { jobProfile } = useReferenceNames();
+  const framework = useFrameworkVersion(c.frameworkId);
+  const domainName = (code: string) => {
+    const found = framework.data?.domains.find((d) => d.code === code);
+    return found ? local(found.name) : code;
+  };
   const rows: [string, string][] = [
     [
       t('campaigns.columns.period'),
@@ -44,7 +50,10 @@ function Summary({ c }: { c: CampaignDetail }) {
     ],
     [t('campaigns.form.people'), c.people.map((p) => p.name).join(', ') || '—'],
     [t('campaigns.detail.framework'), c.frameworkVersion],
-    [t('campaigns.detail.domains'), c.domainCodes.join(', ') || t('campaigns.detail.allDomains')],
+    [
+      t('campaigns.detail.domains'),
+      c.domainCodes.map(domainName).join(', ') || t('campaigns.detail.allDomains'),
+    ],
     [
       t('campaigns.detail.privacy'),
       `${c.anonymous ? t('campaigns.kind.anonymous') : t('campaigns.kind.named')}${
