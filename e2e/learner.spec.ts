@@ -43,6 +43,7 @@ describe('a learner', () => {
       'Il mio profilo',
       'La mia formazione',
       'Le mie iscrizioni',
+      'Le mie rilevazioni',
       'Manuale',
     ]);
     await page.getByText('Discente — Cuneo').waitFor();

@@ -159,6 +159,21 @@ export const apiRoutes = {
     demandCsv: '/api/v1/training-demand/export.csv',
     suggestions: '/api/v1/my-suggestions',
   },
+  campaigns: {
+    list: '/api/v1/campaigns',
+    campaign: '/api/v1/campaigns/:id',
+    open: '/api/v1/campaigns/:id/open',
+    close: '/api/v1/campaigns/:id/close',
+    questions: '/api/v1/campaigns/:id/questions',
+    progress: '/api/v1/campaigns/:id/progress',
+    reminders: '/api/v1/campaigns/:id/reminders',
+    assessments: '/api/v1/campaigns/:id/assessments',
+    assessment: '/api/v1/campaigns/:id/assessments/:participantId',
+    mine: '/api/v1/my-campaigns',
+    myCampaign: '/api/v1/my-campaigns/:id',
+    draft: '/api/v1/my-campaigns/:id/draft',
+    submit: '/api/v1/my-campaigns/:id/submit',
+  },
 } as const;
 
 type Table = typeof apiRoutes;

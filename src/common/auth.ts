@@ -57,6 +57,10 @@ export const me = z.object({
     managePlans: z.boolean(),
     /** The national training demand across plans: national admins and the task force. */
     viewDemand: z.boolean(),
+    /** Prepares, opens, follows and closes needs surveys: national admins; Province officers for their unit. */
+    manageCampaigns: z.boolean(),
+    /** Has a "my surveys" page: everyone with a role (whoever is invited answers there). */
+    answerCampaigns: z.boolean(),
   }),
 });
 export type Me = z.infer<typeof me>;

@@ -1,4 +1,5 @@
 import type { AnyModule } from '../kernel/module.js';
+import { campaignsModule } from './assessment/campaigns/index.js';
 import { frameworkModule } from './assessment/framework/index.js';
 import { gapsModule } from './assessment/gaps/index.js';
 import { plansModule } from './assessment/plans/index.js';
@@ -43,6 +44,7 @@ export const modules = [
   profilesModule,
   gapsModule,
   plansModule,
+  campaignsModule,
 ] as const satisfies readonly AnyModule[];
 
 type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void

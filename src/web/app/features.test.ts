@@ -28,6 +28,8 @@ const none: Me['can'] = {
   viewGaps: false,
   managePlans: false,
   viewDemand: false,
+  manageCampaigns: false,
+  answerCampaigns: false,
 };
 
 /** A signed-in person with their roles and the `can` flags the server's policy gives those roles. */
@@ -142,6 +144,7 @@ describe('main navigation', () => {
       '/le-mie-competenze gaps.mineNav',
       '/piani-formativi plans.nav',
       '/domanda-formativa planDemand.nav',
+      '/rilevazioni campaigns.nav',
       '/amministrazione/utenti nav.users',
       '/amministrazione/unita nav.units',
       '/amministrazione/registro-attivita nav.audit',
@@ -235,6 +238,13 @@ describe('page routes', () => {
       '/piani-formativi': 'managePlans',
       '/piani-formativi/:id': 'managePlans',
       '/domanda-formativa': 'viewDemand',
+      '/rilevazioni': 'manageCampaigns',
+      '/rilevazioni/nuova': 'manageCampaigns',
+      '/rilevazioni/:id': 'manageCampaigns',
+      '/rilevazioni/:id/modifica': 'manageCampaigns',
+      '/rilevazioni/:id/valutazioni/:participantId': 'manageCampaigns',
+      '/le-mie-rilevazioni': 'answerCampaigns',
+      '/le-mie-rilevazioni/:id': 'answerCampaigns',
     });
   });
 

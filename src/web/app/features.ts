@@ -3,6 +3,7 @@ import { attendanceFeature } from '../features/attendance';
 import { auditFeature } from '../features/audit';
 import { authFeature } from '../features/auth';
 import { calendarFeature } from '../features/calendar';
+import { campaignsFeature } from '../features/campaigns';
 import { catalogueFeature } from '../features/catalogue';
 import { certificatesFeature } from '../features/certificates';
 import { enrolmentFeature } from '../features/enrolment';
@@ -42,6 +43,7 @@ export const features: readonly WebFeature[] = [
   profilesFeature,
   gapsFeature,
   plansFeature,
+  campaignsFeature,
   usersFeature,
   unitsFeature,
   auditFeature,

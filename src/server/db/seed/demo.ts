@@ -4,6 +4,7 @@ import { hashPassword } from '../../kernel/passwords.js';
 import type { Db } from '../client.js';
 import { auditLog, roleGrants, territorialUnits, users } from '../schema/index.js';
 import { seedDemoAssessment } from './demo-assessment.js';
+import { seedDemoCampaigns } from './demo-campaigns.js';
 import { seedDemoCatalogue } from './demo-catalogue.js';
 import { seedDemoTraining } from './demo-training.js';
 
@@ -159,7 +160,10 @@ export async function seedDemo(
   await seedDemoCatalogue(db, { framework: opts.framework !== false });
   if (opts.history !== false) {
     await seedDemoTraining(db, opts.issuer);
-    if (opts.framework !== false) await seedDemoAssessment(db);
+    if (opts.framework !== false) {
+      await seedDemoAssessment(db);
+      await seedDemoCampaigns(db);
+    }
   }
   return true;
 }

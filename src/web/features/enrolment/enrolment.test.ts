@@ -87,6 +87,8 @@ function me(
       viewGaps: false,
       managePlans: false,
       viewDemand: false,
+      manageCampaigns: false,
+      answerCampaigns: false,
       ...can,
     },
   };

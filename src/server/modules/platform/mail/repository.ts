@@ -19,6 +19,13 @@ export function createOutboxRepository(clock: Clock) {
       return row?.id;
     },
 
+    /** Queues many messages in as few statements as possible (invitations of a large campaign). */
+    async insertMany(db: Db, msgs: NewMessage[]) {
+      const at = clock.now();
+      for (let i = 0; i < msgs.length; i += 500)
+        await db.insert(outbox).values(msgs.slice(i, i + 500).map((m) => ({ ...m, nextAttemptAt: at })));
+    },
+
     /**
      * Claims due messages by pushing their next attempt into the future, so that another app
      * instance polling at the same time skips them (SKIP LOCKED) and never sends twice.

@@ -17,6 +17,14 @@ export function createMailService(deps: { db: Db; repo: OutboxRepository; worker
       await deps.repo.insert(tx, { toAddress: to, subject: mail.subject, textBody: mail.text });
     },
 
+    /** Queues several messages in the caller's transaction, in batches (one per person invited). */
+    async enqueueMany(tx: Db, items: { to: string; mail: Mail }[]) {
+      await deps.repo.insertMany(
+        tx,
+        items.map((i) => ({ toAddress: i.to, subject: i.mail.subject, textBody: i.mail.text })),
+      );
+    },
+
     /** Nudges the worker after a commit so users do not wait for the next poll. */
     kick() {
       void deps.worker.runOnce().catch(() => undefined);
