@@ -9,7 +9,10 @@ import { formatDate, formatDateTime } from '../../components/format';
 import { Loading } from '../../components/Loading';
 import { Page } from '../../components/Page';
 import { ResultsTable } from '../../components/ResultsTable';
+import { useMe } from '../auth/session';
 import { useFrameworkVersion } from '../framework/api';
+import { campaignGapsPath } from '../gaps/paths';
+import { PLANS_PATH } from '../plans/paths';
 import { useReferenceNames } from '../training/labels';
 import {
   useAssessments,
@@ -223,6 +226,7 @@ export default function CampaignPage() {
   const id = Number(useParams().id);
   const campaign = useCampaign(id);
   const c = campaign.data;
+  const { data: me } = useMe();
   const progress = useProgress(id, !!c && c.status !== 'draft');
   const open = useOpenCampaign();
   const close = useCloseCampaign();
@@ -267,8 +271,14 @@ export default function CampaignPage() {
         ) : null
       }
     >
-      <p>
+      <p className="d-flex flex-wrap gap-3">
         <Link to={CAMPAIGNS_PATH}>{t('campaigns.detail.back')}</Link>
+        {c && c.status !== 'draft' && me?.can.viewGaps ? (
+          <Link to={campaignGapsPath(c.id)}>{t('campaigns.detail.gaps')}</Link>
+        ) : null}
+        {c && c.status === 'closed' && me?.can.managePlans ? (
+          <Link to={PLANS_PATH}>{t('campaigns.detail.plans')}</Link>
+        ) : null}
       </p>
       <ErrorAlert error={campaign.error ?? open.error ?? close.error ?? remove.error} />
       {open.data ? (
