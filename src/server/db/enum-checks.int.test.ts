@@ -65,8 +65,16 @@ const VOCABULARIES: { table: string; column: string; values: readonly string[]; 
 /** The other CHECK constraints (ranges and rules across columns), each with an update that breaks it. */
 const RULES: { name: string; breaking: string }[] = [
   { name: 'profile_expectations_level_check', breaking: 'update profile_expectations set level = 4' },
-  { name: 'campaigns_min_group_size_check', breaking: 'update campaigns set min_group_size = 1' },
+  {
+    name: 'campaigns_min_group_size_check',
+    breaking: 'update campaigns set anonymous = false, min_group_size = 1',
+  },
   { name: 'campaigns_period_check', breaking: 'update campaigns set closes_on = opens_on - 1' },
+  {
+    name: 'campaigns_anonymous_group_check',
+    breaking: 'update campaigns set anonymous = true, manager_assessment = false, min_group_size = 4',
+  },
+  { name: 'campaign_expectations_level_check', breaking: 'update campaign_expectations set level = 4' },
   {
     name: 'campaigns_manager_named_check',
     breaking: 'update campaigns set anonymous = true, manager_assessment = true',
@@ -182,6 +190,11 @@ async function addAssessmentRows(db: Db) {
       `insert into campaign_participants (campaign_id, user_id, status)
        select ${campaign}, id, ${quote(status)} from users order by email offset ${i} limit 1`,
     );
+  await rows(
+    db,
+    `insert into campaign_expectations (campaign_id, job_profile_code, competency_code, unit_id, level)
+     values (${campaign}, 'dirigente', 'X.01', 0, 2)`,
+  );
   for (const grain of GAP_GRAINS)
     await rows(
       db,

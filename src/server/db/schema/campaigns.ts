@@ -68,6 +68,12 @@ export const campaigns = pgTable(
     oneOf(t.status, CAMPAIGN_STATUSES),
     check('campaigns_period_check', sql`${t.closesOn} >= ${t.opensOn}`),
     check('campaigns_manager_named_check', sql`not (${t.anonymous} and ${t.managerAssessment})`),
+    // An anonymous campaign never shows a group smaller than 5: a smaller k would let the few others
+    // in a group (an officer answering their own unit's survey among them) recover one person.
+    check(
+      'campaigns_anonymous_group_check',
+      sql`not ${t.anonymous} or ${t.minGroupSize} >= ${sql.raw(String(DEFAULT_MIN_GROUP_SIZE))}`,
+    ),
     inRange(t.minGroupSize, 2, 1000),
   ],
 );
@@ -280,4 +286,27 @@ export const campaignGapState = pgTable(
     computedAt: timestamp('computed_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.campaignId, t.unitId] })],
+);
+
+/**
+ * The expected levels a closed campaign is judged against, copied from profile_expectations when it
+ * closes: later edits of the profiles (a unit's override set and reset, say) never change a closed
+ * campaign's gaps, so they cannot be used to read one person's answers by difference.
+ */
+export const campaignExpectations = pgTable(
+  'campaign_expectations',
+  {
+    campaignId: integer('campaign_id')
+      .notNull()
+      .references(() => campaigns.id, { onDelete: 'cascade' }),
+    jobProfileCode: text('job_profile_code').notNull(),
+    competencyCode: text('competency_code').notNull(),
+    /** 0 = national level; otherwise the unit whose override this is. */
+    unitId: integer('unit_id').notNull(),
+    level: smallint('level').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.campaignId, t.jobProfileCode, t.competencyCode, t.unitId] }),
+    inRange(t.level, MIN_LEVEL, MAX_LEVEL),
+  ],
 );
