@@ -66,8 +66,12 @@ export type PlanItem = z.infer<typeof planItem>;
 export const planPriority = z.object({
   code: z.string(),
   name: bilingual,
-  /** Mean gap × people affected, rounded to two decimals. */
-  priority: z.number(),
+  /**
+   * Mean gap × people affected, rounded to two decimals; null when the cell is not publishable (the
+   * gap heatmap hides it: too few respondents, or hidden so that a small group's cell cannot be
+   * worked out from the others).
+   */
+  priority: z.number().nullable(),
 });
 export type PlanPriority = z.infer<typeof planPriority>;
 
@@ -87,7 +91,7 @@ export const planView = z.object({
   /** The unit's respondents and the campaign's minimum group size. */
   respondents: z.number().int(),
   minGroupSize: z.number().int(),
-  /** Competencies left out because too few people answered them. */
+  /** Competencies whose priority is not publishable (listed with a null priority). */
   withheld: z.number().int(),
   priorities: z.array(planPriority),
   items: z.array(planItem),
@@ -176,8 +180,10 @@ export const demandGap = z.object({
   units: z.number().int(),
   draftUnits: z.number().int(),
   people: z.number().int(),
-  /** The sum of the asking units' priorities on the competency. */
+  /** The sum of the asking units' publishable priorities on the competency. */
   priority: z.number(),
+  /** Asking units whose priority on it is not publishable (left out of the sum). */
+  hiddenUnits: z.number().int(),
   unitNames: z.array(z.string()),
 });
 export type DemandGap = z.infer<typeof demandGap>;

@@ -116,7 +116,12 @@ export default function DemandPage() {
                   ) : null}
                 </td>
                 <td>{g.people}</td>
-                <td>{g.priority.toLocaleString()}</td>
+                <td>
+                  {g.priority.toLocaleString()}
+                  {g.hiddenUnits ? (
+                    <span className="d-block small">{t('planDemand.hiddenUnits', { n: g.hiddenUnits })}</span>
+                  ) : null}
+                </td>
               </tr>
             )}
           />

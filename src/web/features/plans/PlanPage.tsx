@@ -132,7 +132,7 @@ export default function PlanPage() {
           <tr key={x.code}>
             <td>{x.code}</td>
             <th scope="row">{local(x.name)}</th>
-            <td>{x.priority.toLocaleString()}</td>
+            <td>{x.priority === null ? t('plans.notPublishable') : x.priority.toLocaleString()}</td>
           </tr>
         )}
       />

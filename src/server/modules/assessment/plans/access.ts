@@ -4,7 +4,7 @@ import type { Clock } from '../../../kernel/clock.js';
 import { errors } from '../../../kernel/errors.js';
 import { type RequestContext, requireActor } from '../../../kernel/principal.js';
 import type { AuditService } from '../../platform/audit/index.js';
-import { type GapRowsService, isTooSmall, unitNeeds } from '../gaps/index.js';
+import { type GapRowsService, type GapsService, unitNeeds } from '../gaps/index.js';
 import * as m from './messages.js';
 import { canEditPlanOf, canReadPlanOf, canUsePlans } from './policy.js';
 import type { PlansRepository } from './repository.js';
@@ -22,10 +22,11 @@ export const round1 = (n: number) => Math.round(n * 10) / 10;
 export function createPlanAccess(deps: {
   repo: PlansRepository;
   gapRows: GapRowsService;
+  gaps: GapsService;
   audit: AuditService;
   clock: Clock;
 }) {
-  const { repo, gapRows, audit, clock } = deps;
+  const { repo, gapRows, gaps, audit, clock } = deps;
 
   async function campaignOr404(tx: Db, id: number) {
     const c = await repo.campaign(tx, id);
@@ -33,14 +34,21 @@ export function createPlanAccess(deps: {
     return c;
   }
 
-  /** A unit's needs in a campaign, only those of groups large enough to show. */
-  async function needsOf(campaignId: number, unitId: number, k: number) {
-    const rows = await gapRows.personRows({ campaignId, unitId });
-    const needs = unitNeeds(rows, unitId);
+  /** A unit's needs in a campaign, from its own gap rows (the proposal leaves out small groups). */
+  async function needsOf(campaignId: number, unitId: number) {
+    return unitNeeds(await gapRows.personRows({ campaignId, unitId }), unitId);
+  }
+
+  /**
+   * The unit's priorities as the gap heatmap publishes them: its row of the campaign's units ×
+   * competencies table, after primary, secondary and differencing suppression. A hidden cell is
+   * listed with no number, so the plan never shows a figure the heatmap withholds.
+   */
+  async function prioritiesOf(ctx: RequestContext, campaignId: number, unitId: number) {
+    const ranking = await gaps.priorities(ctx, campaignId, { by: 'competency', unit: unitId, limit: 500 });
     return {
-      needs,
-      shown: needs.filter((n) => !isTooSmall(n.respondents, k) && n.priority > 0),
-      withheld: needs.filter((n) => isTooSmall(n.respondents, k)).length,
+      shown: ranking.items.map((x) => ({ code: x.code, priority: x.priority })),
+      hidden: ranking.hidden.map((x) => x.code),
     };
   }
 
@@ -83,12 +91,13 @@ export function createPlanAccess(deps: {
     const found = await readable(tx, ctx, id);
     const { plan } = found;
     const campaign = await campaignOr404(tx, plan.campaignId);
-    const [respondents, names, items, needs] = await Promise.all([
+    const [respondents, names, items, ranking] = await Promise.all([
       repo.respondents(tx, campaign.id),
       repo.competencyNames(tx, campaign.frameworkId),
       repo.items(tx, [plan.id]),
-      needsOf(campaign.id, plan.unitId, campaign.minGroupSize),
+      prioritiesOf(ctx, campaign.id, plan.unitId),
     ]);
+    const nameOf = (code: string) => names.get(code) ?? { it: code, en: code };
     const lines = items.map(({ item, pathSlug }) => ({
       id: item.id,
       pathId: item.pathId,
@@ -120,17 +129,16 @@ export function createPlanAccess(deps: {
       version: plan.version,
       respondents: n,
       minGroupSize: campaign.minGroupSize,
-      withheld: needs.withheld,
-      // A unit under the minimum shows no priority at all, whatever its plan holds.
-      priorities: isTooSmall(n, campaign.minGroupSize)
-        ? []
-        : needs.shown
-            .sort((a, b) => b.priority - a.priority || a.competency.localeCompare(b.competency))
-            .map((x) => ({
-              code: x.competency,
-              name: names.get(x.competency) ?? { it: x.competency, en: x.competency },
-              priority: round2(x.priority),
-            })),
+      withheld: ranking.hidden.length,
+      // Ranked as the heatmap ranks them; a unit under the minimum has no row there, so nothing shows.
+      priorities: [
+        ...ranking.shown.map((x) => ({
+          code: x.code,
+          name: nameOf(x.code),
+          priority: x.priority === null ? null : round2(x.priority),
+        })),
+        ...ranking.hidden.map((code) => ({ code, name: nameOf(code), priority: null })),
+      ],
       items: lines,
       totals: {
         participants: lines.reduce((s, l) => s + l.participants, 0),
@@ -161,7 +169,7 @@ export function createPlanAccess(deps: {
       details,
     });
 
-  return { campaignOr404, needsOf, readable, editable, bump, view, audited };
+  return { campaignOr404, needsOf, prioritiesOf, readable, editable, bump, view, audited };
 }
 
 export type PlanAccess = ReturnType<typeof createPlanAccess>;

@@ -5,7 +5,7 @@ import type { Clock } from '../../../kernel/clock.js';
 import { writeCsv } from '../../../kernel/csv.js';
 import { errors } from '../../../kernel/errors.js';
 import { type RequestContext, requireActor } from '../../../kernel/principal.js';
-import { type GapRowsService, gap, isTooSmall, unitNeeds } from '../gaps/index.js';
+import { type GapsService, gap, isTooSmall } from '../gaps/index.js';
 import { planYear } from './lines.js';
 import * as m from './messages.js';
 import { canViewDemand } from './policy.js';
@@ -29,10 +29,26 @@ const cell = (v: string | number) => {
 export function createDemandService(deps: {
   db: Db;
   repo: PlansRepository;
-  gapRows: GapRowsService;
+  gaps: GapsService;
   clock: Clock;
 }) {
-  const { db, repo, gapRows, clock } = deps;
+  const { db, repo, gaps: gapsService, clock } = deps;
+
+  /**
+   * The published priority of each unit × competency (null when hidden, 0 when nobody answered or
+   * fell short), from the gap heatmap's
+   * units × competencies table: summed figures, never the campaign's rows.
+   */
+  async function publishedPriorities(ctx: RequestContext, campaignId: number) {
+    const map = await gapsService.heatmap(ctx, campaignId, { rows: 'unit', columns: 'competency' });
+    const out = new Map<string, number | null>();
+    for (const [i, row] of map.rowHeads.entries())
+      for (const [j, column] of map.columnHeads.entries()) {
+        const cell = map.cells[i]?.[j];
+        out.set(`${row.code}|${column.code}`, !cell || cell.suppressed ? null : (cell.priority ?? 0));
+      }
+    return out;
+  }
 
   async function demand(ctx: RequestContext, campaignId: number): Promise<DemandView> {
     if (!canViewDemand(ctx.actor)) throw errors.forbidden();
@@ -50,12 +66,11 @@ export function createDemandService(deps: {
     const planOf = new Map(plans.map((p) => [p.plan.id, p]));
     const names = await repo.competencyNames(db, campaign.frameworkId);
 
-    // The priorities of each asking unit, from the gaps (groups under k left out, as in its plan).
-    const rows = await gapRows.personRows({ campaignId });
-    const priority = new Map<string, number>();
-    for (const p of plans)
-      for (const n of unitNeeds(rows, p.plan.unitId))
-        if (!isTooSmall(n.respondents, k)) priority.set(`${p.plan.unitId}|${n.competency}`, n.priority);
+    // The asking units' priorities as the heatmap publishes them (hidden cells left out, counted).
+    const needPriorities = items.some(({ item }) => item.pathId === null);
+    const priority = needPriorities
+      ? await publishedPriorities(ctx, campaign.id)
+      : new Map<string, number | null>();
 
     const paths = new Map<number, DemandPath & { unitIds: Set<number>; drafts: Set<number> }>();
     const gaps = new Map<string, DemandGap & { unitIds: Set<number>; drafts: Set<number> }>();
@@ -100,13 +115,19 @@ export function createDemandService(deps: {
               draftUnits: 0,
               people: 0,
               priority: 0,
+              hiddenUnits: 0,
               unitNames: [],
               unitIds: new Set(),
               drafts: new Set(),
             };
             gaps.set(code, g);
           }
-          if (!g.unitIds.has(p.plan.unitId)) g.priority += priority.get(`${p.plan.unitId}|${code}`) ?? 0;
+          if (!g.unitIds.has(p.plan.unitId)) {
+            const key = `${p.plan.unitId}|${code}`;
+            const value = priority.has(key) ? (priority.get(key) ?? null) : 0;
+            if (value === null) g.hiddenUnits += 1;
+            else g.priority += value;
+          }
           g.unitIds.add(p.plan.unitId);
           if (draft) g.drafts.add(p.plan.unitId);
           if (!g.unitNames.includes(p.unitName)) g.unitNames.push(p.unitName);
@@ -177,6 +198,7 @@ export function createDemandService(deps: {
         'T4',
         'priorita',
         'elenco_enti',
+        'enti_priorita_non_pubblicabile',
       ];
       const rows = [
         ...d.paths.map((p) => [
@@ -194,6 +216,7 @@ export function createDemandService(deps: {
           String(p.byQuarter.T4),
           '',
           p.unitNames.join('; '),
+          '',
         ]),
         ...d.gaps.map((g) => [
           'senza_percorso',
@@ -210,6 +233,7 @@ export function createDemandService(deps: {
           '',
           String(g.priority),
           g.unitNames.join('; '),
+          String(g.hiddenUnits),
         ]),
       ].map((r) => r.map(cell));
       return { csv: writeCsv(header, rows), year: d.year };
@@ -224,9 +248,17 @@ export function createDemandService(deps: {
       const actor = requireActor(ctx);
       const latest = await repo.latestNamedResponse(db, actor.id);
       if (!latest || latest.unitId === null) return { campaign: null, competencies: [], paths: [] };
-      const rows = (
-        await gapRows.personRows({ campaignId: latest.campaignId, unitId: latest.unitId })
-      ).filter((r) => r.personKey === latest.responseId);
+      // Their own response's levels only, against the expected levels the campaign is judged by.
+      const rows =
+        latest.jobProfile === null
+          ? []
+          : await repo.responseLevels(db, {
+              responseId: latest.responseId,
+              campaignId: latest.campaignId,
+              unitId: latest.unitId,
+              jobProfile: latest.jobProfile,
+              closed: latest.status === 'closed',
+            });
       const names = await repo.competencyNames(db, latest.frameworkId);
       const competencies = rows
         .filter((r) => gap(r.expected, r.assessed) >= 1)

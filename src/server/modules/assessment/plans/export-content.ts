@@ -52,11 +52,15 @@ export function planDocument(plan: PlanView): PlanDocument {
     method: [
       `Il piano è ricavato dalla rilevazione dei fabbisogni formativi "${plan.campaign.title.it}"${plan.campaign.anonymous ? ', anonima' : ''}: ogni persona ha valutato il proprio livello su ciascuna competenza del quadro nazionale (0 nessuno, 1 base, 2 intermedio, 3 avanzato), confrontato con il livello atteso per il suo profilo professionale.`,
       `Rispondenti dell'ente: ${plan.respondents}. La priorità di una competenza è il divario medio (livello atteso meno livello posseduto) moltiplicato per il numero di persone con un divario.`,
-      `Tutela dei piccoli gruppi: nessun dato è riportato per gruppi con meno di ${plan.minGroupSize} rispondenti${plan.withheld ? `; ${plan.withheld} competenze sono state escluse per questo motivo` : ''}. I percorsi del catalogo sono proposti coprendo per primi i fabbisogni di priorità più alta.`,
+      `Tutela dei piccoli gruppi: nessun dato è riportato per gruppi con meno di ${plan.minGroupSize} rispondenti, né per le celle oscurate perché non se ne ricavino per differenza${plan.withheld ? `; la priorità di ${plan.withheld} competenze è perciò non pubblicabile` : ''}. I percorsi del catalogo sono proposti coprendo per primi i fabbisogni di priorità più alta.`,
     ],
     priorities: {
       head: ['Codice', 'Competenza', 'Priorità'],
-      rows: plan.priorities.map((p) => [p.code, p.name.it, num(p.priority)]),
+      rows: plan.priorities.map((p) => [
+        p.code,
+        p.name.it,
+        p.priority === null ? 'non pubblicabile' : num(p.priority),
+      ]),
     },
     lines: {
       head: [

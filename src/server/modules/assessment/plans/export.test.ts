@@ -21,7 +21,10 @@ const plan = (over: Partial<PlanView> = {}): PlanView => ({
   respondents: 12,
   minGroupSize: 5,
   withheld: 2,
-  priorities: [{ code: 'GA-01', name: { it: 'Appalti & contratti', en: 'Procurement' }, priority: 7.25 }],
+  priorities: [
+    { code: 'GA-01', name: { it: 'Appalti & contratti', en: 'Procurement' }, priority: 7.25 },
+    { code: 'GA-02', name: { it: 'Accesso agli atti', en: 'Access to records' }, priority: null },
+  ],
   items: Array.from({ length: 60 }, (_, i) => ({
     id: i + 1,
     pathId: i % 3 === 0 ? null : i,
@@ -60,7 +63,12 @@ describe('the PIAO export', () => {
           .reduce((s, i) => s + i.participants, 0),
       ),
     );
-    expect(d.method.join(' ')).toContain('meno di 5 rispondenti; 2 competenze');
+    expect(d.method.join(' ')).toContain('la priorità di 2 competenze è perciò non pubblicabile');
+    // A cell the heatmap hides is listed without a number.
+    expect(d.priorities.rows).toEqual([
+      ['GA-01', 'Appalti & contratti', '7,3'],
+      ['GA-02', 'Accesso agli atti', 'non pubblicabile'],
+    ]);
     expect(d.lines.rows[0]?.[7]).toBe('2° trimestre 2027');
     const approved = planDocument(
       plan({ status: 'approved', approvedAt: '2026-12-01T10:00:00Z', approvedBy: 'Chiara' }),

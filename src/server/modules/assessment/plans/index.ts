@@ -1,6 +1,6 @@
 import { defineModule } from '../../../kernel/module.js';
 import type { AuditService } from '../../platform/audit/index.js';
-import type { GapRowsService } from '../gaps/index.js';
+import type { GapRowsService, GapsService } from '../gaps/index.js';
 import { createPlanAccess } from './access.js';
 import { createDemandService, type DemandService } from './demand-service.js';
 import { createPlanItemsService, type PlanItemsService } from './items-service.js';
@@ -18,13 +18,19 @@ export type { DemandService, PlanItemsService, PlansService };
  */
 export const plansModule = defineModule({
   name: 'plans',
-  create: ({ db, clock }, deps: { audit: AuditService; gapRows: GapRowsService }) => {
+  create: ({ db, clock }, deps: { audit: AuditService; gapRows: GapRowsService; gaps: GapsService }) => {
     const repo = createPlansRepository();
-    const access = createPlanAccess({ repo, gapRows: deps.gapRows, audit: deps.audit, clock });
+    const access = createPlanAccess({
+      repo,
+      gapRows: deps.gapRows,
+      gaps: deps.gaps,
+      audit: deps.audit,
+      clock,
+    });
     return {
       plans: createPlansService({ db, repo, access, clock }),
       planItems: createPlanItemsService({ db, repo, access }),
-      demand: createDemandService({ db, repo, gapRows: deps.gapRows, clock }),
+      demand: createDemandService({ db, repo, gaps: deps.gaps, clock }),
     };
   },
   routes: (app, services, { config }) => plansRoutes(app, { services, config }),

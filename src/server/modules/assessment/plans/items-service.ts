@@ -3,6 +3,7 @@ import type { PlanItemUpdateInput, planItemAddInput, planOrderInput } from '../.
 import type { Db } from '../../../db/client.js';
 import { errors } from '../../../kernel/errors.js';
 import type { RequestContext } from '../../../kernel/principal.js';
+import { isTooSmall } from '../gaps/index.js';
 import type { PlanAccess } from './access.js';
 import * as m from './messages.js';
 import type { ItemChanges, PlansRepository } from './repository.js';
@@ -59,7 +60,9 @@ export function createPlanItemsService(deps: { db: Db; repo: PlansRepository; ac
       // The gaps are read before the transaction: their reader uses its own connection.
       const found = await readable(db, ctx, id);
       const campaign = await campaignOr404(db, found.plan.campaignId);
-      const { shown } = await needsOf(campaign.id, found.plan.unitId, campaign.minGroupSize);
+      const shown = (await needsOf(campaign.id, found.plan.unitId)).filter(
+        (n) => !isTooSmall(n.respondents, campaign.minGroupSize) && n.priority > 0,
+      );
       await db.transaction(async (tx) => {
         const plan = await bump(tx, ctx, id, input.version);
         const [path] = await repo.pathOffers(tx, { id: input.pathId });

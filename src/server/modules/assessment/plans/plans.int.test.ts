@@ -6,6 +6,7 @@ import { apiUrl, apiRoutes as r } from '../../../../common/api-routes.js';
 import type { DemandView, PlanList, PlanView, SuggestionView } from '../../../../common/plans.js';
 import {
   auditLog,
+  campaignExpectations,
   campaignParticipants,
   campaignResponseLevels,
   campaignResponses,
@@ -551,6 +552,16 @@ describe('a learner’s suggested paths', () => {
         closesOn: '2026-05-31',
       })
       .returning();
+    // The expected levels the closed survey kept when it closed (unit 0 = national).
+    await t.db.insert(campaignExpectations).values(
+      [withGap, noGap].map((e) => ({
+        campaignId: named?.id ?? 0,
+        jobProfileCode: e.jobProfileCode,
+        competencyCode: e.competencyCode,
+        unitId: 0,
+        level: e.level,
+      })),
+    );
     const [participant] = await t.db
       .insert(campaignParticipants)
       .values({

@@ -1,9 +1,11 @@
-import { and, asc, count, desc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { PlanStatus } from '../../../../common/assessment.js';
 import type { Db } from '../../../db/client.js';
 import {
+  campaignExpectations,
   campaignParticipants,
+  campaignResponseLevels,
   campaignResponses,
   campaigns,
   campaignUnits,
@@ -11,6 +13,7 @@ import {
   editions,
   frameworkCompetencies,
   pathCompetencies,
+  profileExpectations,
   territorialUnits,
   trainingPaths,
   trainingPlanItems,
@@ -29,6 +32,10 @@ export type ItemChanges = Partial<
 const like = (q: string) => `%${escapeLike(q.toLowerCase())}%`;
 const approver = alias(users, 'approver');
 const editor = alias(users, 'editor');
+const liveNational = alias(profileExpectations, 'live_national');
+const liveLocal = alias(profileExpectations, 'live_local');
+const keptNational = alias(campaignExpectations, 'kept_national');
+const keptLocal = alias(campaignExpectations, 'kept_local');
 
 /** Training plans and their lines; the campaign, catalogue and framework rows they are drawn from. */
 export function createPlansRepository() {
@@ -188,11 +195,13 @@ export function createPlansRepository() {
         .select({
           responseId: campaignResponses.id,
           unitId: campaignResponses.unitId,
+          jobProfile: campaignResponses.jobProfileCode,
           campaignId: campaigns.id,
           titleIt: campaigns.titleIt,
           titleEn: campaigns.titleEn,
           closesOn: campaigns.closesOn,
           frameworkId: campaigns.frameworkId,
+          status: campaigns.status,
         })
         .from(campaignResponses)
         .innerJoin(campaignParticipants, eq(campaignParticipants.id, campaignResponses.participantId))
@@ -201,6 +210,76 @@ export function createPlansRepository() {
         .orderBy(desc(campaigns.closesOn), desc(campaignParticipants.submittedAt), desc(campaigns.id))
         .limit(1);
       return row ?? null;
+    },
+
+    /**
+     * One response's levels with the level its job profile is expected to hold (the unit's override
+     * first, else the national level): a closed campaign's from the levels kept when it closed
+     * (`campaign_expectations`, unit 0 = national), any other's from today's `profile_expectations`.
+     * Competencies with no expected level are left out.
+     */
+    async responseLevels(
+      db: Db,
+      r: { responseId: string; campaignId: number; unitId: number; jobProfile: string; closed: boolean },
+    ) {
+      const expected = r.closed
+        ? sql<number>`coalesce(${keptLocal.level}, ${keptNational.level})`
+        : sql<number>`coalesce(${liveLocal.level}, ${liveNational.level})`;
+      const code = frameworkCompetencies.code;
+      let q = db
+        .select({
+          competency: code,
+          expected,
+          assessed: sql<number>`coalesce(${campaignResponseLevels.managerLevel}, ${campaignResponseLevels.selfLevel})`,
+        })
+        .from(campaignResponseLevels)
+        .innerJoin(frameworkCompetencies, eq(frameworkCompetencies.id, campaignResponseLevels.competencyId))
+        .$dynamic();
+      q = r.closed
+        ? q
+            .leftJoin(
+              keptNational,
+              and(
+                eq(keptNational.campaignId, r.campaignId),
+                eq(keptNational.jobProfileCode, r.jobProfile),
+                eq(keptNational.competencyCode, code),
+                eq(keptNational.unitId, 0),
+              ),
+            )
+            .leftJoin(
+              keptLocal,
+              and(
+                eq(keptLocal.campaignId, r.campaignId),
+                eq(keptLocal.jobProfileCode, r.jobProfile),
+                eq(keptLocal.competencyCode, code),
+                eq(keptLocal.unitId, r.unitId),
+              ),
+            )
+        : q
+            .leftJoin(
+              liveNational,
+              and(
+                eq(liveNational.jobProfileCode, r.jobProfile),
+                eq(liveNational.competencyCode, code),
+                isNull(liveNational.unitId),
+              ),
+            )
+            .leftJoin(
+              liveLocal,
+              and(
+                eq(liveLocal.jobProfileCode, r.jobProfile),
+                eq(liveLocal.competencyCode, code),
+                eq(liveLocal.unitId, r.unitId),
+              ),
+            );
+      const rows = await q.where(
+        and(eq(campaignResponseLevels.responseId, r.responseId), sql`${expected} is not null`),
+      );
+      return rows.map((x) => ({
+        competency: x.competency,
+        expected: Number(x.expected),
+        assessed: Number(x.assessed),
+      }));
     },
 
     // ---- plans ----

@@ -92,7 +92,7 @@ export function createPlansService(deps: {
         throw m.tooFewRespondents(respondents, campaign.minGroupSize);
       if (await repo.planOf(db, campaign.id, unit.id)) throw m.planExists();
 
-      const { needs } = await needsOf(campaign.id, unit.id, campaign.minGroupSize);
+      const needs = await needsOf(campaign.id, unit.id);
       const codes = needs.map((n) => n.competency);
       const offers = await repo.pathOffers(db, { codes });
       const proposal = proposePlan(
