@@ -179,6 +179,12 @@ describe('the administrator follows the survey', () => {
     await tick(page.getByLabel('Province scelte'));
     await page.getByLabel(/Filtra gli enti/).fill('Sassari');
     await tick(page.getByRole('checkbox', { name: /Sassari/ }).first());
+    // Anonymous (the default) needs groups of at least 5: the form says why.
+    await page.getByText(/In una rilevazione anonima almeno 5/).waitFor();
+    await page.getByLabel('Dimensione minima dei gruppi mostrati').fill('3');
+    await page.getByRole('button', { name: 'Salva la bozza' }).click();
+    await page.getByText('Una rilevazione anonima richiede un gruppo minimo di almeno 5 persone.').waitFor();
+    await page.getByLabel('Dimensione minima dei gruppi mostrati').fill('5');
     await tick(page.getByLabel(/Nominativa/));
     await page.getByRole('button', { name: 'Aggiungi una domanda' }).click();
     await page.getByLabel('Tipo di risposta').selectOption('single');
@@ -259,5 +265,59 @@ describe('the officer of Cuneo follows the survey and assesses a respondent', ()
     await expectAccessible(page, 'manager assessment');
     await page.getByRole('link', { name: 'Torna alla rilevazione' }).click();
     await page.getByText(/1 di \d+ competenze valutate/).waitFor();
+  });
+});
+
+describe('a respondent with the questionnaire open on two devices', () => {
+  let browser: Browser;
+  let context: BrowserContext;
+  let laptop: Page;
+  let phone: Page;
+
+  beforeAll(async () => {
+    browser = await launch();
+    ({ context, page: laptop } = await newPage(browser));
+    await signIn(laptop, 'discente2.cuneo@officina.demo', DEMO_PASSWORD);
+    phone = await context.newPage();
+  });
+  afterAll(async () => {
+    await context?.close();
+    await browser?.close();
+  });
+
+  const radio = (page: Page, group: number, option: number) =>
+    page.locator('fieldset.officina-competency').nth(group).locator('input[type="radio"]').nth(option);
+  const openSurvey = async (page: Page) => {
+    await page.goto('/le-mie-rilevazioni');
+    await page.getByRole('link', { name: new RegExp(SURVEY) }).click();
+    await expectHeading(page, SURVEY);
+    await page.locator('fieldset.officina-competency').first().waitFor();
+  };
+
+  it('is told to reload when the other device saved newer answers, and keeps them', async () => {
+    await openSurvey(laptop);
+    const count = await laptop.locator('fieldset.officina-competency').count();
+    for (let g = 0; g < count; g++) await tick(radio(laptop, g, 1));
+    await tick(laptop.locator('input[type="radio"][id^="question-"][id$="-4"]').first());
+    await laptop.getByRole('button', { name: 'Salva e continua dopo' }).click();
+    await laptop.getByText(/Risposte salvate/).waitFor();
+    // The phone changes one answer afterwards.
+    await openSurvey(phone);
+    const saved = phone.waitForResponse(
+      (res) => res.url().endsWith('/draft') && res.request().method() === 'PUT' && res.ok(),
+    );
+    await tick(radio(phone, 0, 3));
+    await saved;
+    // The laptop's page is stale: sending is refused, with a reload button.
+    await laptop.getByRole('button', { name: 'Invia le risposte' }).click();
+    const alert = laptop.getByRole('alert').filter({ hasText: 'cambiate su un altro dispositivo' });
+    await alert.waitFor();
+    await expectAccessible(laptop, 'stale answers refused');
+    await alert.getByRole('button', { name: 'Ricarica la pagina' }).click();
+    await expectHeading(laptop, SURVEY);
+    await radio(laptop, 0, 3).waitFor();
+    expect(await radio(laptop, 0, 3).isChecked()).toBe(true);
+    await laptop.getByRole('button', { name: 'Invia le risposte' }).click();
+    await laptop.getByText(/Hai inviato le tue risposte/).waitFor();
   });
 });

@@ -58,6 +58,8 @@ export const SCALE_MAX = 5;
 export const MAX_QUESTIONS = 50;
 export const MAX_OPTIONS = 20;
 export const MAX_TEXT_ANSWER = 4000;
+/** The smallest minimum group of an anonymous campaign (the database's campaigns_anonymous_group_check). */
+export const ANONYMOUS_MIN_GROUP = DEFAULT_MIN_GROUP_SIZE;
 /** "Not applicable": the competency is not part of the person's work; it has no level row. */
 export const NOT_APPLICABLE = 'na';
 
@@ -137,6 +139,15 @@ export const campaignInput = z
         path: ['managerAssessment'],
         message: 'an anonymous campaign has no manager assessment',
       });
+    if (c.anonymous && c.minGroupSize < ANONYMOUS_MIN_GROUP)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['minGroupSize'],
+        message: `an anonymous campaign needs a minimum group of at least ${ANONYMOUS_MIN_GROUP} people`,
+        params: {
+          it: `una rilevazione anonima richiede un gruppo minimo di almeno ${ANONYMOUS_MIN_GROUP} persone`,
+        },
+      });
     if (c.national && c.unitIds.length)
       ctx.addIssue({ code: 'custom', path: ['unitIds'], message: 'a national campaign lists no units' });
     if (!c.national && !c.unitIds.length && !c.userIds.length)
@@ -183,7 +194,10 @@ export const campaignDetail = campaignSummary.extend({
   frameworkVersion: z.string(),
   domainCodes: z.array(z.string()),
   jobProfileCodes: z.array(z.string()),
+  /** People chosen by name: for a Province officer, only those of their own units… */
   people: z.array(z.object({ id: z.string(), name: z.string(), email: z.string() })),
+  /** …and how many were chosen in other units (0 for national admins). */
+  otherPeople: z.number().int(),
   minGroupSize: z.number().int(),
   questions: z.array(campaignQuestion),
   createdAt: z.string(),
@@ -310,6 +324,16 @@ export const answersInput = z.object({
 });
 export type AnswersInput = z.infer<typeof answersInput>;
 
+/**
+ * A submission: every answer on screen, and when the draft the client last saved (or loaded) was
+ * saved. A newer draft on the server (another device saved since) is refused with 409
+ * ANSWERS_CHANGED; null = the client has seen no saved draft; absent = no check.
+ */
+export const submitInput = answersInput.extend({
+  draftSavedAt: z.iso.datetime({ offset: true }).nullable().optional(),
+});
+export type SubmitInput = z.infer<typeof submitInput>;
+
 export const myCampaign = z.object({
   id: z.number().int(),
   title: z.object({ it: z.string(), en: z.string() }),
@@ -320,6 +344,7 @@ export const myCampaign = z.object({
   closesOn: z.string(),
   participantStatus,
   draftSavedAt: z.string().nullable(),
+  /** When the person submitted; always null for an anonymous campaign (no time is kept). */
   submittedAt: z.string().nullable(),
 });
 export type MyCampaign = z.infer<typeof myCampaign>;

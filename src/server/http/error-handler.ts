@@ -63,6 +63,9 @@ const italian = z.locales.it();
 
 /** zod's Italian wording of a validation issue (the English one is the schema's own message). */
 function italianIssue(v: { keyword: string; message?: string; params: Record<string, unknown> }): string {
+  // A custom issue may carry its own Italian wording: `params: { it: '…' }`.
+  const own = (v.params.params as { it?: unknown } | undefined)?.it;
+  if (v.keyword === 'custom' && typeof own === 'string') return own;
   const text = italian.localeError({ ...v.params, code: v.keyword, input: v.params.input } as never);
   return (typeof text === 'string' ? text : text?.message) ?? v.message ?? 'non valido';
 }

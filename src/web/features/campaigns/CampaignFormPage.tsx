@@ -2,7 +2,12 @@ import { Button } from 'design-react-kit';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
-import type { CampaignDetail, CampaignInput, QuestionInput } from '../../../common/campaigns';
+import {
+  ANONYMOUS_MIN_GROUP,
+  type CampaignDetail,
+  type CampaignInput,
+  type QuestionInput,
+} from '../../../common/campaigns';
 import { isIsoDate } from '../../../common/rome-time';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { CheckboxField, TextAreaField, TextField } from '../../components/Field';
@@ -68,7 +73,10 @@ function toDraft(c: CampaignDetail | undefined, officerUnit: number | null): Dra
 
 type Checked = { campaign: CampaignInput; questions: QuestionInput[] };
 
-function check(d: Draft, t: (k: string) => string): { input?: Checked; errors: Record<string, string> } {
+function check(
+  d: Draft,
+  t: (k: string, o?: Record<string, unknown>) => string,
+): { input?: Checked; errors: Record<string, string> } {
   const errors: Record<string, string> = {};
   const required = t('campaigns.form.errors.required');
   for (const k of ['titleIt', 'titleEn'] as const)
@@ -81,6 +89,8 @@ function check(d: Draft, t: (k: string) => string): { input?: Checked; errors: R
   const min = Number(d.minGroupSize);
   if (!Number.isInteger(min) || min < 2 || min > 1000)
     errors.minGroupSize = t('campaigns.form.errors.minGroup');
+  else if (d.anonymous && min < ANONYMOUS_MIN_GROUP)
+    errors.minGroupSize = t('campaigns.form.errors.minGroupAnonymous', { min: ANONYMOUS_MIN_GROUP });
   d.questions.forEach((q, i) => {
     if (!q.promptIt.trim()) errors[`questions.${i}.prompt.it`] = required;
     if (!q.promptEn.trim()) errors[`questions.${i}.prompt.en`] = required;
@@ -417,11 +427,15 @@ function CampaignForm({ campaign }: { campaign: CampaignDetail | undefined }) {
       <TextField
         id="campaign-min-group"
         type="number"
-        min={2}
+        min={d.anonymous ? ANONYMOUS_MIN_GROUP : 2}
         max={1000}
         className="mt-3"
         label={t('campaigns.form.minGroupSize')}
-        hint={t('campaigns.form.minGroupHint')}
+        hint={
+          d.anonymous
+            ? t('campaigns.form.minGroupAnonymousHint', { min: ANONYMOUS_MIN_GROUP })
+            : t('campaigns.form.minGroupHint')
+        }
         value={d.minGroupSize}
         error={errors.minGroupSize}
         onChange={(e) => set({ minGroupSize: e.target.value })}

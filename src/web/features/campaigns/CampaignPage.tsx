@@ -51,7 +51,15 @@ function Summary({ c }: { c: CampaignDetail }) {
         ? c.jobProfileCodes.map((p) => jobProfile.get(p) ?? p).join(', ')
         : t('campaigns.detail.allProfiles'),
     ],
-    [t('campaigns.form.people'), c.people.map((p) => p.name).join(', ') || '—'],
+    [
+      t('campaigns.form.people'),
+      [
+        c.people.map((p) => p.name).join(', '),
+        c.otherPeople ? t('campaigns.detail.otherPeople', { count: c.otherPeople }) : '',
+      ]
+        .filter(Boolean)
+        .join('; ') || '—',
+    ],
     [t('campaigns.detail.framework'), c.frameworkVersion],
     [
       t('campaigns.detail.domains'),

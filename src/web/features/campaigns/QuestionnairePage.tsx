@@ -26,6 +26,11 @@ type Save = { state: 'idle' | 'dirty' | 'saving' | 'saved' | 'error'; at?: strin
 type Problem = { key: string; fieldId: string; label: string; message: string };
 
 const emptyAnswers = (): AnswersInput => ({ levels: {}, answers: {} });
+/** The keys changed since the last successful save. */
+type Dirty = { levels: Set<string>; answers: Set<string> };
+const noneDirty = (): Dirty => ({ levels: new Set(), answers: new Set() });
+const pick = <T,>(from: Record<string, T>, keys: Set<string>) =>
+  Object.fromEntries([...keys].filter((k) => k in from).map((k) => [k, from[k] as T]));
 const answered = (v: AnswerValue | undefined) =>
   v !== undefined && !(typeof v === 'string' && !v.trim()) && !(Array.isArray(v) && !v.length);
 
@@ -63,26 +68,41 @@ function QuestionnaireForm({ q }: { q: Questionnaire }) {
   const [savedLater, setSavedLater] = useState(false);
   const submit = useSubmitAnswers(q.id);
   const latest = useRef(answers);
-  const dirty = useRef(false);
+  const dirty = useRef<Dirty>(noneDirty());
+  const isDirty = () => dirty.current.levels.size + dirty.current.answers.size > 0;
+  /** When the draft this page knows was saved: sent with the submission as a precondition. */
+  const savedAt = useRef<string | null>(q.draftSavedAt);
   const timer = useRef<number | null>(null);
   const chain = useRef<Promise<unknown>>(Promise.resolve());
   const summaryRef = useRef<HTMLDivElement>(null);
   const open = q.status === 'open' && q.participantStatus !== 'submitted';
 
-  /** Saves what is on screen; saves are queued one after the other so the last one wins. */
+  /**
+   * Saves only the answers changed since the last successful save (the server merges them into the
+   * saved draft, so another device's answers stay); saves are queued one after the other.
+   */
   const flush = useCallback(() => {
     if (timer.current !== null) window.clearTimeout(timer.current);
     timer.current = null;
-    if (!dirty.current) return chain.current;
-    dirty.current = false;
-    const body = latest.current;
+    if (dirty.current.levels.size + dirty.current.answers.size === 0) return chain.current;
+    const sent = dirty.current;
+    dirty.current = noneDirty();
+    const body: AnswersInput = {
+      levels: pick(latest.current.levels, sent.levels),
+      answers: pick(latest.current.answers, sent.answers),
+    };
     setSave((s) => ({ ...s, state: 'saving' }));
     chain.current = chain.current
       .then(() => saveDraft(q.id, body))
       .then(
-        (r) => setSave({ state: dirty.current ? 'dirty' : 'saved', at: r.savedAt }),
+        (r) => {
+          savedAt.current = r.savedAt;
+          const pending = dirty.current.levels.size + dirty.current.answers.size > 0;
+          setSave({ state: pending ? 'dirty' : 'saved', at: r.savedAt });
+        },
         (err: unknown) => {
-          dirty.current = true;
+          for (const k of sent.levels) dirty.current.levels.add(k);
+          for (const k of sent.answers) dirty.current.answers.add(k);
           setSave((s) => ({
             ...s,
             state: 'error',
@@ -96,10 +116,10 @@ function QuestionnaireForm({ q }: { q: Questionnaire }) {
   // Leaving the page saves what was not saved yet.
   useEffect(() => () => void flush(), [flush]);
 
-  const change = (next: AnswersInput) => {
+  const change = (next: AnswersInput, kind: keyof Dirty, key: string) => {
     setAnswers(next);
     latest.current = next;
-    dirty.current = true;
+    dirty.current[kind].add(key);
     setSavedLater(false);
     setSave((s) => ({ ...s, state: 'dirty' }));
     if (timer.current !== null) window.clearTimeout(timer.current);
@@ -107,9 +127,17 @@ function QuestionnaireForm({ q }: { q: Questionnaire }) {
     if (problems.length) setProblems(problemsOf(q, next, t));
   };
   const setLevel = (id: number, v: LevelValue) =>
-    change({ ...latest.current, levels: { ...latest.current.levels, [String(id)]: v } });
+    change(
+      { ...latest.current, levels: { ...latest.current.levels, [String(id)]: v } },
+      'levels',
+      String(id),
+    );
   const setAnswer = (id: number, v: AnswerValue) =>
-    change({ ...latest.current, answers: { ...latest.current.answers, [String(id)]: v } });
+    change(
+      { ...latest.current, answers: { ...latest.current.answers, [String(id)]: v } },
+      'answers',
+      String(id),
+    );
 
   const showProblems = (list: Problem[]) => {
     setProblems(list);
@@ -120,22 +148,26 @@ function QuestionnaireForm({ q }: { q: Questionnaire }) {
     const list = problemsOf(q, answers, t);
     if (list.length) return showProblems(list);
     await flush();
-    submit.mutate(answers, {
-      onError: (err) => {
-        if (err instanceof ApiError && err.details.length) {
-          const byKey = new Map(problemsOf(q, emptyAnswers(), t).map((p) => [p.key, p]));
-          showProblems(
-            err.details.map((d) => {
-              const key = d.path.replace(/^body\./, '');
-              const known = byKey.get(key);
-              return known
-                ? { ...known, message: d.message }
-                : { key, fieldId: '', label: key, message: d.message };
-            }),
-          );
-        }
+    // The whole page, and the draft it knows: a newer draft (another device) is refused, 409.
+    submit.mutate(
+      { ...answers, draftSavedAt: savedAt.current },
+      {
+        onError: (err) => {
+          if (err instanceof ApiError && err.details.length) {
+            const byKey = new Map(problemsOf(q, emptyAnswers(), t).map((p) => [p.key, p]));
+            showProblems(
+              err.details.map((d) => {
+                const key = d.path.replace(/^body\./, '');
+                const known = byKey.get(key);
+                return known
+                  ? { ...known, message: d.message }
+                  : { key, fieldId: '', label: key, message: d.message };
+              }),
+            );
+          }
+        },
       },
-    });
+    );
   };
 
   const total =
@@ -199,9 +231,18 @@ function QuestionnaireForm({ q }: { q: Questionnaire }) {
           </ul>
         </div>
       ) : null}
-      <ErrorAlert
-        error={submit.error instanceof ApiError && submit.error.details.length ? null : submit.error}
-      />
+      {submit.error instanceof ApiError && submit.error.code === 'ANSWERS_CHANGED' ? (
+        <div className="alert alert-warning" role="alert">
+          <p>{t('campaigns.questionnaire.changedElsewhere')}</p>
+          <Button type="button" color="primary" size="sm" onClick={() => window.location.reload()}>
+            {t('campaigns.questionnaire.reload')}
+          </Button>
+        </div>
+      ) : (
+        <ErrorAlert
+          error={submit.error instanceof ApiError && submit.error.details.length ? null : submit.error}
+        />
+      )}
 
       <div className="officina-questionnaire-status sticky-top bg-white py-2 mb-3 border-bottom">
         <p id="questionnaire-progress" className="mb-1 small">
@@ -283,8 +324,7 @@ function QuestionnaireForm({ q }: { q: Questionnaire }) {
             color="primary"
             outline
             onClick={() => {
-              dirty.current = true;
-              void flush().then(() => setSavedLater(!dirty.current));
+              void flush().then(() => setSavedLater(!isDirty()));
             }}
           >
             {t('campaigns.questionnaire.saveLater')}
@@ -319,7 +359,9 @@ export default function QuestionnairePage() {
           </p>
           {data.participantStatus === 'submitted' ? (
             <SuccessAlert>
-              {t('campaigns.questionnaire.submitted', { at: formatDateTime(data.submittedAt) })}
+              {data.submittedAt
+                ? t('campaigns.questionnaire.submitted', { at: formatDateTime(data.submittedAt) })
+                : t('campaigns.questionnaire.submittedNoTime')}
             </SuccessAlert>
           ) : data.status !== 'open' ? (
             <div className="alert alert-warning">{t('campaigns.questionnaire.closed')}</div>

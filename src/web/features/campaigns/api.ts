@@ -11,6 +11,7 @@ import type {
   MyCampaign,
   QuestionInput,
   Questionnaire,
+  SubmitInput,
 } from '../../../common/campaigns';
 import { api } from '../../api/client';
 
@@ -144,7 +145,7 @@ export const saveDraft = (id: number, answers: AnswersInput) =>
 export function useSubmitAnswers(id: number) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (answers: AnswersInput) =>
+    mutationFn: (answers: SubmitInput) =>
       api<{ submittedAt: string }>(apiUrl(apiRoutes.campaigns.submit, { id }), {
         method: 'POST',
         body: answers,

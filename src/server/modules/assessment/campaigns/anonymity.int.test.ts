@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { apiUrl, apiRoutes as r } from '../../../../common/api-routes.js';
+import { campaignInput } from '../../../../common/campaigns.js';
 import {
   auditLog,
   campaignParticipants,
@@ -106,5 +107,50 @@ describe('an anonymous campaign', () => {
     const mail = english.find((m) => m.subject === 'Survey: Anon');
     expect(mail?.textBody).toContain('The survey is anonymous');
     expect(mail?.textBody).toContain(`/le-mie-rilevazioni/${c.id}`);
+  });
+});
+
+describe('the minimum group of an anonymous campaign', () => {
+  it('is at least 5: a clear 400 in both languages, from the contract and from the service', async () => {
+    const res = await admin.post(
+      apiUrl(r.campaigns.list),
+      baseInput({ unitIds: [cuneo], anonymous: true, minGroupSize: 4 }),
+    );
+    expect(res.statusCode, res.body).toBe(400);
+    const detail = res.json().details.find((d: { path: string }) => d.path === 'body.minGroupSize');
+    expect(detail.message).toContain('anonima');
+    admin.lang = 'en';
+    const en = await admin.post(
+      apiUrl(r.campaigns.list),
+      baseInput({ unitIds: [cuneo], anonymous: true, minGroupSize: 2 }),
+    );
+    admin.lang = 'it';
+    expect(en.json().details[0].message).toContain('anonymous campaign needs a minimum group of at least 5');
+    // A named campaign may keep smaller groups; switching it to anonymous is refused the same way.
+    const named = await createCampaign(admin, baseInput({ unitIds: [cuneo], minGroupSize: 3 }));
+    const put = await admin.put(
+      apiUrl(r.campaigns.campaign, { id: named.id }),
+      baseInput({ unitIds: [cuneo], anonymous: true, minGroupSize: 3 }),
+    );
+    expect(put.statusCode).toBe(400);
+    // The service refuses on its own too (never the database's CHECK, a 500).
+    const [me] = await t.db.select().from(users).where(eq(users.email, 'admin@officina.demo'));
+    const ctx = {
+      actor: {
+        id: me?.id ?? '',
+        email: 'admin@officina.demo',
+        name: 'Admin',
+        unitId: null,
+        grants: [{ id: 0, role: 'national_admin' as const, unitId: null, unitName: null }],
+      },
+      ip: null,
+      requestId: null,
+      lang: 'it' as const,
+    };
+    const parsed = campaignInput.parse(baseInput({ unitIds: [cuneo], anonymous: true }));
+    await expect(t.services.campaigns.create(ctx, { ...parsed, minGroupSize: 3 })).rejects.toMatchObject({
+      statusCode: 400,
+      code: 'ANONYMOUS_GROUP_TOO_SMALL',
+    });
   });
 });

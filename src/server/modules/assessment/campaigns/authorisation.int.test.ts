@@ -129,3 +129,32 @@ describe('every campaigns route, for every role', () => {
     for (const [name, call] of routes) expect((await call(anon)).statusCode, name).toBe(401);
   });
 });
+
+describe('people chosen by name in other units', () => {
+  it('are named to an officer only in their own unit; the others are a count, and stay chosen when the officer edits', async () => {
+    const { users } = await import('../../../db/schema/index.js');
+    const { inArray } = await import('drizzle-orm');
+    const people = await t.db
+      .select({ id: users.id, email: users.email })
+      .from(users)
+      .where(inArray(users.email, ['discente2.cuneo@officina.demo', 'discente.bergamo@officina.demo']));
+    const c = await createCampaign(
+      who.admin,
+      baseInput({ unitIds: [cuneo], userIds: people.map((p) => p.id) }),
+    );
+    expect(c.people).toHaveLength(2);
+    expect(c.otherPeople).toBe(0);
+    const seen = (await who.officer.get(apiUrl(r.campaigns.campaign, { id: c.id }))).json();
+    expect(seen.people.map((p: { email: string }) => p.email)).toEqual(['discente2.cuneo@officina.demo']);
+    expect(seen.otherPeople).toBe(1);
+    expect(JSON.stringify(seen)).not.toContain('bergamo');
+    // The officer saves the draft with the people they see: the other unit's person stays chosen.
+    const edited = await who.officer.put(
+      apiUrl(r.campaigns.campaign, { id: c.id }),
+      baseInput({ unitIds: [cuneo], userIds: seen.people.map((p: { id: string }) => p.id) }),
+    );
+    expect(edited.statusCode, edited.body).toBe(200);
+    expect(edited.json().otherPeople).toBe(1);
+    expect((await who.admin.get(apiUrl(r.campaigns.campaign, { id: c.id }))).json().people).toHaveLength(2);
+  });
+});

@@ -9,6 +9,7 @@ import type { Config } from '../../../config.js';
 import type { Db } from '../../../db/client.js';
 import type { Clock } from '../../../kernel/clock.js';
 import { errors } from '../../../kernel/errors.js';
+import type { EventBus } from '../../../kernel/events.js';
 import { type RequestContext, unitsWithRole } from '../../../kernel/principal.js';
 import type { AuditService } from '../../platform/audit/index.js';
 import type { MailService } from '../../platform/mail/index.js';
@@ -36,8 +37,9 @@ export function createFollowService(deps: {
   mail: MailService;
   clock: Clock;
   config: Pick<Config, 'publicUrl'>;
+  events: EventBus;
 }) {
-  const { db, repo, responses, campaigns, audit, clock } = deps;
+  const { db, repo, responses, campaigns, audit, clock, events } = deps;
 
   /** The units of the request: an officer's own (a unit outside them is refused), or an admin's choice. */
   function scope(ctx: RequestContext, unitId: number | undefined): number[] | null {
@@ -226,6 +228,11 @@ export function createFollowService(deps: {
           unitId: found.participant.unitId,
           details: { participantId, competencies: input.levels.length },
         });
+        if (found.participant.unitId !== null)
+          await events.emit(tx, ctx, 'campaign.assessed', {
+            campaignId: id,
+            unitId: found.participant.unitId,
+          });
       });
       return assessmentOf(found, responseId);
     },

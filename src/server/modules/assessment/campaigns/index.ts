@@ -11,6 +11,8 @@ import { createResponsesRepository } from './responses-repository.js';
 import { campaignsRoutes } from './routes.js';
 import { type CampaignsService, createCampaignsService } from './service.js';
 
+import './events.js';
+
 export type { CampaignsService, FollowService, RespondService };
 export { canManageCampaigns };
 
@@ -25,15 +27,15 @@ const CLOSER_INTERVAL_MS = 5 * 60_000;
 export const campaignsModule = defineModule({
   name: 'campaigns',
   create: (
-    { db, clock, config, log },
+    { db, clock, config, log, events },
     deps: { audit: AuditService; mail: MailService; framework: FrameworkService },
   ) => {
     const repo = createCampaignsRepository();
     const responses = createResponsesRepository();
-    const campaigns = createCampaignsService({ db, repo, clock, config, ...deps });
+    const campaigns = createCampaignsService({ db, repo, clock, config, events, ...deps });
     return {
       campaigns,
-      campaignFollow: createFollowService({ db, repo, responses, campaigns, clock, config, ...deps }),
+      campaignFollow: createFollowService({ db, repo, responses, campaigns, clock, config, events, ...deps }),
       campaignAnswers: createRespondService({ db, repo, responses, clock, framework: deps.framework }),
       campaignCloser: createCampaignCloser({ campaigns, log, intervalMs: CLOSER_INTERVAL_MS }),
     };

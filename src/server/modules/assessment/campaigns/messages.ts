@@ -1,3 +1,4 @@
+import { ANONYMOUS_MIN_GROUP } from '../../../../common/campaigns.js';
 import { AppError, errors } from '../../../kernel/errors.js';
 
 export const CAMPAIGN = { it: 'Rilevazione', en: 'Survey' };
@@ -92,3 +93,18 @@ export const officerScope = () =>
     },
     ['unitIds'],
   );
+export const anonymousGroupTooSmall = () =>
+  new AppError(
+    400,
+    'ANONYMOUS_GROUP_TOO_SMALL',
+    {
+      it: `Una rilevazione anonima mostra i risultati solo per gruppi di almeno ${ANONYMOUS_MIN_GROUP} persone: la dimensione minima del gruppo deve essere ${ANONYMOUS_MIN_GROUP} o più.`,
+      en: `An anonymous survey shows results only for groups of at least ${ANONYMOUS_MIN_GROUP} people: the minimum group size must be ${ANONYMOUS_MIN_GROUP} or more.`,
+    },
+    ['minGroupSize'],
+  );
+export const staleAnswers = () =>
+  errors.conflict('ANSWERS_CHANGED', {
+    it: 'Le tue risposte sono cambiate su un altro dispositivo: ricarica la pagina per vedere le più recenti, poi invia.',
+    en: 'Your answers changed on another device: reload the page to see the latest ones, then send.',
+  });

@@ -224,10 +224,11 @@ export function createCampaignsRepository() {
         .where(eq(campaignParticipants.id, id));
     },
 
-    async markSubmitted(db: Db, id: number, now: Date) {
+    /** Marks a participant submitted; `at` is null for an anonymous campaign (no time is kept). */
+    async markSubmitted(db: Db, id: number, at: Date | null) {
       await db
         .update(campaignParticipants)
-        .set({ status: 'submitted', submittedAt: now, draft: null, draftSavedAt: null })
+        .set({ status: 'submitted', submittedAt: at, draft: null, draftSavedAt: null })
         .where(eq(campaignParticipants.id, id));
     },
 
@@ -339,7 +340,31 @@ export function createCampaignsRepository() {
         .update(campaigns)
         .set({ status: 'closed', closedAt: now, updatedAt: now })
         .where(and(eq(campaigns.status, 'open'), sql`${campaigns.closesOn} < ${today}::date`))
-        .returning({ id: campaigns.id });
+        .returning({ id: campaigns.id, anonymous: campaigns.anonymous });
+    },
+
+    /** On closing: the drafts of who never submitted are dropped. */
+    async dropDrafts(db: Db, campaignIds: number[]) {
+      await db
+        .update(campaignParticipants)
+        .set({ draft: null, draftSavedAt: null })
+        .where(
+          and(
+            inArray(campaignParticipants.campaignId, campaignIds),
+            ne(campaignParticipants.status, 'submitted'),
+          ),
+        );
+    },
+
+    /**
+     * On closing an anonymous campaign: every participant row is written again (no time of submission),
+     * so none keeps the transaction id of the submission that also wrote a response.
+     */
+    async rewriteAnonymous(db: Db, campaignIds: number[]) {
+      await db
+        .update(campaignParticipants)
+        .set({ submittedAt: null, draftSavedAt: null, draft: null })
+        .where(inArray(campaignParticipants.campaignId, campaignIds));
     },
   };
 }

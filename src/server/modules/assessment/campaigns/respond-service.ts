@@ -3,6 +3,7 @@ import {
   answersInput,
   type MyCampaign,
   type Questionnaire,
+  type SubmitInput,
 } from '../../../../common/campaigns.js';
 import { formatRomeDate, romeDate } from '../../../../common/rome-time.js';
 import type { Db } from '../../../db/client.js';
@@ -11,7 +12,7 @@ import { errors } from '../../../kernel/errors.js';
 import { type RequestContext, requireActor } from '../../../kernel/principal.js';
 import type { FrameworkService } from '../framework/index.js';
 import { type AnswerSheet, checkAnswers, toRows } from './answers.js';
-import { alreadyClosed, alreadySubmitted, CAMPAIGN, notStarted } from './messages.js';
+import { alreadyClosed, alreadySubmitted, CAMPAIGN, notStarted, staleAnswers } from './messages.js';
 import type { CampaignRow, CampaignsRepository, ParticipantRow } from './repository.js';
 import type { ResponsesRepository } from './responses-repository.js';
 import { toQuestion } from './service.js';
@@ -162,8 +163,12 @@ export function createRespondService(deps: {
       });
     },
 
-    /** Submission: the saved draft with the answers sent, complete, written once. */
-    async submit(ctx: RequestContext, id: number, input: AnswersInput) {
+    /**
+     * Submission: the saved draft with the answers sent, complete, written once. Refused (409) when
+     * the draft was saved after the one the client knows (another device changed the answers).
+     */
+    async submit(ctx: RequestContext, id: number, body: SubmitInput) {
+      const { draftSavedAt: seen, ...input } = body;
       const { row } = await invitation(ctx, id);
       checkAnswerable(row);
       const { sheet } = await content(ctx, row);
@@ -177,6 +182,8 @@ export function createRespondService(deps: {
         const p = await repo.participant(tx, id, requireActor(ctx).id, true);
         if (!p) throw errors.notFound(CAMPAIGN);
         if (p.status === 'submitted') throw alreadySubmitted();
+        if (seen !== undefined && p.draftSavedAt && (seen === null || new Date(seen) < p.draftSavedAt))
+          throw staleAnswers();
         const answers = merge(savedDraft(p), input);
         const problems = checkAnswers(sheet, answers, true);
         if (problems.length) throw invalidAnswers(problems, true);
@@ -190,7 +197,8 @@ export function createRespondService(deps: {
           answers: values,
         });
         const now = clock.now();
-        await repo.markSubmitted(tx, p.id, now);
+        // An anonymous campaign keeps no time of submission: it would match the response's.
+        await repo.markSubmitted(tx, p.id, current.anonymous ? null : now);
         return { submittedAt: now.toISOString() };
       });
     },

@@ -21,6 +21,7 @@ import {
   questionsInput,
   reminderInput,
   reminderResult,
+  submitInput,
   submitted,
 } from '../../../../common/campaigns.js';
 import { type App, type RouteDeps, typed } from '../../../http/types.js';
@@ -269,9 +270,10 @@ export function campaignsRoutes(
       bodyLimit: ANSWERS_LIMIT,
       schema: {
         tags: mineTags,
-        summary: 'Submit: the saved draft with the answers sent must be complete; once only (409 after)',
+        summary:
+          'Submit: the saved draft with the answers sent must be complete; once only (409 after); 409 ANSWERS_CHANGED when draftSavedAt is older than the saved draft',
         params: id,
-        body: answersInput,
+        body: submitInput,
         response: { 200: submitted },
       },
     },

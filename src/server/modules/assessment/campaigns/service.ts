@@ -6,17 +6,21 @@ import type {
   campaignListQuery,
   questionsInput,
 } from '../../../../common/campaigns.js';
+import { ANONYMOUS_MIN_GROUP } from '../../../../common/campaigns.js';
 import { romeDate } from '../../../../common/rome-time.js';
 import type { Config } from '../../../config.js';
 import type { Db } from '../../../db/client.js';
 import type { Clock } from '../../../kernel/clock.js';
 import { errors, type Lang } from '../../../kernel/errors.js';
+import type { EventBus } from '../../../kernel/events.js';
 import { type RequestContext, requireActor, unitsWithRole } from '../../../kernel/principal.js';
 import type { AuditService } from '../../platform/audit/index.js';
 import type { MailService } from '../../platform/mail/index.js';
 import type { FrameworkService } from '../framework/index.js';
 import { invitationMail } from './mails.js';
+import './events.js';
 import {
+  anonymousGroupTooSmall,
   CAMPAIGN,
   frameworkNotUsable,
   nobodyInvited,
@@ -38,6 +42,7 @@ export type CampaignsDeps = {
   mail: MailService;
   clock: Clock;
   config: Pick<Config, 'publicUrl'>;
+  events: EventBus;
 };
 
 type Input = z.infer<typeof campaignInput>;
@@ -51,7 +56,23 @@ const uniq = <T>(xs: T[]) => [...new Set(xs)];
  * ones that include it.
  */
 export function createCampaignsService(deps: CampaignsDeps) {
-  const { db, repo, audit, clock } = deps;
+  const { db, repo, audit, clock, events } = deps;
+
+  /**
+   * What every close does in its transaction, for each campaign closed: the drafts of who never
+   * submitted are dropped, an anonymous campaign's participant rows are rewritten (so none shares a
+   * transaction with a response), and the other modules are told.
+   */
+  async function afterClose(tx: Db, ctx: RequestContext, closed: { id: number; anonymous: boolean }[]) {
+    if (!closed.length) return;
+    await repo.dropDrafts(
+      tx,
+      closed.map((c) => c.id),
+    );
+    const anonymous = closed.filter((c) => c.anonymous).map((c) => c.id);
+    if (anonymous.length) await repo.rewriteAnonymous(tx, anonymous);
+    for (const c of closed) await events.emit(tx, ctx, 'campaign.closed', { campaignId: c.id });
+  }
 
   /** The campaign with its units, if the caller may see it; 404 otherwise. */
   async function visible(tx: Db, ctx: RequestContext, id: number, lock?: 'update' | 'share') {
@@ -84,7 +105,14 @@ export function createCampaignsService(deps: CampaignsDeps) {
   }
 
   /** Refuses what the caller may not target and what does not exist. */
-  async function checkTarget(tx: Db, ctx: RequestContext, input: Input, domainCodes: string[]) {
+  async function checkTarget(
+    tx: Db,
+    ctx: RequestContext,
+    input: Input,
+    domainCodes: string[],
+    kept: string[] = [],
+  ) {
+    if (input.anonymous && input.minGroupSize < ANONYMOUS_MIN_GROUP) throw anonymousGroupTooSmall();
     const units = reach(ctx.actor);
     const unitIds = uniq(input.unitIds);
     if (units !== 'all' && (input.national || !unitIds.length || unitIds.some((u) => !units.includes(u))))
@@ -96,11 +124,14 @@ export function createCampaignsService(deps: CampaignsDeps) {
     const foundProfiles = await repo.existingProfiles(tx, profiles);
     const missingProfiles = profiles.filter((p) => !foundProfiles.includes(p));
     if (missingProfiles.length) throw unknownValues('jobProfileCodes', missingProfiles);
-    const userIds = uniq(input.userIds);
+    const userIds = uniq([...input.userIds, ...kept]);
     const people = await repo.existingPeople(tx, userIds);
     const missingPeople = userIds.filter((u) => !people.some((p) => p.id === u));
     if (missingPeople.length) throw unknownValues('userIds', missingPeople);
-    if (units !== 'all' && people.some((p) => p.unitId === null || !units.includes(p.unitId)))
+    if (
+      units !== 'all' &&
+      people.some((p) => !kept.includes(p.id) && (p.unitId === null || !units.includes(p.unitId)))
+    )
       throw officerScope();
     const domains = uniq(input.domainCodes);
     const missingDomains = domains.filter((d) => !domainCodes.includes(d));
@@ -153,6 +184,10 @@ export function createCampaignsService(deps: CampaignsDeps) {
     // One after the other: a transaction holds one connection.
     const profiles = await repo.profilesOf(tx, row.id);
     const people = await repo.peopleOf(tx, row.id);
+    // An officer sees only the people chosen in their own units; the others are a count.
+    const scope = reach(ctx.actor);
+    const shown =
+      scope === 'all' ? people : people.filter((p) => p.unitId !== null && scope.includes(p.unitId));
     const questions = await repo.questions(tx, row.id);
     const frameworkVersion = await repo.frameworkVersion(tx, row.frameworkId);
     const unitIds = summary.units.map((u) => u.id);
@@ -167,7 +202,8 @@ export function createCampaignsService(deps: CampaignsDeps) {
       frameworkVersion: frameworkVersion ?? '',
       domainCodes: row.domainCodes,
       jobProfileCodes: profiles,
-      people: people.map((p) => ({ id: p.id, name: p.name, email: p.email })),
+      people: shown.map((p) => ({ id: p.id, name: p.name, email: p.email })),
+      otherPeople: people.length - shown.length,
       minGroupSize: row.minGroupSize,
       questions: questions.map(toQuestion),
       createdAt: row.createdAt.toISOString(),
@@ -245,11 +281,20 @@ export function createCampaignsService(deps: CampaignsDeps) {
       return db.transaction(async (tx) => {
         const { row } = await editable(tx, ctx, id);
         if (row.status !== 'draft') throw notDraft();
+        // The people an officer does not see (chosen in other units by an admin) stay chosen.
+        const scope = reach(ctx.actor);
+        const kept =
+          scope === 'all'
+            ? []
+            : (await repo.peopleOf(tx, id))
+                .filter((p) => p.unitId === null || !scope.includes(p.unitId))
+                .map((p) => p.id);
         const target = await checkTarget(
           tx,
           ctx,
           input,
           framework.domains.map((d) => d.code),
+          kept,
         );
         const updated = await repo.update(tx, id, {
           ...fields(input, target.domainCodes),
@@ -367,6 +412,7 @@ export function createCampaignsService(deps: CampaignsDeps) {
         const now = clock.now();
         const closed = await repo.update(tx, id, { status: 'closed', closedAt: now, updatedAt: now });
         await audit.record(tx, ctx, { action: 'campaign.closed', entityType: 'campaign', entityId: id });
+        await afterClose(tx, ctx, [{ id, anonymous: row.anonymous }]);
         return detail(tx, ctx, closed ?? row);
       });
     },
@@ -383,6 +429,7 @@ export function createCampaignsService(deps: CampaignsDeps) {
             entityId: c.id,
             details: { automatic: true },
           });
+        await afterClose(tx, system, closed);
         return closed.length;
       });
     },
