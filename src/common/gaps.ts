@@ -15,9 +15,10 @@ export type GapColumns = (typeof GAP_COLUMNS)[number];
 /**
  * Why a figure is not shown: primary (fewer than k people), secondary (would let a hidden one be
  * worked out from the totals), differencing (would let a small group be worked out by subtracting
- * two published figures).
+ * two published figures), otherUnit (shown to a Province officer, it would be, or with their own
+ * unit's figures give, the figures of one other unit).
  */
-export const SUPPRESSIONS = ['primary', 'secondary', 'differencing'] as const;
+export const SUPPRESSIONS = ['primary', 'secondary', 'differencing', 'otherUnit'] as const;
 export type GapSuppression = (typeof SUPPRESSIONS)[number];
 
 /** An id in a path or query: a positive 32-bit integer (a larger one is a 400, not a 500). */

@@ -1,4 +1,5 @@
 import { and, eq, inArray, isNull } from 'drizzle-orm';
+import { snapshotExpectations } from '../../modules/assessment/gaps/index.js';
 import type { Db } from '../client.js';
 import {
   auditLog,
@@ -90,6 +91,8 @@ export async function seedDemoAssessment(db: Db) {
       })
       .returning({ id: campaigns.id });
     if (!campaign) throw new Error('demo seed: campaign insert failed');
+    // Closed from the start: judged against the expected levels of today, frozen like any closed campaign.
+    await snapshotExpectations(tx, campaign.id);
     await tx.insert(campaignUnits).values(units.map((u) => ({ campaignId: campaign.id, unitId: u.id })));
     const competencies = await tx
       .select({ id: frameworkCompetencies.id, code: frameworkCompetencies.code })

@@ -1,11 +1,13 @@
 import { sql } from 'drizzle-orm';
+import { snapshotExpectations } from '../../modules/assessment/gaps/index.js';
 import type { Db } from '../client.js';
 
 /**
  * A national needs survey at the programme's scale, for the benchmarks: `respondents` staff spread
  * over the units in the programme and the job profiles, a closed anonymous campaign on the published
- * framework, and each person's self-assessed level on every competency their profile expects, drawn
- * deterministically from a hash (the same data on every run and driver). Built in SQL, in a few
+ * framework (its expected levels frozen, as at any close), and each person's self-assessed level on
+ * every competency their profile expects, drawn from a hash of the response's id. Response ids are
+ * random, as in the survey itself, so no answer leads back to a participant. Built in SQL, in a few
  * statements, so 20,000 people × ~40 competencies load in seconds.
  */
 export async function seedNationalCampaign(db: Db, opts: { respondents: number; tag?: string }) {
@@ -41,8 +43,9 @@ export async function seedNationalCampaign(db: Db, opts: { respondents: number; 
       from users where email like ${`${tag}-%@bench.officina.invalid`}`);
     await tx.execute(sql`
       insert into campaign_responses (id, campaign_id, unit_id, job_profile_code)
-      select md5(${tag} || p.id)::uuid, ${campaignId}, p.unit_id, p.job_profile_code
-      from campaign_participants p where p.campaign_id = ${campaignId}`);
+      select gen_random_uuid(), ${campaignId}, p.unit_id, p.job_profile_code
+      from campaign_participants p where p.campaign_id = ${campaignId} order by random()`);
+    await snapshotExpectations(tx, campaignId);
     // Drift from the expected level in -2..+1, weighted towards 0 and -1, from a hash of response × competency.
     await tx.execute(sql`
       insert into campaign_response_levels (response_id, competency_id, self_level)

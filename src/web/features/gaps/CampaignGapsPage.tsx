@@ -6,7 +6,7 @@ import { ChoiceField } from '../../components/Field';
 import { formatDate } from '../../components/format';
 import { Loading } from '../../components/Loading';
 import { Page } from '../../components/Page';
-import { exportUrl, type HeatmapParams, useHeatmap } from './api';
+import { exportUrl, type HeatmapParams, useGapCampaigns, useHeatmap } from './api';
 import { DownloadButtons } from './DownloadButtons';
 import { HeatmapTable } from './HeatmapTable';
 import { PeopleSection } from './PeopleSection';
@@ -27,11 +27,15 @@ export default function CampaignGapsPage() {
   const unit = rows !== 'region' && Number.isInteger(unitParam) && unitParam > 0 ? unitParam : undefined;
   const jobProfile = rows !== 'jobProfile' ? search.get('profilo') || undefined : undefined;
   const params: HeatmapParams = { rows, columns, unit, jobProfile };
-  const heat = useHeatmap(id, params);
-  const h = heat.data;
+  // An anonymous survey shows its figures once closed only: while open, say so and ask for nothing.
+  const listed = useGapCampaigns().data?.find((c) => c.id === id);
+  const waiting = !!listed && listed.anonymous && listed.status === 'open';
+  const heat = useHeatmap(id, params, !waiting);
+  const h = waiting ? undefined : heat.data;
   // The choices of unit and profile come from the unfiltered table, so they stay when a filter is refused.
-  const options = useHeatmap(id, { rows: 'unit', columns: 'domain' }).data;
-  const info = h ?? options;
+  const options = useHeatmap(id, { rows: 'unit', columns: 'domain' }, !waiting).data;
+  const loaded = h ?? options;
+  const info = loaded ?? listed;
 
   const set = (key: string, value: string) =>
     setSearch(
@@ -44,18 +48,19 @@ export default function CampaignGapsPage() {
       { replace: true },
     );
 
-  const title = info ? t('gaps.campaignTitle', { title: info.campaign.title }) : t('gaps.title');
+  const campaign = info && 'campaign' in info ? info.campaign : info;
+  const title = campaign ? t('gaps.campaignTitle', { title: campaign.title }) : t('gaps.title');
   return (
     <Page
       title={title}
       lead={
-        info
+        campaign
           ? t('gaps.campaignLead', {
-              from: formatDate(info.campaign.opensOn),
-              to: formatDate(info.campaign.closesOn),
-              status: t(`gaps.status.${info.campaign.status}`),
-              kind: t(info.campaign.anonymous ? 'gaps.anonymous' : 'gaps.named'),
-              k: info.campaign.minGroupSize,
+              from: formatDate(campaign.opensOn),
+              to: formatDate(campaign.closesOn),
+              status: t(`gaps.status.${campaign.status}`),
+              kind: t(campaign.anonymous ? 'gaps.anonymous' : 'gaps.named'),
+              k: campaign.minGroupSize,
             })
           : undefined
       }
@@ -65,7 +70,17 @@ export default function CampaignGapsPage() {
         </Link>
       }
     >
-      <form className="row g-3 mb-2" aria-label={t('gaps.switches')} onSubmit={(e) => e.preventDefault()}>
+      {waiting ? (
+        <div className="alert alert-info" role="status">
+          {t('gaps.afterClose', { date: formatDate(listed.closesOn) })}
+        </div>
+      ) : null}
+      <form
+        hidden={waiting}
+        className="row g-3 mb-2"
+        aria-label={t('gaps.switches')}
+        onSubmit={(e) => e.preventDefault()}
+      >
         <div className="col-12 col-md-3">
           <ChoiceField
             id="gaps-rows"
@@ -109,33 +124,37 @@ export default function CampaignGapsPage() {
           </div>
         ) : null}
       </form>
-      <p className="small">{t('gaps.scopeNote')}</p>
+      {waiting ? null : (
+        <>
+          <p className="small">{t('gaps.scopeNote')}</p>
 
-      <h2 className="h3 mt-4">{t('gaps.heatHeading')}</h2>
-      <ErrorAlert error={heat.error} />
-      {heat.isPending ? (
-        <Loading />
-      ) : h ? (
-        !h.hasAnswers ? (
-          <div className="alert alert-info" role="status">
-            {t('gaps.noAnswers')}
-          </div>
-        ) : (
-          <>
-            <HeatmapTable h={h} />
-            <DownloadButtons
-              label={t('gaps.downloadHeat')}
-              name={`fabbisogni-${id}-mappa`}
-              url={(format) => exportUrl(id, 'heatmap', format, params)}
-            />
-          </>
-        )
-      ) : null}
+          <h2 className="h3 mt-4">{t('gaps.heatHeading')}</h2>
+          <ErrorAlert error={heat.error} />
+          {heat.isPending ? (
+            <Loading />
+          ) : h ? (
+            !h.hasAnswers ? (
+              <div className="alert alert-info" role="status">
+                {t('gaps.noAnswers')}
+              </div>
+            ) : (
+              <>
+                <HeatmapTable h={h} />
+                <DownloadButtons
+                  label={t('gaps.downloadHeat')}
+                  name={`fabbisogni-${id}-mappa`}
+                  url={(format) => exportUrl(id, 'heatmap', format, params)}
+                />
+              </>
+            )
+          ) : null}
 
-      {h?.hasAnswers ? <PrioritySection id={id} unit={unit} jobProfile={jobProfile} /> : null}
-      {info && !info.campaign.anonymous && (unit ?? info.units[0]?.id) ? (
-        <PeopleSection id={id} unit={(unit ?? info.units[0]?.id) as number} />
-      ) : null}
+          {h?.hasAnswers ? <PrioritySection id={id} unit={unit} jobProfile={jobProfile} /> : null}
+          {loaded && !loaded.campaign.anonymous && (unit ?? loaded.units[0]?.id) ? (
+            <PeopleSection id={id} unit={(unit ?? loaded.units[0]?.id) as number} />
+          ) : null}
+        </>
+      )}
     </Page>
   );
 }

@@ -37,7 +37,10 @@ export default function GapsPage() {
               <td>{t('gaps.fromTo', { from: formatDate(c.opensOn), to: formatDate(c.closesOn) })}</td>
               <td>{t(`gaps.status.${c.status}`)}</td>
               <td>{t(c.anonymous ? 'gaps.anonymous' : 'gaps.named')}</td>
-              <td>{c.hasAnswers ? t('gaps.hasAnswers') : t('gaps.noAnswersShort')}</td>
+              <td>
+                {c.hasAnswers ? t('gaps.hasAnswers') : t('gaps.noAnswersShort')}
+                {c.anonymous && c.status === 'open' ? ` (${t('gaps.afterCloseShort')})` : ''}
+              </td>
             </tr>
           )}
         />

@@ -25,11 +25,11 @@ export function useGapCampaigns() {
   });
 }
 
-export function useHeatmap(id: number, p: HeatmapParams) {
+export function useHeatmap(id: number, p: HeatmapParams, enabled = true) {
   return useQuery({
     queryKey: [...KEY, 'heatmap', id, p],
     queryFn: ({ signal }) => api<Heatmap>(apiUrl(apiRoutes.gaps.heatmap, { id }, p), { signal }),
-    enabled: Number.isInteger(id),
+    enabled: enabled && Number.isInteger(id),
     retry: false,
   });
 }

@@ -53,11 +53,13 @@ export function suppressionNote(s: GapSuppression | null, k: number, lang: Lang)
     primary: `Meno di ${k} persone: il dato non si mostra (n<${k}).`,
     secondary: 'Nascosto perché non si possa ricavare un dato soppresso dai totali.',
     differencing: `Nascosto perché, per differenza con un altro totale pubblicato, rivelerebbe un gruppo di meno di ${k} persone.`,
+    otherUnit: 'Nascosto perché, tolto il proprio ente, riguarderebbe un solo altro ente.',
   };
   const en = {
     primary: `Fewer than ${k} people: not shown (n<${k}).`,
     secondary: 'Hidden so that a suppressed figure cannot be worked out from the totals.',
     differencing: `Hidden because, subtracted from another published total, it would reveal a group of fewer than ${k} people.`,
+    otherUnit: 'Hidden because, apart from your own unit, it would cover one other unit only.',
   };
   return (lang === 'en' ? en : it)[s];
 }

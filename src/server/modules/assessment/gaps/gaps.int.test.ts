@@ -20,6 +20,7 @@ import { demoCampaignId } from '../../../db/seed/demo-assessment.js';
 import { startTestApp } from '../../../test/app.js';
 import type { TestClient } from '../../../test/client.js';
 import { aggregate } from './aggregate.js';
+import { snapshotExpectations } from './expectations.js';
 import { HEATMAP_COLUMNS } from './exports.js';
 import { createGapsRepository } from './repository.js';
 
@@ -124,6 +125,7 @@ async function namedCampaign(status: 'draft' | 'open' | 'closed' = 'closed') {
     });
     await t.db.insert(campaignResponseLevels).values(levels);
   }
+  if (status === 'closed') await snapshotExpectations(t.db, id);
   return id;
 }
 const named = await namedCampaign();

@@ -1,9 +1,7 @@
-import { and, asc, desc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/pg-core';
+import { and, asc, desc, eq, inArray, or, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client.js';
 import {
   campaignParticipants,
-  campaignResponseLevels,
   campaignResponses,
   campaigns,
   campaignUnits,
@@ -11,10 +9,10 @@ import {
   frameworkAreas,
   frameworkCompetencies,
   jobProfiles,
-  profileExpectations,
   territorialUnits,
-  users,
 } from '../../../db/schema/index.js';
+import { rowsOf } from '../../../db/sql.js';
+import { expectationsOf } from './expectations.js';
 
 export type CampaignRow = {
   id: number;
@@ -50,9 +48,6 @@ export type Labels = {
   areas: Map<string, { name: string; domain: string; position: number }>;
   competencies: Map<string, { name: string; domain: string; area: string; position: number }>;
 };
-
-const national = alias(profileExpectations, 'named_national');
-const local = alias(profileExpectations, 'named_local');
 
 /** Campaigns, the names the tables show, and the answers of named campaigns person by person. */
 export function createLookupRepository() {
@@ -167,52 +162,47 @@ export function createLookupRepository() {
      * lead to nobody): one row per competency answered with an expected level.
      */
     async namedRows(db: Db, campaignId: number, who: { unitId?: number; userId?: string }) {
-      const expected = sql<number>`coalesce(${local.level}, ${national.level})`;
-      const rows = await db
-        .select({
-          userId: users.id,
-          name: users.name,
-          jobProfile: campaignResponses.jobProfileCode,
-          domain: frameworkAreas.domainCode,
-          area: frameworkAreas.code,
-          competency: frameworkCompetencies.code,
-          expected,
-          assessed: sql<number>`coalesce(${campaignResponseLevels.managerLevel}, ${campaignResponseLevels.selfLevel})`,
-        })
-        .from(campaignResponseLevels)
-        .innerJoin(campaignResponses, eq(campaignResponses.id, campaignResponseLevels.responseId))
-        .innerJoin(campaignParticipants, eq(campaignParticipants.id, campaignResponses.participantId))
-        .innerJoin(users, eq(users.id, campaignParticipants.userId))
-        .innerJoin(frameworkCompetencies, eq(frameworkCompetencies.id, campaignResponseLevels.competencyId))
-        .innerJoin(frameworkAreas, eq(frameworkAreas.id, frameworkCompetencies.areaId))
-        .leftJoin(
-          national,
-          and(
-            eq(national.jobProfileCode, campaignResponses.jobProfileCode),
-            eq(national.competencyCode, frameworkCompetencies.code),
-            isNull(national.unitId),
-          ),
-        )
-        .leftJoin(
-          local,
-          and(
-            eq(local.jobProfileCode, campaignResponses.jobProfileCode),
-            eq(local.competencyCode, frameworkCompetencies.code),
-            eq(local.unitId, campaignResponses.unitId),
-          ),
-        )
-        .innerJoin(campaigns, eq(campaigns.id, campaignResponses.campaignId))
-        .where(
-          and(
-            eq(campaignResponses.campaignId, campaignId),
-            eq(campaigns.anonymous, false),
-            who.unitId === undefined ? undefined : eq(campaignResponses.unitId, who.unitId),
-            who.userId === undefined ? undefined : eq(users.id, who.userId),
-            sql`${expected} is not null`,
-          ),
-        )
-        .orderBy(asc(users.name), asc(users.id), asc(frameworkAreas.position), asc(frameworkCompetencies.id));
-      return rows.map((r) => ({ ...r, expected: Number(r.expected), assessed: Number(r.assessed) }));
+      const rows = await rowsOf<{
+        user_id: string;
+        name: string;
+        job_profile: string | null;
+        domain: string;
+        area: string;
+        competency: string;
+        expected: number;
+        assessed: number;
+      }>(
+        db,
+        sql`with e as materialized ${expectationsOf(campaignId)}
+        select u.id as user_id, u.name, r.job_profile_code as job_profile, a.domain_code as domain,
+          a.code as area, c.code as competency, coalesce(lo.level, na.level) as expected,
+          coalesce(l.manager_level, l.self_level) as assessed
+        from campaign_response_levels l
+        join campaign_responses r on r.id = l.response_id
+        join campaign_participants p on p.id = r.participant_id
+        join users u on u.id = p.user_id
+        join framework_competencies c on c.id = l.competency_id
+        join framework_areas a on a.id = c.area_id
+        join campaigns k on k.id = r.campaign_id
+        left join e na on na.job_profile_code = r.job_profile_code and na.competency_code = c.code and na.unit_id = 0
+        left join e lo on lo.job_profile_code = r.job_profile_code and lo.competency_code = c.code
+          and lo.unit_id = r.unit_id
+        where r.campaign_id = ${campaignId} and not k.anonymous
+          ${who.unitId === undefined ? sql`` : sql`and r.unit_id = ${who.unitId}`}
+          ${who.userId === undefined ? sql`` : sql`and u.id = ${who.userId}`}
+          and coalesce(lo.level, na.level) is not null
+        order by u.name, u.id, a.position, c.id`,
+      );
+      return rows.map((r) => ({
+        userId: r.user_id,
+        name: r.name,
+        jobProfile: r.job_profile,
+        domain: r.domain,
+        area: r.area,
+        competency: r.competency,
+        expected: Number(r.expected),
+        assessed: Number(r.assessed),
+      }));
     },
 
     /** The named campaigns (open or closed) a person has answered, newest first. */

@@ -9,6 +9,11 @@ export const gapErrors = {
       it: 'La rilevazione non è ancora aperta: non ci sono risultati da mostrare.',
       en: 'The campaign has not opened yet: there are no results to show.',
     }),
+  stillOpen: () =>
+    new AppError(409, 'FIGURES_AFTER_CLOSE', {
+      it: 'La rilevazione è anonima e ancora aperta: i dati sono disponibili alla chiusura della rilevazione.',
+      en: 'The campaign is anonymous and still open: figures are available when the survey closes.',
+    }),
   unknownJobProfile: () =>
     errors.badRequest(
       'UNKNOWN_JOB_PROFILE',

@@ -1,6 +1,11 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
-import { campaignResponses, profileExpectations, territorialUnits } from '../../../db/schema/index.js';
+import {
+  campaignResponses,
+  campaigns,
+  profileExpectations,
+  territorialUnits,
+} from '../../../db/schema/index.js';
 import { seedDemo } from '../../../db/seed/demo.js';
 import { demoCampaignId } from '../../../db/seed/demo-assessment.js';
 import { openTestDatabase } from '../../../test/db.js';
@@ -36,6 +41,8 @@ describe('gap rows of a campaign', async () => {
   });
 
   it('reads one unit only when asked, and takes the unit override over the national level', async () => {
+    // Open, the campaign follows the expected levels in force (closed, it keeps those of its close).
+    await db.update(campaigns).set({ status: 'open' }).where(eq(campaigns.id, campaignId));
     const unitId = cuneo?.id as number;
     const rows = await repo.personRows(db, { campaignId, unitId });
     expect(rows.length).toBeGreaterThan(0);
@@ -71,5 +78,11 @@ describe('gap rows of a campaign', async () => {
       (r) => r.unitId !== unitId && r.jobProfile === sample.jobProfile && r.competency === sample.competency,
     );
     expect(elsewhere.every((r) => r.expected === national?.level)).toBe(true);
+    // Closed again: the levels frozen when it closed, without the override.
+    await db.update(campaigns).set({ status: 'closed' }).where(eq(campaigns.id, campaignId));
+    const frozen = (await repo.personRows(db, { campaignId, unitId })).filter(
+      (r) => r.jobProfile === sample.jobProfile && r.competency === sample.competency,
+    );
+    expect(frozen.every((r) => r.expected === national?.level)).toBe(true);
   });
 });

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { apiUrl, apiRoutes as r } from '../../../../common/api-routes.js';
 import type { Heatmap, Priorities } from '../../../../common/gaps.js';
 import { startTestApp } from '../../../test/app.js';
+import { snapshotExpectations } from './expectations.js';
 
 /**
  * A national campaign of 3,000 respondents × every competency (~180,000 level rows), made in SQL:
@@ -21,6 +22,7 @@ async function nationalCampaign(): Promise<number> {
     from competency_frameworks where status = 'published'
     returning id`);
   const id = Number((res as unknown as { rows: { id: number }[] }).rows[0]?.id);
+  await snapshotExpectations(t.db, id);
   // Respondents spread over every unit and the profiles that have expected levels.
   await t.db.execute(sql`
     with units as (select id, row_number() over (order by id) - 1 as i, count(*) over () as n from territorial_units),

@@ -39,6 +39,8 @@ const HIDDEN_PRIMARY: GapFigures = {
   priority: null,
   suppressed: 'primary',
 };
+/** Hidden from an officer: with their own unit's figures it would give one other unit's. */
+const OTHER_UNIT: GapFigures = { ...HIDDEN_PRIMARY, suppressed: 'otherUnit' };
 const NOBODY: GapFigures = {
   respondents: 0,
   meanGap: null,
@@ -61,13 +63,20 @@ type Setup = {
   tooSmall: number[];
   unitSize: Map<number, number>;
   profiles: string[];
+  /** The published units having respondents of each job profile. */
+  profileUnits: Map<string, number[]>;
   hasAnswers: boolean;
 };
 
 export function createGapsService(deps: { db: Db; stats: StatsRepository; lookup: LookupRepository }) {
   const { db, stats, lookup } = deps;
 
-  async function setup(ctx: RequestContext, id: number): Promise<Setup> {
+  /**
+   * The campaign, the caller's scope and the units' sizes, after one refresh of the summary. With
+   * `figures`, an anonymous campaign must be closed: two snapshots of live figures around a single
+   * new answer would tell that answer.
+   */
+  async function setup(ctx: RequestContext, id: number, opts: { figures?: boolean } = {}): Promise<Setup> {
     if (!canViewGaps(ctx.actor)) throw errors.forbidden();
     const campaign = await lookup.campaign(db, id);
     if (!campaign) throw gapErrors.campaignNotFound();
@@ -77,14 +86,23 @@ export function createGapsService(deps: { db: Db; stats: StatsRepository; lookup
       if (!mine.some(Boolean)) throw gapErrors.campaignNotFound();
     }
     if (campaign.status === 'draft') throw gapErrors.notStarted();
+    if (opts.figures && campaign.anonymous && campaign.status !== 'closed') throw gapErrors.stillOpen();
+    await stats.refresh(db, id);
     const k = campaign.minGroupSize;
     const labels = await lookup.labels(db, campaign.frameworkId, ctx.lang);
     const [units = []] = await stats.groups(db, { campaignId: id }, [['unit']]);
     // Profiles of the published units only: listing a small unit's profiles would describe its people.
     const publishedIds = units.filter((u) => u.respondents >= k).map((u) => u.key.unit as number);
-    const [profiles = []] = await stats.groups(db, { campaignId: id, unitIds: publishedIds }, [
-      ['jobProfile'],
-    ]);
+    const [profiles = [], unitProfiles = []] = await stats.groups(
+      db,
+      { campaignId: id, unitIds: publishedIds },
+      [['jobProfile'], ['unit', 'jobProfile']],
+    );
+    const profileUnits = new Map<string, number[]>();
+    for (const g of unitProfiles) {
+      const code = g.key.jobProfile ?? '';
+      profileUnits.set(code, [...(profileUnits.get(code) ?? []), g.key.unit as number]);
+    }
     const byName = (a: number, b: number) =>
       (labels.units.get(String(a))?.name ?? '').localeCompare(labels.units.get(String(b))?.name ?? '', 'it');
     const unitSize = new Map(units.map((u) => [u.key.unit as number, u.respondents]));
@@ -106,6 +124,7 @@ export function createGapsService(deps: { db: Db; stats: StatsRepository; lookup
       profiles: profiles
         .map((p) => p.key.jobProfile ?? '')
         .sort((a, b) => profileName(labels, a).localeCompare(profileName(labels, b), 'it')),
+      profileUnits,
       hasAnswers: units.length > 0,
     };
   }
@@ -263,6 +282,71 @@ export function createGapsService(deps: { db: Db; stats: StatsRepository; lookup
     return { table: regions, kind: 'region' as const };
   }
 
+  // ---- what an officer may see of other units -------------------------------------------------
+  // An officer knows their own units' figures, so an aggregate whose population outside them is one
+  // published unit is that unit's figures (by itself or by difference). Such a row is hidden, and so
+  // is any total over a population one of whose parts (a region, a job profile) is hidden that way,
+  // since the total minus the visible parts would bring it back.
+
+  /** The published units of the population (one job profile's, or everyone's). */
+  function unitsOf(s: Setup, jobProfile?: string): number[] {
+    if (jobProfile === undefined) return s.published;
+    const have = s.profileUnits.get(jobProfile) ?? [];
+    return s.published.filter((u) => have.includes(u));
+  }
+
+  /** True when the units, minus the caller's own, are exactly one: never for admins and the task force. */
+  function oneOtherUnit(s: Setup, units: readonly number[]): boolean {
+    if (s.scope.all) return false;
+    return units.filter((u) => !inScope(s.scope, u)).length === 1;
+  }
+
+  const regionOf = (s: Setup, u: number) => s.labels.units.get(String(u))?.region ?? '';
+
+  /** Whether an officer must not see a total over `units`, split into regions (and job profiles when `byProfile`). */
+  function officerTotalHidden(s: Setup, units: readonly number[], byProfile: boolean): boolean {
+    if (s.scope.all) return false;
+    if (oneOtherUnit(s, units)) return true;
+    const regions = new Set(units.map((u) => regionOf(s, u)));
+    for (const r of regions)
+      if (
+        oneOtherUnit(
+          s,
+          units.filter((u) => regionOf(s, u) === r),
+        )
+      )
+        return true;
+    if (byProfile)
+      for (const p of s.profiles) {
+        const mine = unitsOf(s, p).filter((u) => units.includes(u));
+        if (officerTotalHidden(s, mine, false)) return true;
+      }
+    return false;
+  }
+
+  /** Which rows, and whether the totals, of a table shown to the caller are hidden by the rule above. */
+  function officerHides(
+    s: Setup,
+    kind: 'unit' | 'region' | 'jobProfile',
+    q: { unit?: number; jobProfile?: string },
+  ): { row: (code: string) => boolean; totals: boolean } {
+    const none = { row: () => false, totals: false };
+    if (s.scope.all || q.unit !== undefined) return none;
+    const population = unitsOf(s, q.jobProfile);
+    const totals = officerTotalHidden(s, population, q.jobProfile === undefined);
+    if (kind === 'region')
+      return {
+        row: (r) =>
+          oneOtherUnit(
+            s,
+            population.filter((u) => regionOf(s, u) === r),
+          ),
+        totals,
+      };
+    if (kind === 'jobProfile') return { row: (p) => officerTotalHidden(s, unitsOf(s, p), false), totals };
+    return { row: () => false, totals };
+  }
+
   function heads(s: Setup, kind: 'unit' | 'region' | 'jobProfile', codes: string[]): GapHead[] {
     return codes.map((code) => ({
       code,
@@ -323,7 +407,7 @@ export function createGapsService(deps: { db: Db; stats: StatsRepository; lookup
     },
 
     async heatmap(ctx: RequestContext, id: number, q: HeatmapQuery): Promise<Heatmap> {
-      const s = await setup(ctx, id);
+      const s = await setup(ctx, id, { figures: true });
       if (q.rows === 'region' && q.unit !== undefined)
         throw gapErrors.badCombination(
           'Un solo ente non si divide per regione: scegli righe per ente o per profilo.',
@@ -411,22 +495,25 @@ export function createGapsService(deps: { db: Db; stats: StatsRepository; lookup
       ];
       // One unit's own row: its totals are the row's, not the published units' together.
       const totalsRow = kind === 'unit' && q.unit !== undefined ? String(q.unit) : TOTAL;
+      const hides = officerHides(s, kind, q);
+      const figures = (r: string, c: string) =>
+        (r === TOTAL ? hides.totals : hides.row(r)) ? OTHER_UNIT : table.figures(r, c);
       return {
         ...base,
         rowHeads,
         columnHeads: columnHeads(s, q.columns, columns),
         cells: [
-          ...rows.map((r) => columns.map((c) => table.figures(r, c))),
+          ...rows.map((r) => columns.map((c) => figures(r, c))),
           ...smallRows.map(() => columns.map(() => HIDDEN_PRIMARY)),
         ],
-        rowTotals: [...rows.map((r) => table.figures(r, TOTAL)), ...smallRows.map(() => HIDDEN_PRIMARY)],
-        columnTotals: columns.map((c) => table.figures(totalsRow, c)),
-        grandTotal: table.figures(totalsRow, TOTAL),
+        rowTotals: [...rows.map((r) => figures(r, TOTAL)), ...smallRows.map(() => HIDDEN_PRIMARY)],
+        columnTotals: columns.map((c) => figures(totalsRow, c)),
+        grandTotal: figures(totalsRow, TOTAL),
       };
     },
 
     async priorities(ctx: RequestContext, id: number, q: PrioritiesQuery): Promise<Priorities> {
-      const s = await setup(ctx, id);
+      const s = await setup(ctx, id, { figures: true });
       await checkQuery(s, q);
       const base = {
         campaign: campaignOut(s),
@@ -463,6 +550,18 @@ export function createGapsService(deps: { db: Db; stats: StatsRepository; lookup
           throw gapErrors.differencing();
       }
       const keyOf = (c: string): CellKey => ({ [q.by]: c }) as CellKey;
+      // An officer's ranking over other units follows the heatmap's rule: all hidden, with the reason.
+      if (q.unit === undefined && officerTotalHidden(s, unitsOf(s, q.jobProfile), q.jobProfile === undefined))
+        return {
+          ...base,
+          items: [],
+          suppressed: table.columns.length,
+          hidden: table.columns.map((c) => ({
+            code: c,
+            ...columnLabel(s.labels, q.by, c),
+            suppressed: 'otherUnit' as const,
+          })),
+        };
       const { columns, hidden } = ranked(table, line, keyOf);
       return {
         ...base,

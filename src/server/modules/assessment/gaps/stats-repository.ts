@@ -19,15 +19,18 @@ const FRAMEWORK: readonly Dimension[] = ['domain', 'area', 'competency'];
 /**
  * The gap statistics of a campaign, for any groupings of people (region, unit, job profile) by at
  * most one grain of the framework (domain, area or competency). They are sums of the campaign's gap
- * summary (summary-repository.ts), brought up to date first, so a national campaign of a million
+ * summary (summary-repository.ts), brought up to date once per request by `refresh`, so a national campaign of a million
  * answers is a few thousand summed rows; the numbers are those aggregate() computes from the gap rows
  * (stats.int.test.ts and summary.int.test.ts prove it).
  */
 export function createStatsRepository() {
   const summary = createSummaryRepository();
   return {
+    /** Brings the campaign's summary up to date: once per request, before any `groups`. */
+    refresh: (db: Db, campaignId: number) => summary.refresh(db, campaignId),
+
+    /** Reads the summary as it is (no refresh). */
     async groups(db: Db, filter: StatsFilter, sets: readonly (readonly Dimension[])[]) {
-      await summary.refresh(db, filter.campaignId);
       const out: GroupStats[][] = [];
       for (const dims of sets) {
         const grains = dims.filter((d) => FRAMEWORK.includes(d));

@@ -3,6 +3,7 @@ import type { GapGrain } from '../../../../common/assessment.js';
 import type { Db } from '../../../db/client.js';
 import { rowsOf } from '../../../db/sql.js';
 import { type CellKey, cellFromSums, compareKeys, type GapCell } from './aggregate.js';
+import { expectationsOf } from './expectations.js';
 
 /** Lock namespace of summary refreshes (pg_advisory_xact_lock(namespace, campaign)). */
 const REFRESH_LOCK = 90_901;
@@ -28,7 +29,9 @@ const frameworkKey: Record<GapGrain, 'competency' | 'area' | 'domain' | null> = 
 
 /**
  * The campaign's gap summary (`campaign_gap_cells`): refreshed per unit when that unit's responses
- * or the expected levels have changed since it was computed, then summed for any grouping. Its sums
+ * or the campaign's expected levels (frozen once it is closed, see expectations.ts) have changed
+ * since it was computed, or when the unit's state was dropped (a manager's levels, see `forget`),
+ * then summed for any grouping. Its sums
  * equal what `aggregate` computes from the raw rows (tested), in milliseconds at national scale.
  */
 export function createSummaryRepository() {
@@ -40,9 +43,9 @@ export function createSummaryRepository() {
         const [signature] = await rowsOf<{ s: string }>(
           tx,
           sql`select count(*)::text || ':' || coalesce(md5(string_agg(
-                job_profile_code || '|' || competency_code || '|' || coalesce(unit_id, 0) || '|' || level, ','
-                order by job_profile_code, competency_code, coalesce(unit_id, 0))), '') as s
-              from profile_expectations`,
+                job_profile_code || '|' || competency_code || '|' || unit_id || '|' || level, ','
+                order by job_profile_code, competency_code, unit_id)), '') as s
+              from ${expectationsOf(campaignId)} e`,
         );
         const expectations = signature?.s ?? '';
         const stale = await rowsOf<{ unit_id: number; responses: number }>(
@@ -65,7 +68,8 @@ export function createSummaryRepository() {
           sql`delete from campaign_gap_cells where campaign_id = ${campaignId} and unit_id = any(${units})`,
         );
         await tx.execute(sql`
-          with answers as materialized (
+          with e as materialized ${expectationsOf(campaignId)},
+          answers as materialized (
             select r.id as person, r.unit_id, r.job_profile_code, a.domain_code, a.code as area_code,
               c.code as competency_code,
               greatest(0, coalesce(lo.level, na.level) - coalesce(l.manager_level, l.self_level)) as gap
@@ -73,9 +77,9 @@ export function createSummaryRepository() {
             join campaign_responses r on r.id = l.response_id
             join framework_competencies c on c.id = l.competency_id
             join framework_areas a on a.id = c.area_id
-            left join profile_expectations na on na.job_profile_code = r.job_profile_code
-              and na.competency_code = c.code and na.unit_id is null
-            left join profile_expectations lo on lo.job_profile_code = r.job_profile_code
+            left join e na on na.job_profile_code = r.job_profile_code
+              and na.competency_code = c.code and na.unit_id = 0
+            left join e lo on lo.job_profile_code = r.job_profile_code
               and lo.competency_code = c.code and lo.unit_id = r.unit_id
             where r.campaign_id = ${campaignId} and r.unit_id = any(${units})
               and coalesce(lo.level, na.level) is not null
@@ -124,6 +128,13 @@ export function createSummaryRepository() {
             )}`);
         return stale.length;
       });
+    },
+
+    /** Marks a unit's summary out of date, so the next refresh recomputes it (a manager changed levels). */
+    async forget(db: Db, campaignId: number, unitId: number): Promise<void> {
+      await db.execute(
+        sql`delete from campaign_gap_state where campaign_id = ${campaignId} and unit_id = ${unitId}`,
+      );
     },
 
     /** The summary summed by `by` at the query's grain, in key order (raw statistics: suppress before publishing). */

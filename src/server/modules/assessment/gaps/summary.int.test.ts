@@ -1,9 +1,10 @@
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { GapGrain } from '../../../../common/assessment.js';
 import {
   campaignResponseLevels,
   campaignResponses,
+  campaigns,
   profileExpectations,
   territorialUnits,
 } from '../../../db/schema/index.js';
@@ -101,6 +102,8 @@ describe('the gap summary of a campaign', async () => {
       rounded(aggregate(await rows.personRows(db, { campaignId: demo }), ['unit'])),
     );
 
+    // The demo campaign is closed: new expected levels leave it as it was.
+    const closed = await summary.cells(db, { campaignId: demo, grain: 'domain', by: ['unit'] });
     await db
       .update(profileExpectations)
       .set({ level: 3 })
@@ -110,10 +113,25 @@ describe('the gap summary of a campaign', async () => {
           isNull(profileExpectations.unitId),
         ),
       );
+    expect(await summary.refresh(db, demo)).toBe(0);
+    expect(await summary.cells(db, { campaignId: demo, grain: 'domain', by: ['unit'] })).toEqual(closed);
+    // Open, it follows them: every unit is recomputed.
+    await db.update(campaigns).set({ status: 'open' }).where(eq(campaigns.id, demo));
     expect(await summary.refresh(db, demo)).toBe(3);
     const changed = await summary.cells(db, { campaignId: demo, grain: 'domain', by: ['unit'] });
     expect(rounded(changed)).toEqual(
       rounded(aggregate(await rows.personRows(db, { campaignId: demo }), ['unit', 'domain'])),
     );
+    expect(changed).not.toEqual(closed);
+    await db.update(campaigns).set({ status: 'closed' }).where(eq(campaigns.id, demo));
+  });
+
+  it('gives the national campaign random response ids, unrelated to its participants', async () => {
+    const linked = await db.execute(sql`
+      select count(*)::int as n from campaign_responses r join campaign_participants p
+        on p.campaign_id = r.campaign_id and r.id = md5('summary' || p.id)::uuid
+      where r.campaign_id = ${national}`);
+    expect((linked as unknown as { rows: { n: number }[] }).rows[0]?.n).toBe(0);
+    expect(await db.$count(campaignResponses, eq(campaignResponses.campaignId, national))).toBe(400);
   });
 });
