@@ -130,7 +130,8 @@ export async function seedDemoAssessment(db: Db) {
           unitId: unit.id,
           jobProfileCode: profile,
           status: answered ? 'submitted' : 'invited',
-          submittedAt: answered ? new Date('2026-04-01T10:00:00Z') : null,
+          // Anonymous: who answered is known, never when (see docs/campaigns.md).
+          submittedAt: null,
           invitedAt: new Date('2026-03-02T08:00:00Z'),
           reminders: answered ? 0 : 1,
           lastRemindedAt: answered ? null : new Date('2026-04-10T08:00:00Z'),
