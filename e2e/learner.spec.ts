@@ -43,6 +43,7 @@ describe('a learner', () => {
       'Il mio profilo',
       'La mia formazione',
       'Le mie iscrizioni',
+      'Le mie competenze',
       'Le mie rilevazioni',
       'Manuale',
     ]);

@@ -162,7 +162,8 @@ describe('a learner finds the suggested paths in La mia formazione', () => {
     const browser = await launch();
     const { context, page } = await newPage(browser);
     try {
-      await signIn(page, 'discente.cuneo@officina.demo', DEMO_PASSWORD);
+      // Not discente.cuneo: campaigns.spec.ts has them answer the demo's named survey.
+      await signIn(page, 'discente2.cuneo@officina.demo', DEMO_PASSWORD);
       await page.goto('/la-mia-formazione');
       await page.getByRole('heading', { name: 'Percorsi suggeriti per te' }).waitFor();
       await page.getByText('Non hai ancora risposto a una rilevazione nominativa').waitFor();
