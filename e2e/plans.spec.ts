@@ -162,8 +162,8 @@ describe('a learner finds the suggested paths in La mia formazione', () => {
     const browser = await launch();
     const { context, page } = await newPage(browser);
     try {
-      // Not discente.cuneo: campaigns.spec.ts has them answer the demo's named survey.
-      await signIn(page, 'discente2.cuneo@officina.demo', DEMO_PASSWORD);
+      // Sassari is in no named survey; other specs have the Cuneo learners answer one or change their password.
+      await signIn(page, 'discente.sassari@officina.demo', DEMO_PASSWORD);
       await page.goto('/la-mia-formazione');
       await page.getByRole('heading', { name: 'Percorsi suggeriti per te' }).waitFor();
       await page.getByText('Non hai ancora risposto a una rilevazione nominativa').waitFor();
