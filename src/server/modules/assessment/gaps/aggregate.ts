@@ -111,9 +111,13 @@ export function aggregate(rows: readonly PersonRow[], by: readonly Dimension[]):
     .sort((a, b) => compareKeys(a.key, b.key));
 }
 
+// One collator for every comparison: localeCompare with options builds one per call, and sorting a
+// national table compares codes hundreds of thousands of times.
+const naturalOrder = new Intl.Collator('en', { numeric: true });
+
 /** Codes compare in natural order (C2 before C10), then by code point, so the order is total. */
 export function compareCodes(a: string, b: string): number {
-  return a.localeCompare(b, 'en', { numeric: true }) || (a < b ? -1 : a > b ? 1 : 0);
+  return naturalOrder.compare(a, b) || (a < b ? -1 : a > b ? 1 : 0);
 }
 
 function compareValues(a: string | number | null | undefined, b: string | number | null | undefined): number {
