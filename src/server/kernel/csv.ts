@@ -1,5 +1,5 @@
 import { parse } from 'csv-parse/sync';
-import { errors } from './errors.js';
+import { type Bilingual, errors } from './errors.js';
 
 /**
  * Reads an uploaded CSV into records keyed by lower-case header. Comma or semicolon (Italian
@@ -40,4 +40,48 @@ export function writeCsv(
   const cell = (v: string) => (needsQuotes.test(v) ? `"${v.replaceAll('"', '""')}"` : v);
   const sep = opts.delimiter ?? ',';
   return `\uFEFF${[header, ...rows].map((r) => r.map(cell).join(sep)).join('\r\n')}\r\n`;
+}
+
+/** A problem of an uploaded file, with its place (`header`, `rows`, `rows.<n>.<column>`). */
+export type FileProblem = { path: string; messages: Bilingual };
+
+/** A problem of one row (numbered as a spreadsheet shows it) and, when known, one column. */
+export function rowProblem(row: number, column: string | null, m: Bilingual): FileProblem {
+  return column
+    ? {
+        path: `rows.${row}.${column}`,
+        messages: {
+          it: `Riga ${row}, colonna ${column}: ${m.it}`,
+          en: `Row ${row}, column ${column}: ${m.en}`,
+        },
+      }
+    : { path: `rows.${row}`, messages: { it: `Riga ${row}: ${m.it}`, en: `Row ${row}: ${m.en}` } };
+}
+
+/** What is wrong with a file's shape before its rows are read: missing columns, no rows, too many rows. */
+export function shapeProblems(
+  records: readonly Record<string, string>[],
+  columns: readonly string[],
+  maxRows: number,
+): FileProblem[] {
+  const header = Object.keys(records[0] ?? {});
+  const missing = columns.filter((c) => !header.includes(c));
+  if (!records.length || missing.length)
+    return [
+      {
+        path: 'header',
+        messages: {
+          it: `Intestazione attesa: ${columns.join(',')}${missing.length ? ` (mancano: ${missing.join(', ')})` : ''}; servono righe di dati.`,
+          en: `Expected header: ${columns.join(',')}${missing.length ? ` (missing: ${missing.join(', ')})` : ''}; data rows are needed.`,
+        },
+      },
+    ];
+  if (records.length > maxRows)
+    return [
+      {
+        path: 'rows',
+        messages: { it: `Al massimo ${maxRows} righe per file.`, en: `At most ${maxRows} rows per file.` },
+      },
+    ];
+  return [];
 }

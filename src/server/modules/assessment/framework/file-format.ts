@@ -6,7 +6,7 @@ import {
   type FrameworkFile,
   frameworkFile,
 } from '../../../../common/framework.js';
-import { readCsv, writeCsv } from '../../../kernel/csv.js';
+import { type FileProblem, readCsv, rowProblem, shapeProblems, writeCsv } from '../../../kernel/csv.js';
 import { type Bilingual, errors } from '../../../kernel/errors.js';
 
 /**
@@ -16,7 +16,7 @@ import { type Bilingual, errors } from '../../../kernel/errors.js';
  * message, so an admin can fix the whole file at once.
  */
 
-export type Problem = { path: string; messages: Bilingual };
+export type Problem = FileProblem;
 export type ReadResult = { ok: true; file: FrameworkFile } | { ok: false; problems: Problem[] };
 
 export const CSV_COLUMNS = [
@@ -173,18 +173,6 @@ function columnOf(part: 'area' | 'competency', path: readonly PropertyKey[]): st
   return first ?? '';
 }
 
-function rowProblem(row: number, column: string | null, m: Bilingual): Problem {
-  return column
-    ? {
-        path: `rows.${row}.${column}`,
-        messages: {
-          it: `Riga ${row}, colonna ${column}: ${m.it}`,
-          en: `Row ${row}, column ${column}: ${m.en}`,
-        },
-      }
-    : { path: `rows.${row}`, messages: { it: `Riga ${row}: ${m.it}`, en: `Row ${row}: ${m.en}` } };
-}
-
 /**
  * Reads the CSV format. The rows' order gives the order of domains, areas and competencies; an area
  * spans the rows that carry its code, with the same domain and names on each.
@@ -195,34 +183,8 @@ export function readFrameworkCsv(
   meta: Pick<FrameworkFile, 'version' | 'title' | 'source'>,
 ): ReadResult {
   const records = readCsv(text);
-  const header = Object.keys(records[0] ?? {});
-  const missing = CSV_COLUMNS.filter((c) => !header.includes(c));
-  if (!records.length || missing.length)
-    return {
-      ok: false,
-      problems: [
-        {
-          path: 'header',
-          messages: {
-            it: `Intestazione attesa: ${CSV_COLUMNS.join(',')}${missing.length ? ` (mancano: ${missing.join(', ')})` : ''}; servono righe di dati.`,
-            en: `Expected header: ${CSV_COLUMNS.join(',')}${missing.length ? ` (missing: ${missing.join(', ')})` : ''}; data rows are needed.`,
-          },
-        },
-      ],
-    };
-  if (records.length > MAX_ROWS)
-    return {
-      ok: false,
-      problems: [
-        {
-          path: 'rows',
-          messages: {
-            it: `Al massimo ${MAX_ROWS} righe per file.`,
-            en: `At most ${MAX_ROWS} rows per file.`,
-          },
-        },
-      ],
-    };
+  const shape = shapeProblems(records, CSV_COLUMNS, MAX_ROWS);
+  if (shape.length) return { ok: false, problems: shape };
 
   const problems: Problem[] = [];
   const domains = new Map<string, FrameworkFile['domains'][number]>();

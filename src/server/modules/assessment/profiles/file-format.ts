@@ -1,6 +1,6 @@
 import { PROFILE_CSV_COLUMNS } from '../../../../common/profiles.js';
-import { readCsv, writeCsv } from '../../../kernel/csv.js';
-import { type Bilingual, errors } from '../../../kernel/errors.js';
+import { readCsv, rowProblem, shapeProblems, writeCsv } from '../../../kernel/csv.js';
+import { errors } from '../../../kernel/errors.js';
 import type { Problem } from './messages.js';
 
 /**
@@ -13,11 +13,6 @@ const MAX_ROWS = 5000;
 const CODE = /^[A-Za-z0-9]+([._-][A-Za-z0-9]+)*$/;
 
 export type ProfileRow = { row: number; competencyCode: string; level: number | null };
-
-const rowProblem = (row: number, column: string, m: Bilingual): Problem => ({
-  path: `rows.${row}.${column}`,
-  messages: { it: `Riga ${row}, colonna ${column}: ${m.it}`, en: `Row ${row}, column ${column}: ${m.en}` },
-});
 
 /** The upload as text: UTF-8 CSV named .csv; anything else (binary, another encoding) is refused. */
 export function readUpload(buffer: Buffer, filename: string): string {
@@ -48,38 +43,8 @@ export function readProfileCsv(
   known: (code: string, level: number | null) => boolean,
 ): { ok: true; rows: ProfileRow[] } | { ok: false; problems: Problem[] } {
   const records = readCsv(text);
-  const header = Object.keys(records[0] ?? {});
-  const missing = PROFILE_CSV_COLUMNS.filter((c) => !header.includes(c));
-  if (!records.length || missing.length) {
-    const miss = missing.length
-      ? { it: ` (mancano: ${missing.join(', ')})`, en: ` (missing: ${missing.join(', ')})` }
-      : { it: '', en: '' };
-    return {
-      ok: false,
-      problems: [
-        {
-          path: 'header',
-          messages: {
-            it: `Intestazione attesa: ${PROFILE_CSV_COLUMNS.join(',')}${miss.it}; servono righe di dati.`,
-            en: `Expected header: ${PROFILE_CSV_COLUMNS.join(',')}${miss.en}; data rows are needed.`,
-          },
-        },
-      ],
-    };
-  }
-  if (records.length > MAX_ROWS)
-    return {
-      ok: false,
-      problems: [
-        {
-          path: 'rows',
-          messages: {
-            it: `Al massimo ${MAX_ROWS} righe per file.`,
-            en: `At most ${MAX_ROWS} rows per file.`,
-          },
-        },
-      ],
-    };
+  const shape = shapeProblems(records, PROFILE_CSV_COLUMNS, MAX_ROWS);
+  if (shape.length) return { ok: false, problems: shape };
 
   const problems: Problem[] = [];
   const rows: ProfileRow[] = [];

@@ -1,9 +1,10 @@
+import type { FileProblem } from '../../../kernel/csv.js';
 import { AppError, type Bilingual, errors } from '../../../kernel/errors.js';
 
 export const JOB_PROFILE = { it: 'Profilo professionale', en: 'Job profile' };
 export const UNIT = { it: 'Ente', en: 'Unit' };
 
-export type Problem = { path: string; messages: Bilingual };
+export type Problem = FileProblem;
 
 /** Codes that are not competencies of the published framework. */
 export const unknownCompetencies = (codes: string[]) =>
