@@ -10,7 +10,14 @@ import {
   users,
 } from '../../../db/schema/index.js';
 import { startTestApp } from '../../../test/app.js';
-import { baseInput, createCampaign, fullAnswers, openCampaign, questionnaireOf, unitId } from './fixtures.js';
+import {
+  baseInput,
+  createCampaign,
+  fullAnswers,
+  openCampaign,
+  questionnaireOf,
+  unitId,
+} from '../../../test/campaigns.js';
 
 const t = await startTestApp();
 const admin = await t.as('admin@officina.demo');

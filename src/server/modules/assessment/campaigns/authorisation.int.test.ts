@@ -1,8 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { apiUrl, apiRoutes as r } from '../../../../common/api-routes.js';
 import { startTestApp } from '../../../test/app.js';
+import {
+  baseInput,
+  createCampaign,
+  fullAnswers,
+  openCampaign,
+  questionnaireOf,
+  unitId,
+} from '../../../test/campaigns.js';
 import type { TestClient } from '../../../test/client.js';
-import { baseInput, createCampaign, fullAnswers, openCampaign, questionnaireOf, unitId } from './fixtures.js';
 
 const t = await startTestApp();
 const cuneo = await unitId(t.db, '004');

@@ -4,7 +4,14 @@ import { apiUrl, apiRoutes as r } from '../../../../common/api-routes.js';
 import type { CampaignDetail, CampaignProgress, MyCampaign } from '../../../../common/campaigns.js';
 import { campaignParticipants, campaignResponses, campaigns, outbox } from '../../../db/schema/index.js';
 import { startTestApp } from '../../../test/app.js';
-import { baseInput, createCampaign, fullAnswers, openCampaign, questionnaireOf, unitId } from './fixtures.js';
+import {
+  baseInput,
+  createCampaign,
+  fullAnswers,
+  openCampaign,
+  questionnaireOf,
+  unitId,
+} from '../../../test/campaigns.js';
 
 const t = await startTestApp();
 const admin = await t.as('admin@officina.demo');

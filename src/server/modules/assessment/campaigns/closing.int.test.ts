@@ -7,7 +7,14 @@ import { systemClock } from '../../../kernel/clock.js';
 import { createEventBus } from '../../../kernel/events.js';
 import type { RequestContext } from '../../../kernel/principal.js';
 import { startTestApp } from '../../../test/app.js';
-import { baseInput, createCampaign, fullAnswers, openCampaign, questionnaireOf, unitId } from './fixtures.js';
+import {
+  baseInput,
+  createCampaign,
+  fullAnswers,
+  openCampaign,
+  questionnaireOf,
+  unitId,
+} from '../../../test/campaigns.js';
 import { createFollowService } from './follow-service.js';
 import { createCampaignsRepository } from './repository.js';
 import { createResponsesRepository } from './responses-repository.js';

@@ -3,7 +3,7 @@ import { apiUrl, apiRoutes as r } from '../../../../common/api-routes.js';
 import type { MyCampaign } from '../../../../common/campaigns.js';
 import { romeDate } from '../../../../common/rome-time.js';
 import { startTestApp } from '../../../test/app.js';
-import { questionnaireOf } from './fixtures.js';
+import { questionnaireOf } from '../../../test/campaigns.js';
 
 const t = await startTestApp({}, { history: true });
 

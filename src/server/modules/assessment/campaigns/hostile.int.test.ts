@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { apiUrl, apiRoutes as r } from '../../../../common/api-routes.js';
 import { startTestApp } from '../../../test/app.js';
-import { baseInput, createCampaign, openCampaign, questionnaireOf, unitId } from './fixtures.js';
+import { baseInput, createCampaign, openCampaign, questionnaireOf, unitId } from '../../../test/campaigns.js';
 
 const t = await startTestApp();
 const admin = await t.as('admin@officina.demo');

@@ -2,7 +2,7 @@ import { eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { campaignParticipants, outbox, users } from '../../../db/schema/index.js';
 import { startTestApp } from '../../../test/app.js';
-import { baseInput, createCampaign, openCampaign, unitId } from './fixtures.js';
+import { baseInput, createCampaign, openCampaign, unitId } from '../../../test/campaigns.js';
 
 const t = await startTestApp();
 const admin = await t.as('admin@officina.demo');

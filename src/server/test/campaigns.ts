@@ -1,12 +1,12 @@
 import { eq } from 'drizzle-orm';
 import { expect } from 'vitest';
-import { apiUrl, apiRoutes as r } from '../../../../common/api-routes.js';
-import type { CampaignDetail, CampaignInput, Questionnaire } from '../../../../common/campaigns.js';
-import type { Db } from '../../../db/client.js';
-import { territorialUnits } from '../../../db/schema/index.js';
-import type { TestClient } from '../../../test/client.js';
+import { apiUrl, apiRoutes as r } from '../../common/api-routes.js';
+import type { CampaignDetail, CampaignInput, Questionnaire } from '../../common/campaigns.js';
+import type { Db } from '../db/client.js';
+import { territorialUnits } from '../db/schema/index.js';
+import type { TestClient } from './client.js';
 
-/** Helpers shared by the campaigns' integration tests. */
+/** Helpers shared by the survey campaigns' integration tests (src/server/modules/assessment/campaigns). */
 
 export async function unitId(db: Db, istat: string) {
   const [u] = await db
