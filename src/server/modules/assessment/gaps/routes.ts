@@ -3,16 +3,19 @@ import { apiRoutes } from '../../../../common/api-routes.js';
 import {
   campaignIdParams,
   gapCampaignList,
+  type Heatmap,
   heatmap,
   heatmapQuery,
   myGaps,
   myGapsQuery,
+  type Priorities,
   peopleGaps,
   peopleGapsQuery,
   priorities,
   prioritiesQuery,
 } from '../../../../common/gaps.js';
 import { type App, type RouteDeps, typed } from '../../../http/types.js';
+import type { Lang } from '../../../kernel/errors.js';
 import { heatmapSvg, prioritiesSvg } from './charts.js';
 import { heatmapCsv, heatmapXlsx, prioritiesCsv, prioritiesXlsx } from './exports.js';
 import type { GapsService } from './service.js';
@@ -20,6 +23,31 @@ import type { GapsService } from './service.js';
 const tags = ['needs assessment: gaps'];
 const file = (description: string) => z.custom<Buffer | string>().meta({ description, type: 'string' });
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** The download formats of the heatmap and the priorities. */
+const FORMATS = {
+  csv: {
+    ext: 'csv',
+    type: 'text/csv; charset=utf-8',
+    produces: 'text/csv',
+    summary: "as CSV (';', UTF-8 with BOM; columns in docs/gaps.md)",
+    description: 'CSV',
+  },
+  xlsx: {
+    ext: 'xlsx',
+    type: XLSX,
+    produces: XLSX,
+    summary: 'as an Excel workbook (same columns as the CSV)',
+    description: 'XLSX workbook',
+  },
+  svg: {
+    ext: 'svg',
+    type: 'image/svg+xml; charset=utf-8',
+    produces: 'image/svg+xml',
+    summary: 'as an accessible SVG image',
+    description: 'SVG image',
+  },
+} as const;
 
 /** A file name from the campaign id and what the file holds: letters, digits and dashes only. */
 const fileName = (id: number, what: string, ext: string) => `fabbisogni-${id}-${what}.${ext}`;
@@ -65,62 +93,30 @@ export function gapsRoutes(app: App, { services }: RouteDeps<{ gaps: GapsService
     async (req) => gaps.heatmap(req.ctx, req.params.id, req.query),
   );
 
-  r.get(
-    apiRoutes.gaps.heatmapCsv,
-    {
-      schema: {
-        tags,
-        summary: "The heatmap as CSV (';', UTF-8 with BOM; columns in docs/gaps.md)",
-        params: campaignIdParams,
-        querystring: heatmapQuery,
-        produces: ['text/csv'],
-        response: { 200: file('CSV, one line per cell and margin') },
+  // The heatmap as files: one route per format, the same query and figures as the JSON.
+  for (const [url, f, render] of [
+    [apiRoutes.gaps.heatmapCsv, FORMATS.csv, (h: Heatmap, l: Lang) => Buffer.from(heatmapCsv(h, l), 'utf8')],
+    [apiRoutes.gaps.heatmapXlsx, FORMATS.xlsx, heatmapXlsx],
+    [apiRoutes.gaps.heatmapSvg, FORMATS.svg, heatmapSvg],
+  ] as const)
+    r.get(
+      url,
+      {
+        schema: {
+          tags,
+          summary: `The heatmap ${f.summary}`,
+          params: campaignIdParams,
+          querystring: heatmapQuery,
+          produces: [f.produces],
+          response: { 200: file(f.description) },
+        },
       },
-    },
-    async (req, reply) => {
-      const h = await gaps.heatmap(req.ctx, req.params.id, req.query);
-      download(reply, fileName(h.campaign.id, 'mappa', 'csv'), 'text/csv; charset=utf-8');
-      return reply.send(Buffer.from(heatmapCsv(h, req.ctx.lang), 'utf8'));
-    },
-  );
-
-  r.get(
-    apiRoutes.gaps.heatmapXlsx,
-    {
-      schema: {
-        tags,
-        summary: 'The heatmap as an Excel workbook (same columns as the CSV)',
-        params: campaignIdParams,
-        querystring: heatmapQuery,
-        produces: [XLSX],
-        response: { 200: file('XLSX workbook') },
+      async (req, reply) => {
+        const h = await gaps.heatmap(req.ctx, req.params.id, req.query);
+        download(reply, fileName(h.campaign.id, 'mappa', f.ext), f.type);
+        return reply.send(await render(h, req.ctx.lang));
       },
-    },
-    async (req, reply) => {
-      const h = await gaps.heatmap(req.ctx, req.params.id, req.query);
-      download(reply, fileName(h.campaign.id, 'mappa', 'xlsx'), XLSX);
-      return reply.send(await heatmapXlsx(h, req.ctx.lang));
-    },
-  );
-
-  r.get(
-    apiRoutes.gaps.heatmapSvg,
-    {
-      schema: {
-        tags,
-        summary: 'The heatmap as an accessible SVG image',
-        params: campaignIdParams,
-        querystring: heatmapQuery,
-        produces: ['image/svg+xml'],
-        response: { 200: file('SVG image') },
-      },
-    },
-    async (req, reply) => {
-      const h = await gaps.heatmap(req.ctx, req.params.id, req.query);
-      download(reply, fileName(h.campaign.id, 'mappa', 'svg'), 'image/svg+xml; charset=utf-8');
-      return reply.send(heatmapSvg(h, req.ctx.lang));
-    },
-  );
+    );
 
   r.get(
     apiRoutes.gaps.priorities,
@@ -137,62 +133,34 @@ export function gapsRoutes(app: App, { services }: RouteDeps<{ gaps: GapsService
     async (req) => gaps.priorities(req.ctx, req.params.id, req.query),
   );
 
-  r.get(
-    apiRoutes.gaps.prioritiesCsv,
-    {
-      schema: {
-        tags,
-        summary: "The priorities as CSV (';', UTF-8 with BOM; columns in docs/gaps.md)",
-        params: campaignIdParams,
-        querystring: prioritiesQuery,
-        produces: ['text/csv'],
-        response: { 200: file('CSV, one line per group') },
+  // The priorities as files, likewise.
+  for (const [url, f, render] of [
+    [
+      apiRoutes.gaps.prioritiesCsv,
+      FORMATS.csv,
+      (p: Priorities, l: Lang) => Buffer.from(prioritiesCsv(p, l), 'utf8'),
+    ],
+    [apiRoutes.gaps.prioritiesXlsx, FORMATS.xlsx, prioritiesXlsx],
+    [apiRoutes.gaps.prioritiesSvg, FORMATS.svg, prioritiesSvg],
+  ] as const)
+    r.get(
+      url,
+      {
+        schema: {
+          tags,
+          summary: `The priorities ${f.summary}`,
+          params: campaignIdParams,
+          querystring: prioritiesQuery,
+          produces: [f.produces],
+          response: { 200: file(f.description) },
+        },
       },
-    },
-    async (req, reply) => {
-      const p = await gaps.priorities(req.ctx, req.params.id, req.query);
-      download(reply, fileName(p.campaign.id, 'priorita', 'csv'), 'text/csv; charset=utf-8');
-      return reply.send(Buffer.from(prioritiesCsv(p, req.ctx.lang), 'utf8'));
-    },
-  );
-
-  r.get(
-    apiRoutes.gaps.prioritiesXlsx,
-    {
-      schema: {
-        tags,
-        summary: 'The priorities as an Excel workbook (same columns as the CSV)',
-        params: campaignIdParams,
-        querystring: prioritiesQuery,
-        produces: [XLSX],
-        response: { 200: file('XLSX workbook') },
+      async (req, reply) => {
+        const p = await gaps.priorities(req.ctx, req.params.id, req.query);
+        download(reply, fileName(p.campaign.id, 'priorita', f.ext), f.type);
+        return reply.send(await render(p, req.ctx.lang));
       },
-    },
-    async (req, reply) => {
-      const p = await gaps.priorities(req.ctx, req.params.id, req.query);
-      download(reply, fileName(p.campaign.id, 'priorita', 'xlsx'), XLSX);
-      return reply.send(await prioritiesXlsx(p, req.ctx.lang));
-    },
-  );
-
-  r.get(
-    apiRoutes.gaps.prioritiesSvg,
-    {
-      schema: {
-        tags,
-        summary: 'The priorities as an accessible SVG bar chart',
-        params: campaignIdParams,
-        querystring: prioritiesQuery,
-        produces: ['image/svg+xml'],
-        response: { 200: file('SVG image') },
-      },
-    },
-    async (req, reply) => {
-      const p = await gaps.priorities(req.ctx, req.params.id, req.query);
-      download(reply, fileName(p.campaign.id, 'priorita', 'svg'), 'image/svg+xml; charset=utf-8');
-      return reply.send(prioritiesSvg(p, req.ctx.lang));
-    },
-  );
+    );
 
   r.get(
     apiRoutes.gaps.people,
