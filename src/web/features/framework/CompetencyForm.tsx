@@ -1,4 +1,3 @@
-import { Button } from 'design-react-kit';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type BilingualText, type FrameworkCompetency, frameworkCode } from '../../../common/framework';
@@ -7,6 +6,7 @@ import { SelectField, TextAreaField, TextField } from '../../components/Field';
 import { useCheckedForm } from '../../components/useCheckedForm';
 import type { CompetencyBody } from './api';
 import { BilingualFields, checkBilingual, emptyText, trimmed } from './BilingualFields';
+import { FormActions } from './FormActions';
 import { local } from './labels';
 import { useUnsavedChanges } from './useUnsavedChanges';
 
@@ -191,24 +191,7 @@ export function CompetencyForm({
           />
         </fieldset>
       ))}
-      <p className="small mb-2" aria-live="polite">
-        {dirty ? t('framework.editor.unsavedNote') : ''}
-      </p>
-      <div className="d-flex flex-wrap gap-2">
-        <Button type="submit" color="primary" disabled={pending}>
-          {pending ? t('framework.editor.saving') : t('framework.editor.save')}
-        </Button>
-        <Button
-          type="button"
-          color="secondary"
-          outline
-          onClick={() => {
-            if (!dirty || window.confirm(t('framework.editor.discard'))) onCancel();
-          }}
-        >
-          {t('common.cancel')}
-        </Button>
-      </div>
+      <FormActions dirty={dirty} pending={pending} onCancel={onCancel} />
     </form>
   );
 }
