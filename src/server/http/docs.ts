@@ -13,7 +13,7 @@ export async function registerDocs(app: App, opts: { https: boolean }) {
       info: {
         title: 'Officina API',
         description:
-          'Training programme and restructuring support for the Italian Provinces. Sign in with POST /api/v1/auth/login (session cookie); send the token from GET /api/v1/auth/csrf as x-csrf-token on every mutation made with the cookie. Errors are {code, message, details?} (components.schemas.ErrorBody); messages follow Accept-Language (it, en). Guide: docs/api.md.',
+          'Training programme and restructuring support for the Italian Provinces. Sign in with POST /api/v1/auth/login (session cookie); send the token from GET /api/v1/auth/csrf as x-csrf-token on every mutation made with the cookie. Errors are {code, message, details?} (components.schemas.ErrorBody); messages follow Accept-Language (it, en).',
         version: VERSION,
         license: { name: 'EUPL-1.2', identifier: 'EUPL-1.2' },
       },
