@@ -88,11 +88,14 @@ const capitalised = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
  * GET /api/v1/users/:id (`users.byId`) is `getUsersById`. Renaming an entry of the table renames
  * the operation, visibly, in every generated client.
  */
-export function operationIdOf(method: string, url: string): string {
+function operationIdOf(method: string, url: string): string {
   const names = TABLE_NAMES.get(url);
   if (!names) throw new Error(`${method} ${url} is not in the route table (src/common/api-routes.ts)`);
   return method.toLowerCase() + names.map(capitalised).join('');
 }
+
+/** A client error a route declares itself: one of ERRORS, answered with the shared error body. */
+const isDeclaredError = (status: string, answer: unknown) => answer === errorBody && status in ERRORS;
 
 const isUpload = (schema: FastifySchema) => schema.consumes?.includes('multipart/form-data') ?? false;
 
@@ -108,7 +111,7 @@ function errorsOf(method: string, route: RouteOptions, schema: FastifySchema): E
   const upload = isUpload(schema);
   const found = new Set<ErrorStatus>();
   for (const [status, answer] of Object.entries(schema.response ?? {}))
-    if (answer === errorBody && status in ERRORS) found.add(status as ErrorStatus);
+    if (isDeclaredError(status, answer)) found.add(status as ErrorStatus);
   if (schema.params || schema.querystring || schema.body || schema.headers || upload) found.add(400);
   if (!open) found.add(401);
   if (!open || unsafe) found.add(403);
@@ -174,14 +177,16 @@ export function openapiTransforms() {
     if (!schema) return jsonSchemaTransform(input);
     // Declared errors become references to components.responses below, not inline schemas.
     const response = schema.response as Record<string, unknown> | undefined;
-    const own = response && Object.fromEntries(Object.entries(response).filter(([, a]) => a !== errorBody));
+    const own =
+      response && Object.fromEntries(Object.entries(response).filter(([s, a]) => !isDeclaredError(s, a)));
     const result = jsonSchemaTransform({ ...input, schema: { ...schema, response: own } });
     if (result.schema.hide) return result;
 
     const method = String(route.method);
     const operationId = operationIdOf(method, route.url);
     errorsByOperation.set(operationId, errorsOf(method, route, schema));
-    const { uploadFields: _documentedBelow, ...converted } = result.schema;
+    // Documented as the request body below, not a key of the operation.
+    const { uploadFields: _fields, ...converted } = result.schema;
     return {
       url: result.url,
       schema: {
