@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { okBody } from '../../../../common/api.js';
+import { errorBody, okBody } from '../../../../common/api.js';
 import { apiRoutes } from '../../../../common/api-routes.js';
 import {
   answersInput,
@@ -178,7 +178,7 @@ export function campaignsRoutes(
           'Remind everyone not yet submitted in the caller’s scope (admins: all or one unit); nobody twice within 24 hours (429)',
         params: id,
         body: reminderInput,
-        response: { 200: reminderResult },
+        response: { 200: reminderResult, 429: errorBody },
       },
     },
     async (req) => follow.remind(req.ctx, req.params.id, req.body.unitId),

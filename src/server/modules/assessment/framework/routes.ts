@@ -17,6 +17,7 @@ import {
   pathCompetenciesQuery,
   pathLinksInput,
 } from '../../../../common/framework.js';
+import { fileAnswer } from '../../../http/openapi.js';
 import { type App, type RouteDeps, typed } from '../../../http/types.js';
 import { errors } from '../../../kernel/errors.js';
 import type { DraftsService } from './drafts-service.js';
@@ -28,8 +29,7 @@ const id = z.object({ id: z.coerce.number().int() });
 const areaParams = id.extend({ areaId: z.coerce.number().int() });
 const competencyParams = id.extend({ competencyId: z.coerce.number().int() });
 const pathParams = z.object({ pathId: z.coerce.number().int() });
-/** A file answer, sent as is; documented as text. */
-const csvFile = z.custom<Buffer>().meta({ description: 'CSV, one row per competency', type: 'string' });
+const csvFile = fileAnswer<Buffer>('CSV, one row per competency');
 
 /** A file name from the version label: letters, digits, dots and dashes only. */
 const fileName = (version: string, ext: string) =>

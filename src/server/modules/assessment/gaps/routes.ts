@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { apiRoutes } from '../../../../common/api-routes.js';
 import {
   campaignIdParams,
@@ -14,6 +13,7 @@ import {
   priorities,
   prioritiesQuery,
 } from '../../../../common/gaps.js';
+import { fileAnswer } from '../../../http/openapi.js';
 import { type App, type RouteDeps, typed } from '../../../http/types.js';
 import type { Lang } from '../../../kernel/errors.js';
 import { heatmapSvg, prioritiesSvg } from './charts.js';
@@ -21,7 +21,6 @@ import { heatmapCsv, heatmapXlsx, prioritiesCsv, prioritiesXlsx } from './export
 import type { GapsService } from './service.js';
 
 const tags = ['needs assessment: gaps'];
-const file = (description: string) => z.custom<Buffer | string>().meta({ description, type: 'string' });
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** The download formats of the heatmap and the priorities. */
@@ -108,7 +107,7 @@ export function gapsRoutes(app: App, { services }: RouteDeps<{ gaps: GapsService
           params: campaignIdParams,
           querystring: heatmapQuery,
           produces: [f.produces],
-          response: { 200: file(f.description) },
+          response: { 200: fileAnswer(f.description) },
         },
       },
       async (req, reply) => {
@@ -152,7 +151,7 @@ export function gapsRoutes(app: App, { services }: RouteDeps<{ gaps: GapsService
           params: campaignIdParams,
           querystring: prioritiesQuery,
           produces: [f.produces],
-          response: { 200: file(f.description) },
+          response: { 200: fileAnswer(f.description) },
         },
       },
       async (req, reply) => {

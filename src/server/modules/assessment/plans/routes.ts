@@ -19,6 +19,7 @@ import {
   planView,
   suggestionView,
 } from '../../../../common/plans.js';
+import { fileAnswer } from '../../../http/openapi.js';
 import { type App, type RouteDeps, typed } from '../../../http/types.js';
 import type { DemandService } from './demand-service.js';
 import { exportName, planDocument } from './export-content.js';
@@ -30,7 +31,6 @@ import type { PlansService } from './service.js';
 const tags = ['training plans'];
 const id = z.object({ id: dbId });
 const itemParams = id.extend({ itemId: dbId });
-const file = (description: string) => z.custom<Buffer>().meta({ description, type: 'string' });
 
 export function plansRoutes(
   app: App,
@@ -199,7 +199,7 @@ export function plansRoutes(
         summary: 'The plan as the PIAO’s training section, PDF (a draft is marked BOZZA)',
         params: id,
         produces: ['application/pdf'],
-        response: { 200: file('PDF') },
+        response: { 200: fileAnswer<Buffer>('PDF') },
       },
     },
     async (req, reply) => {
@@ -220,7 +220,7 @@ export function plansRoutes(
         summary: 'The plan as the PIAO’s training section, editable DOCX (a draft is marked BOZZA)',
         params: id,
         produces: ['application/vnd.openxmlformats-officedocument.wordprocessingml.document'],
-        response: { 200: file('DOCX') },
+        response: { 200: fileAnswer<Buffer>('DOCX') },
       },
     },
     async (req, reply) => {
@@ -260,7 +260,7 @@ export function plansRoutes(
         summary: 'The national demand as CSV',
         querystring: demandQuery,
         produces: ['text/csv'],
-        response: { 200: file('CSV') },
+        response: { 200: fileAnswer<Buffer>('CSV') },
       },
     },
     async (req, reply) => {

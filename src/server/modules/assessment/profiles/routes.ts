@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { apiRoutes } from '../../../../common/api-routes.js';
 import {
   expectationsInput,
@@ -8,15 +7,13 @@ import {
   profileExpectationsView,
   profileParams,
 } from '../../../../common/profiles.js';
+import { fileAnswer } from '../../../http/openapi.js';
 import { type App, type RouteDeps, typed } from '../../../http/types.js';
 import { fileRequired } from './messages.js';
 import type { ProfilesService } from './service.js';
 
 const tags = ['job profiles'];
-/** A file answer, sent as is; documented as text. */
-const csvFile = z
-  .custom<Buffer>()
-  .meta({ description: 'CSV: job_profile, competency_code, level', type: 'string' });
+const csvFile = fileAnswer<Buffer>('CSV: job_profile, competency_code, level');
 
 export function profilesRoutes(app: App, { services }: RouteDeps<{ profiles: ProfilesService }>) {
   const r = typed(app);

@@ -1,4 +1,4 @@
-import { okBody } from '../../../../common/api.js';
+import { errorBody, okBody } from '../../../../common/api.js';
 import { apiRoutes } from '../../../../common/api-routes.js';
 import {
   csrfBody,
@@ -37,7 +37,12 @@ export function authRoutes(app: App, { services, config }: RouteDeps<{ auth: Aut
   r.post(
     apiRoutes.auth.login,
     {
-      schema: { tags, summary: 'Sign in; sets the session cookie', body: loginBody, response: { 200: me } },
+      schema: {
+        tags,
+        summary: 'Sign in; sets the session cookie',
+        body: loginBody,
+        response: { 200: me, 401: errorBody },
+      },
       // Per-address throttling; per-account lockout is handled by the service.
       config: { public: true, rateLimit: { max: 10, timeWindow: '1 minute' } },
     },

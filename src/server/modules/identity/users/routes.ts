@@ -80,6 +80,13 @@ export function usersRoutes(
         summary:
           'Invite people from a CSV file (multipart field "file"; header email,name,unit_istat_code,job_profile_code)',
         consumes: ['multipart/form-data'],
+        uploadFields: z.object({
+          unitId: z
+            .number()
+            .int()
+            .optional()
+            .describe('The unit of the rows that leave unit_istat_code empty'),
+        }),
         response: { 200: importReport },
       },
     },

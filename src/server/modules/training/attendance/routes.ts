@@ -13,6 +13,7 @@ import {
   teachingSession,
   webinarReport,
 } from '../../../../common/attendance.js';
+import { fileAnswer } from '../../../http/openapi.js';
 import { type App, type RouteDeps, typed } from '../../../http/types.js';
 import { errors } from '../../../kernel/errors.js';
 import type { CheckinService } from './checkin-service.js';
@@ -120,6 +121,8 @@ export function attendanceRoutes(app: App, deps: RouteDeps<AttendanceServices>) 
         tags,
         summary: 'The session’s printable sign-in sheet (PDF, A4, Italian)',
         params: id,
+        produces: ['application/pdf'],
+        response: { 200: fileAnswer<Buffer>('PDF document (A4)') },
       },
     },
     async (req, reply) => {

@@ -10,12 +10,14 @@ import {
   publicPath,
   trainingPath,
 } from '../../../../common/catalogue.js';
+import { fileAnswer } from '../../../http/openapi.js';
 import { type App, type RouteDeps, typed } from '../../../http/types.js';
 import type { PathsService } from '../catalogue/index.js';
 import type { CalendarService } from './service.js';
 
 const tags = ['public calendar'];
 const feedBody = z.object({ url: z.string().nullable() });
+const ics = fileAnswer<string>('iCalendar (RFC 5545)');
 
 export async function calendarRoutes(
   app: App,
@@ -55,6 +57,8 @@ export async function calendarRoutes(
           tags,
           summary: 'The public calendar as iCalendar (RFC 5545), same filters as the JSON calendar',
           querystring: calendarQuery,
+          produces: ['text/calendar'],
+          response: { 200: ics },
         },
       },
       async (req, reply) => {
@@ -119,6 +123,8 @@ export async function calendarRoutes(
         tags: ['personal calendar'],
         summary: 'A personal secret feed (<token>.ics)',
         params: z.object({ file: z.string().regex(/^[\w-]{20,100}\.ics$/) }),
+        produces: ['text/calendar'],
+        response: { 200: ics },
       },
     },
     async (req, reply) => {

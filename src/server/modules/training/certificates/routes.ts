@@ -7,14 +7,12 @@ import {
   publicCertificate,
   revokeBody,
 } from '../../../../common/certificates.js';
+import { fileAnswer } from '../../../http/openapi.js';
 import { type App, type RouteDeps, typed } from '../../../http/types.js';
 import type { CertificatesService } from './service.js';
 
 const id = z.object({ id: z.coerce.number().int() });
 
-/** A file answer: sent as is (Fastify does not serialise buffers and streams), documented as binary. */
-const binary = <T>(description: string) =>
-  z.custom<T>().meta({ description, type: 'string', format: 'binary' });
 const tags = ['certificates'];
 
 /** RFC 6266 attachment with an ASCII name (ours always are: slug and code). */
@@ -82,7 +80,7 @@ export function certificatesRoutes(app: App, { services }: RouteDeps<{ certifica
         params: id,
         produces: ['application/zip'],
         response: {
-          200: binary<Readable>('ZIP archive, one attestato-<name>-<code>.pdf per valid certificate'),
+          200: fileAnswer<Readable>('ZIP archive, one attestato-<name>-<code>.pdf per valid certificate'),
         },
       },
     },
@@ -105,7 +103,7 @@ export function certificatesRoutes(app: App, { services }: RouteDeps<{ certifica
           'A certificate as PDF (its holder, catalogue managers, task force, the Province officer of the holder’s unit); a revoked one is marked REVOCATO',
         params: id,
         produces: ['application/pdf'],
-        response: { 200: binary<Buffer>('PDF document (A4)') },
+        response: { 200: fileAnswer<Buffer>('PDF document (A4)') },
       },
     },
     async (req, reply) => {
