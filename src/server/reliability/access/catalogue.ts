@@ -1,0 +1,167 @@
+import { addDays, romeDate, romeInstant } from '../../../common/rome-time.js';
+import { editionUpdate } from '../../test/training.js';
+import { fresh, pathBody } from '../world.js';
+import { type AccessTable, EVERYONE, type RouteAccess, SIGNED_IN } from './rules.js';
+
+/**
+ * The catalogue is national: national admins and trainers granted the role nationally manage every
+ * path, edition and session (src/server/modules/training/catalogue/policy.ts). A trainer's scope
+ * limits whose data they see (enrolments, attendance, logbooks, certificates: see training.ts and
+ * attendance.ts), not which editions they may schedule.
+ */
+const managers = { allow: { trainer: 'ok', admin: 'ok' } } as const satisfies RouteAccess;
+
+const inAMonth = (time: string) => romeInstant(addDays(romeDate(new Date()), 30), time).toISOString();
+
+/** One CSV row: an edition of the path with one session in a month. */
+const scheduleCsv = (slug: string) => {
+  const day = addDays(romeDate(new Date()), 30);
+  const header =
+    'path_slug,edition_title,starts_on,ends_on,capacity,enrolment_opens,enrolment_closes,venue_name,venue_address,venue_unit_istat,session_title,session_start,session_end,mode,room';
+  const row = [
+    slug,
+    fresh('Edizione importata'),
+    day,
+    day,
+    '40',
+    `${romeDate(new Date())} 00:00`,
+    `${addDays(day, -1)} 23:59`,
+    '',
+    '',
+    '',
+    'Prima sessione',
+    `${day} 09:00`,
+    `${day} 13:00`,
+    'webinar',
+    '',
+  ].join(',');
+  return `${header}\n${row}\n`;
+};
+
+export const catalogueAccess: AccessTable = {
+  // ---- Convenzioni: national admins ---------------------------------------------------------------
+  'GET /api/v1/agreements': { allow: { admin: 'ok' } },
+  'POST /api/v1/agreements': {
+    allow: { admin: 'ok' },
+    request: ({ side }) => ({
+      body: {
+        unitId: side.unitId,
+        serviceModelCode: 'SIT',
+        signedOn: '2026-01-15',
+        actReference: fresh('Delibera'),
+        validFrom: '2026-02-01',
+        validTo: null,
+      },
+    }),
+  },
+  'PATCH /api/v1/agreements/:id': {
+    allow: { admin: 'ok' },
+    request: async ({ w }) => {
+      const { items } = (await w.admin.get('/api/v1/agreements?pageSize=100')).json();
+      const a = items.find((x: { id: number }) => x.id === w.agreement);
+      const { id, unitName: _u, serviceModelName: _s, active: _a, ...body } = a;
+      return { params: { id }, body };
+    },
+  },
+
+  // ---- Paths ------------------------------------------------------------------------------------------
+  'GET /api/v1/training-paths': managers,
+  'POST /api/v1/training-paths': { ...managers, request: () => ({ body: pathBody() }) },
+  'GET /api/v1/training-paths/:id': { ...managers, request: ({ w }) => ({ params: { id: w.path.id } }) },
+  'PATCH /api/v1/training-paths/:id': {
+    ...managers,
+    request: async ({ w }) => ({ params: { id: await w.fx.draftPath() }, body: pathBody() }),
+  },
+  'POST /api/v1/training-paths/:id/status': {
+    ...managers,
+    request: async ({ w }) => ({ params: { id: await w.fx.draftPath() }, body: { status: 'published' } }),
+  },
+
+  // ---- Editions and sessions --------------------------------------------------------------------------
+  'GET /api/v1/editions': managers,
+  'POST /api/v1/editions': {
+    ...managers,
+    request: ({ w }) => ({
+      body: {
+        pathId: w.path.id,
+        ...w.fx.editionBody([{ starts: new Date(inAMonth('09:00')), ends: new Date(inAMonth('13:00')) }]),
+      },
+    }),
+  },
+  'POST /api/v1/editions/import': {
+    ...managers,
+    request: ({ w }) => ({ upload: { filename: 'calendario.csv', content: scheduleCsv(w.path.slug) } }),
+  },
+  'GET /api/v1/editions/:id': { ...managers, request: ({ w }) => ({ params: { id: w.own.edition.id } }) },
+  'PATCH /api/v1/editions/:id': {
+    ...managers,
+    request: async ({ w }) => {
+      const e = (await w.admin.get(`/api/v1/editions/${w.scratchEdition.id}`)).json();
+      return { params: { id: e.id }, body: editionUpdate(e, { title: fresh('Edizione') }) };
+    },
+  },
+  'POST /api/v1/editions/:id/status': {
+    ...managers,
+    request: async ({ w }) => {
+      const day = { starts: new Date(inAMonth('09:00')), ends: new Date(inAMonth('13:00')) };
+      const e = await w.fx.edition(w.path.id, [day], {}, false);
+      return { params: { id: e.id }, body: { status: 'published' } };
+    },
+  },
+  'POST /api/v1/editions/:id/sessions': {
+    ...managers,
+    request: ({ w }) => ({
+      params: { id: w.scratchEdition.id },
+      body: w.fx.sessionBody({ starts: new Date(inAMonth('14:00')), ends: new Date(inAMonth('16:00')) }),
+    }),
+  },
+  'PATCH /api/v1/editions/:id/sessions/:sessionId': {
+    ...managers,
+    request: ({ w }) => ({
+      params: { id: w.scratchEdition.id, sessionId: w.scratchEdition.session },
+      body: w.fx.sessionBody({ starts: new Date(inAMonth('09:00')), ends: new Date(inAMonth('12:00')) }),
+    }),
+  },
+  'POST /api/v1/editions/:id/sessions/:sessionId/cancel': {
+    ...managers,
+    request: async ({ w }) => {
+      const s = (
+        await w.admin.post(
+          `/api/v1/editions/${w.scratchEdition.id}/sessions`,
+          w.fx.sessionBody({ starts: new Date(inAMonth('17:00')), ends: new Date(inAMonth('18:00')) }),
+        )
+      ).json();
+      return {
+        params: { id: w.scratchEdition.id, sessionId: s.id },
+        body: { reason: 'Aula non disponibile' },
+      };
+    },
+  },
+
+  // ---- The public calendar, and the personal secret feed ----------------------------------------------
+  'GET /api/v1/public/calendar': { public: true, allow: EVERYONE },
+  'GET /calendar.ics': { public: true, allow: EVERYONE },
+  'GET /api/v1/public/paths': { public: true, allow: EVERYONE },
+  'GET /api/v1/public/paths/:slug': {
+    public: true,
+    allow: EVERYONE,
+    request: ({ w }) => ({ params: { slug: w.path.slug } }),
+  },
+  'GET /api/v1/public/editions/:id': {
+    public: true,
+    allow: EVERYONE,
+    request: ({ w }) => ({ params: { id: w.openEdition } }),
+  },
+  // The address is the secret: whoever holds it reads the feed, signed in or not.
+  'GET /calendar/feed/:file': {
+    public: true,
+    allow: EVERYONE,
+    request: async ({ w }) => {
+      const { url } = (await w.own.learnerClient.post('/api/v1/me/calendar-feed')).json();
+      return { params: { file: String(url).split('/').pop() as string } };
+    },
+  },
+  'GET /api/v1/me/calendar-feed': { allow: SIGNED_IN },
+  'POST /api/v1/me/calendar-feed': { allow: SIGNED_IN },
+  'DELETE /api/v1/me/calendar-feed': { allow: SIGNED_IN },
+};
