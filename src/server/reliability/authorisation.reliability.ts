@@ -113,12 +113,14 @@ async function run(key: string, rule: RouteAccess): Promise<string[]> {
   const [method, pattern] = key.split(' ') as [Method, string];
   const problems: string[] = [];
   for (const { caller, target } of casesOf(rule)) {
+    const want = expected(rule, caller, target);
     const c: Case = {
       caller,
       target,
       side: target === 'own' ? w.own : w.other,
       w,
       client: caller === 'anonymous' ? null : clients[caller],
+      allowed: want === 'ok' || want === 'empty',
     };
     const req: Req = (await rule.request?.(c)) ?? {};
     const client = await clientFor(caller, req);
@@ -127,7 +129,6 @@ async function run(key: string, rule: RouteAccess): Promise<string[]> {
     const res = req.upload
       ? await client.request(method, url, undefined, multipart(req.upload))
       : await client.request(method, url, req.body ?? (method === 'POST' ? {} : undefined));
-    const want = expected(rule, caller, target);
     const why = mismatch(want, method, res, rule);
     const who = rule.scoped && caller !== 'anonymous' ? `${caller} (${target})` : caller;
     if (why)

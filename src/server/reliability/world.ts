@@ -8,6 +8,7 @@ import {
   campaignParticipants,
   campaigns,
   certificates,
+  competencyFrameworks,
   enrolments,
   outbox,
   roleGrants,
@@ -209,9 +210,27 @@ function fixtures(t: TestContext, admin: TestClient) {
     trainerId: null,
   });
 
+  /** The framework's draft, made from the version in force when there is none. */
+  const draftId = async () => {
+    const [row] = await t.db
+      .select({ id: competencyFrameworks.id })
+      .from(competencyFrameworks)
+      .where(eq(competencyFrameworks.status, 'draft'));
+    return row?.id ?? (await ok(await admin.post('/api/v1/competency-frameworks', {}), 'draft')).id;
+  };
+
+  const kept = new Map<string, Promise<unknown>>();
+
   return {
     person,
     byEmail,
+    draftId,
+
+    /** One object per key, made on first use: what the refused calls of a route share. */
+    once<T>(key: string, make: () => Promise<T>): Promise<T> {
+      if (!kept.has(key)) kept.set(key, make());
+      return kept.get(key) as Promise<T>;
+    },
     enrol,
     editionBody,
     sessionBody,
@@ -308,21 +327,17 @@ function fixtures(t: TestContext, admin: TestClient) {
     },
 
     async publishedFramework() {
-      const list = (await ok(await admin.get('/api/v1/competency-frameworks'), 'frameworks')) as unknown as {
-        items: FrameworkSummary[];
-      };
-      const found = list.items.find((f) => f.status === 'published');
-      if (!found) throw new Error('fixture: no published framework');
-      return found.id;
+      const [row] = await t.db
+        .select({ id: competencyFrameworks.id })
+        .from(competencyFrameworks)
+        .where(eq(competencyFrameworks.status, 'published'));
+      if (!row) throw new Error('fixture: no published framework');
+      return row.id;
     },
 
-    /** The framework's draft, made from the version in force when there is none. */
+    /** The framework's draft as a tree. */
     async draft(): Promise<FrameworkTree> {
-      const list = (await ok(await admin.get('/api/v1/competency-frameworks'), 'frameworks')) as unknown as {
-        items: FrameworkSummary[];
-      };
-      const found = list.items.find((f) => f.status === 'draft');
-      const id = found?.id ?? (await ok(await admin.post('/api/v1/competency-frameworks', {}), 'draft')).id;
+      const id = await draftId();
       return (await ok(
         await admin.get(`/api/v1/competency-frameworks/${id}`),
         'draft',
@@ -340,31 +355,36 @@ function fixtures(t: TestContext, admin: TestClient) {
 
     /** The side's training plan of the closed survey, in the status asked, with its version and lines. */
     async plan(w: World, unit: number, status?: 'draft' | 'approved') {
-      const [row] = await t.db
-        .select({ id: trainingPlans.id })
-        .from(trainingPlans)
-        .where(and(eq(trainingPlans.campaignId, w.closedCampaign), eq(trainingPlans.unitId, unit)));
-      const id =
-        row?.id ??
+      const read = async () =>
         (
-          await ok(
-            await admin.post('/api/v1/training-plans', { campaignId: w.closedCampaign, unitId: unit }),
-            'plan',
-          )
-        ).id;
-      let plan = await ok(await admin.get(`/api/v1/training-plans/${id}`), 'plan');
+          await t.db
+            .select({ id: trainingPlans.id, status: trainingPlans.status, version: trainingPlans.version })
+            .from(trainingPlans)
+            .where(and(eq(trainingPlans.campaignId, w.closedCampaign), eq(trainingPlans.unitId, unit)))
+        )[0];
+      let plan = await read();
+      if (!plan) {
+        await ok(
+          await admin.post('/api/v1/training-plans', { campaignId: w.closedCampaign, unitId: unit }),
+          'plan',
+        );
+        plan = await read();
+      }
+      if (!plan) throw new Error('fixture: no plan');
       if (status && plan.status !== status) {
         const step = status === 'approved' ? 'approve' : 'reopen';
-        plan = await ok(
-          await admin.post(`/api/v1/training-plans/${id}/${step}`, { version: plan.version }),
+        await ok(
+          await admin.post(`/api/v1/training-plans/${plan.id}/${step}`, { version: plan.version }),
           `plan ${step}`,
         );
+        plan = (await read()) ?? plan;
       }
-      return plan as unknown as {
-        id: number;
-        version: number;
-        items: { id: number; pathId: number | null }[];
-      };
+      const items = await t.db
+        .select({ id: trainingPlanItems.id, pathId: trainingPlanItems.pathId })
+        .from(trainingPlanItems)
+        .where(eq(trainingPlanItems.planId, plan.id))
+        .orderBy(trainingPlanItems.position);
+      return { ...plan, items };
     },
 
     /** Removes the side's plan, so that it can be drawn again. */

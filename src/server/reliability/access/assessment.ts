@@ -25,8 +25,7 @@ const readers = {
   },
 } as const satisfies RouteAccess;
 
-const version = async ({ target, w }: Case) =>
-  target === 'own' ? w.fx.publishedFramework() : (await w.fx.draft()).id;
+const version = ({ target, w }: Case) => (target === 'own' ? w.fx.publishedFramework() : w.fx.draftId());
 
 const firstArea = (d: FrameworkTree) => {
   const area = d.domains.flatMap((x) => x.areas)[0];
@@ -80,21 +79,24 @@ export const assessmentAccess: AccessTable = {
   'GET /api/v1/competency-frameworks': { allow: SIGNED_IN },
   'POST /api/v1/competency-frameworks': {
     ...admins,
-    request: async ({ w }) => {
-      await w.fx.noDraft();
+    request: async ({ allowed, w }) => {
+      if (allowed) await w.fx.noDraft();
       return { body: {} };
     },
   },
   'POST /api/v1/competency-frameworks/import': {
     ...admins,
-    request: async ({ w }) => {
-      await w.fx.noDraft();
-      const file = await w.admin.get(
-        `/api/v1/competency-frameworks/${await w.fx.publishedFramework()}/export.json`,
-      );
+    request: async ({ allowed, w }) => {
+      // The version in force, exported: a file that imports as a new draft.
+      const file = () =>
+        w.fx.once('framework file', async () => {
+          const id = await w.fx.publishedFramework();
+          return (await w.admin.get(`/api/v1/competency-frameworks/${id}/export.json`)).body;
+        });
+      if (allowed) await w.fx.noDraft();
       return {
         query: { version: fresh('matrice') },
-        upload: { filename: 'quadro.json', content: file.body },
+        upload: { filename: 'quadro.json', content: await file() },
       };
     },
   },
@@ -119,11 +121,11 @@ export const assessmentAccess: AccessTable = {
   },
   'DELETE /api/v1/competency-frameworks/:id': {
     ...admins,
-    request: async ({ w }) => ({ params: { id: (await w.fx.draft()).id } }),
+    request: async ({ w }) => ({ params: { id: await w.fx.draftId() } }),
   },
   'POST /api/v1/competency-frameworks/:id/publish': {
     ...admins,
-    request: async ({ w }) => ({ params: { id: (await w.fx.draft()).id } }),
+    request: async ({ w }) => ({ params: { id: await w.fx.draftId() } }),
   },
   'POST /api/v1/competency-frameworks/:id/areas': {
     ...admins,
@@ -147,14 +149,16 @@ export const assessmentAccess: AccessTable = {
     ...admins,
     request: async ({ w }) => {
       const d = await w.fx.draft();
-      const area = (
+      const code = fresh('AREA');
+      const tree: FrameworkTree = (
         await w.admin.post(`/api/v1/competency-frameworks/${d.id}/areas`, {
           domainCode: d.domains[0]?.code,
-          code: fresh('AREA'),
+          code,
           name: bilingual('Area da togliere'),
         })
       ).json();
-      return { params: { id: d.id, areaId: area.id } };
+      const area = tree.domains.flatMap((x) => x.areas).find((a) => a.code === code);
+      return { params: { id: d.id, areaId: area?.id as number } };
     },
   },
   'POST /api/v1/competency-frameworks/:id/competencies': {
@@ -176,13 +180,12 @@ export const assessmentAccess: AccessTable = {
     ...admins,
     request: async ({ w }) => {
       const d = await w.fx.draft();
-      const c = (
-        await w.admin.post(
-          `/api/v1/competency-frameworks/${d.id}/competencies`,
-          competencyBody(firstArea(d).id),
-        )
+      const body = competencyBody(firstArea(d).id);
+      const tree: FrameworkTree = (
+        await w.admin.post(`/api/v1/competency-frameworks/${d.id}/competencies`, body)
       ).json();
-      return { params: { id: d.id, competencyId: c.id } };
+      const c = firstArea(tree).competencies.find((x) => x.code === body.code);
+      return { params: { id: d.id, competencyId: c?.id as number } };
     },
   },
   'PUT /api/v1/competency-frameworks/:id/order': {

@@ -45,6 +45,15 @@ const respondents = {
   denied: 404,
 } as const satisfies RouteAccess;
 
+/**
+ * A survey of the side's unit for a call that changes it: a new one when the call may pass; when it
+ * must be refused, one shared by the route's refused calls.
+ */
+const survey = (c: Case, status: 'draft' | 'open') => {
+  const make = () => c.w.fx.campaign(c.side.unitId, { open: status === 'open' });
+  return c.allowed ? make() : c.w.fx.once(`survey ${status} ${c.side.unitId}`, make);
+};
+
 const surveyBody = ({ side }: Case) =>
   baseInput({
     title: { it: fresh('Rilevazione'), en: fresh('Survey') },
@@ -62,8 +71,8 @@ export const planningAccess: AccessTable = {
   },
   'POST /api/v1/training-plans': {
     ...planEditors,
-    request: async ({ side, w }) => {
-      await w.fx.dropPlan(w, side.unitId);
+    request: async ({ allowed, side, w }) => {
+      if (allowed) await w.fx.dropPlan(w, side.unitId);
       return { body: { campaignId: w.closedCampaign, unitId: side.unitId } };
     },
   },
@@ -94,7 +103,7 @@ export const planningAccess: AccessTable = {
     ...planEditors,
     request: async (c) => {
       const p = await plan(c, 'draft');
-      await c.w.fx.dropLine(p.id, c.w.path.id);
+      if (c.allowed) await c.w.fx.dropLine(p.id, c.w.path.id);
       return { params: { id: p.id }, body: { version: p.version, pathId: c.w.path.id } };
     },
   },
@@ -162,7 +171,7 @@ export const planningAccess: AccessTable = {
   },
   'DELETE /api/v1/campaigns/:id': {
     ...managers,
-    request: async ({ side, w }) => ({ params: { id: await w.fx.campaign(side.unitId) } }),
+    request: async (c) => ({ params: { id: await survey(c, 'draft') } }),
   },
   'GET /api/v1/campaigns/:id/questions': {
     ...managers,
@@ -174,11 +183,11 @@ export const planningAccess: AccessTable = {
   },
   'POST /api/v1/campaigns/:id/open': {
     ...managers,
-    request: async ({ side, w }) => ({ params: { id: await w.fx.campaign(side.unitId) } }),
+    request: async (c) => ({ params: { id: await survey(c, 'draft') } }),
   },
   'POST /api/v1/campaigns/:id/close': {
     ...managers,
-    request: async ({ side, w }) => ({ params: { id: await w.fx.campaign(side.unitId, { open: true }) } }),
+    request: async (c) => ({ params: { id: await survey(c, 'open') } }),
   },
   'GET /api/v1/campaigns/:id/progress': {
     ...managers,
@@ -186,10 +195,7 @@ export const planningAccess: AccessTable = {
   },
   'POST /api/v1/campaigns/:id/reminders': {
     ...managers,
-    request: async ({ side, w }) => ({
-      params: { id: await w.fx.campaign(side.unitId, { open: true }) },
-      body: {},
-    }),
+    request: async (c) => ({ params: { id: await survey(c, 'open') }, body: {} }),
   },
   'GET /api/v1/campaigns/:id/assessments': {
     ...assessors,
@@ -220,7 +226,7 @@ export const planningAccess: AccessTable = {
   'POST /api/v1/my-campaigns/:id/submit': {
     ...respondents,
     request: async (c) => {
-      const id = await c.w.fx.campaign(c.side.unitId, { open: true });
+      const id = await survey(c, 'open');
       const invited = c.client && c.side === c.w.own && (c.caller === 'learner' || c.caller === 'officer');
       const body = invited && c.client ? await c.w.fx.answers(c.client, id) : { levels: {}, answers: {} };
       return { params: { id }, body };

@@ -47,6 +47,11 @@ export type Case = {
   w: World;
   /** The caller's signed-in client (null when signed out), for what must be read as the caller sees it. */
   client: TestClient | null;
+  /**
+   * Whether the declaration lets the call through. A change that may pass needs an object of its
+   * own; one that must be refused may share one (should it pass after all, the case fails anyway).
+   */
+  allowed: boolean;
 };
 
 /** The concrete request of a case. */
