@@ -160,7 +160,8 @@ describe('every route × every caller × own and other', () => {
     const rule = access[key];
     if (!rule) continue;
     it(key, async () => {
-      expect(await run(key, rule)).toEqual([]);
+      const problems = await run(key, rule);
+      expect(problems, problems.join('\n')).toEqual([]);
     });
   }
 });
