@@ -15,7 +15,8 @@ import {
   type SignedIn,
   type Target,
 } from './access.js';
-import { buildWorld, DEMO_PASSWORD } from './world.js';
+import { DEMO_PASSWORD } from './fixtures.js';
+import { buildWorld } from './world.js';
 
 /**
  * The authorisation matrix: every registered route × every caller of the cast (and signed out) ×

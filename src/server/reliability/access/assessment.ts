@@ -1,5 +1,5 @@
 import type { FrameworkTree } from '../../../common/framework.js';
-import { fresh } from '../world.js';
+import { fresh } from '../fixtures.js';
 import { type AccessTable, type Case, type RouteAccess, SIGNED_IN } from './rules.js';
 
 /**

@@ -1,5 +1,5 @@
 import { addDays, romeDate } from '../../../common/rome-time.js';
-import { logbookDay } from '../world.js';
+import { logbookDay } from '../fixtures.js';
 import { type AccessTable, listed, type RouteAccess, SIGNED_IN } from './rules.js';
 
 /**

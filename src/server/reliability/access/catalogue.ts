@@ -1,6 +1,6 @@
-import { addDays, romeDate, romeInstant } from '../../../common/rome-time.js';
+import { addDays, romeDate } from '../../../common/rome-time.js';
 import { editionUpdate } from '../../test/training.js';
-import { fresh, pathBody } from '../world.js';
+import { dayAt, editionBody, fresh, pathBody, sessionBody } from '../fixtures.js';
 import { type AccessTable, EVERYONE, type RouteAccess, SIGNED_IN } from './rules.js';
 
 /**
@@ -11,7 +11,8 @@ import { type AccessTable, EVERYONE, type RouteAccess, SIGNED_IN } from './rules
  */
 const managers = { allow: { trainer: 'ok', admin: 'ok' } } as const satisfies RouteAccess;
 
-const inAMonth = (time: string) => romeInstant(addDays(romeDate(new Date()), 30), time).toISOString();
+/** A Rome time in a month, when the scratch editions take place. */
+const inAMonth = (time: string) => dayAt(30, time);
 
 /** One CSV row: an edition of the path with one session in a month. */
 const scheduleCsv = (slug: string) => {
@@ -84,7 +85,7 @@ export const catalogueAccess: AccessTable = {
     request: ({ w }) => ({
       body: {
         pathId: w.path.id,
-        ...w.fx.editionBody([{ starts: new Date(inAMonth('09:00')), ends: new Date(inAMonth('13:00')) }]),
+        ...editionBody([{ starts: inAMonth('09:00'), ends: inAMonth('13:00') }]),
       },
     }),
   },
@@ -103,7 +104,7 @@ export const catalogueAccess: AccessTable = {
   'POST /api/v1/editions/:id/status': {
     ...managers,
     request: async ({ allowed, w }) => {
-      const day = { starts: new Date(inAMonth('09:00')), ends: new Date(inAMonth('13:00')) };
+      const day = { starts: inAMonth('09:00'), ends: inAMonth('13:00') };
       const make = () => w.fx.edition(w.path.id, [day], {}, false);
       const e = allowed ? await make() : await w.fx.once('draft edition', make);
       return { params: { id: e.id }, body: { status: 'published' } };
@@ -113,14 +114,14 @@ export const catalogueAccess: AccessTable = {
     ...managers,
     request: ({ w }) => ({
       params: { id: w.scratchEdition.id },
-      body: w.fx.sessionBody({ starts: new Date(inAMonth('14:00')), ends: new Date(inAMonth('16:00')) }),
+      body: sessionBody({ starts: inAMonth('14:00'), ends: inAMonth('16:00') }),
     }),
   },
   'PATCH /api/v1/editions/:id/sessions/:sessionId': {
     ...managers,
     request: ({ w }) => ({
       params: { id: w.scratchEdition.id, sessionId: w.scratchEdition.session },
-      body: w.fx.sessionBody({ starts: new Date(inAMonth('09:00')), ends: new Date(inAMonth('12:00')) }),
+      body: sessionBody({ starts: inAMonth('09:00'), ends: inAMonth('12:00') }),
     }),
   },
   'POST /api/v1/editions/:id/sessions/:sessionId/cancel': {
@@ -129,7 +130,7 @@ export const catalogueAccess: AccessTable = {
       const s = (
         await w.admin.post(
           `/api/v1/editions/${w.scratchEdition.id}/sessions`,
-          w.fx.sessionBody({ starts: new Date(inAMonth('17:00')), ends: new Date(inAMonth('18:00')) }),
+          sessionBody({ starts: inAMonth('17:00'), ends: inAMonth('18:00') }),
         )
       ).json();
       return {

@@ -1,4 +1,4 @@
-import { DEMO_PASSWORD, fresh, unitBody } from '../world.js';
+import { DEMO_PASSWORD, fresh, unitBody } from '../fixtures.js';
 import { type AccessTable, CAST, type Case, EVERYONE, listed, SIGNED_IN } from './rules.js';
 
 /** Who someone of the cast is, by caller; signed out, the learner of Cuneo. */

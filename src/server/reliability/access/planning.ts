@@ -1,6 +1,6 @@
 import { addDays, romeDate } from '../../../common/rome-time.js';
 import { baseInput } from '../../test/campaigns.js';
-import { fresh } from '../world.js';
+import { fresh } from '../fixtures.js';
 import { type AccessTable, type Case, listed, type RouteAccess, SIGNED_IN } from './rules.js';
 
 /**
@@ -18,7 +18,8 @@ const planEditors = {
 } as const satisfies RouteAccess;
 
 /** The side's plan, in the status the case needs, with its version. */
-const plan = (c: Case, status?: 'draft' | 'approved') => c.w.fx.plan(c.w, c.side.unitId, status);
+const plan = (c: Case, status?: 'draft' | 'approved') =>
+  c.w.fx.plan(c.w.closedCampaign, c.side.unitId, status);
 
 /** The side's plan as a draft with a line for the demo path. */
 const planWithLine = async (c: Case) => {
@@ -72,7 +73,7 @@ export const planningAccess: AccessTable = {
   'POST /api/v1/training-plans': {
     ...planEditors,
     request: async ({ allowed, side, w }) => {
-      if (allowed) await w.fx.dropPlan(w, side.unitId);
+      if (allowed) await w.fx.dropPlan(w.closedCampaign, side.unitId);
       return { body: { campaignId: w.closedCampaign, unitId: side.unitId } };
     },
   },
