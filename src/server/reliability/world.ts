@@ -20,6 +20,8 @@ import { DEMO_PASSWORD, dayAt, fresh, fromNow, ok, type Person, pathBody, unitBo
 
 export type Side = {
   unitId: number;
+  /** Who trains the side's editions: the cast's trainer (own), nobody (other). */
+  trainerIds: string[];
   learner: Person;
   /** The learner's own client, for what only the person can do (logbook entries, answers). */
   learnerClient: TestClient;
@@ -48,6 +50,8 @@ export type Side = {
   };
   /** Invited by the admin, not activated yet. */
   invitee: Person;
+  /** A draft edition in a month with one session, same trainers: the catalogue's changes. */
+  scratch: { id: number; session: number };
 };
 
 export type World = {
@@ -60,8 +64,6 @@ export type World = {
   openEdition: number;
   /** Open for enrolment now, requests wait for the officer's approval. */
   approvalEdition: number;
-  /** A draft edition in a month with one session: the catalogue's changes. */
-  scratchEdition: { id: number; session: number };
   /** The seeded anonymous survey, closed, with enough answers in Cuneo and Bergamo: gaps and plans. */
   closedCampaign: number;
   /** The seeded named survey of Cuneo and Bergamo, open. */
@@ -147,6 +149,12 @@ async function side(
     .from(campaignParticipants)
     .where(and(eq(campaignParticipants.campaignId, open), eq(campaignParticipants.userId, learner.id)));
   const answering = await fx.campaign(unit, { open: true });
+  const scratch = await fx.edition(
+    path,
+    [{ starts: dayAt(30, '09:00'), ends: dayAt(30, '13:00') }],
+    { trainerIds },
+    false,
+  );
 
   const invited = await ok(
     await admin.post('/api/v1/users', {
@@ -159,6 +167,7 @@ async function side(
 
   return {
     unitId: unit,
+    trainerIds,
     learner,
     learnerClient,
     edition,
@@ -168,6 +177,7 @@ async function side(
     spare,
     done: { edition: past.id, enrolment: doneEnrolment },
     campaign: { draft, open, participant: participant?.id as number, answering },
+    scratch: { id: scratch.id, session: scratch.sessions[0]?.id as number },
     invitee: {
       id: String(invited.id),
       email: invited.email as string,
@@ -203,12 +213,6 @@ export async function buildWorld(t: TestContext): Promise<World> {
   const ahead = [{ starts: dayAt(15, '09:00'), ends: dayAt(15, '13:00') }];
   const openEdition = (await fx.edition(path.id, ahead)).id;
   const approvalEdition = (await fx.edition(path.id, ahead, { approvalRequired: true })).id;
-  const scratch = await fx.edition(
-    path.id,
-    [{ starts: dayAt(30, '09:00'), ends: dayAt(30, '13:00') }],
-    {},
-    false,
-  );
 
   const seeded = await t.db
     .select({ id: campaigns.id, status: campaigns.status, anonymous: campaigns.anonymous })
@@ -235,7 +239,6 @@ export async function buildWorld(t: TestContext): Promise<World> {
     path,
     openEdition,
     approvalEdition,
-    scratchEdition: { id: scratch.id, session: scratch.sessions[0]?.id as number },
     closedCampaign,
     namedCampaign,
     profile,

@@ -4,12 +4,16 @@ import { dayAt, editionBody, fresh, pathBody, sessionBody } from '../fixtures.js
 import { type AccessTable, EVERYONE, type RouteAccess, SIGNED_IN } from './rules.js';
 
 /**
- * The catalogue is national: national admins and trainers granted the role nationally manage every
- * path, edition and session (src/server/modules/training/catalogue/policy.ts). A trainer's scope
- * limits whose data they see (enrolments, attendance, logbooks, certificates: see training.ts and
- * attendance.ts), not which editions they may schedule.
+ * The catalogue: national admins and trainers granted the role nationally manage paths and schedule
+ * editions (src/server/modules/training/catalogue/policy.ts). An edition, once scheduled, is changed
+ * only by national admins and by the trainers who train it: a trainer sees and changes only the
+ * editions they train. Others have no catalogue pages (the public calendar shows what is published).
  */
 const managers = { allow: { trainer: 'ok', admin: 'ok' } } as const satisfies RouteAccess;
+const editionManagers = {
+  scoped: true,
+  allow: { trainer: ['ok', 403], admin: 'ok' },
+} as const satisfies RouteAccess;
 
 /** A Rome time in a month, when the scratch editions take place. */
 const inAMonth = (time: string) => dayAt(30, time);
@@ -93,48 +97,51 @@ export const catalogueAccess: AccessTable = {
     ...managers,
     request: ({ w }) => ({ upload: { filename: 'calendario.csv', content: scheduleCsv(w.path.slug) } }),
   },
-  'GET /api/v1/editions/:id': { ...managers, request: ({ w }) => ({ params: { id: w.own.edition.id } }) },
+  'GET /api/v1/editions/:id': {
+    ...editionManagers,
+    request: ({ side }) => ({ params: { id: side.edition.id } }),
+  },
   'PATCH /api/v1/editions/:id': {
-    ...managers,
-    request: async ({ w }) => {
-      const e = (await w.admin.get(`/api/v1/editions/${w.scratchEdition.id}`)).json();
+    ...editionManagers,
+    request: async ({ side, w }) => {
+      const e = (await w.admin.get(`/api/v1/editions/${side.scratch.id}`)).json();
       return { params: { id: e.id }, body: editionUpdate(e, { title: fresh('Edizione') }) };
     },
   },
   'POST /api/v1/editions/:id/status': {
-    ...managers,
-    request: async ({ allowed, w }) => {
+    ...editionManagers,
+    request: async ({ allowed, side, w }) => {
       const day = { starts: inAMonth('09:00'), ends: inAMonth('13:00') };
-      const make = () => w.fx.edition(w.path.id, [day], {}, false);
-      const e = allowed ? await make() : await w.fx.once('draft edition', make);
+      const make = () => w.fx.edition(w.path.id, [day], { trainerIds: side.trainerIds }, false);
+      const e = allowed ? await make() : await w.fx.once(`draft edition ${side.unitId}`, make);
       return { params: { id: e.id }, body: { status: 'published' } };
     },
   },
   'POST /api/v1/editions/:id/sessions': {
-    ...managers,
-    request: ({ w }) => ({
-      params: { id: w.scratchEdition.id },
+    ...editionManagers,
+    request: ({ side }) => ({
+      params: { id: side.scratch.id },
       body: sessionBody({ starts: inAMonth('14:00'), ends: inAMonth('16:00') }),
     }),
   },
   'PATCH /api/v1/editions/:id/sessions/:sessionId': {
-    ...managers,
-    request: ({ w }) => ({
-      params: { id: w.scratchEdition.id, sessionId: w.scratchEdition.session },
+    ...editionManagers,
+    request: ({ side }) => ({
+      params: { id: side.scratch.id, sessionId: side.scratch.session },
       body: sessionBody({ starts: inAMonth('09:00'), ends: inAMonth('12:00') }),
     }),
   },
   'POST /api/v1/editions/:id/sessions/:sessionId/cancel': {
-    ...managers,
-    request: async ({ w }) => {
+    ...editionManagers,
+    request: async ({ side, w }) => {
       const s = (
         await w.admin.post(
-          `/api/v1/editions/${w.scratchEdition.id}/sessions`,
+          `/api/v1/editions/${side.scratch.id}/sessions`,
           sessionBody({ starts: inAMonth('17:00'), ends: inAMonth('18:00') }),
         )
       ).json();
       return {
-        params: { id: w.scratchEdition.id, sessionId: s.id },
+        params: { id: side.scratch.id, sessionId: s.id },
         body: { reason: 'Aula non disponibile' },
       };
     },

@@ -69,15 +69,18 @@ export const trainingAccess: AccessTable = {
       body: {},
     }),
   },
-  // Moves are a national decision, and a trainer's only between editions they train.
+  // Moves are a national decision, and a trainer's only between editions they train: an enrolment
+  // of another edition is answered 404, as if absent.
   'POST /api/v1/enrolments/:id/move': {
     scoped: true,
-    allow: { trainer: ['ok', 403], admin: 'ok' },
+    allow: { trainer: ['ok', 404], admin: 'ok' },
     request: async (c) => ({ params: { id: await enrolled(c) }, body: { toEditionId: c.side.spare } }),
   },
+  // The seat summary of an edition (counts by status, quotas by unit) is for those who see all of its
+  // enrolments: national admins, the task force and its trainers. The public page shows seats left.
   'GET /api/v1/editions/:id/seats': {
     scoped: true,
-    allow: { officer: 'ok', trainer: ['ok', 403], taskForce: 'ok', admin: 'ok' },
+    allow: { trainer: ['ok', 403], taskForce: 'ok', admin: 'ok' },
     request: ({ side }) => ({ params: { id: side.edition.id } }),
   },
   'PUT /api/v1/editions/:id/quotas': {
@@ -130,10 +133,11 @@ export const trainingAccess: AccessTable = {
     denied: 404,
     request: async (c) => ({ params: { id: (await certificate(c)).id } }),
   },
-  // Revoking and reissuing: catalogue managers, a trainer only for the editions they train.
+  // Revoking and reissuing: national admins, and national trainers for the editions they train
+  // (another edition's certificate is answered 404, as if absent).
   'POST /api/v1/certificates/:id/revoke': {
     scoped: true,
-    allow: { trainer: ['ok', 403], admin: 'ok' },
+    allow: { trainer: ['ok', 404], admin: 'ok' },
     request: async (c) => ({
       params: { id: (await certificate(c)).id },
       body: { reason: 'Dati anagrafici errati' },
@@ -141,7 +145,7 @@ export const trainingAccess: AccessTable = {
   },
   'POST /api/v1/certificates/:id/reissue': {
     scoped: true,
-    allow: { trainer: ['ok', 403], admin: 'ok' },
+    allow: { trainer: ['ok', 404], admin: 'ok' },
     request: async (c) => ({ params: { id: (await certificate(c)).id } }),
   },
 };
