@@ -36,14 +36,11 @@ const publicRoutes = new Set(t.routes.filter((r) => r.public).map((r) => `${r.me
 
 type Method = 'GET' | 'HEAD' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 
-/** A multipart body with one file in the "file" field and the given fields. */
+/** A multipart body with one file in the "file" field. */
 function multipart(upload: NonNullable<Req['upload']>) {
   const boundary = '----officina-matrix';
-  const fields = Object.entries(upload.fields ?? {}).map(
-    ([name, value]) => `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`,
-  );
   return {
-    payload: `${fields.join('')}--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${upload.filename}"\r\nContent-Type: text/plain\r\n\r\n${upload.content}\r\n--${boundary}--\r\n`,
+    payload: `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${upload.filename}"\r\nContent-Type: text/plain\r\n\r\n${upload.content}\r\n--${boundary}--\r\n`,
     headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
   };
 }

@@ -60,8 +60,8 @@ export type Req = {
   params?: Record<string, string | number>;
   query?: QueryParams;
   body?: unknown;
-  /** A file sent as multipart field "file", with other fields. */
-  upload?: { filename: string; content: string; fields?: Record<string, string> };
+  /** A file sent as multipart field "file". */
+  upload?: { filename: string; content: string };
   /**
    * The session it goes out on: the caller's shared one by default; `fresh`, a new sign-in of the same
    * person, for requests that end or replace the session; `twin`, a new person with the caller's
