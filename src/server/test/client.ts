@@ -2,7 +2,7 @@ import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fas
 
 let clients = 1;
 
-type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+type Method = 'GET' | 'HEAD' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 
 /** Speaks to the app through inject() the way the web app does: cookies, CSRF header, language. */
 export class TestClient {
@@ -16,7 +16,8 @@ export class TestClient {
   constructor(private readonly app: FastifyInstance) {}
 
   async request(method: Method, url: string, body?: unknown, extra: Partial<InjectOptions> = {}) {
-    if (method !== 'GET' && this.cookies.size && !this.csrf && !this.skipCsrf) await this.refreshCsrf();
+    const safe = method === 'GET' || method === 'HEAD';
+    if (!safe && this.cookies.size && !this.csrf && !this.skipCsrf) await this.refreshCsrf();
     const res = await this.app.inject({
       method,
       url,
@@ -24,7 +25,7 @@ export class TestClient {
       headers: {
         'accept-language': this.lang,
         ...(this.cookies.size ? { cookie: this.cookieHeader() } : {}),
-        ...(method !== 'GET' && this.csrf ? { 'x-csrf-token': this.csrf } : {}),
+        ...(!safe && this.csrf ? { 'x-csrf-token': this.csrf } : {}),
         ...(extra.headers ?? {}),
       },
       ...(body !== undefined ? { payload: body as InjectOptions['payload'] } : {}),
