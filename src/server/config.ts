@@ -22,6 +22,10 @@ const envSchema = z.object({
   ADMIN_PASSWORD: z.string().optional(),
   SEED_DEMO: boolish.optional(),
   TRUST_PROXY: z.string().optional(),
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\/\S+$/, 'REDIS_URL must be a redis:// or rediss:// URL')
+    .optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   CERT_ISSUER: z.string().trim().min(3).max(200).default(DEFAULT_CERT_ISSUER),
 });
@@ -44,6 +48,8 @@ export type Config = {
   outboxIntervalMs: number;
   /** Fastify trustProxy: false, true, a hop count, or addresses/CIDRs of the load balancers. */
   trustProxy: boolean | number | string;
+  /** Redis for the per-address rate limits of every instance; without it, PostgreSQL keeps them. */
+  redisUrl: string | undefined;
   /** The issuing body printed on certificates (attestati). */
   certIssuer: string;
 };
@@ -74,6 +80,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     outboxIntervalMs: 5000,
     trustProxy: parseTrustProxy(e.TRUST_PROXY),
+    redisUrl: e.REDIS_URL,
     certIssuer: e.CERT_ISSUER,
   };
 }
