@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadConfig } from './config.js';
+import { loadConfig, trustProxyWarning } from './config.js';
 
 describe('loadConfig', () => {
   it('has working defaults for a fresh clone', () => {
@@ -85,6 +85,14 @@ describe('loadConfig', () => {
     ['10.0.0.0/8, 192.168.1.10', '10.0.0.0/8, 192.168.1.10'],
   ] as const)('reads TRUST_PROXY=%s as %s', (value, expected) => {
     expect(loadConfig(value === undefined ? {} : { TRUST_PROXY: value }).trustProxy).toEqual(expected);
+  });
+
+  it('warns about TRUST_PROXY=true only, naming the safe settings', () => {
+    expect(trustProxyWarning(loadConfig({ TRUST_PROXY: 'true' }))).toMatch(
+      /TRUST_PROXY=true trusts any X-Forwarded-For.*TRUST_PROXY=1.*TRUST_PROXY=10\.0\.0\.0\/8/,
+    );
+    for (const safe of [undefined, 'false', '1', '10.0.0.0/8'])
+      expect(trustProxyWarning(loadConfig(safe ? { TRUST_PROXY: safe } : {}))).toBeNull();
   });
 
   it('takes a redis:// or rediss:// REDIS_URL and refuses anything else', () => {

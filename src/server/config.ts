@@ -85,6 +85,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   };
 }
 
+/**
+ * The start-up warning for TRUST_PROXY=true: it believes every X-Forwarded-For, so a client can send
+ * a new address with each request and never reach its limits.
+ */
+export function trustProxyWarning(c: Pick<Config, 'trustProxy'>): string | null {
+  return c.trustProxy === true
+    ? 'TRUST_PROXY=true trusts any X-Forwarded-For: a client can choose the address its rate limits count. Set the number of proxies in front (e.g. TRUST_PROXY=1) or their addresses (e.g. TRUST_PROXY=10.0.0.0/8); see docs/operations.md.'
+    : null;
+}
+
 function parseTrustProxy(v: string | undefined): boolean | number | string {
   if (v === undefined || v === 'false') return false;
   if (v === 'true') return true;
