@@ -6,7 +6,7 @@ import fastifyMultipart from '@fastify/multipart';
 import Fastify, { type FastifyBaseLogger } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { composeModules } from './compose.js';
-import type { Config } from './config.js';
+import { type Config, trustProxyOption } from './config.js';
 import type { Database } from './db/client.js';
 import { registerDocs } from './http/docs.js';
 import { registerErrorHandler } from './http/error-handler.js';
@@ -33,8 +33,7 @@ export async function buildApp({ config, database, logger, clock }: BuildOptions
     // Honour a request id set by the load balancer; otherwise make one.
     requestIdHeader: 'x-request-id',
     genReqId: () => randomUUID(),
-    // A hop count is accepted at run time though the typings only list boolean/string forms.
-    trustProxy: config.trustProxy as boolean | string,
+    trustProxy: trustProxyOption(config.trustProxy),
     bodyLimit: 1024 * 1024,
   });
   app.setValidatorCompiler(validatorCompiler);

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadConfig, trustProxyWarning } from './config.js';
+import { loadConfig, trustProxyOption, trustProxyWarning } from './config.js';
 
 describe('loadConfig', () => {
   it('has working defaults for a fresh clone', () => {
@@ -85,6 +85,14 @@ describe('loadConfig', () => {
     ['10.0.0.0/8, 192.168.1.10', '10.0.0.0/8, 192.168.1.10'],
   ] as const)('reads TRUST_PROXY=%s as %s', (value, expected) => {
     expect(loadConfig(value === undefined ? {} : { TRUST_PROXY: value }).trustProxy).toEqual(expected);
+  });
+
+  it('turns a hop count into a rule Fastify follows: the nearest hops are proxies', () => {
+    const trust = trustProxyOption(2);
+    if (typeof trust !== 'function') throw new Error('expected a function');
+    expect([0, 1, 2, 3].map((hop) => trust('192.0.2.1', hop))).toEqual([true, true, false, false]);
+    expect(trustProxyOption('10.0.0.0/8')).toBe('10.0.0.0/8');
+    expect(trustProxyOption(false)).toBe(false);
   });
 
   it('warns about TRUST_PROXY=true only, naming the safe settings', () => {

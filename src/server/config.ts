@@ -95,6 +95,18 @@ export function trustProxyWarning(c: Pick<Config, 'trustProxy'>): string | null 
     : null;
 }
 
+/**
+ * Fastify's `trustProxy` for the configured value. Fastify trusts no hop at all when given a bare
+ * count (it cannot tell a proxy from a client that reaches the app directly), so a count becomes the
+ * rule it stands for: the nearest `n` hops are proxies. That holds only while the instances can be
+ * reached through the proxies alone; addresses are safe anywhere.
+ */
+export function trustProxyOption(
+  tp: Config['trustProxy'],
+): boolean | string | ((address: string, hop: number) => boolean) {
+  return typeof tp === 'number' ? (_address, hop) => hop < tp : tp;
+}
+
 function parseTrustProxy(v: string | undefined): boolean | number | string {
   if (v === undefined || v === 'false') return false;
   if (v === 'true') return true;

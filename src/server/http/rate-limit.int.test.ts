@@ -15,11 +15,12 @@ const config = (over: Partial<Config> = {}): Config => ({
 /** A fresh address per test, so counters left in a shared store by another run never count. */
 const address = () => `10.${[...randomBytes(3)].join('.')}`;
 
-const badLogin = (app: FastifyInstance, remoteAddress: string, i: number) =>
+const badLogin = (app: FastifyInstance, remoteAddress: string, i: number, forwardedFor?: string) =>
   app.inject({
     method: 'POST',
     url: '/api/v1/auth/login',
     remoteAddress,
+    ...(forwardedFor ? { headers: { 'x-forwarded-for': forwardedFor } } : {}),
     payload: { email: `nessuno${i}@example.org`, password: 'not-the-password-123' },
   });
 
@@ -55,6 +56,23 @@ describe('the rate-limit store', async () => {
     await expect(buildApp({ config: config({ redisUrl: 'redis://127.0.0.1:1' }), database })).rejects.toThrow(
       /REDIS_URL does not answer/,
     );
+  });
+
+  it('counts the address the nearest proxy reports with TRUST_PROXY=1, never one the client wrote', async () => {
+    const [a] = await twoInstances(database, { trustProxy: 1 });
+    // Two clients behind one proxy, each sending a forged address of its own in front.
+    const clients = [address(), address()];
+    const answers: Awaited<ReturnType<typeof badLogin>>[][] = [[], []];
+    for (let i = 0; i < 12; i++)
+      for (const [c, client] of clients.entries())
+        answers[c]?.push(await badLogin(a, '127.0.0.1', i, `${address()}, ${client}`));
+    for (const own of answers) expectSharedLimit(own);
+    // Without TRUST_PROXY the header is not read at all: the peer's address counts.
+    const [plain] = await twoInstances(database);
+    const peer = address();
+    const direct = [];
+    for (let i = 0; i < 12; i++) direct.push(await badLogin(plain, peer, i, address()));
+    expectSharedLimit(direct);
   });
 
   if (process.env.TEST_DRIVER === 'pglite')
