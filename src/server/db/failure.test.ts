@@ -9,13 +9,12 @@ describe('failureText', () => {
       constraint: 'users_email',
     });
     const err = new Error(
-      'Failed query: insert into "users" ("email") values ($1)\nparams: capo@example.it',
+      'Failed query: \ninsert into "users"\n\t("email") values ($1)\nparams: capo@example.it',
       {
         cause,
       },
     );
     expect(describeFailure(err)).toEqual({
-      message: err.message,
       code: '23505',
       reason: cause.message,
       detail: cause.detail,

@@ -4,7 +4,6 @@
  * operator sees the query but not why it failed.
  */
 export type Failure = {
-  message: string;
   /** SQLSTATE (`42P07`) or the system's code (`ECONNREFUSED`). */
   code?: string;
   /** The database's or the system's own message. */
@@ -26,13 +25,12 @@ type Coded = Error & {
 const text = (v: unknown) => (typeof v === 'string' && v ? v : undefined);
 
 export function describeFailure(err: unknown): Failure {
-  const message = err instanceof Error ? err.message : String(err);
   // The innermost error that carries a code is the driver's (or the system's) own.
   let found: Coded | undefined;
   for (let e: unknown = err, depth = 0; e instanceof Error && depth < 10; e = e.cause, depth++) {
     if (text((e as Coded).code)) found = e as Coded;
   }
-  if (!found) return { message };
+  if (!found) return {};
   const fields = {
     code: text(found.code),
     reason: found === err ? undefined : found.message,
@@ -41,14 +39,15 @@ export function describeFailure(err: unknown): Failure {
     table: text(found.table),
     constraint: text(found.constraint),
   };
-  return { message, ...Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)) };
+  return Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined));
 }
 
-/** One line for a terminal: the failed step (its first line, shortened) and the reason with its code. */
+/** One line: the failed step (without Drizzle's parameters, shortened) and the reason with its code. */
 export function failureText(err: unknown): string {
   const f = describeFailure(err);
-  const first = f.message.split('\n')[0] ?? '';
-  const head = first.length > 200 ? `${first.slice(0, 200)}…` : first;
+  const message = err instanceof Error ? err.message : String(err);
+  const step = (message.split(/\nparams:/)[0] ?? '').replace(/\s+/g, ' ').trim();
+  const head = step.length > 200 ? `${step.slice(0, 200)}…` : step;
   const why = [f.code, f.reason].filter(Boolean).join(' ');
   const more = [f.detail && `detail: ${f.detail}`, f.hint && `hint: ${f.hint}`].filter(Boolean).join('; ');
   return [head, why && `— ${why}`, more && `(${more})`].filter(Boolean).join(' ');
