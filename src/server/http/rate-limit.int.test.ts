@@ -24,14 +24,18 @@ const badLogin = (app: FastifyInstance, remoteAddress: string, i: number, forwar
     payload: { email: `nessuno${i}@example.org`, password: 'not-the-password-123' },
   });
 
+/** Every app the tests build, closed (with its Redis connection) after them. */
+const built: FastifyInstance[] = [];
+afterAll(() => Promise.all(built.map((a) => a.close())));
+
 /** Two app instances on one database, as two processes behind a load balancer would be. */
 async function twoInstances(database: Database, over: Partial<Config> = {}) {
   const apps = [
     (await buildApp({ config: config(over), database })).app,
     (await buildApp({ config: config(over), database })).app,
   ] as const;
+  built.push(...apps);
   await Promise.all(apps.map((a) => a.ready()));
-  afterAll(() => Promise.all(apps.map((a) => a.close())));
   return apps;
 }
 
