@@ -3,14 +3,14 @@ import fastifyCookie from '@fastify/cookie';
 import fastifyCsrf from '@fastify/csrf-protection';
 import fastifyHelmet from '@fastify/helmet';
 import fastifyMultipart from '@fastify/multipart';
-import fastifyRateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyBaseLogger } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { composeModules } from './compose.js';
-import type { Config } from './config.js';
+import { type Config, trustProxyOption } from './config.js';
 import type { Database } from './db/client.js';
 import { registerDocs } from './http/docs.js';
 import { registerErrorHandler } from './http/error-handler.js';
+import { registerRateLimit } from './http/rate-limit.js';
 import { registerSession } from './http/session.js';
 import { registerWeb } from './http/web.js';
 import type { Clock } from './kernel/clock.js';
@@ -33,8 +33,7 @@ export async function buildApp({ config, database, logger, clock }: BuildOptions
     // Honour a request id set by the load balancer; otherwise make one.
     requestIdHeader: 'x-request-id',
     genReqId: () => randomUUID(),
-    // A hop count is accepted at run time though the typings only list boolean/string forms.
-    trustProxy: config.trustProxy as boolean | string,
+    trustProxy: trustProxyOption(config.trustProxy),
     bodyLimit: 1024 * 1024,
   });
   app.setValidatorCompiler(validatorCompiler);
@@ -77,7 +76,7 @@ export async function buildApp({ config, database, logger, clock }: BuildOptions
     cookieOpts: { path: '/', httpOnly: true, sameSite: 'lax', secure: config.secureCookies, signed: true },
     getToken: (req) => req.headers['x-csrf-token'] as string | undefined,
   });
-  await app.register(fastifyRateLimit, { global: false });
+  await registerRateLimit(app, { config, database });
   await app.register(fastifyMultipart, { limits: { fileSize: 5 * 1024 * 1024, files: 1, fields: 5 } });
   await registerDocs(app, { https: config.secureCookies });
   registerSession(app, (token) => services.auth.resolveSession(token));

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadConfig } from './config.js';
+import { loadConfig, trustProxyOption, trustProxyWarning } from './config.js';
 
 describe('loadConfig', () => {
   it('has working defaults for a fresh clone', () => {
@@ -75,5 +75,40 @@ describe('loadConfig', () => {
 
   it('refuses an unrecognised SEED_DEMO value rather than guessing', () => {
     expect(() => loadConfig({ SEED_DEMO: 'maybe' })).toThrow(/SEED_DEMO/);
+  });
+
+  it.each([
+    [undefined, false],
+    ['false', false],
+    ['true', true],
+    ['2', 2],
+    ['10.0.0.0/8, 192.168.1.10', '10.0.0.0/8, 192.168.1.10'],
+  ] as const)('reads TRUST_PROXY=%s as %s', (value, expected) => {
+    expect(loadConfig(value === undefined ? {} : { TRUST_PROXY: value }).trustProxy).toEqual(expected);
+  });
+
+  it('turns a hop count into a rule Fastify follows: the nearest hops are proxies', () => {
+    const trust = trustProxyOption(2);
+    if (typeof trust !== 'function') throw new Error('expected a function');
+    expect([0, 1, 2, 3].map((hop) => trust('192.0.2.1', hop))).toEqual([true, true, false, false]);
+    expect(trustProxyOption('10.0.0.0/8')).toBe('10.0.0.0/8');
+    expect(trustProxyOption(false)).toBe(false);
+  });
+
+  it('warns about TRUST_PROXY=true only, naming the safe settings', () => {
+    expect(trustProxyWarning(loadConfig({ TRUST_PROXY: 'true' }))).toMatch(
+      /TRUST_PROXY=true trusts any X-Forwarded-For.*TRUST_PROXY=1.*TRUST_PROXY=10\.0\.0\.0\/8/,
+    );
+    for (const safe of [undefined, 'false', '1', '10.0.0.0/8'])
+      expect(trustProxyWarning(loadConfig(safe ? { TRUST_PROXY: safe } : {}))).toBeNull();
+  });
+
+  it('takes a redis:// or rediss:// REDIS_URL and refuses anything else', () => {
+    expect(loadConfig({}).redisUrl).toBeUndefined();
+    expect(loadConfig({ REDIS_URL: 'redis://127.0.0.1:6379/2' }).redisUrl).toBe('redis://127.0.0.1:6379/2');
+    expect(loadConfig({ REDIS_URL: 'rediss://:secret@cache.example.it' }).redisUrl).toBe(
+      'rediss://:secret@cache.example.it',
+    );
+    expect(() => loadConfig({ REDIS_URL: 'localhost:6379' })).toThrow(/REDIS_URL must be a redis:\/\//);
   });
 });

@@ -22,6 +22,10 @@ const envSchema = z.object({
   ADMIN_PASSWORD: z.string().optional(),
   SEED_DEMO: boolish.optional(),
   TRUST_PROXY: z.string().optional(),
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\/\S+$/, 'REDIS_URL must be a redis:// or rediss:// URL')
+    .optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   CERT_ISSUER: z.string().trim().min(3).max(200).default(DEFAULT_CERT_ISSUER),
 });
@@ -44,6 +48,8 @@ export type Config = {
   outboxIntervalMs: number;
   /** Fastify trustProxy: false, true, a hop count, or addresses/CIDRs of the load balancers. */
   trustProxy: boolean | number | string;
+  /** Redis for the per-address rate limits of every instance; without it, PostgreSQL keeps them. */
+  redisUrl: string | undefined;
   /** The issuing body printed on certificates (attestati). */
   certIssuer: string;
 };
@@ -74,8 +80,31 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     outboxIntervalMs: 5000,
     trustProxy: parseTrustProxy(e.TRUST_PROXY),
+    redisUrl: e.REDIS_URL,
     certIssuer: e.CERT_ISSUER,
   };
+}
+
+/**
+ * The start-up warning for TRUST_PROXY=true: it believes every X-Forwarded-For, so a client can send
+ * a new address with each request and never reach its limits.
+ */
+export function trustProxyWarning(c: Pick<Config, 'trustProxy'>): string | null {
+  return c.trustProxy === true
+    ? 'TRUST_PROXY=true trusts any X-Forwarded-For: a client can choose the address its rate limits count. Set the number of proxies in front (e.g. TRUST_PROXY=1) or their addresses (e.g. TRUST_PROXY=10.0.0.0/8); see docs/operations.md.'
+    : null;
+}
+
+/**
+ * Fastify's `trustProxy` for the configured value. Fastify trusts no hop at all when given a bare
+ * count (it cannot tell a proxy from a client that reaches the app directly), so a count becomes the
+ * rule it stands for: the nearest `n` hops are proxies. That holds only while the instances can be
+ * reached through the proxies alone; addresses are safe anywhere.
+ */
+export function trustProxyOption(
+  tp: Config['trustProxy'],
+): boolean | string | ((address: string, hop: number) => boolean) {
+  return typeof tp === 'number' ? (_address, hop) => hop < tp : tp;
 }
 
 function parseTrustProxy(v: string | undefined): boolean | number | string {

@@ -47,16 +47,20 @@ if (process.env.TEST_DRIVER === 'postgres')
   describe('the server process on PostgreSQL', () => {
     it('migrates an empty database at start-up, creates the first admin and loads no demo content', async () => {
       const database = await openTestDatabase({ empty: true });
-      afterAll(database.close);
-      const { base, child } = await startServer({ DATABASE_URL: database.url as string, ...ADMIN });
-      expect(await (await fetch(`${base}/api/health`)).json()).toMatchObject({
-        status: 'ok',
-        database: 'postgres',
-      });
-      expect((await login(base, ADMIN.ADMIN_EMAIL, ADMIN.ADMIN_PASSWORD)).status).toBe(200);
-      expect((await login(base, 'admin@officina.demo', 'Officina-Demo-2026')).status).toBe(401);
-      const units = (await (await fetch(`${base}/api/v1/units?pageSize=1`)).json()) as { total: number };
-      expect(units.total).toBe(107);
-      expect(await stop(child)).toBe(0);
+      // A hook registered inside a test never runs: the database is dropped here, whatever happens.
+      try {
+        const { base, child } = await startServer({ DATABASE_URL: database.url as string, ...ADMIN });
+        expect(await (await fetch(`${base}/api/health`)).json()).toMatchObject({
+          status: 'ok',
+          database: 'postgres',
+        });
+        expect((await login(base, ADMIN.ADMIN_EMAIL, ADMIN.ADMIN_PASSWORD)).status).toBe(200);
+        expect((await login(base, 'admin@officina.demo', 'Officina-Demo-2026')).status).toBe(401);
+        const units = (await (await fetch(`${base}/api/v1/units?pageSize=1`)).json()) as { total: number };
+        expect(units.total).toBe(107);
+        expect(await stop(child)).toBe(0);
+      } finally {
+        await database.close();
+      }
     }, 120_000);
   });

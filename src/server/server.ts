@@ -3,15 +3,18 @@ import path from 'node:path';
 import closeWithGrace from 'close-with-grace';
 import { pino } from 'pino';
 import { buildApp } from './app.js';
-import { loadConfig } from './config.js';
+import { loadConfig, trustProxyWarning } from './config.js';
 import { assertEmbeddedDatabaseFree, PID_FILE } from './db/backup.js';
 import { openDatabase } from './db/client.js';
+import { describeFailure, failureText } from './db/failure.js';
 import { prepareDatabase } from './db/setup.js';
 import { AppError } from './kernel/errors.js';
 
 async function main() {
   const config = loadConfig();
   const log = pino({ level: config.logLevel });
+  const proxyWarning = trustProxyWarning(config);
+  if (proxyWarning) log.warn(proxyWarning);
   if (!config.databaseUrl) assertEmbeddedDatabaseFree(config.dataDir);
   const database = await openDatabase({
     databaseUrl: config.databaseUrl,
@@ -25,7 +28,9 @@ async function main() {
   } catch (err) {
     await database.close();
     fs.rmSync(pidFile, { force: true });
-    throw err instanceof AppError ? new Error(err.messages.en) : err;
+    if (err instanceof AppError) throw new Error(err.messages.en);
+    log.fatal({ err, failure: describeFailure(err) }, `database preparation failed: ${failureText(err)}`);
+    process.exit(1);
   }
   const { app } = await buildApp({ config, database, logger: log });
   app.addHook('onClose', async () => {
@@ -43,6 +48,6 @@ async function main() {
 }
 
 main().catch((err) => {
-  console.error(err instanceof Error ? err.message : err);
+  console.error(failureText(err));
   process.exit(1);
 });

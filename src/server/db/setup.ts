@@ -1,19 +1,24 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { Config } from '../config.js';
 import { assertPasswordPolicy } from '../kernel/passwords.js';
-import type { Database } from './client.js';
-import { runMigrations } from './migrate.js';
+import type { Database, Db } from './client.js';
+import { applyMigrations, withMigrationLock } from './migrate.js';
 import { ensureAdmin, seedDemo } from './seed/demo.js';
 import { seedReference } from './seed/reference.js';
 
-/** Everything start-up does to a database: migrate, reference data, first admin, demo content. */
-export async function prepareDatabase(
-  database: Database,
-  config: Config,
-  log: Pick<FastifyBaseLogger, 'info'>,
-) {
-  await runMigrations(database);
-  const units = await seedReference(database.db);
+/**
+ * Everything start-up does to a database: migrate, reference data, first admin, demo content. It all
+ * runs under the migration lock, since each step would race with another instance doing the same.
+ */
+export function prepareDatabase(database: Database, config: Config, log: Pick<FastifyBaseLogger, 'info'>) {
+  return withMigrationLock(database, (db) => prepare(db, database, config, log), {
+    onWait: () => log.info('another instance is preparing the database: waiting for it'),
+  });
+}
+
+async function prepare(db: Db, database: Database, config: Config, log: Pick<FastifyBaseLogger, 'info'>) {
+  await applyMigrations(db, database.driver);
+  const units = await seedReference(db);
   log.info({ units }, 'reference data ready');
   if (config.adminEmail && config.adminPassword) {
     try {
@@ -21,9 +26,9 @@ export async function prepareDatabase(
     } catch (err) {
       throw new Error(`ADMIN_PASSWORD is not acceptable: ${(err as Error).message}`);
     }
-    const result = await ensureAdmin(database.db, config.adminEmail, config.adminPassword);
+    const result = await ensureAdmin(db, config.adminEmail, config.adminPassword);
     log.info({ email: config.adminEmail, result }, 'national admin');
   }
   const demo = config.seedDemo ?? (database.driver === 'pglite' && database.created);
-  if (demo && (await seedDemo(database.db, { issuer: config.certIssuer }))) log.info('demo content loaded');
+  if (demo && (await seedDemo(db, { issuer: config.certIssuer }))) log.info('demo content loaded');
 }

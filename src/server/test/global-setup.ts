@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -32,20 +33,30 @@ export default async function setup(project: TestProject) {
 
   let template: string | null = null;
   const url = process.env.TEST_DATABASE_URL;
-  if (url) {
+  // A name of its own, so that runs sharing one server never drop each other's template.
+  const name = `${TEMPLATE_DB}_${randomBytes(4).toString('hex')}`;
+  const admin = async (statement: string) => {
     const pg = (await import('pg')).default;
-    const admin = new pg.Client({ connectionString: url });
-    await admin.connect();
-    await admin.query(`drop database if exists ${TEMPLATE_DB}`);
-    await admin.query(`create database ${TEMPLATE_DB}`);
-    await admin.end();
-    const tpl = await openDatabase({ databaseUrl: adminUrl(url, TEMPLATE_DB) });
+    const c = new pg.Client({ connectionString: url });
+    await c.connect();
+    try {
+      await c.query(statement);
+    } finally {
+      await c.end();
+    }
+  };
+  if (url) {
+    await admin(`create database ${name}`);
+    const tpl = await openDatabase({ databaseUrl: adminUrl(url, name) });
     await runMigrations(tpl);
     await seedReference(tpl.db);
     await tpl.close();
-    template = TEMPLATE_DB;
+    template = name;
   }
   project.provide('postgresTemplate', template);
 
-  return () => rmSync(dir, { recursive: true, force: true });
+  return async () => {
+    rmSync(dir, { recursive: true, force: true });
+    if (template) await admin(`drop database if exists ${template} with (force)`);
+  };
 }

@@ -6,4 +6,5 @@ export * from './enrolment.js';
 export * from './identity.js';
 export * from './mail.js';
 export * from './plans.js';
+export * from './rate-limits.js';
 export * from './reference.js';
