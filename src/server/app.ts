@@ -12,6 +12,7 @@ import type { Database } from './db/client.js';
 import { registerDocs } from './http/docs.js';
 import { registerErrorHandler } from './http/error-handler.js';
 import { registerSession } from './http/session.js';
+import { badUrl, registerTextGuard } from './http/text-guard.js';
 import { registerWeb } from './http/web.js';
 import type { Clock } from './kernel/clock.js';
 
@@ -36,6 +37,7 @@ export async function buildApp({ config, database, logger, clock }: BuildOptions
     // A hop count is accepted at run time though the typings only list boolean/string forms.
     trustProxy: config.trustProxy as boolean | string,
     bodyLimit: 1024 * 1024,
+    frameworkErrors: badUrl,
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -53,6 +55,7 @@ export async function buildApp({ config, database, logger, clock }: BuildOptions
     }
     return null;
   });
+  registerTextGuard(app);
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: {
       directives: {
