@@ -7,10 +7,9 @@ import {
   publicCertificate,
   revokeBody,
 } from '../../../../common/certificates.js';
+import { idParams } from '../../../../common/primitives.js';
 import { type App, type RouteDeps, typed } from '../../../http/types.js';
 import type { CertificatesService } from './service.js';
-
-const id = z.object({ id: z.coerce.number().int() });
 
 /** A file answer: sent as is (Fastify does not serialise buffers and streams), documented as binary. */
 const binary = <T>(description: string) =>
@@ -64,7 +63,7 @@ export function certificatesRoutes(app: App, { services }: RouteDeps<{ certifica
         tags,
         summary:
           'An edition’s certificates, each flagged when outdated, and its completed enrolments still without one (catalogue managers, task force, the edition’s trainers)',
-        params: id,
+        params: idParams,
         response: { 200: editionCertificates },
       },
     },
@@ -79,7 +78,7 @@ export function certificatesRoutes(app: App, { services }: RouteDeps<{ certifica
       schema: {
         tags,
         summary: 'All valid certificates of an edition as a ZIP of PDFs (catalogue managers, task force)',
-        params: id,
+        params: idParams,
         produces: ['application/zip'],
         response: {
           200: binary<Readable>('ZIP archive, one attestato-<name>-<code>.pdf per valid certificate'),
@@ -103,7 +102,7 @@ export function certificatesRoutes(app: App, { services }: RouteDeps<{ certifica
         tags,
         summary:
           'A certificate as PDF (its holder, catalogue managers, task force, the Province officer of the holder’s unit); a revoked one is marked REVOCATO',
-        params: id,
+        params: idParams,
         produces: ['application/pdf'],
         response: { 200: binary<Buffer>('PDF document (A4)') },
       },
@@ -124,7 +123,7 @@ export function certificatesRoutes(app: App, { services }: RouteDeps<{ certifica
       schema: {
         tags,
         summary: 'Revoke a certificate, with a reason (catalogue managers)',
-        params: id,
+        params: idParams,
         body: revokeBody,
         response: { 200: certificate },
       },
@@ -141,7 +140,7 @@ export function certificatesRoutes(app: App, { services }: RouteDeps<{ certifica
         tags,
         summary:
           'Reissue a certificate from the enrolment’s current data after a correction: the old one is revoked (catalogue managers)',
-        params: id,
+        params: idParams,
         response: { 201: certificate },
       },
     },
