@@ -94,8 +94,8 @@ export function cleanTree(root: unknown): { value: unknown; issues: TextIssue[] 
   };
   const pathOf = (slot: Slot) => {
     const path: (string | number)[] = [];
-    for (let s: Slot | null = slot; s?.up; s = s.up) path.unshift(s.key);
-    return path;
+    for (let s: Slot | null = slot; s?.up; s = s.up) path.push(s.key);
+    return path.reverse();
   };
   const stack: Slot[] = [{ parent: holder, key: 'value', up: null, secret: false }];
   while (stack.length && issues.length < MAX_ISSUES) {
