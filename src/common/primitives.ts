@@ -12,25 +12,16 @@ import { isIsoDate } from './rome-time.js';
 export const MAX_INT32 = 2_147_483_647;
 
 /** A database id (serial) in a JSON body: a positive int32; a larger number names no row. */
-export const dbId = z
-  .number({ error: 'must be a number' })
-  .int('must be a whole number')
-  .min(1, 'must be positive')
-  .max(MAX_INT32, 'too large');
+export const dbId = z.number().int().min(1).max(MAX_INT32);
 
 /** A database id in a path or a query string, where it arrives as text. */
-export const dbIdParam = z.coerce
-  .number({ error: 'must be a number' })
-  .int('must be a whole number')
-  .min(1, 'must be positive')
-  .max(MAX_INT32, 'too large');
+export const dbIdParam = z.coerce.number().int().min(1).max(MAX_INT32);
 
 /** `/…/:id` with a database id. */
 export const idParams = z.object({ id: dbIdParam });
 
 /** A whole number stored in an `integer` column: a count, a quantity, a number of minutes. */
-export const wholeNumber = (min: number, max: number) =>
-  z.number({ error: 'must be a number' }).int('must be a whole number').min(min).max(max);
+export const wholeNumber = (min: number, max: number) => z.number().int().min(min).max(max);
 
 /** The first and last days the platform takes: four-digit years the database and Rome time agree on. */
 export const FIRST_DAY = '1900-01-01';
