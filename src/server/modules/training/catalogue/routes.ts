@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { paged } from '../../../../common/api.js';
 import { apiRoutes } from '../../../../common/api-routes.js';
 import {
