@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { pageQuery } from './api.js';
-import { dbId, dbIdParam, instant, isoDate, pageSize, refCode, text } from './primitives.js';
+import { dbId, dbIdParam, httpUrl, instant, isoDate, pageSize, refCode, text } from './primitives.js';
 
 export const LEVELS = ['base', 'intermedio', 'avanzato'] as const;
 export const DELIVERY_MODES = ['webinar', 'online', 'aula', 'affiancamento'] as const;
@@ -54,7 +54,7 @@ export const moduleInput = z.object({
   hours: z.number().positive().max(1000),
   mode: z.enum(DELIVERY_MODES),
 });
-export const material = z.object({ title: text(200).min(1), url: z.url().max(2000) });
+export const material = z.object({ title: text(200).min(1), url: httpUrl });
 
 export const pathInput = z.object({
   slug: z
@@ -131,7 +131,7 @@ export const sessionInput = z.object({
   endsAt: instant,
   mode: z.enum(DELIVERY_MODES),
   room: text(200).nullable().default(null),
-  onlineUrl: z.url().max(2000).nullable().default(null),
+  onlineUrl: httpUrl.nullable().default(null),
   trainerId: z.string().uuid().nullable().default(null),
 });
 export type SessionInput = z.infer<typeof sessionInput>;

@@ -64,5 +64,11 @@ export const pageSize = (max: number, byDefault: number) =>
 /** Free text a person types: trimmed, at most `max` characters. */
 export const text = (max: number) => z.string().trim().max(max);
 
+/**
+ * A link people open (a webinar, a learning material): http or https only, so that no `javascript:`
+ * or `data:` address is ever offered as a link.
+ */
+export const httpUrl = z.url({ protocol: /^https?$/ }).max(2000);
+
 /** A code of the reference data (domain, service model, job profile, region): 1 to 60 characters. */
 export const refCode = z.string().trim().min(1).max(60);

@@ -180,6 +180,15 @@ describe('text the platform cannot store or print faithfully is a 400', () => {
     expectRefused(await anon.get('/api/v1/public/certificates/a%E2%81%A7b'), 'INVALID_TEXT', 'params.code');
   });
 
+  it('refuses a link that is not http or https', async () => {
+    for (const url of ['javascript:alert(1)', 'data:text/html,x'])
+      expectRefused(
+        await admin.post(apiUrl(r.catalogue.paths), { materials: [{ title: 'Slide', url }] }),
+        'VALIDATION_ERROR',
+        'body.materials.0.url',
+      );
+  });
+
   it('answers an address it cannot decode or route with the usual error body', async () => {
     expectRefused(await anon.get('/api/v1/public/paths/a%ED%A0%80b'), 'INVALID_URL');
     expectRefused(await anon.get(`/api/v1/public/paths/${'a'.repeat(500)}`), 'URL_TOO_LONG', undefined, 414);
