@@ -156,8 +156,9 @@ describe('text the platform cannot store or print faithfully is a 400', () => {
     expect(await rows(auditLog)).toBe(audits);
   });
 
-  it('refuses a bidirectional control in a person’s name, and creates nobody', async () => {
+  it('refuses a bidirectional control in a person’s name, and creates nobody and mails nobody', async () => {
     const before = await rows(users);
+    const mails = await rows(outbox);
     const res = await admin.post(apiUrl(r.users.list), {
       email: 'bidi@officina.demo',
       name: 'Mario \u202ERossi',
@@ -165,7 +166,22 @@ describe('text the platform cannot store or print faithfully is a 400', () => {
     });
     expectRefused(res, 'INVALID_TEXT', 'body.name');
     expect(res.json().message).toContain('name');
+    expectRefused(
+      await admin.post(apiUrl(r.users.list), {
+        email: 'iso@officina.demo',
+        name: '\u2066abcd\u2069',
+        unitId: null,
+      }),
+      'INVALID_TEXT',
+      'body.name',
+    );
+    expectRefused(
+      await learner.patch(apiUrl(r.auth.me), { name: '\u2066Mario\u2069' }),
+      'INVALID_TEXT',
+      'body.name',
+    );
     expect(await rows(users)).toBe(before);
+    expect(await rows(outbox)).toBe(mails);
   });
 
   it('refuses them in query strings and route parameters, encoded or not', async () => {
