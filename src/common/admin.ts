@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { pageQuery } from './api.js';
+import { instant } from './primitives.js';
 
 /** An outbox message: pending → sent, or failed after the last retry. */
 export const OUTBOX_STATUSES = ['pending', 'sent', 'failed'] as const;
@@ -22,8 +23,8 @@ export const auditQuery = pageQuery.extend({
   action: z.string().trim().max(100).optional(),
   entityType: z.string().trim().max(100).optional(),
   entityId: z.string().trim().max(100).optional(),
-  from: z.iso.datetime({ offset: true }).optional(),
-  to: z.iso.datetime({ offset: true }).optional(),
+  from: instant.optional(),
+  to: instant.optional(),
 });
 
 export const outboxMessage = z.object({

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { page, pageSize } from './primitives.js';
 
 /** Body of every 4xx/5xx answer. `message` is in the request's language (Italian by default). */
 export const errorBody = z.object({
@@ -11,10 +12,7 @@ export const errorBody = z.object({
 });
 export type ErrorBody = z.infer<typeof errorBody>;
 
-export const pageQuery = z.object({
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(200).default(25),
-});
+export const pageQuery = z.object({ page, pageSize: pageSize(200, 25) });
 
 export function paged<T extends z.ZodType>(item: T) {
   return z.object({

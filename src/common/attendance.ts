@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { DELIVERY_MODES, EDITION_STATUSES, isoDate, SESSION_STATUSES, text } from './catalogue.js';
+import { DELIVERY_MODES, EDITION_STATUSES, SESSION_STATUSES } from './catalogue.js';
+import { isoDate, text } from './primitives.js';
 
 /** How a ledger row was recorded. */
 export const ATTENDANCE_SOURCES = ['register', 'qr', 'webinar', 'online', 'logbook'] as const;
@@ -42,16 +43,8 @@ export const teachingSession = sessionInfo.extend({
 export type TeachingSession = z.infer<typeof teachingSession>;
 
 export const teachingQuery = z.object({
-  from: z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD')
-    .optional()
-    .describe('First day (Europe/Rome), default 30 days ago'),
-  to: z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD')
-    .optional()
-    .describe('Last day (Europe/Rome), default 180 days ahead'),
+  from: isoDate.optional().describe('First day (Europe/Rome), default 30 days ago'),
+  to: isoDate.optional().describe('Last day (Europe/Rome), default 180 days ahead'),
 });
 
 // ---- Registro d'aula -------------------------------------------------------------------------

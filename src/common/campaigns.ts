@@ -7,6 +7,7 @@ import {
   PARTICIPANT_STATUSES,
   QUESTION_KINDS,
 } from './assessment.js';
+import { dbId, dbIdParam, instant, isoDate, MAX_INT32, text } from './primitives.js';
 
 /**
  * Survey campaigns (rilevazioni dei fabbisogni): what national admins and Province officers send to
@@ -17,36 +18,8 @@ import {
 
 // ---- Pieces ------------------------------------------------------------------------------------
 
-/** Largest id PostgreSQL's integer holds: anything beyond is refused before reaching the database. */
-export const MAX_INT32 = 2_147_483_647;
-/** A database id (serial): a positive int32. */
-export const dbId = z.coerce
-  .number({ error: 'must be a number' })
-  .int('must be a whole number')
-  .min(1, 'must be positive')
-  .max(MAX_INT32, 'too large');
-
-/** Text without control characters (a NUL byte cannot be stored; the others are never meant). */
-// biome-ignore lint/suspicious/noControlCharactersInRegex: the point is to refuse them
-const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
-export const plainText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, `at most ${max} characters`)
-    .refine((s) => !CONTROL.test(s), 'control characters (such as NUL) are not allowed');
-
 export const bilingualText = (max: number, min = 1) =>
-  z.object({ it: plainText(max).min(min, 'required'), en: plainText(max).min(min, 'required') });
-
-/** A calendar day, YYYY-MM-DD, that exists (2026-02-30 does not). */
-export const calendarDay = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD')
-  .refine((s) => {
-    const d = new Date(`${s}T00:00:00Z`);
-    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s && s >= '2000-01-01';
-  }, 'not a real day');
+  z.object({ it: text(max).min(min, 'required'), en: text(max).min(min, 'required') });
 
 export const campaignStatus = z.enum(CAMPAIGN_STATUSES);
 export const participantStatus = z.enum(PARTICIPANT_STATUSES);
@@ -104,8 +77,8 @@ export const questionList = z.object({ items: z.array(campaignQuestion) });
 
 // ---- Campaigns (national admins; Province officers for their own unit) -------------------------
 
-const jobProfileCode = plainText(60).min(1);
-const domainCode = plainText(60).min(1);
+const jobProfileCode = text(60).min(1);
+const domainCode = text(60).min(1);
 
 /**
  * A campaign being prepared. The framework version defaults to the published one and never changes
@@ -120,8 +93,8 @@ export const campaignInput = z
     /** Only on creation; ignored on update. */
     frameworkId: dbId.optional(),
     domainCodes: z.array(domainCode).max(20).default([]),
-    opensOn: calendarDay,
-    closesOn: calendarDay,
+    opensOn: isoDate,
+    closesOn: isoDate,
     national: z.boolean(),
     unitIds: z.array(dbId).max(200).default([]),
     jobProfileCodes: z.array(jobProfileCode).max(50).default([]),
@@ -208,7 +181,7 @@ export type CampaignDetail = z.infer<typeof campaignDetail>;
 
 // ---- Progress and reminders --------------------------------------------------------------------
 
-export const progressQuery = z.object({ unitId: dbId.optional() });
+export const progressQuery = z.object({ unitId: dbIdParam.optional() });
 
 export const progressRow = z.object({
   unitId: z.number().int().nullable(),
@@ -261,7 +234,7 @@ export const REMINDER_GAP_HOURS = 24;
 
 // ---- Manager assessment (named campaigns with manager_assessment) ------------------------------
 
-export const assessmentParams = z.object({ id: dbId, participantId: dbId });
+export const assessmentParams = z.object({ id: dbIdParam, participantId: dbIdParam });
 
 export const assessedPerson = z.object({
   participantId: z.number().int(),
@@ -297,13 +270,16 @@ export const assessmentInput = z.object({
 
 // ---- The respondent's side ---------------------------------------------------------------------
 
-const idKey = z.string().regex(/^[1-9]\d{0,9}$/, 'not an id');
+const idKey = z
+  .string()
+  .regex(/^[1-9]\d{0,9}$/, 'not an id')
+  .refine((k) => Number(k) <= MAX_INT32, 'not an id');
 
 /** A competency's answer: a level 0..3, or "na" (not applicable). */
 export const levelAnswer = z.union([level, z.literal(NOT_APPLICABLE)]);
 /** A custom question's answer: text, an option index (single) or several (multiple), or 1..5 (scale). */
 export const questionAnswer = z.union([
-  plainText(MAX_TEXT_ANSWER),
+  text(MAX_TEXT_ANSWER),
   z.number().int().min(0).max(MAX_OPTIONS),
   z.array(z.number().int().min(0).max(MAX_OPTIONS)).max(MAX_OPTIONS),
 ]);
@@ -330,7 +306,7 @@ export type AnswersInput = z.infer<typeof answersInput>;
  * ANSWERS_CHANGED; null = the client has seen no saved draft; absent = no check.
  */
 export const submitInput = answersInput.extend({
-  draftSavedAt: z.iso.datetime({ offset: true }).nullable().optional(),
+  draftSavedAt: instant.nullable().optional(),
 });
 export type SubmitInput = z.infer<typeof submitInput>;
 

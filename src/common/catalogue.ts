@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { pageQuery } from './api.js';
+import { dbId, dbIdParam, httpUrl, instant, isoDate, pageSize, refCode, text } from './primitives.js';
 
 export const LEVELS = ['base', 'intermedio', 'avanzato'] as const;
 export const DELIVERY_MODES = ['webinar', 'online', 'aula', 'affiancamento'] as const;
@@ -21,16 +22,11 @@ export const EDITION_CHANGE_KINDS = [
   'session.cancelled',
 ] as const;
 
-export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
-/** An instant with its offset, e.g. 2026-03-29T09:00:00+02:00 (shown in Europe/Rome). */
-export const instant = z.iso.datetime({ offset: true });
-export const text = (max: number) => z.string().trim().max(max);
-
 // ---- Convenzioni ------------------------------------------------------------------------------
 
 export const agreementInput = z.object({
-  unitId: z.number().int(),
-  serviceModelCode: z.string().min(1),
+  unitId: dbId,
+  serviceModelCode: refCode,
   signedOn: isoDate,
   actReference: text(200).min(2),
   validFrom: isoDate,
@@ -46,8 +42,8 @@ export const agreement = agreementInput.extend({
 });
 export type Agreement = z.infer<typeof agreement>;
 export const agreementQuery = pageQuery.extend({
-  unitId: z.coerce.number().int().optional(),
-  serviceModel: z.string().optional(),
+  unitId: dbIdParam.optional(),
+  serviceModel: refCode.optional(),
 });
 
 // ---- Percorsi formativi --------------------------------------------------------------------------
@@ -58,7 +54,7 @@ export const moduleInput = z.object({
   hours: z.number().positive().max(1000),
   mode: z.enum(DELIVERY_MODES),
 });
-export const material = z.object({ title: text(200).min(1), url: z.url().max(2000) });
+export const material = z.object({ title: text(200).min(1), url: httpUrl });
 
 export const pathInput = z.object({
   slug: z
@@ -70,15 +66,15 @@ export const pathInput = z.object({
   title: text(200).min(3),
   summary: text(2000).min(10),
   objectives: text(8000).default(''),
-  domainCode: z.string().min(1),
-  serviceModelCode: z.string().min(1).nullable(),
+  domainCode: refCode,
+  serviceModelCode: refCode.nullable(),
   level: z.enum(LEVELS),
   competencies: z.array(text(200).min(1)).max(50).default([]),
-  targetJobProfiles: z.array(z.string().min(1)).max(50).default([]),
+  targetJobProfiles: z.array(refCode).max(50).default([]),
   totalHours: z.number().positive().max(2000),
   deliveryModes: z.array(z.enum(DELIVERY_MODES)).min(1),
   eligibility: z.enum(ELIGIBILITY).default('all'),
-  unitIds: z.array(z.number().int()).max(200).default([]),
+  unitIds: z.array(dbId).max(200).default([]),
   materials: z.array(material).max(50).default([]),
   modules: z.array(moduleInput).max(100).default([]),
 });
@@ -98,8 +94,8 @@ export type TrainingPath = z.infer<typeof trainingPath>;
 
 export const pathListQuery = pageQuery.extend({
   q: text(200).optional(),
-  domain: z.string().optional(),
-  serviceModel: z.string().optional(),
+  domain: refCode.optional(),
+  serviceModel: refCode.optional(),
   status: z.enum(PATH_STATUSES).optional(),
 });
 export const pathStatusBody = z.object({ status: z.enum(PATH_STATUSES) });
@@ -107,7 +103,7 @@ export const pathStatusBody = z.object({ status: z.enum(PATH_STATUSES) });
 // ---- Edizioni e sessioni ---------------------------------------------------------------------------
 
 export const editionInput = z.object({
-  pathId: z.number().int(),
+  pathId: dbId,
   title: text(200).min(3),
   startsOn: isoDate,
   endsOn: isoDate,
@@ -117,7 +113,7 @@ export const editionInput = z.object({
   online: z.boolean().default(false),
   venueName: text(200).nullable().default(null),
   venueAddress: text(400).nullable().default(null),
-  venueUnitId: z.number().int().nullable().default(null),
+  venueUnitId: dbId.nullable().default(null),
   trainerIds: z.array(z.string().uuid()).max(20).default([]),
   /** Requests wait for the Province officer's approval before taking a seat. */
   approvalRequired: z.boolean().default(false),
@@ -135,7 +131,7 @@ export const sessionInput = z.object({
   endsAt: instant,
   mode: z.enum(DELIVERY_MODES),
   room: text(200).nullable().default(null),
-  onlineUrl: z.url().max(2000).nullable().default(null),
+  onlineUrl: httpUrl.nullable().default(null),
   trainerId: z.string().uuid().nullable().default(null),
 });
 export type SessionInput = z.infer<typeof sessionInput>;
@@ -164,7 +160,7 @@ export const edition = editionInput.extend({
 export type Edition = z.infer<typeof edition>;
 
 export const editionListQuery = pageQuery.extend({
-  pathId: z.coerce.number().int().optional(),
+  pathId: dbIdParam.optional(),
   status: z.enum(EDITION_STATUSES).optional(),
   from: isoDate.optional(),
   to: isoDate.optional(),
@@ -193,14 +189,14 @@ export const scheduleImportReport = z.object({
 export const calendarQuery = pageQuery.extend({
   from: isoDate.optional().describe('First day (Europe/Rome), default today'),
   to: isoDate.optional().describe('Last day included (Europe/Rome), default from + 3 months'),
-  domain: z.string().optional(),
-  serviceModel: z.string().optional(),
+  domain: refCode.optional(),
+  serviceModel: refCode.optional(),
   mode: z.enum(DELIVERY_MODES).optional(),
-  unit: z.coerce.number().int().optional().describe('Open to the staff of this territorial unit'),
-  region: z.string().optional().describe('Held in this region (venue), or online'),
+  unit: dbIdParam.optional().describe('Open to the staff of this territorial unit'),
+  region: text(80).optional().describe('Held in this region (venue), or online'),
   available: z.enum(['true', 'false']).optional().describe('Only editions with seats left'),
   q: text(200).optional().describe('Full-text search (Italian stemming) in titles and descriptions'),
-  pageSize: z.coerce.number().int().min(1).max(500).default(100),
+  pageSize: pageSize(500, 100),
 });
 export type CalendarQuery = z.infer<typeof calendarQuery>;
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { text } from './catalogue.js';
+import { text } from './primitives.js';
 
 /** Crockford base32: no I, L, O or U, so a code read aloud or retyped is hard to get wrong. */
 export const CODE_ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';

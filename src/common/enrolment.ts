@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { pageQuery } from './api.js';
-import { EDITION_STATUSES, text } from './catalogue.js';
+import { EDITION_STATUSES } from './catalogue.js';
+import { dbId, dbIdParam, text } from './primitives.js';
 
 export const ENROLMENT_STATUSES = ['pending', 'confirmed', 'waitlisted', 'rejected', 'cancelled'] as const;
 export type EnrolmentStatus = (typeof ENROLMENT_STATUSES)[number];
@@ -43,17 +44,17 @@ export const enrolment = z.object({
 export type Enrolment = z.infer<typeof enrolment>;
 
 export const enrolmentQuery = pageQuery.extend({
-  editionId: z.coerce.number().int().optional(),
-  pathId: z.coerce.number().int().optional(),
+  editionId: dbIdParam.optional(),
+  pathId: dbIdParam.optional(),
   status: z.enum(ENROLMENT_STATUSES).optional(),
-  unitId: z.coerce.number().int().optional(),
+  unitId: dbIdParam.optional(),
   q: text(200).optional().describe('Name or e-mail'),
 });
 
-export const enrolBody = z.object({ editionId: z.number().int() });
+export const enrolBody = z.object({ editionId: dbId });
 
 export const nominateBody = z.object({
-  editionId: z.number().int(),
+  editionId: dbId,
   userIds: z.array(z.uuid()).min(1).max(500),
 });
 
@@ -76,7 +77,7 @@ export const decisionBody = z.discriminatedUnion('decision', [
 
 export const cancelEnrolmentBody = z.object({ reason: text(1000).optional() });
 
-export const moveBody = z.object({ toEditionId: z.number().int() });
+export const moveBody = z.object({ toEditionId: dbId });
 
 export const quota = z.object({
   unitId: z.number().int(),
@@ -86,9 +87,7 @@ export const quota = z.object({
   used: z.number().int(),
 });
 export const quotasBody = z.object({
-  quotas: z
-    .array(z.object({ unitId: z.number().int(), seats: z.number().int().min(1).max(100_000) }))
-    .max(107),
+  quotas: z.array(z.object({ unitId: dbId, seats: z.number().int().min(1).max(100_000) })).max(107),
 });
 
 /** Seats of an edition at a glance. */

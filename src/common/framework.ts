@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { pageQuery } from './api.js';
-import { LEVELS, text } from './catalogue.js';
+import { LEVELS } from './catalogue.js';
+import { dbId, text } from './primitives.js';
 
 /**
  * The competency framework (quadro delle competenze): versioned domains → areas → competencies with
@@ -107,17 +108,13 @@ export const areaInput = z.object({
 });
 export const areaUpdateInput = areaInput.partial();
 export const competencyInput = competencyContent.extend({
-  areaId: z.number().int(),
+  areaId: dbId,
   keywords: z.array(keyword).max(50).default([]),
 });
-export const competencyUpdateInput = competencyContent
-  .partial()
-  .extend({ areaId: z.number().int().optional() });
+export const competencyUpdateInput = competencyContent.partial().extend({ areaId: dbId.optional() });
 /** The whole order of a draft: every area once (in order), each with every one of its competencies (in order). */
 export const frameworkOrderInput = z.object({
-  areas: z
-    .array(z.object({ id: z.number().int(), competencyIds: z.array(z.number().int()).max(500) }))
-    .max(200),
+  areas: z.array(z.object({ id: dbId, competencyIds: z.array(dbId).max(500) })).max(200),
 });
 export const frameworkImportQuery = z.object({ version: versionLabel.optional() });
 
@@ -151,9 +148,7 @@ export const pathCompetenciesQuery = pageQuery.extend({
   q: text(200).optional(),
 });
 export const pathLinksInput = z.object({
-  links: z
-    .array(z.object({ competencyId: z.number().int(), text: text(200).min(1).nullable().default(null) }))
-    .max(100),
+  links: z.array(z.object({ competencyId: dbId, text: text(200).min(1).nullable().default(null) })).max(100),
 });
 
 // ---- Matching free text ------------------------------------------------------------------------

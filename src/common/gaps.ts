@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { dbIdParam } from './primitives.js';
 
 /**
  * The gap screens of a needs-assessment campaign: heatmaps, the priority ranking, the people's own
@@ -21,8 +22,6 @@ export type GapColumns = (typeof GAP_COLUMNS)[number];
 export const SUPPRESSIONS = ['primary', 'secondary', 'differencing', 'otherUnit'] as const;
 export type GapSuppression = (typeof SUPPRESSIONS)[number];
 
-/** An id in a path or query: a positive 32-bit integer (a larger one is a 400, not a 500). */
-export const gapId = z.coerce.number().int().min(1).max(2_147_483_647);
 /** A job profile code, as the reference table spells them. */
 export const jobProfileCode = z
   .string()
@@ -31,13 +30,13 @@ export const jobProfileCode = z
   .max(60)
   .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'lower-case letters and digits joined by -');
 
-export const campaignIdParams = z.object({ id: gapId });
+export const campaignIdParams = z.object({ id: dbIdParam });
 
 export const heatmapQuery = z.object({
   rows: z.enum(GAP_ROWS).default('unit'),
   columns: z.enum(GAP_COLUMNS).default('domain'),
   /** One unit only: its job profiles as rows (rows=jobProfile), or its own row (rows=unit). */
-  unit: gapId.optional(),
+  unit: dbIdParam.optional(),
   /** One job profile only, within the rows (not with rows=jobProfile). */
   jobProfile: jobProfileCode.optional(),
 });
@@ -46,7 +45,7 @@ export type HeatmapQuery = z.infer<typeof heatmapQuery>;
 export const prioritiesQuery = z.object({
   by: z.enum(GAP_COLUMNS).default('competency'),
   /** One unit's ranking; without it, the ranking of every published unit together. */
-  unit: gapId.optional(),
+  unit: dbIdParam.optional(),
   jobProfile: jobProfileCode.optional(),
   /** How many items at most (the ranking is cut, never reordered). */
   limit: z.coerce.number().int().min(1).max(500).default(20),
@@ -167,7 +166,7 @@ export const personGaps = z.object({
 });
 export type PersonGaps = z.infer<typeof personGaps>;
 
-export const myGapsQuery = z.object({ campaign: gapId.optional() });
+export const myGapsQuery = z.object({ campaign: dbIdParam.optional() });
 export const myGaps = z.object({
   /** Named campaigns the person answered, newest first. */
   campaigns: z.array(z.object({ id: z.number().int(), title: z.string(), closesOn: z.string() })),
@@ -176,7 +175,7 @@ export const myGaps = z.object({
 });
 export type MyGaps = z.infer<typeof myGaps>;
 
-export const peopleGapsQuery = z.object({ unit: gapId.optional() });
+export const peopleGapsQuery = z.object({ unit: dbIdParam.optional() });
 export const peopleGaps = z.object({
   campaign: gapCampaign,
   unit: z.object({ id: z.number().int(), name: z.string() }),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { DELIVERY_MODES, EDITION_STATUSES, isoDate, SESSION_STATUSES, text } from './catalogue.js';
+import { DELIVERY_MODES, EDITION_STATUSES, SESSION_STATUSES } from './catalogue.js';
+import { isoDate, text } from './primitives.js';
 
 /** The learner's own area in the web app ("la mia formazione"); e-mails link to it. */
 export const LEARNER_AREA_PATH = '/la-mia-formazione';

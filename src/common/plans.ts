@@ -1,28 +1,19 @@
 import { z } from 'zod';
 import { PLAN_ITEM_ORIGINS, PLAN_STATUSES, QUARTER_PATTERN } from './assessment.js';
 import { DELIVERY_MODES } from './catalogue.js';
+import { dbId, dbIdParam, MAX_INT32, text, wholeNumber } from './primitives.js';
 
 /**
  * Training plans drawn from a campaign's gaps ("dai fabbisogni all'offerta"): a unit's plan and its
  * lines, the national demand across plans, and a learner's suggested paths.
  */
 
-/** A database id: a positive 32-bit integer (a larger number names no row and is refused as such). */
-export const dbId = z.coerce.number().int().min(1).max(2_147_483_647);
-/** Text a person types: trimmed, bounded, without NUL characters (PostgreSQL refuses them). */
-export const planText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max)
-    .refine((s) => !s.includes('\u0000'), 'no NUL characters');
-
-const version = z.number().int().min(1).max(2_147_483_647);
+const version = wholeNumber(1, MAX_INT32);
 const bilingual = z.object({ it: z.string(), en: z.string() });
 
 export const planCreateInput = z.object({ campaignId: dbId, unitId: dbId });
 
-export const planListQuery = z.object({ campaign: dbId.optional(), unit: dbId.optional() });
+export const planListQuery = z.object({ campaign: dbIdParam.optional(), unit: dbIdParam.optional() });
 
 export const planItemUpdateInput = z.object({
   version,
@@ -36,15 +27,15 @@ export const planItemUpdateInput = z.object({
     .optional(),
   deliveryMode: z.enum(DELIVERY_MODES).optional(),
   quarter: z.string().regex(QUARTER_PATTERN, 'a quarter like 2027-T1').optional(),
-  notes: planText(2000).optional(),
+  notes: text(2000).optional(),
 });
 export type PlanItemUpdateInput = z.infer<typeof planItemUpdateInput>;
 
 export const planItemAddInput = z.object({ version, pathId: dbId });
 export const planOrderInput = z.object({ version, itemIds: z.array(dbId).min(1).max(500) });
-export const planUpdateInput = z.object({ version, notes: planText(4000) });
+export const planUpdateInput = z.object({ version, notes: text(4000) });
 export const planVersionInput = z.object({ version });
-export const planVersionQuery = z.object({ version: z.coerce.number().int().min(1).max(2_147_483_647) });
+export const planVersionQuery = z.object({ version: dbIdParam });
 
 export const planItem = z.object({
   id: z.number().int(),
@@ -147,11 +138,11 @@ export const planPathOption = z.object({
   competencyCodes: z.array(z.string()),
 });
 export type PlanPathOption = z.infer<typeof planPathOption>;
-export const planPathQuery = z.object({ q: planText(100).optional() });
+export const planPathQuery = z.object({ q: text(100).optional() });
 
 // ---- National demand ---------------------------------------------------------------------------
 
-export const demandQuery = z.object({ campaign: dbId });
+export const demandQuery = z.object({ campaign: dbIdParam });
 
 export const QUARTERS = ['T1', 'T2', 'T3', 'T4'] as const;
 

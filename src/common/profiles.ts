@@ -1,15 +1,13 @@
 import { z } from 'zod';
 import { MAX_LEVEL, MIN_LEVEL } from './assessment.js';
 import { bilingual, frameworkCode } from './framework.js';
+import { dbIdParam } from './primitives.js';
 
 /**
  * Expected levels per job profile (profili professionali): the national level an admin sets for each
  * competency of the published framework, and a unit's override for its own restructuring plan. Levels
  * are keyed by the competency's code, which stays the same across framework versions.
  */
-
-/** The largest id PostgreSQL's `integer` holds: a larger one is a bad request, not a database error. */
-export const MAX_INT32 = 2_147_483_647;
 
 /** A job profile's code: lower-case letters and digits joined by '-' (e.g. funzionario-tecnico). */
 export const jobProfileCode = z
@@ -20,11 +18,10 @@ export const jobProfileCode = z
 
 /** A level on the 0..3 scale: 0 none, 1 base, 2 intermedio, 3 avanzato. */
 export const expectedLevel = z.number().int().min(MIN_LEVEL).max(MAX_LEVEL);
-export const unitId = z.coerce.number().int().min(1).max(MAX_INT32);
 
 export const profileParams = z.object({ code: jobProfileCode });
 /** `unit`: read or write that unit's overrides; without it, the national levels. */
-export const expectationsQuery = z.object({ unit: unitId.optional() });
+export const expectationsQuery = z.object({ unit: dbIdParam.optional() });
 
 // ---- What the API answers ----------------------------------------------------------------------
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { pageQuery } from './api.js';
+import { isoDate, pageSize } from './primitives.js';
 
 export const UNIT_TYPES = [
   'provincia',
@@ -27,8 +28,6 @@ export const unit = z.object({
   validTo: z.string().nullable(),
 });
 export type Unit = z.infer<typeof unit>;
-
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
 
 export const unitInput = z.object({
   istatCode: z
@@ -58,7 +57,7 @@ export const unitInput = z.object({
 export type UnitInput = z.infer<typeof unitInput>;
 
 export const unitListQuery = pageQuery.extend({
-  pageSize: z.coerce.number().int().min(1).max(200).default(200),
+  pageSize: pageSize(200, 200),
   q: z.string().trim().max(100).optional(),
   region: z.string().trim().max(80).optional(),
   inProgramme: z.enum(['true', 'false']).optional(),

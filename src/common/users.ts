@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { pageQuery } from './api.js';
 import { roleGrant } from './auth.js';
+import { dbId, dbIdParam } from './primitives.js';
 import { ROLES } from './roles.js';
 
 export const userSummary = z.object({
@@ -20,7 +21,7 @@ export type UserSummary = z.infer<typeof userSummary>;
 
 export const userListQuery = pageQuery.extend({
   q: z.string().trim().max(100).optional(),
-  unitId: z.coerce.number().int().optional(),
+  unitId: dbIdParam.optional(),
   role: z.enum(ROLES).optional(),
   active: z.enum(['true', 'false']).optional(),
 });
@@ -30,19 +31,19 @@ const email = z.string().trim().toLowerCase().pipe(z.email().max(254));
 export const inviteBody = z.object({
   email,
   name: z.string().trim().min(2).max(200),
-  unitId: z.number().int().nullable(),
+  unitId: dbId.nullable(),
   jobProfileCode: z.string().trim().min(1).max(50).nullable().optional(),
 });
 export type InviteInput = z.infer<typeof inviteBody>;
 
 export const userUpdateBody = z.object({
   name: z.string().trim().min(2).max(200).optional(),
-  unitId: z.number().int().nullable().optional(),
+  unitId: dbId.nullable().optional(),
   jobProfileCode: z.string().trim().min(1).max(50).nullable().optional(),
   active: z.boolean().optional(),
 });
 
-export const grantBody = z.object({ role: z.enum(ROLES), unitId: z.number().int().nullable() });
+export const grantBody = z.object({ role: z.enum(ROLES), unitId: dbId.nullable() });
 
 export const importRowError = z.object({
   row: z.number().int().describe('Line number in the file, the header being line 1'),

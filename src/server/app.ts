@@ -12,6 +12,7 @@ import { registerDocs } from './http/docs.js';
 import { registerErrorHandler } from './http/error-handler.js';
 import { registerRateLimit } from './http/rate-limit.js';
 import { registerSession } from './http/session.js';
+import { badUrl, registerTextGuard } from './http/text-guard.js';
 import { registerWeb } from './http/web.js';
 import type { Clock } from './kernel/clock.js';
 
@@ -35,6 +36,7 @@ export async function buildApp({ config, database, logger, clock }: BuildOptions
     genReqId: () => randomUUID(),
     trustProxy: trustProxyOption(config.trustProxy),
     bodyLimit: 1024 * 1024,
+    frameworkErrors: badUrl,
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -52,6 +54,7 @@ export async function buildApp({ config, database, logger, clock }: BuildOptions
     }
     return null;
   });
+  registerTextGuard(app);
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: {
       directives: {

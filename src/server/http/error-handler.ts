@@ -70,6 +70,24 @@ function italianIssue(v: { keyword: string; message?: string; params: Record<str
   return (typeof text === 'string' ? text : text?.message) ?? v.message ?? 'non valido';
 }
 
+/**
+ * The SQLSTATE of a PostgreSQL data exception (class 22: a value too long, out of range, badly
+ * encoded, an impossible date…) behind an error, or null. Drizzle wraps the driver's error (pg's or
+ * PGlite's, both with `code`) in `cause`, so the chain is followed a few steps.
+ */
+function dataException(err: unknown): { sqlstate: string; reason: string } | null {
+  for (
+    let e = err, depth = 0;
+    e && typeof e === 'object' && depth < 5;
+    e = (e as { cause?: unknown }).cause, depth++
+  ) {
+    const { code, message } = e as { code?: unknown; message?: unknown };
+    if (typeof code === 'string' && /^22[0-9A-Z]{3}$/.test(code))
+      return { sqlstate: code, reason: String(message) };
+  }
+  return null;
+}
+
 export function registerErrorHandler(app: FastifyInstance, metaFor?: MetaResolver) {
   app.setErrorHandler((err: FastifyError, req, reply) => {
     const lang = pickLang(req.headers['accept-language']);
@@ -122,6 +140,19 @@ export function registerErrorHandler(app: FastifyInstance, metaFor?: MetaResolve
       return send(err.statusCode, {
         code: err.code ?? 'BAD_REQUEST',
         message: lang === 'en' ? `Bad request: ${err.message}` : `Richiesta non valida: ${err.message}`,
+      });
+    }
+    // The schemas refuse bad values before any query; this is the net for what slips through.
+    const refused = dataException(err);
+    if (refused) {
+      // The driver's reason only: the query's parameters may hold personal data.
+      req.log.warn(refused, 'data refused by the database');
+      return send(400, {
+        code: 'INVALID_INPUT',
+        message:
+          lang === 'en'
+            ? 'A value sent is not valid (too long, out of range or badly formed): check the data and try again.'
+            : 'Un valore inviato non è valido (troppo lungo, fuori intervallo o mal formato): controlla i dati e riprova.',
       });
     }
     req.log.error({ err }, 'unhandled error');

@@ -1,16 +1,48 @@
 import { parse } from 'csv-parse/sync';
 import { type Bilingual, errors } from './errors.js';
+import { cleanText, invalidText, TEXT_PROBLEMS } from './text.js';
 
 /**
  * Reads an uploaded CSV into records keyed by lower-case header. Comma or semicolon (Italian
- * spreadsheets export with ';'), with or without a BOM. An unreadable file is a 400 INVALID_CSV.
+ * spreadsheets export with ';'), with or without a BOM. An unreadable file is a 400 INVALID_CSV; a
+ * cell the text rule refuses (kernel/text.ts) is a 400 INVALID_TEXT naming its row and column, and
+ * every cell is normalised by it like any other text.
  */
 export function readCsv(text: string): Record<string, string>[] {
+  const records = parseCsv(text);
+  const problems: FileProblem[] = [];
+  for (const column of Object.keys(records[0] ?? {})) {
+    const clean = cleanText(column);
+    if (!clean.ok)
+      problems.push({
+        path: 'header',
+        messages: {
+          it: `Intestazione: ${TEXT_PROBLEMS[clean.problem].it}`,
+          en: `Header: ${TEXT_PROBLEMS[clean.problem].en}`,
+        },
+      });
+  }
+  records.forEach((record, i) => {
+    for (const [column, cell] of Object.entries(record)) {
+      const clean = cleanText(cell);
+      if (clean.ok) record[column] = clean.value;
+      else if (problems.length < 20) problems.push(rowProblem(i + 2, column, TEXT_PROBLEMS[clean.problem]));
+    }
+  });
+  if (problems.length)
+    throw invalidText(
+      problems,
+      problems.map((p) => p.path),
+    );
+  return records;
+}
+
+function parseCsv(text: string): Record<string, string>[] {
   const firstLine = text.split(/\r?\n/, 1)[0] ?? '';
   const delimiter = (firstLine.match(/;/g)?.length ?? 0) > (firstLine.match(/,/g)?.length ?? 0) ? ';' : ',';
   try {
     return parse(text, {
-      columns: (header: string[]) => header.map((h) => h.trim().toLowerCase()),
+      columns: (header: string[]) => header.map((h) => h.trim().toLowerCase().normalize('NFC')),
       delimiter,
       bom: true,
       trim: true,

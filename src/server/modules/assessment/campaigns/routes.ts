@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { errorBody, okBody } from '../../../../common/api.js';
 import { apiRoutes } from '../../../../common/api-routes.js';
 import {
@@ -12,7 +11,6 @@ import {
   campaignList,
   campaignListQuery,
   campaignProgress,
-  dbId,
   draftSaved,
   myCampaignList,
   progressQuery,
@@ -24,6 +22,7 @@ import {
   submitInput,
   submitted,
 } from '../../../../common/campaigns.js';
+import { idParams } from '../../../../common/primitives.js';
 import { type App, type RouteDeps, typed } from '../../../http/types.js';
 import type { FollowService } from './follow-service.js';
 import type { RespondService } from './respond-service.js';
@@ -31,7 +30,6 @@ import type { CampaignsService } from './service.js';
 
 const tags = ['survey campaigns'];
 const mineTags = ['my surveys'];
-const id = z.object({ id: dbId });
 /** Answers are small: a questionnaire of a few hundred competencies fits well within this. */
 const ANSWERS_LIMIT = 256 * 1024;
 
@@ -81,7 +79,7 @@ export function campaignsRoutes(
       schema: {
         tags,
         summary: 'One campaign, with its target and questions',
-        params: id,
+        params: idParams,
         response: { 200: campaignDetail },
       },
     },
@@ -94,7 +92,7 @@ export function campaignsRoutes(
       schema: {
         tags,
         summary: 'Change a draft campaign (its framework version never changes)',
-        params: id,
+        params: idParams,
         body: campaignInput,
         response: { 200: campaignDetail },
       },
@@ -104,7 +102,7 @@ export function campaignsRoutes(
 
   r.delete(
     apiRoutes.campaigns.campaign,
-    { schema: { tags, summary: 'Delete a draft campaign', params: id, response: { 200: okBody } } },
+    { schema: { tags, summary: 'Delete a draft campaign', params: idParams, response: { 200: okBody } } },
     async (req) => campaigns.remove(req.ctx, req.params.id),
   );
 
@@ -114,7 +112,7 @@ export function campaignsRoutes(
       schema: {
         tags,
         summary: 'The custom questions of a campaign',
-        params: id,
+        params: idParams,
         response: { 200: questionList },
       },
     },
@@ -127,7 +125,7 @@ export function campaignsRoutes(
       schema: {
         tags,
         summary: 'Set the custom questions of a draft campaign, in order (replaces the list)',
-        params: id,
+        params: idParams,
         body: questionsInput,
         response: { 200: questionList },
       },
@@ -141,7 +139,7 @@ export function campaignsRoutes(
       schema: {
         tags,
         summary: 'Open a draft: invite the target and queue an invitation e-mail to each person',
-        params: id,
+        params: idParams,
         response: { 200: campaignDetail },
       },
     },
@@ -150,7 +148,14 @@ export function campaignsRoutes(
 
   r.post(
     apiRoutes.campaigns.close,
-    { schema: { tags, summary: 'Close an open campaign', params: id, response: { 200: campaignDetail } } },
+    {
+      schema: {
+        tags,
+        summary: 'Close an open campaign',
+        params: idParams,
+        response: { 200: campaignDetail },
+      },
+    },
     async (req) => campaigns.close(req.ctx, req.params.id),
   );
 
@@ -161,7 +166,7 @@ export function campaignsRoutes(
         tags,
         summary:
           'Response rates per unit, live (officers: their unit; admins: all with totals). Names of who has not answered only for named campaigns, one unit at a time.',
-        params: id,
+        params: idParams,
         querystring: progressQuery,
         response: { 200: campaignProgress },
       },
@@ -176,7 +181,7 @@ export function campaignsRoutes(
         tags,
         summary:
           'Remind everyone not yet submitted in the caller’s scope (admins: all or one unit); nobody twice within 24 hours (429)',
-        params: id,
+        params: idParams,
         body: reminderInput,
         response: { 200: reminderResult, 429: errorBody },
       },
@@ -190,7 +195,7 @@ export function campaignsRoutes(
       schema: {
         tags,
         summary: 'Submitted respondents of the officer’s unit, for the manager assessment (named campaigns)',
-        params: id,
+        params: idParams,
         response: { 200: assessedList },
       },
     },
@@ -242,7 +247,7 @@ export function campaignsRoutes(
       schema: {
         tags: mineTags,
         summary: 'The questionnaire (competencies by domain and area, custom questions) and the saved draft',
-        params: id,
+        params: idParams,
         response: { 200: questionnaire },
       },
     },
@@ -256,7 +261,7 @@ export function campaignsRoutes(
       schema: {
         tags: mineTags,
         summary: 'Autosave: merge the answers sent into the saved draft (partial answers allowed)',
-        params: id,
+        params: idParams,
         body: answersInput,
         response: { 200: draftSaved },
       },
@@ -272,7 +277,7 @@ export function campaignsRoutes(
         tags: mineTags,
         summary:
           'Submit: the saved draft with the answers sent must be complete; once only (409 after); 409 ANSWERS_CHANGED when draftSavedAt is older than the saved draft',
-        params: id,
+        params: idParams,
         body: submitInput,
         response: { 200: submitted },
       },

@@ -8,6 +8,7 @@ import {
 } from '../../../../common/framework.js';
 import { type FileProblem, readCsv, rowProblem, shapeProblems, writeCsv } from '../../../kernel/csv.js';
 import { type Bilingual, errors } from '../../../kernel/errors.js';
+import { cleanTree, TEXT_PROBLEMS } from '../../../kernel/text.js';
 
 /**
  * The framework's file formats: the JSON of `frameworkFile` (the seed file's shape) and a CSV with one
@@ -155,6 +156,10 @@ export function readFrameworkJson(text: string, knownDomains: readonly string[])
       problems: [{ path: '', messages: { it: `JSON non valido: ${reason}`, en: `Invalid JSON: ${reason}` } }],
     };
   }
+  // The strings of an uploaded file follow the same text rule as those of a request.
+  const { issues } = cleanTree(data);
+  if (issues.length)
+    return { ok: false, problems: issues.map((i) => jsonProblem(i.path, TEXT_PROBLEMS[i.problem])) };
   return validateFrameworkFile(data, knownDomains);
 }
 

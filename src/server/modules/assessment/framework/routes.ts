@@ -17,6 +17,7 @@ import {
   pathCompetenciesQuery,
   pathLinksInput,
 } from '../../../../common/framework.js';
+import { dbIdParam, idParams } from '../../../../common/primitives.js';
 import { fileAnswer } from '../../../http/openapi.js';
 import { type App, type RouteDeps, typed } from '../../../http/types.js';
 import { errors } from '../../../kernel/errors.js';
@@ -25,10 +26,9 @@ import type { PathLinksService } from './links-service.js';
 import type { FrameworkService } from './service.js';
 
 const tags = ['competency framework'];
-const id = z.object({ id: z.coerce.number().int() });
-const areaParams = id.extend({ areaId: z.coerce.number().int() });
-const competencyParams = id.extend({ competencyId: z.coerce.number().int() });
-const pathParams = z.object({ pathId: z.coerce.number().int() });
+const areaParams = idParams.extend({ areaId: dbIdParam });
+const competencyParams = idParams.extend({ competencyId: dbIdParam });
+const pathParams = z.object({ pathId: dbIdParam });
 const csvFile = fileAnswer<Buffer>('CSV, one row per competency');
 
 /** A file name from the version label: letters, digits, dots and dashes only. */
@@ -105,7 +105,7 @@ export function frameworkRoutes(
       schema: {
         tags,
         summary: 'One version as a tree: domains, areas, competencies with their levels',
-        params: id,
+        params: idParams,
         response: { 200: frameworkTree },
       },
     },
@@ -118,7 +118,7 @@ export function frameworkRoutes(
       schema: {
         tags,
         summary: 'Change a draft’s label, title or source (national admin)',
-        params: id,
+        params: idParams,
         body: draftUpdateInput,
         response: { 200: frameworkTree },
       },
@@ -129,7 +129,12 @@ export function frameworkRoutes(
   r.delete(
     apiRoutes.framework.version,
     {
-      schema: { tags, summary: 'Delete a draft (national admin)', params: id, response: { 200: okBody } },
+      schema: {
+        tags,
+        summary: 'Delete a draft (national admin)',
+        params: idParams,
+        response: { 200: okBody },
+      },
     },
     async (req) => framework.deleteDraft(req.ctx, req.params.id),
   );
@@ -140,7 +145,7 @@ export function frameworkRoutes(
       schema: {
         tags,
         summary: 'Publish a draft; the version in force is retired (national admin)',
-        params: id,
+        params: idParams,
         response: { 200: frameworkTree },
       },
     },
@@ -150,7 +155,12 @@ export function frameworkRoutes(
   r.get(
     apiRoutes.framework.exportJson,
     {
-      schema: { tags, summary: 'A version as a JSON file', params: id, response: { 200: frameworkFile } },
+      schema: {
+        tags,
+        summary: 'A version as a JSON file',
+        params: idParams,
+        response: { 200: frameworkFile },
+      },
     },
     async (req, reply) => {
       const file = await framework.exportFile(req.ctx, req.params.id);
@@ -167,7 +177,7 @@ export function frameworkRoutes(
       schema: {
         tags,
         summary: 'A version as CSV, one row per competency (columns in docs/competency-framework.md)',
-        params: id,
+        params: idParams,
         produces: ['text/csv'],
         response: { 200: csvFile },
       },
@@ -188,7 +198,7 @@ export function frameworkRoutes(
       schema: {
         tags,
         summary: 'Add an area to a draft',
-        params: id,
+        params: idParams,
         body: areaInput,
         response: { 201: frameworkTree },
       },
@@ -229,7 +239,7 @@ export function frameworkRoutes(
       schema: {
         tags,
         summary: 'Add a competency to an area of a draft',
-        params: id,
+        params: idParams,
         body: competencyInput,
         response: { 201: frameworkTree },
       },
@@ -271,7 +281,7 @@ export function frameworkRoutes(
       schema: {
         tags,
         summary: 'Set the order of a draft’s areas and of the competencies in each',
-        params: id,
+        params: idParams,
         body: frameworkOrderInput,
         response: { 200: frameworkTree },
       },

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { apiRoutes } from '../../../../common/api-routes.js';
 import {
-  dbId,
   demandCampaigns,
   demandQuery,
   demandView,
@@ -19,6 +18,7 @@ import {
   planView,
   suggestionView,
 } from '../../../../common/plans.js';
+import { dbIdParam, idParams } from '../../../../common/primitives.js';
 import { fileAnswer } from '../../../http/openapi.js';
 import { type App, type RouteDeps, typed } from '../../../http/types.js';
 import type { DemandService } from './demand-service.js';
@@ -29,8 +29,7 @@ import type { PlanItemsService } from './items-service.js';
 import type { PlansService } from './service.js';
 
 const tags = ['training plans'];
-const id = z.object({ id: dbId });
-const itemParams = id.extend({ itemId: dbId });
+const itemParams = idParams.extend({ itemId: dbIdParam });
 
 export function plansRoutes(
   app: App,
@@ -72,7 +71,7 @@ export function plansRoutes(
       schema: {
         tags,
         summary: 'One plan with its priorities and lines',
-        params: id,
+        params: idParams,
         response: { 200: planView },
       },
     },
@@ -85,7 +84,7 @@ export function plansRoutes(
       schema: {
         tags,
         summary: 'Change the plan’s notes (at the given version)',
-        params: id,
+        params: idParams,
         body: planUpdateInput,
         response: { 200: planView },
       },
@@ -99,7 +98,7 @@ export function plansRoutes(
       schema: {
         tags,
         summary: 'Add a published catalogue path as a line',
-        params: id,
+        params: idParams,
         body: planItemAddInput,
         response: { 201: planView },
       },
@@ -141,7 +140,7 @@ export function plansRoutes(
       schema: {
         tags,
         summary: 'Set the order of the lines (every line once)',
-        params: id,
+        params: idParams,
         body: planOrderInput,
         response: { 200: planView },
       },
@@ -155,7 +154,7 @@ export function plansRoutes(
       schema: {
         tags,
         summary: 'Approve the plan: it is frozen until reopened',
-        params: id,
+        params: idParams,
         body: planVersionInput,
         response: { 200: planView },
       },
@@ -169,7 +168,7 @@ export function plansRoutes(
       schema: {
         tags,
         summary: 'Reopen an approved plan as a draft',
-        params: id,
+        params: idParams,
         body: planVersionInput,
         response: { 200: planView },
       },
@@ -183,7 +182,7 @@ export function plansRoutes(
       schema: {
         tags,
         summary: 'Published paths that may be added to the plan',
-        params: id,
+        params: idParams,
         querystring: planPathQuery,
         response: { 200: z.object({ items: z.array(planPathOption) }) },
       },
@@ -197,7 +196,7 @@ export function plansRoutes(
       schema: {
         tags,
         summary: 'The plan as the PIAO’s training section, PDF (a draft is marked BOZZA)',
-        params: id,
+        params: idParams,
         produces: ['application/pdf'],
         response: { 200: fileAnswer<Buffer>('PDF') },
       },
@@ -218,7 +217,7 @@ export function plansRoutes(
       schema: {
         tags,
         summary: 'The plan as the PIAO’s training section, editable DOCX (a draft is marked BOZZA)',
-        params: id,
+        params: idParams,
         produces: ['application/vnd.openxmlformats-officedocument.wordprocessingml.document'],
         response: { 200: fileAnswer<Buffer>('DOCX') },
       },

@@ -1,12 +1,11 @@
-import { z } from 'zod';
 import { paged } from '../../../../common/api.js';
 import { apiRoutes } from '../../../../common/api-routes.js';
+import { idParams } from '../../../../common/primitives.js';
 import { referenceData, unit, unitInput, unitListQuery } from '../../../../common/units.js';
 import { type App, type RouteDeps, typed } from '../../../http/types.js';
 import type { UnitsService } from './service.js';
 
 const tags = ['reference data'];
-const idParams = z.object({ id: z.coerce.number().int() });
 
 export function unitsRoutes(app: App, { services }: RouteDeps<{ units: UnitsService }>) {
   const r = typed(app);

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { okBody, paged } from '../../../../common/api.js';
 import { apiRoutes } from '../../../../common/api-routes.js';
 import { roleGrant } from '../../../../common/auth.js';
+import { dbIdParam } from '../../../../common/primitives.js';
 import {
   grantBody,
   importReport,
@@ -11,6 +12,7 @@ import {
   userUpdateBody,
 } from '../../../../common/users.js';
 import { signedIn } from '../../../http/session.js';
+import { multipartField } from '../../../http/text-guard.js';
 import { type App, type RouteDeps, typed } from '../../../http/types.js';
 import { errors } from '../../../kernel/errors.js';
 import { peopleScope } from '../../../kernel/principal.js';
@@ -96,11 +98,13 @@ export function usersRoutes(
       if (!file)
         throw errors.badRequest('FILE_REQUIRED', { it: 'Allega un file CSV.', en: 'Attach a CSV file.' });
       const text = (await file.toBuffer()).toString('utf8');
-      const unitField = file.fields.unitId as { value?: string } | undefined;
-      const unitId = unitField?.value ? Number(unitField.value) : null;
-      if (unitId !== null && !Number.isInteger(unitId))
-        throw errors.badRequest('VALIDATION_ERROR', { it: 'Unità non valida.', en: 'Invalid unit.' });
-      return services.importUsers(req.ctx, text, unitId);
+      const unitField = multipartField(file.fields, 'unitId');
+      const unitId = unitField ? dbIdParam.safeParse(unitField) : null;
+      if (unitId && !unitId.success)
+        throw errors.badRequest('VALIDATION_ERROR', { it: 'Unità non valida.', en: 'Invalid unit.' }, [
+          'unitId',
+        ]);
+      return services.importUsers(req.ctx, text, unitId?.data ?? null);
     },
   );
 
@@ -155,7 +159,7 @@ export function usersRoutes(
       schema: {
         tags,
         summary: 'Revoke a role',
-        params: z.object({ id: z.string().uuid(), grantId: z.coerce.number().int() }),
+        params: z.object({ id: z.string().uuid(), grantId: dbIdParam }),
         response: { 200: okBody },
       },
     },

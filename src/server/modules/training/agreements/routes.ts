@@ -1,7 +1,7 @@
-import { z } from 'zod';
 import { paged } from '../../../../common/api.js';
 import { apiRoutes } from '../../../../common/api-routes.js';
 import { agreement, agreementInput, agreementQuery } from '../../../../common/catalogue.js';
+import { idParams } from '../../../../common/primitives.js';
 import { type App, type RouteDeps, typed } from '../../../http/types.js';
 import type { AgreementsService } from './service.js';
 
@@ -42,7 +42,7 @@ export function agreementsRoutes(app: App, { services }: RouteDeps<{ agreements:
       schema: {
         tags,
         summary: 'Correct a Convenzione or set its end of validity',
-        params: z.object({ id: z.coerce.number().int() }),
+        params: idParams,
         body: agreementInput,
         response: { 200: agreement },
       },

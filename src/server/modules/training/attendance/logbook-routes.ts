@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { okBody } from '../../../../common/api.js';
 import { apiRoutes } from '../../../../common/api-routes.js';
 import {
@@ -8,10 +7,9 @@ import {
   logbookInput,
   signBody,
 } from '../../../../common/attendance.js';
+import { idParams } from '../../../../common/primitives.js';
 import { type App, type RouteDeps, typed } from '../../../http/types.js';
 import type { LogbookService } from './logbook-service.js';
-
-const id = z.object({ id: z.coerce.number().int() });
 
 export function logbookRoutes(app: App, { services }: RouteDeps<{ logbook: LogbookService }>) {
   const r = typed(app);
@@ -25,7 +23,7 @@ export function logbookRoutes(app: App, { services }: RouteDeps<{ logbook: Logbo
         tags,
         summary:
           'An enrolment’s affiancamento logbook (the learner, coaches, the Province officer, managers)',
-        params: id,
+        params: idParams,
         response: { 200: logbook },
       },
     },
@@ -40,7 +38,7 @@ export function logbookRoutes(app: App, { services }: RouteDeps<{ logbook: Logbo
       schema: {
         tags,
         summary: 'Add a day of affiancamento to one’s own logbook (minutes in quarters of an hour)',
-        params: id,
+        params: idParams,
         body: logbookInput,
         response: { 201: logbookEntry },
       },
@@ -70,7 +68,7 @@ export function logbookRoutes(app: App, { services }: RouteDeps<{ logbook: Logbo
       schema: {
         tags,
         summary: 'Change one’s own logbook entry while nobody has signed it',
-        params: id,
+        params: idParams,
         body: logbookInput,
         response: { 200: logbookEntry },
       },
@@ -86,7 +84,7 @@ export function logbookRoutes(app: App, { services }: RouteDeps<{ logbook: Logbo
       schema: {
         tags,
         summary: 'Delete one’s own logbook entry while nobody has signed it',
-        params: id,
+        params: idParams,
         response: { 200: okBody },
       },
     },
@@ -102,7 +100,7 @@ export function logbookRoutes(app: App, { services }: RouteDeps<{ logbook: Logbo
         tags,
         summary:
           'Sign a logbook entry as coach or as Province officer; signed by both, it counts as attendance',
-        params: id,
+        params: idParams,
         body: signBody,
         response: { 200: logbookEntry },
       },

@@ -13,6 +13,7 @@ import {
   teachingSession,
   webinarReport,
 } from '../../../../common/attendance.js';
+import { idParams } from '../../../../common/primitives.js';
 import { fileAnswer } from '../../../http/openapi.js';
 import { type App, type RouteDeps, typed } from '../../../http/types.js';
 import { errors } from '../../../kernel/errors.js';
@@ -28,7 +29,6 @@ export type AttendanceServices = {
 
 import { logbookRoutes } from './logbook-routes.js';
 
-const id = z.object({ id: z.coerce.number().int() });
 const token = z.object({ token: z.string().regex(/^[\w-]{20,100}$/) });
 
 export function attendanceRoutes(app: App, deps: RouteDeps<AttendanceServices>) {
@@ -43,7 +43,7 @@ export function attendanceRoutes(app: App, deps: RouteDeps<AttendanceServices>) 
         tags,
         summary:
           'A session’s register: its confirmed enrollees with their recorded minutes (trainers, managers)',
-        params: id,
+        params: idParams,
         response: { 200: register },
       },
     },
@@ -59,7 +59,7 @@ export function attendanceRoutes(app: App, deps: RouteDeps<AttendanceServices>) 
         tags,
         summary:
           'Fill in the register: present or absent, minutes late and left early (from the session’s start)',
-        params: id,
+        params: idParams,
         body: registerBody,
         response: { 200: register },
       },
@@ -75,7 +75,7 @@ export function attendanceRoutes(app: App, deps: RouteDeps<AttendanceServices>) 
       schema: {
         tags,
         summary: 'The session’s check-in code, address and QR code (made on first request)',
-        params: id,
+        params: idParams,
         response: { 200: checkinCode },
       },
     },
@@ -120,7 +120,7 @@ export function attendanceRoutes(app: App, deps: RouteDeps<AttendanceServices>) 
       schema: {
         tags,
         summary: 'The session’s printable sign-in sheet (PDF, A4, Italian)',
-        params: id,
+        params: idParams,
         produces: ['application/pdf'],
         response: { 200: fileAnswer<Buffer>('PDF document (A4)') },
       },
@@ -142,7 +142,7 @@ export function attendanceRoutes(app: App, deps: RouteDeps<AttendanceServices>) 
         tags,
         summary:
           'Load a video platform’s participants report (CSV, multipart field "file"): minutes per person, overlaps merged',
-        params: id,
+        params: idParams,
         consumes: ['multipart/form-data'],
         response: { 200: webinarReport },
       },
@@ -178,7 +178,7 @@ export function attendanceRoutes(app: App, deps: RouteDeps<AttendanceServices>) 
         tags,
         summary:
           'An edition’s attendance: sessions × confirmed people, with completion (Province officers: their people)',
-        params: id,
+        params: idParams,
         response: { 200: attendanceMatrix },
       },
     },
@@ -193,7 +193,7 @@ export function attendanceRoutes(app: App, deps: RouteDeps<AttendanceServices>) 
       schema: {
         tags,
         summary: 'Record the final test’s result of a confirmed enrolment (trainers, managers)',
-        params: id,
+        params: idParams,
         body: finalTestBody,
         response: { 200: completionState },
       },

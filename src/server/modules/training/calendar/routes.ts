@@ -10,6 +10,7 @@ import {
   publicPath,
   trainingPath,
 } from '../../../../common/catalogue.js';
+import { idParams } from '../../../../common/primitives.js';
 import { fileAnswer } from '../../../http/openapi.js';
 import { type App, type RouteDeps, typed } from '../../../http/types.js';
 import type { PathsService } from '../catalogue/index.js';
@@ -106,7 +107,7 @@ export async function calendarRoutes(
         schema: {
           tags,
           summary: 'A public edition with its sessions (no online links)',
-          params: z.object({ id: z.coerce.number().int() }),
+          params: idParams,
           response: { 200: publicEdition },
         },
       },

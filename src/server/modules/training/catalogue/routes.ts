@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { paged } from '../../../../common/api.js';
 import { apiRoutes } from '../../../../common/api-routes.js';
 import {
@@ -15,14 +14,14 @@ import {
   sessionInput,
   trainingPath,
 } from '../../../../common/catalogue.js';
+import { dbIdParam, idParams } from '../../../../common/primitives.js';
 import { type App, type RouteDeps, typed } from '../../../http/types.js';
 import { errors } from '../../../kernel/errors.js';
 import type { EditionsService } from './editions-service.js';
 import type { ScheduleImport } from './import.js';
 import type { PathsService } from './paths-service.js';
 
-const id = z.object({ id: z.coerce.number().int() });
-const sessionParams = z.object({ id: z.coerce.number().int(), sessionId: z.coerce.number().int() });
+const sessionParams = idParams.extend({ sessionId: dbIdParam });
 
 export function catalogueRoutes(
   app: App,
@@ -65,7 +64,7 @@ export function catalogueRoutes(
   r.get(
     apiRoutes.catalogue.path,
     {
-      schema: { tags, summary: 'One training path', params: id, response: { 200: trainingPath } },
+      schema: { tags, summary: 'One training path', params: idParams, response: { 200: trainingPath } },
     },
     async (req) => {
       return paths.get(req.ctx, req.params.id);
@@ -78,7 +77,7 @@ export function catalogueRoutes(
       schema: {
         tags,
         summary: 'Replace a training path’s content',
-        params: id,
+        params: idParams,
         body: pathInput,
         response: { 200: trainingPath },
       },
@@ -94,7 +93,7 @@ export function catalogueRoutes(
       schema: {
         tags,
         summary: 'Publish, unpublish or archive a path',
-        params: id,
+        params: idParams,
         body: pathStatusBody,
         response: { 200: trainingPath },
       },
@@ -158,7 +157,7 @@ export function catalogueRoutes(
       schema: {
         tags,
         summary: 'One edition with its sessions (online links included)',
-        params: id,
+        params: idParams,
         response: { 200: edition },
       },
     },
@@ -173,7 +172,7 @@ export function catalogueRoutes(
       schema: {
         tags,
         summary: 'Change an edition (dates, capacity, venue, trainers)',
-        params: id,
+        params: idParams,
         body: editionInput.omit({ pathId: true }),
         response: { 200: edition },
       },
@@ -189,7 +188,7 @@ export function catalogueRoutes(
       schema: {
         tags,
         summary: 'Publish, close, complete or cancel (with a reason) an edition',
-        params: id,
+        params: idParams,
         body: editionTransition,
         response: { 200: edition },
       },
@@ -202,7 +201,13 @@ export function catalogueRoutes(
   r.post(
     apiRoutes.catalogue.sessions,
     {
-      schema: { tags, summary: 'Add a session', params: id, body: sessionInput, response: { 201: session } },
+      schema: {
+        tags,
+        summary: 'Add a session',
+        params: idParams,
+        body: sessionInput,
+        response: { 201: session },
+      },
     },
     async (req, reply) => {
       return reply.status(201).send(await editions.addSession(req.ctx, req.params.id, req.body));

@@ -7,11 +7,10 @@ import {
   publicCertificate,
   revokeBody,
 } from '../../../../common/certificates.js';
+import { idParams } from '../../../../common/primitives.js';
 import { fileAnswer } from '../../../http/openapi.js';
 import { type App, type RouteDeps, typed } from '../../../http/types.js';
 import type { CertificatesService } from './service.js';
-
-const id = z.object({ id: z.coerce.number().int() });
 
 const tags = ['certificates'];
 
@@ -62,7 +61,7 @@ export function certificatesRoutes(app: App, { services }: RouteDeps<{ certifica
         tags,
         summary:
           'An edition’s certificates, each flagged when outdated, and its completed enrolments still without one (catalogue managers, task force, the edition’s trainers)',
-        params: id,
+        params: idParams,
         response: { 200: editionCertificates },
       },
     },
@@ -77,7 +76,7 @@ export function certificatesRoutes(app: App, { services }: RouteDeps<{ certifica
       schema: {
         tags,
         summary: 'All valid certificates of an edition as a ZIP of PDFs (catalogue managers, task force)',
-        params: id,
+        params: idParams,
         produces: ['application/zip'],
         response: {
           200: fileAnswer<Readable>('ZIP archive, one attestato-<name>-<code>.pdf per valid certificate'),
@@ -101,7 +100,7 @@ export function certificatesRoutes(app: App, { services }: RouteDeps<{ certifica
         tags,
         summary:
           'A certificate as PDF (its holder, catalogue managers, task force, the Province officer of the holder’s unit); a revoked one is marked REVOCATO',
-        params: id,
+        params: idParams,
         produces: ['application/pdf'],
         response: { 200: fileAnswer<Buffer>('PDF document (A4)') },
       },
@@ -122,7 +121,7 @@ export function certificatesRoutes(app: App, { services }: RouteDeps<{ certifica
       schema: {
         tags,
         summary: 'Revoke a certificate, with a reason (catalogue managers)',
-        params: id,
+        params: idParams,
         body: revokeBody,
         response: { 200: certificate },
       },
@@ -139,7 +138,7 @@ export function certificatesRoutes(app: App, { services }: RouteDeps<{ certifica
         tags,
         summary:
           'Reissue a certificate from the enrolment’s current data after a correction: the old one is revoked (catalogue managers)',
-        params: id,
+        params: idParams,
         response: { 201: certificate },
       },
     },

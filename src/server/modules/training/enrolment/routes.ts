@@ -13,10 +13,9 @@ import {
   quotasBody,
   seatSummary,
 } from '../../../../common/enrolment.js';
+import { idParams } from '../../../../common/primitives.js';
 import { type App, type RouteDeps, typed } from '../../../http/types.js';
 import type { EnrolmentService } from './service.js';
-
-const id = z.object({ id: z.coerce.number().int() });
 
 export function enrolmentRoutes(app: App, { services }: RouteDeps<{ enrolment: EnrolmentService }>) {
   const r = typed(app);
@@ -89,7 +88,7 @@ export function enrolmentRoutes(app: App, { services }: RouteDeps<{ enrolment: E
       schema: {
         tags,
         summary: 'Approve or reject (with a reason) a pending enrolment',
-        params: id,
+        params: idParams,
         body: decisionBody,
         response: { 200: enrolment },
       },
@@ -105,7 +104,7 @@ export function enrolmentRoutes(app: App, { services }: RouteDeps<{ enrolment: E
       schema: {
         tags,
         summary: 'Cancel an enrolment (yourself before the deadline; officers and admins any time)',
-        params: id,
+        params: idParams,
         body: cancelEnrolmentBody,
         response: { 200: enrolment },
       },
@@ -121,7 +120,7 @@ export function enrolmentRoutes(app: App, { services }: RouteDeps<{ enrolment: E
       schema: {
         tags,
         summary: 'Move an enrolment to another edition (admins); answers the new enrolment',
-        params: id,
+        params: idParams,
         body: moveBody,
         response: { 200: enrolment },
       },
@@ -137,7 +136,7 @@ export function enrolmentRoutes(app: App, { services }: RouteDeps<{ enrolment: E
       schema: {
         tags,
         summary: 'Seats of an edition: confirmed, pending, waitlisted, quotas',
-        params: id,
+        params: idParams,
         response: { 200: seatSummary },
       },
     },
@@ -152,7 +151,7 @@ export function enrolmentRoutes(app: App, { services }: RouteDeps<{ enrolment: E
       schema: {
         tags,
         summary: 'Reserve seats of an edition for units (replaces the list)',
-        params: id,
+        params: idParams,
         body: quotasBody,
         response: { 200: seatSummary },
       },

@@ -9,10 +9,9 @@ import {
   mySessionsQuery,
   transcript,
 } from '../../../../common/learning.js';
+import { idParams } from '../../../../common/primitives.js';
 import { type App, type RouteDeps, typed } from '../../../http/types.js';
 import type { LearningService } from './service.js';
-
-const id = z.object({ id: z.coerce.number().int() });
 
 export function learningRoutes(app: App, { services }: RouteDeps<{ learning: LearningService }>) {
   const r = typed(app);
@@ -69,7 +68,7 @@ export function learningRoutes(app: App, { services }: RouteDeps<{ learning: Lea
         tags: ['feedback'],
         summary:
           'Answer the satisfaction questionnaire of my confirmed enrolment, once, after the edition ends',
-        params: id,
+        params: idParams,
         body: feedbackBody,
         response: { 201: okBody },
       },
@@ -87,7 +86,7 @@ export function learningRoutes(app: App, { services }: RouteDeps<{ learning: Lea
         tags: ['feedback'],
         summary:
           'An edition’s anonymous satisfaction results: counts always, averages, distributions and comments from 3 answers (catalogue managers, task force, the edition’s trainers)',
-        params: id,
+        params: idParams,
         response: { 200: feedbackSummary },
       },
     },

@@ -1,0 +1,63 @@
+import type { MultipartFields } from '@fastify/multipart';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { pickLang } from '../kernel/errors.js';
+import { cleanText, cleanTree, invalidText, type PlacedProblem, TEXT_PROBLEMS } from '../kernel/text.js';
+
+/** The parts of a request that carry text, with the names validation errors give them. */
+const PARTS = [
+  ['params', 'params'],
+  ['query', 'querystring'],
+  ['body', 'body'],
+] as const;
+
+/**
+ * Every string of the route parameters, the query string and the JSON body goes through the kernel's
+ * text rule before validation: refused with 400 INVALID_TEXT (control characters, lone surrogates,
+ * bidirectional controls) or normalised (NFC), so no route can forget it. Uploaded files go through
+ * the same rule where they are read (`readCsv`, the framework's JSON import), multipart fields through
+ * `multipartField`.
+ */
+export function registerTextGuard(app: FastifyInstance) {
+  app.addHook('preValidation', async (req) => {
+    const problems: PlacedProblem[] = [];
+    const where: string[] = [];
+    for (const [part, context] of PARTS) {
+      const { value, issues } = cleanTree(req[part]);
+      if (value !== req[part]) (req as unknown as Record<string, unknown>)[part] = value;
+      for (const { path, problem } of issues) {
+        problems.push({ path: [context, ...path].join('.'), messages: TEXT_PROBLEMS[problem] });
+        where.push(path.join('.') || context);
+      }
+    }
+    if (problems.length) throw invalidText(problems, where);
+  });
+}
+
+/** A text field sent along a multipart upload, under the same rule as JSON; undefined when absent. */
+export function multipartField(fields: MultipartFields, name: string): string | undefined {
+  const part = [fields[name]].flat()[0];
+  if (part?.type !== 'field' || typeof part.value !== 'string') return undefined;
+  const clean = cleanText(part.value);
+  if (clean.ok) return clean.value;
+  throw invalidText([{ path: `body.${name}`, messages: TEXT_PROBLEMS[clean.problem] }], [name]);
+}
+
+/**
+ * Fastify's answer to an address it cannot route: a percent-encoding that is not UTF-8 (`%ED%A0%80`,
+ * an encoded lone surrogate) or a parameter longer than the router takes. Given as the `frameworkErrors`
+ * option, so it has the usual error body; the error handler never sees these.
+ */
+export function badUrl(err: FastifyError, req: FastifyRequest, reply: FastifyReply) {
+  const lang = pickLang(req.headers['accept-language']);
+  const tooLong = err.code === 'FST_ERR_MAX_PARAM_LENGTH';
+  const message = tooLong
+    ? { it: 'Indirizzo troppo lungo.', en: 'The address is too long.' }
+    : {
+        it: 'Indirizzo non valido: contiene caratteri codificati in modo scorretto.',
+        en: 'Invalid address: it holds wrongly encoded characters.',
+      };
+  return reply
+    .header('x-request-id', req.id)
+    .status(tooLong ? 414 : 400)
+    .send({ code: tooLong ? 'URL_TOO_LONG' : 'INVALID_URL', message: message[lang] });
+}
