@@ -6,6 +6,7 @@ import fastifyMultipart from '@fastify/multipart';
 import fastifyRateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyBaseLogger } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { ZodType } from 'zod';
 import { composeModules } from './compose.js';
 import type { Config } from './config.js';
 import type { Database } from './db/client.js';
@@ -15,8 +16,13 @@ import { registerSession } from './http/session.js';
 import { registerWeb } from './http/web.js';
 import type { Clock } from './kernel/clock.js';
 
-/** A registered route: method, URL pattern, and whether it is public. */
-export type RouteSummary = { method: string; url: string; public: boolean };
+/** A registered route: method, URL pattern, whether it is public, and the zod schemas of its input. */
+export type RouteSummary = {
+  method: string;
+  url: string;
+  public: boolean;
+  input: { params?: ZodType; querystring?: ZodType; body?: ZodType };
+};
 
 export type BuildOptions = {
   config: Config;
@@ -85,7 +91,11 @@ export async function buildApp({ config, database, logger, clock }: BuildOptions
   // Every route of the modules, as registered: the authorisation tests walk this list.
   const routes: RouteSummary[] = [];
   app.addHook('onRoute', (r) => {
-    for (const method of [r.method].flat()) routes.push({ method, url: r.url, public: !!r.config?.public });
+    const { params, querystring, body } = (r.schema ?? {}) as RouteSummary['input'];
+    const input = { params, querystring, body };
+    for (const method of [r.method].flat()) {
+      routes.push({ method, url: r.url, public: !!r.config?.public, input });
+    }
   });
   for (const m of modules) await m.routes?.(app, services, kernel);
   await registerWeb(app);
