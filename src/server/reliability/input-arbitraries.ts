@@ -1,0 +1,396 @@
+import fc from 'fast-check';
+import { z } from 'zod';
+import type { RouteSummary } from '../app.js';
+import {
+  arrays,
+  BODIES,
+  BOOLEANS,
+  DATE_TIMES,
+  DATES,
+  EMAILS,
+  EXTRA_KEYS,
+  enums,
+  type Hostile,
+  NUMBERS,
+  NUMERIC_TEXT,
+  OMIT,
+  QUERY_FRAGMENTS,
+  Raw,
+  SEGMENTS,
+  strings,
+  URIS,
+  UUIDS,
+  WRONG_TYPES,
+  withOwnKey,
+} from './hostile-values.js';
+
+/**
+ * Arbitraries for a route's input, built from the JSON schema of its zod schemas: a valid instance
+ * of every section (params, query, body) and one to three mutations that each put a hostile value at
+ * one place of it. A case is the valid instance with its mutations applied.
+ */
+
+/** The part of JSON Schema that z.toJSONSchema produces for the app's input schemas. */
+export type JsonSchema = {
+  type?: string | string[];
+  properties?: Record<string, JsonSchema>;
+  required?: string[];
+  items?: JsonSchema;
+  additionalProperties?: JsonSchema | boolean;
+  propertyNames?: JsonSchema;
+  enum?: unknown[];
+  const?: unknown;
+  anyOf?: JsonSchema[];
+  oneOf?: JsonSchema[];
+  minimum?: number;
+  maximum?: number;
+  exclusiveMinimum?: number;
+  exclusiveMaximum?: number;
+  multipleOf?: number;
+  minLength?: number;
+  maxLength?: number;
+  pattern?: string;
+  format?: string;
+  minItems?: number;
+  maxItems?: number;
+};
+
+export type Section = 'params' | 'query' | 'body';
+type Path = (string | number)[];
+
+export type Mutation = {
+  section: Section;
+  path: Path;
+  label: string;
+  /** The value put at `path`; OMIT removes it; Raw is sent as it is. */
+  value: unknown;
+  /** Set when the mutation adds a key to the object at `path` instead of replacing it. */
+  extraKey?: string;
+};
+
+export type Case = { valid: Record<Section, unknown>; mutations: Mutation[] };
+
+/** Values known to the database, so valid ids reach the code behind validation. */
+export type Pools = { userIds: string[] };
+
+const EMPTY_OBJECT: JsonSchema = { type: 'object', properties: {} };
+const DATE_PATTERN = '^\\d{4}-\\d{2}-\\d{2}$';
+const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH']);
+/** The query key under which a raw fragment rides; it is written out as it is, without a name. */
+const RAW_QUERY_KEY = '\u0000raw';
+
+export function jsonSchemaOf(schema: z.ZodType | undefined): JsonSchema | undefined {
+  if (!schema) return undefined;
+  return z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as JsonSchema;
+}
+
+/** The names of a URL's path parameters (`:id`, and `*` as `wildcard`). */
+export function paramNames(url: string): string[] {
+  return [...url.matchAll(/:(\w+)|\*/g)].map((m) => m[1] ?? 'wildcard');
+}
+
+/** The schemas of a route's three sections; a section with no declared input still gets probed. */
+export function sectionsOf(route: RouteSummary): Partial<Record<Section, JsonSchema>> {
+  const names = paramNames(route.url);
+  const declared = jsonSchemaOf(route.input.params);
+  const params: JsonSchema | undefined = names.length
+    ? {
+        type: 'object',
+        properties: Object.fromEntries(
+          names.map((n) => [n, declared?.properties?.[n] ?? { type: 'string' }]),
+        ),
+        required: names,
+      }
+    : undefined;
+  const body =
+    BODY_METHODS.has(route.method) || route.input.body
+      ? (jsonSchemaOf(route.input.body) ?? EMPTY_OBJECT)
+      : undefined;
+  return {
+    ...(params ? { params } : {}),
+    query: jsonSchemaOf(route.input.querystring) ?? EMPTY_OBJECT,
+    ...(body ? { body } : {}),
+  };
+}
+
+const dates = fc
+  .date({ min: new Date('2025-01-01T00:00:00Z'), max: new Date('2027-12-31T00:00:00Z'), noInvalidDate: true })
+  .map((d) => d.toISOString());
+
+const words = fc.constantFrom(...'abcdefghilmnoprstuvzàèéìòù ABCDEFGLMNOPRSTUVZ0123456789'.split(''));
+
+function text(min: number, max: number): fc.Arbitrary<string> {
+  const hi = Math.max(min, Math.min(max, min + 30));
+  return fc
+    .string({ unit: words, minLength: min, maxLength: hi })
+    .map((s) => (s.length ? `A${s.slice(1)}` : s));
+}
+
+function typesOf(s: JsonSchema): string[] {
+  if (s.type) return [s.type].flat();
+  if (s.properties || s.additionalProperties) return ['object'];
+  if (s.items) return ['array'];
+  return [];
+}
+
+/** A valid value of a schema node (as far as its JSON schema says). */
+export function validOf(s: JsonSchema, pools: Pools, key = ''): fc.Arbitrary<unknown> {
+  const alternatives = s.anyOf ?? s.oneOf;
+  if (alternatives) return fc.oneof(...alternatives.map((a) => validOf(a, pools, key)));
+  if (s.const !== undefined) return fc.constant(s.const);
+  if (s.enum) return fc.constantFrom(...s.enum);
+  const types = typesOf(s);
+  if (types.length > 1) return fc.oneof(...types.map((type) => validOf({ ...s, type }, pools, key)));
+  switch (types[0]) {
+    case 'integer':
+    case 'number': {
+      const step = s.multipleOf ?? 1;
+      const lo = s.minimum ?? (s.exclusiveMinimum !== undefined ? s.exclusiveMinimum + step : 1);
+      const from = lo < -1e6 ? 1 : lo;
+      const top =
+        s.maximum ?? (s.exclusiveMaximum !== undefined ? s.exclusiveMaximum - step : Number.MAX_SAFE_INTEGER);
+      const to = Math.min(top, from + 40 * step);
+      const n = fc.integer({ min: Math.ceil(from / step), max: Math.floor(to / step) }).map((k) => k * step);
+      return types[0] === 'number'
+        ? fc.oneof(
+            n,
+            n.map((v) => (v + 0.5 <= to ? v + 0.5 : v)),
+          )
+        : n;
+    }
+    case 'boolean':
+      return fc.boolean();
+    case 'null':
+      return fc.constant(null);
+    case 'string':
+      return validString(s, pools, key);
+    case 'array': {
+      const min = s.minItems ?? 0;
+      const max = Math.min(s.maxItems ?? min + 3, min + 3);
+      return fc.array(validOf(s.items ?? {}, pools), { minLength: min, maxLength: max });
+    }
+    case 'object': {
+      if (s.properties && Object.keys(s.properties).length) {
+        const model = Object.fromEntries(
+          Object.entries(s.properties).map(([k, v]) => [k, validOf(v, pools, k)]),
+        );
+        return fc.record(model, { requiredKeys: s.required ?? [] });
+      }
+      if (typeof s.additionalProperties === 'object') {
+        const keys = s.propertyNames?.pattern
+          ? fc.stringMatching(new RegExp(s.propertyNames.pattern))
+          : text(1, 8);
+        return fc.dictionary(keys, validOf(s.additionalProperties, pools), { maxKeys: 3 });
+      }
+      return fc.constant({});
+    }
+    default:
+      return fc.constantFrom('x', 1, true);
+  }
+}
+
+function validString(s: JsonSchema, pools: Pools, key: string): fc.Arbitrary<string> {
+  const min = s.minLength ?? 0;
+  const max = s.maxLength ?? 60;
+  if (s.format === 'uuid') {
+    return pools.userIds.length
+      ? fc.oneof(fc.constantFrom(...pools.userIds), fc.uuid({ version: 4 }))
+      : fc.uuid({ version: 4 });
+  }
+  if (s.format === 'date-time') return dates;
+  if (s.pattern === DATE_PATTERN) return dates.map((d) => d.slice(0, 10));
+  if (s.format === 'uri') return fc.constantFrom('https://example.org/room', 'https://meet.example.org/x');
+  if (/email/i.test(key) || s.format === 'email') {
+    // Unknown addresses: a refused sign-in of a real account counts against it, by design.
+    return fc.stringMatching(/^[a-z]{10}$/).map((local) => `${local}@example.org`);
+  }
+  if (s.pattern) {
+    return fc.stringMatching(new RegExp(s.pattern)).filter((v) => v.length >= min && v.length <= max);
+  }
+  return text(min, max);
+}
+
+/** Every place of a section where a hostile value can go, with the schema node found there. */
+function placesOf(s: JsonSchema, path: Path = []): { path: Path; node: JsonSchema; required: boolean }[] {
+  const here = [{ path, node: s, required: true }];
+  const alternatives = s.anyOf ?? s.oneOf;
+  if (alternatives) {
+    const objectLike = alternatives.find((a) => a.properties);
+    return objectLike ? [...here, ...placesOf(objectLike, path).slice(1)] : here;
+  }
+  if (s.properties) {
+    const required = new Set(s.required ?? []);
+    return [
+      ...here,
+      ...Object.entries(s.properties).flatMap(([k, v]) =>
+        placesOf(v, [...path, k]).map((p, i) => (i === 0 ? { ...p, required: required.has(k) } : p)),
+      ),
+    ];
+  }
+  if (s.items) return [...here, ...placesOf(s.items, [...path, 0])];
+  if (typeof s.additionalProperties === 'object')
+    return [...here, ...placesOf(s.additionalProperties, [...path, '1'])];
+  return here;
+}
+
+/** The hostile values aimed at one node, in a JSON body or in text (path and query). */
+function hostileFor(
+  node: JsonSchema,
+  key: string,
+  asText: boolean,
+  place: { required: boolean; root: boolean },
+): Hostile[] {
+  const types = typesOf(node.anyOf?.[0] ?? node.oneOf?.[0] ?? node);
+  const out: Hostile[] = [];
+  const enumValues = node.enum ?? (node.const !== undefined ? [node.const] : undefined);
+  if (enumValues) out.push(...enums(enumValues));
+  if (types.includes('integer') || types.includes('number')) out.push(...(asText ? NUMERIC_TEXT : NUMBERS));
+  if (types.includes('string')) {
+    if (node.format === 'uuid') out.push(...UUIDS);
+    else if (node.format === 'date-time') out.push(...DATE_TIMES);
+    else if (node.pattern === DATE_PATTERN) out.push(...DATES);
+    else if (node.format === 'uri') out.push(...URIS);
+    else if (/email/i.test(key)) out.push(...EMAILS);
+    const texts = strings(node.minLength ?? 0, node.maxLength);
+    // A megabyte belongs in a body; in a URL it only measures the router.
+    out.push(...(asText ? texts.filter((h) => !h.label.includes('body limit')) : texts));
+  }
+  if (types.includes('boolean')) out.push(...BOOLEANS);
+  if (types.includes('array')) out.push(...arrays(node.maxItems, 1));
+  if (!asText) out.push(...WRONG_TYPES);
+  else
+    out.push(
+      { label: 'wrong type: JSON text', value: '{"a":1}' },
+      { label: 'repeated parameter', value: ['1', '2'] },
+    );
+  if (!place.required) out.push({ label: 'absent optional field', value: OMIT });
+  else if (!place.root) out.push({ label: 'missing required field', value: OMIT });
+  return out;
+}
+
+function mutationsOf(section: Section, s: JsonSchema): fc.Arbitrary<Mutation> {
+  const asText = section !== 'body';
+  const choices: Mutation[] = [];
+  for (const { path, node, required } of placesOf(s)) {
+    const key = String(path.at(-1) ?? '');
+    const root = path.length === 0;
+    if (root && section === 'body') choices.push(...BODIES.map((h) => ({ section, path, ...h })));
+    if (root && section === 'query') {
+      choices.push(...QUERY_FRAGMENTS.map((h) => ({ section, path: [RAW_QUERY_KEY], ...h })));
+    }
+    if (section === 'params' && path.length === 1)
+      choices.push(...SEGMENTS.map((h) => ({ section, path, ...h })));
+    if (!root)
+      choices.push(
+        ...hostileFor(node, key, asText, { required, root }).map((h) => ({ section, path, ...h })),
+      );
+    if (typesOf(node).includes('object') && !(section === 'params')) {
+      choices.push(
+        ...EXTRA_KEYS.map(({ label, key: extraKey, value }) => ({ section, path, label, value, extraKey })),
+      );
+    }
+  }
+  return fc.constantFrom(...choices);
+}
+
+/** Cases for a route: one to three hostile mutations on a valid instance, or none. */
+export function casesOf(route: RouteSummary, pools: Pools): fc.Arbitrary<Case> {
+  const sections = sectionsOf(route);
+  const entries = Object.entries(sections) as [Section, JsonSchema][];
+  const valid = fc.record(
+    Object.fromEntries(entries.map(([k, s]) => [k, validOf(s, pools)])) as Record<
+      Section,
+      fc.Arbitrary<unknown>
+    >,
+  );
+  const mutation = fc.oneof(...entries.map(([k, s]) => mutationsOf(k, s)));
+  return fc.record({
+    valid,
+    // Mostly one mutation, so that a hostile value meets a request that is otherwise valid and reaches
+    // the code behind validation; sometimes none, to keep valid requests in the mix.
+    mutations: fc.oneof(
+      { weight: 1, arbitrary: fc.constant<Mutation[]>([]) },
+      { weight: 6, arbitrary: fc.array(mutation, { minLength: 1, maxLength: 1 }) },
+      { weight: 3, arbitrary: fc.array(mutation, { minLength: 2, maxLength: 3 }) },
+    ),
+  });
+}
+
+/** The valid instance with the given mutations applied (the instance is not changed). */
+export function applyMutations(c: Case, mutations: Mutation[]): Record<Section, unknown> {
+  const out = structuredClone(c.valid);
+  for (const m of mutations) {
+    const holder = out as Record<string, unknown>;
+    holder[m.section] = put(holder[m.section], m.path, m);
+  }
+  return out;
+}
+
+function put(target: unknown, path: Path, m: Mutation): unknown {
+  if (path.length === 0) {
+    if (m.extraKey === undefined) return m.value;
+    const base =
+      target && typeof target === 'object' && !Array.isArray(target)
+        ? (target as Record<string, unknown>)
+        : {};
+    return withOwnKey(base, m.extraKey, m.value);
+  }
+  const [head, ...rest] = path as [string | number, ...Path];
+  const container = (
+    target && typeof target === 'object' ? target : typeof head === 'number' ? [] : {}
+  ) as Record<string | number, unknown>;
+  const next = put(container[head], rest, m);
+  if (next === OMIT) delete container[head];
+  else container[head] = next;
+  return container;
+}
+
+/** A request of a route for a case: URL (path and query), and the body as sent. */
+export function requestOf(route: RouteSummary, input: Record<Section, unknown>) {
+  const params = (input.params ?? {}) as Record<string, unknown>;
+  const path = route.url.replace(/:(\w+)|\*/g, (_m, name: string | undefined) => {
+    const v = params[name ?? 'wildcard'];
+    return v === undefined ? '' : v instanceof Raw ? String(v.text) : encode(textOf(v));
+  });
+  const query = queryOf(input.query);
+  const url = query ? `${path}?${query}` : path;
+  const body = input.body;
+  if (body === undefined) return { url, payload: undefined };
+  if (body instanceof Raw) return { url, payload: body.text };
+  return { url, payload: JSON.stringify(body) };
+}
+
+function queryOf(q: unknown): string {
+  if (q instanceof Raw) return String(q.text);
+  if (!q || typeof q !== 'object' || Array.isArray(q)) return `value=${encode(textOf(q))}`;
+  const parts: string[] = [];
+  for (const [k, v] of Object.entries(q as Record<string, unknown>)) {
+    if (v instanceof Raw) parts.push(String(v.text));
+    else if (Array.isArray(v)) for (const x of v) parts.push(`${encode(k)}=${encode(textOf(x))}`);
+    else if (v !== undefined) parts.push(`${encode(k)}=${encode(textOf(v))}`);
+  }
+  return parts.join('&');
+}
+
+function textOf(v: unknown): string {
+  return typeof v === 'string' ? v : typeof v === 'object' && v !== null ? JSON.stringify(v) : String(v);
+}
+
+/** encodeURIComponent, but a lone surrogate becomes its three-byte form instead of throwing. */
+function encode(s: string): string {
+  try {
+    return encodeURIComponent(s);
+  } catch {
+    return [...s]
+      .map((ch) => {
+        const c = ch.charCodeAt(0);
+        if (ch.length === 1 && c >= 0xd800 && c <= 0xdfff) {
+          return [0xe0 | (c >> 12), 0x80 | ((c >> 6) & 0x3f), 0x80 | (c & 0x3f)]
+            .map((b) => `%${b.toString(16).toUpperCase()}`)
+            .join('');
+        }
+        return encodeURIComponent(ch);
+      })
+      .join('');
+  }
+}
