@@ -7,16 +7,10 @@ import type { RouteSummary } from '../app.js';
 import { rowsOf } from '../db/sql.js';
 import { startTestApp } from '../test/app.js';
 import type { TestClient } from '../test/client.js';
-import { changedTables, nextXid, type Snapshot, snapshot } from './db-state.js';
+import { changedTables, committedSince, nextXid, snapshot } from './db-state.js';
+import { requestOf } from './hostile-requests.js';
 import { classOf, Raw } from './hostile-values.js';
-import {
-  applyMutations,
-  type Case,
-  casesOf,
-  type Mutation,
-  requestOf,
-  type Section,
-} from './input-arbitraries.js';
+import { applyMutations, type Case, casesOf, type Mutation, type Section } from './input-arbitraries.js';
 
 /**
  * Hostile input on every route the app registers: schema-violating and boundary values in the path,
@@ -78,11 +72,11 @@ function callerOf(route: RouteSummary): Caller {
 
 const signedIn = new Map<string, TestClient>();
 
-/** A signed-in client for the caller, signed in again if a previous case ended its session. */
-async function clientOf(caller: Caller): Promise<TestClient> {
+/** A signed-in client for the caller, signed in again when `renew` (a case ended its session). */
+async function clientOf(caller: Caller, renew = false): Promise<TestClient> {
   if (caller === 'anonymous') return t.client();
   const known = signedIn.get(caller);
-  if (known && (await known.get('/api/v1/me')).statusCode === 200) return known;
+  if (known && !renew) return known;
   const fresh = await t.as(caller);
   signedIn.set(caller, fresh);
   return fresh;
@@ -95,7 +89,16 @@ function freshAddress() {
   return `10.${(addresses >> 16) & 255}.${(addresses >> 8) & 255}.${addresses & 255}`;
 }
 
-let baseline: { xid: string; snap: Snapshot } | null = null;
+async function send(route: RouteSummary, client: TestClient, input: Record<Section, unknown>) {
+  client.remoteAddress = freshAddress();
+  const { url, payload } = requestOf(route, input);
+  return client.request(
+    route.method as 'GET',
+    url,
+    undefined,
+    payload === undefined ? {} : { payload, headers: { 'content-type': 'application/json' } },
+  );
+}
 
 type Outcome = { status: number; problems: string[]; logged?: string | undefined };
 
@@ -104,16 +107,8 @@ async function probe(
   client: TestClient,
   input: Record<Section, unknown>,
 ): Promise<Outcome> {
-  const xid = await nextXid(t.db);
-  if (baseline?.xid !== xid) baseline = { xid, snap: await snapshot(t.db) };
-  client.remoteAddress = freshAddress();
-  const { url, payload } = requestOf(route, input);
-  const res = await client.request(
-    route.method as 'GET',
-    url,
-    undefined,
-    payload === undefined ? {} : { payload, headers: { 'content-type': 'application/json' } },
-  );
+  const before = await nextXid(t.db);
+  const res = await send(route, client, input);
   const status = res.statusCode;
   const problems: string[] = [];
   if (status >= 500) problems.push(`answered ${status}`);
@@ -122,15 +117,21 @@ async function probe(
     if (typeof body?.code !== 'string' || typeof body.message !== 'string') {
       problems.push(`answered ${status} without the error body: ${res.body.slice(0, 120)}`);
     }
-    const after = await nextXid(t.db);
-    if (after !== baseline.xid) {
-      const snap = await snapshot(t.db);
-      const changed = changedTables(baseline.snap, snap);
-      baseline = { xid: after, snap };
+    // Most refusals write nothing at all; the others are sent again between two snapshots.
+    if (await committedSince(t.db, before, await nextXid(t.db))) {
+      const changed = await changesOf(route, client, input);
       if (changed.length) problems.push(`answered ${status} but changed ${changed.join(', ')}`);
     }
   }
   return { status, problems, logged: logged.get(String(res.headers['x-request-id'])) };
+}
+
+/** The tables a refused request changes, measured on a second sending of it. */
+async function changesOf(route: RouteSummary, client: TestClient, input: Record<Section, unknown>) {
+  const before = await snapshot(t.db);
+  const res = await send(route, client, input);
+  if (res.statusCode < 400 || res.statusCode >= 500) return [];
+  return changedTables(before, await snapshot(t.db));
 }
 
 function safeJson(text: string): unknown {
@@ -203,16 +204,38 @@ describe('hostile input on every route', () => {
     expect(routes.length).toBeGreaterThan(100);
   });
 
+  it('tells a committed change from a rolled-back one, in any table', async () => {
+    const rename = (suffix: string) =>
+      sql`update users set name = name || ${suffix} where email = 'moderatore@officina.demo'`;
+    const before = await snapshot(t.db);
+    const from = await nextXid(t.db);
+    await t.db
+      .transaction(async (tx) => {
+        await tx.execute(rename('!'));
+        throw new Error('roll back');
+      })
+      .catch(() => undefined);
+    expect(await committedSince(t.db, from, await nextXid(t.db))).toBe(false);
+    expect(changedTables(before, await snapshot(t.db))).toEqual([]);
+    await t.db.execute(rename('!'));
+    expect(await committedSince(t.db, from, await nextXid(t.db))).toBe(true);
+    expect(changedTables(before, await snapshot(t.db))).toEqual(['users']);
+    await t.db.execute(sql`update users set name = left(name, -1) where email = 'moderatore@officina.demo'`);
+    expect(changedTables(before, await snapshot(t.db))).toEqual([]);
+  });
+
   it.each(routes.map((r) => [`${r.method} ${r.url}`, r] as const))('%s', async (_name, route) => {
     const seed = seedOf(route);
     const cases = fc.sample(casesOf(route, pools), { seed, numRuns: RUNS });
     const caller = callerOf(route);
     const violations: Violation[] = [];
     let throttled = 0;
+    let client = await clientOf(caller);
     for (const c of cases) {
-      const client = await clientOf(caller);
       const outcome = await probe(route, client, applyMutations(c, c.mutations));
       if (outcome.status === 429) throttled++;
+      // A case may end the caller's own session (a deactivation, a password change): sign in again.
+      if (outcome.status === 401 && caller !== 'anonymous') client = await clientOf(caller, true);
       if (outcome.problems.length) violations.push(...(await attribute(route, client, c, outcome)));
     }
     found.push(...violations);

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { z } from 'zod';
 import type { RouteSummary } from '../app.js';
+import { RAW_QUERY_KEY, textOf } from './hostile-requests.js';
 import {
   arrays,
   BODIES,
@@ -76,8 +77,6 @@ export type Pools = { userIds: string[] };
 const EMPTY_OBJECT: JsonSchema = { type: 'object', properties: {} };
 const DATE_PATTERN = '^\\d{4}-\\d{2}-\\d{2}$';
 const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH']);
-/** The query key under which a raw fragment rides; it is written out as it is, without a name. */
-const RAW_QUERY_KEY = '\u0000raw';
 
 export function jsonSchemaOf(schema: z.ZodType | undefined): JsonSchema | undefined {
   if (!schema) return undefined;
@@ -268,7 +267,7 @@ function hostileFor(
   return out;
 }
 
-function mutationsOf(section: Section, s: JsonSchema): fc.Arbitrary<Mutation> {
+function mutationsOf(section: Section, s: JsonSchema): Mutation[] {
   const asText = section !== 'body';
   const choices: Mutation[] = [];
   for (const { path, node, required } of placesOf(s)) {
@@ -278,32 +277,70 @@ function mutationsOf(section: Section, s: JsonSchema): fc.Arbitrary<Mutation> {
     if (root && section === 'query') {
       choices.push(...QUERY_FRAGMENTS.map((h) => ({ section, path: [RAW_QUERY_KEY], ...h })));
     }
-    if (section === 'params' && path.length === 1)
+    if (section === 'params' && path.length === 1) {
       choices.push(...SEGMENTS.map((h) => ({ section, path, ...h })));
-    if (!root)
-      choices.push(
-        ...hostileFor(node, key, asText, { required, root }).map((h) => ({ section, path, ...h })),
-      );
-    if (typesOf(node).includes('object') && !(section === 'params')) {
+    }
+    if (!root) {
+      const hostile = hostileFor(node, key, asText, { required, root });
+      choices.push(...hostile.map((h) => ({ section, path, ...h })));
+    }
+    if (typesOf(node).includes('object') && section !== 'params') {
       choices.push(
         ...EXTRA_KEYS.map(({ label, key: extraKey, value }) => ({ section, path, label, value, extraKey })),
       );
     }
   }
-  return fc.constantFrom(...choices);
+  return choices;
+}
+
+const ZOD_OF: Record<Section, keyof RouteSummary['input']> = {
+  params: 'params',
+  query: 'querystring',
+  body: 'body',
+};
+
+/**
+ * Whether the route's own schema lets a mutated instance through. Those mutations are the ones that
+ * reach the code behind validation, where the defects are; the others only meet the validator.
+ */
+function passesValidation(route: RouteSummary, section: Section, instance: unknown): boolean {
+  const schema = route.input[ZOD_OF[section]];
+  if (!schema) return true;
+  if (instance instanceof Raw) return false;
+  return schema.safeParse(
+    section === 'body' ? JSON.parse(JSON.stringify(instance) ?? 'null') : onTheWire(instance),
+  ).success;
+}
+
+/** Path and query values as the server receives them: text, or lists of text. */
+function onTheWire(instance: unknown): unknown {
+  if (!instance || typeof instance !== 'object') return instance;
+  return Object.fromEntries(
+    Object.entries(instance as Record<string, unknown>)
+      .filter(([k]) => k !== RAW_QUERY_KEY)
+      .map(([k, v]) => [k, v instanceof Raw ? String(v.text) : Array.isArray(v) ? v.map(textOf) : textOf(v)]),
+  );
 }
 
 /** Cases for a route: one to three hostile mutations on a valid instance, or none. */
 export function casesOf(route: RouteSummary, pools: Pools): fc.Arbitrary<Case> {
   const sections = sectionsOf(route);
   const entries = Object.entries(sections) as [Section, JsonSchema][];
-  const valid = fc.record(
-    Object.fromEntries(entries.map(([k, s]) => [k, validOf(s, pools)])) as Record<
-      Section,
-      fc.Arbitrary<unknown>
-    >,
+  const validBySection = Object.fromEntries(entries.map(([k, s]) => [k, validOf(s, pools)]));
+  const valid = fc.record(validBySection as Record<Section, fc.Arbitrary<unknown>>);
+  const [sample] = fc.sample(valid, { numRuns: 1, seed: 1 });
+  const passing: Mutation[] = [];
+  const refused: Mutation[] = [];
+  for (const [section, s] of entries) {
+    for (const m of mutationsOf(section, s)) {
+      const mutated = applyMutations({ valid: sample as Record<Section, unknown>, mutations: [] }, [m]);
+      (passesValidation(route, section, mutated[section]) ? passing : refused).push(m);
+    }
+  }
+  const mutation = fc.oneof(
+    ...(passing.length ? [{ weight: 3, arbitrary: fc.constantFrom(...passing) }] : []),
+    ...(refused.length ? [{ weight: 1, arbitrary: fc.constantFrom(...refused) }] : []),
   );
-  const mutation = fc.oneof(...entries.map(([k, s]) => mutationsOf(k, s)));
   return fc.record({
     valid,
     // Mostly one mutation, so that a hostile value meets a request that is otherwise valid and reaches
@@ -343,54 +380,4 @@ function put(target: unknown, path: Path, m: Mutation): unknown {
   if (next === OMIT) delete container[head];
   else container[head] = next;
   return container;
-}
-
-/** A request of a route for a case: URL (path and query), and the body as sent. */
-export function requestOf(route: RouteSummary, input: Record<Section, unknown>) {
-  const params = (input.params ?? {}) as Record<string, unknown>;
-  const path = route.url.replace(/:(\w+)|\*/g, (_m, name: string | undefined) => {
-    const v = params[name ?? 'wildcard'];
-    return v === undefined ? '' : v instanceof Raw ? String(v.text) : encode(textOf(v));
-  });
-  const query = queryOf(input.query);
-  const url = query ? `${path}?${query}` : path;
-  const body = input.body;
-  if (body === undefined) return { url, payload: undefined };
-  if (body instanceof Raw) return { url, payload: body.text };
-  return { url, payload: JSON.stringify(body) };
-}
-
-function queryOf(q: unknown): string {
-  if (q instanceof Raw) return String(q.text);
-  if (!q || typeof q !== 'object' || Array.isArray(q)) return `value=${encode(textOf(q))}`;
-  const parts: string[] = [];
-  for (const [k, v] of Object.entries(q as Record<string, unknown>)) {
-    if (v instanceof Raw) parts.push(String(v.text));
-    else if (Array.isArray(v)) for (const x of v) parts.push(`${encode(k)}=${encode(textOf(x))}`);
-    else if (v !== undefined) parts.push(`${encode(k)}=${encode(textOf(v))}`);
-  }
-  return parts.join('&');
-}
-
-function textOf(v: unknown): string {
-  return typeof v === 'string' ? v : typeof v === 'object' && v !== null ? JSON.stringify(v) : String(v);
-}
-
-/** encodeURIComponent, but a lone surrogate becomes its three-byte form instead of throwing. */
-function encode(s: string): string {
-  try {
-    return encodeURIComponent(s);
-  } catch {
-    return [...s]
-      .map((ch) => {
-        const c = ch.charCodeAt(0);
-        if (ch.length === 1 && c >= 0xd800 && c <= 0xdfff) {
-          return [0xe0 | (c >> 12), 0x80 | ((c >> 6) & 0x3f), 0x80 | (c & 0x3f)]
-            .map((b) => `%${b.toString(16).toUpperCase()}`)
-            .join('');
-        }
-        return encodeURIComponent(ch);
-      })
-      .join('');
-  }
 }
