@@ -53,8 +53,16 @@ function summarise(err: LoggedError): string {
 }
 
 // Background mail and reminder passes would change the database between a snapshot and the next.
-const t = await startTestApp({ outboxIntervalMs: 24 * 3600_000 }, { logger });
+// The demo's history (past editions, attestati, campaigns) gives the ids of every resource a row.
+const t = await startTestApp({ outboxIntervalMs: 24 * 3600_000 }, { logger, history: true });
 
+const codesOf = async (table: string, column = 'code') =>
+  (await rowsOf<{ v: string }>(t.db, sql.raw(`select ${column} as v from ${table} order by 1`))).map(
+    (r) => r.v,
+  );
+const domains = await codesOf('domains');
+const serviceModels = await codesOf('service_models');
+const jobProfiles = await codesOf('job_profiles');
 const pools = {
   userIds: (
     await rowsOf<{ id: string }>(
@@ -62,6 +70,17 @@ const pools = {
       sql`select id from users where email not in (${ADMIN}, ${LEARNER}) order by email`,
     )
   ).map((r) => r.id),
+  codes: {
+    domain: domains,
+    domainCode: domains,
+    domainCodes: domains,
+    serviceModel: serviceModels,
+    serviceModelCode: serviceModels,
+    jobProfileCode: jobProfiles,
+    jobProfileCodes: jobProfiles,
+    code: jobProfiles,
+    slug: await codesOf('training_paths', 'slug'),
+  },
 };
 
 function callerOf(route: RouteSummary): Caller {
@@ -195,6 +214,13 @@ function seedOf(route: RouteSummary): number {
 }
 
 const found: Violation[] = [];
+/** The answers per route, for the report: a route answered only 403 or 404 was not really probed. */
+const answers = new Map<string, Map<number, number>>();
+function tally(route: string, status: number) {
+  const counts = answers.get(route) ?? new Map<number, number>();
+  counts.set(status, (counts.get(status) ?? 0) + 1);
+  answers.set(route, counts);
+}
 
 // HEAD runs the GET handler of the same route; it adds nothing but time.
 const routes = t.routes.filter((r) => r.method !== 'HEAD');
@@ -234,6 +260,7 @@ describe('hostile input on every route', () => {
     for (const c of cases) {
       const outcome = await probe(route, client, applyMutations(c, c.mutations));
       if (outcome.status === 429) throttled++;
+      tally(`${route.method} ${route.url}`, outcome.status);
       // A case may end the caller's own session (a deactivation, a password change): sign in again.
       if (outcome.status === 401 && caller !== 'anonymous') client = await clientOf(caller, true);
       if (outcome.problems.length) violations.push(...(await attribute(route, client, c, outcome)));
@@ -270,6 +297,11 @@ function reportOf(violations: Violation[]): string {
       );
     }
     lines.push('');
+  }
+  lines.push('## Answers per route', '');
+  for (const [route, counts] of answers) {
+    const shown = [...counts].sort((a, b) => a[0] - b[0]).map(([status, n]) => `${status}×${n}`);
+    lines.push(`- \`${route}\`: ${shown.join(', ')}`);
   }
   return lines.join('\n');
 }
