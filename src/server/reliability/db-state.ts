@@ -84,3 +84,24 @@ export async function committedSince(db: Db, from: string, to: string): Promise<
   );
   return (row?.n ?? 1) > 0;
 }
+
+const BIDI = '[\u202A-\u202E\u2066-\u2069]';
+
+/**
+ * Text the database holds that it should not: bidirectional controls (they reorder what prints on
+ * attestati and registers) or Unicode not in NFC. One sample per column.
+ */
+export async function unsafeText(db: Db): Promise<string[]> {
+  const columns = await rowsOf<Column>(
+    db,
+    sql`select table_name, column_name from information_schema.columns
+        where table_schema = 'public' and data_type in ('text', 'character varying')
+        order by table_name, column_name`,
+  );
+  const parts = columns.map(({ table_name: t, column_name: c }) => {
+    const where = `"${c}" ~ '${BIDI}' or "${c}" is not nfc normalized`;
+    return `(select '${t}.${c}' as at, "${c}" as v from "${t}" where ${where} limit 1)`;
+  });
+  const rows = await rowsOf<{ at: string; v: string }>(db, sql.raw(parts.join(' union all ')));
+  return rows.map((r) => `${r.at}: ${JSON.stringify(r.v.slice(0, 60))}`);
+}

@@ -7,7 +7,7 @@ import type { RouteSummary } from '../app.js';
 import { rowsOf } from '../db/sql.js';
 import { startTestApp } from '../test/app.js';
 import type { TestClient } from '../test/client.js';
-import { changedTables, committedSince, nextXid, snapshot } from './db-state.js';
+import { changedTables, committedSince, nextXid, snapshot, unsafeText } from './db-state.js';
 import { requestOf } from './hostile-requests.js';
 import { classOf, Raw } from './hostile-values.js';
 import { applyMutations, type Case, casesOf, type Mutation, type Section } from './input-arbitraries.js';
@@ -278,6 +278,11 @@ describe('hostile input on every route', () => {
     );
     expect(report, `HOSTILE_SEED=${SEED} (route seed ${seed}), caller ${caller}`).toEqual([]);
     expect(throttled / cases.length, 'share of cases answered 429').toBeLessThanOrEqual(MAX_THROTTLED);
+  });
+
+  // Runs last: whatever the cases above got accepted, the text stored is safe to print.
+  it('left no bidirectional control and no unnormalised Unicode in the stored text', async () => {
+    expect(await unsafeText(t.db)).toEqual([]);
   });
 });
 
