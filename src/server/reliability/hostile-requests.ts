@@ -1,12 +1,11 @@
 import type { RouteSummary } from '../app.js';
 import { Raw } from './hostile-values.js';
-import type { Section } from './input-arbitraries.js';
 
 /** The query key under which a raw fragment rides; it is written out as it is, without a name. */
 export const RAW_QUERY_KEY = '\u0000raw';
 
 /** A request of a route for a case: URL (path and query), and the body as sent. */
-export function requestOf(route: RouteSummary, input: Record<Section, unknown>) {
+export function requestOf(route: RouteSummary, input: { params?: unknown; query?: unknown; body?: unknown }) {
   const params = (input.params ?? {}) as Record<string, unknown>;
   const path = route.url.replace(/:(\w+)|\*/g, (_m, name: string | undefined) => {
     const v = params[name ?? 'wildcard'];
