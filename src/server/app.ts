@@ -5,6 +5,7 @@ import fastifyHelmet from '@fastify/helmet';
 import fastifyMultipart from '@fastify/multipart';
 import Fastify, { type FastifyBaseLogger } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { ZodType } from 'zod';
 import { composeModules } from './compose.js';
 import { type Config, trustProxyOption } from './config.js';
 import type { Database } from './db/client.js';
@@ -16,8 +17,13 @@ import { badUrl, registerTextGuard } from './http/text-guard.js';
 import { registerWeb } from './http/web.js';
 import type { Clock } from './kernel/clock.js';
 
-/** A registered route: method, URL pattern, and whether it is public. */
-export type RouteSummary = { method: string; url: string; public: boolean };
+/** A registered route: method, URL pattern, whether it is public, and the zod schemas of its input. */
+export type RouteSummary = {
+  method: string;
+  url: string;
+  public: boolean;
+  input: { params?: ZodType; querystring?: ZodType; body?: ZodType };
+};
 
 export type BuildOptions = {
   config: Config;
@@ -87,7 +93,11 @@ export async function buildApp({ config, database, logger, clock }: BuildOptions
   // Every route of the modules, as registered: the authorisation tests walk this list.
   const routes: RouteSummary[] = [];
   app.addHook('onRoute', (r) => {
-    for (const method of [r.method].flat()) routes.push({ method, url: r.url, public: !!r.config?.public });
+    const { params, querystring, body } = (r.schema ?? {}) as RouteSummary['input'];
+    const input = { params, querystring, body };
+    for (const method of [r.method].flat()) {
+      routes.push({ method, url: r.url, public: !!r.config?.public, input });
+    }
   });
   for (const m of modules) await m.routes?.(app, services, kernel);
   await registerWeb(app);

@@ -1,3 +1,4 @@
+import type { FastifyBaseLogger } from 'fastify';
 import { afterAll } from 'vitest';
 import { buildApp } from '../app.js';
 import { type Config, loadConfig } from '../config.js';
@@ -12,11 +13,11 @@ export type TestContext = Awaited<ReturnType<typeof startTestApp>>;
 /**
  * A real app on a private test database with the demo cast loaded; closed after the file's tests.
  * Pass config overrides (e.g. smtpUrl) as needed, and a `fixedClock` to run the app at a chosen hour
- * (the demo data is still laid out around the real today).
+ * (the demo data is still laid out around the real today), and a `logger` to read what the app logs.
  */
 export async function startTestApp(
   overrides: Partial<Config> = {},
-  opts: { demo?: boolean; history?: boolean; clock?: Clock } = {},
+  opts: { demo?: boolean; history?: boolean; clock?: Clock; logger?: FastifyBaseLogger } = {},
 ) {
   const database: Database = await openTestDatabase();
   if (opts.demo !== false) await seedDemo(database.db, { history: opts.history ?? false });
@@ -24,7 +25,12 @@ export async function startTestApp(
     ...loadConfig({ LOG_LEVEL: 'silent', SESSION_SECRET: 'test-secret-test-secret-test-secret!' }),
     ...overrides,
   };
-  const { app, services, routes } = await buildApp({ config, database, clock: opts.clock });
+  const { app, services, routes } = await buildApp({
+    config,
+    database,
+    clock: opts.clock,
+    logger: opts.logger,
+  });
   await app.ready();
   const ctx = {
     app,
