@@ -12,7 +12,7 @@ import type { Db } from '../../../db/client.js';
 import { changedFields } from '../../../kernel/changes.js';
 import { AppError, errors } from '../../../kernel/errors.js';
 import type { EventBus } from '../../../kernel/events.js';
-import type { RequestContext } from '../../../kernel/principal.js';
+import { isNationalAdmin, type RequestContext } from '../../../kernel/principal.js';
 import type { UnitLookup } from '../../identity/units/index.js';
 import type { AuditService } from '../../platform/audit/index.js';
 import { bad, checkEdition, checkSession, notATrainer } from './edition-rules.js';
@@ -24,7 +24,7 @@ import {
 } from './editions-repository.js';
 import type { PathsRepository } from './paths-repository.js';
 import { PATH } from './paths-service.js';
-import { canManageCatalogue } from './policy.js';
+import { canManageCatalogue, canManageEdition, editionReach } from './policy.js';
 
 const EDITION = { it: 'Edizione', en: 'Edition' };
 const SESSION = { it: 'Sessione', en: 'Session' };
@@ -115,10 +115,18 @@ export function createEditionsService(deps: {
     return (await toEditions([row], tx))[0] as Edition;
   }
 
+  /** Whether the actor manages this edition (national admins: all; other catalogue managers: theirs). */
+  async function manages(tx: Db, ctx: RequestContext, editionId: number) {
+    if (isNationalAdmin(ctx.actor)) return true;
+    const trainsIt = !!ctx.actor && (await trainsEdition(tx, editionId, ctx.actor.id));
+    return canManageEdition(ctx.actor, trainsIt);
+  }
+
   async function editionFor(tx: Db, ctx: RequestContext, id: number) {
     if (!canManageCatalogue(ctx.actor)) throw errors.forbidden();
     const row = await repo.findById(tx, id);
     if (!row) throw errors.notFound(EDITION);
+    if (!(await manages(tx, ctx, id))) throw errors.forbidden();
     return row;
   }
 
@@ -148,8 +156,14 @@ export function createEditionsService(deps: {
       throw notATrainer('trainerId');
   }
 
-  async function insertEdition(tx: Db, ctx: RequestContext, input: EditionInput) {
-    if (!canManageCatalogue(ctx.actor)) throw errors.forbidden();
+  async function insertEdition(tx: Db, ctx: RequestContext, given: EditionInput) {
+    const actor = ctx.actor;
+    if (!actor || !canManageCatalogue(actor)) throw errors.forbidden();
+    // A trainer schedules editions they train, so they keep reaching what they create.
+    const input =
+      isNationalAdmin(actor) || given.trainerIds.includes(actor.id)
+        ? given
+        : { ...given, trainerIds: [...given.trainerIds, actor.id] };
     checkEdition(input);
     if (!(await deps.paths.findById(tx, input.pathId)))
       throw new AppError(
@@ -199,8 +213,10 @@ export function createEditionsService(deps: {
     },
 
     async list(ctx: RequestContext, q: z.infer<typeof editionListQuery>) {
-      if (!canManageCatalogue(ctx.actor)) throw errors.forbidden();
-      const { rows, total } = await repo.list(db, q, q.page, q.pageSize);
+      const reach = editionReach(ctx.actor);
+      if (!reach) throw errors.forbidden();
+      const filters = reach.all ? q : { ...q, trainerId: reach.trainerId };
+      const { rows, total } = await repo.list(db, filters, q.page, q.pageSize);
       return { items: await toEditions(rows), total, page: q.page, pageSize: q.pageSize };
     },
 

@@ -1,10 +1,10 @@
 import { and, asc, count, desc, eq, ilike, inArray, or, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../../../db/client.js';
+import { trainedBy } from '../../../db/predicates.js';
 import {
   editionQuotas,
   editions,
-  editionTrainers,
   enrolments,
   territorialUnits,
   trainingPaths,
@@ -47,10 +47,7 @@ function scoped(scope: EnrolmentScope): SQL | undefined {
   if (scope.all) return undefined;
   const parts: SQL[] = [];
   if (scope.unitIds.length) parts.push(inArray(enrolments.unitId, scope.unitIds));
-  if (scope.trainerId)
-    parts.push(
-      sql`exists (select 1 from ${editionTrainers} where ${editionTrainers.editionId} = ${enrolments.editionId} and ${editionTrainers.userId} = ${scope.trainerId})`,
-    );
+  if (scope.trainerId) parts.push(trainedBy(enrolments.editionId, scope.trainerId));
   return parts.length ? (or(...parts) as SQL) : sql`false`;
 }
 
