@@ -171,11 +171,19 @@ export function createEnrolmentRepository() {
       return row as EnrolmentRow;
     },
 
-    /** A new place at the end of the waitlist. */
-    async nextQueueNo(db: Db): Promise<number> {
-      const res = await db.execute<{ n: string }>(sql`select nextval('enrolment_queue') as n`);
-      const rows = (res as unknown as { rows: { n: string }[] }).rows;
-      return Number(rows[0]?.n);
+    /**
+     * The place and time of a seat decision, taken while the edition is locked: the next number of the
+     * queue and the database's own clock at that moment. Decisions on one edition happen one at a time,
+     * so both grow in the order the decisions were made, whichever process made them; the time shown to
+     * people (`requestedAt`, `decidedAt`) is therefore the order of the waitlist. `now()` would not
+     * do: it is the start of the transaction, taken before waiting for the lock.
+     */
+    async stamp(db: Db): Promise<{ queueNo: number; at: Date }> {
+      const res = await db.execute<{ n: string; at: string | Date }>(
+        sql`select nextval('enrolment_queue') as n, clock_timestamp() as at`,
+      );
+      const row = (res as unknown as { rows: { n: string; at: string | Date }[] }).rows[0];
+      return { queueNo: Number(row?.n), at: new Date(row?.at ?? Number.NaN) };
     },
 
     /** The waitlist in order: lowest queue number first. */

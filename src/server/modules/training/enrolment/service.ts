@@ -103,11 +103,14 @@ export function createEnrolmentService(deps: {
     opts: { nominatedBy: string | null; skipApproval: boolean; moved?: boolean },
   ) {
     if (await repo.findActive(tx, edition.id, person.id)) throw rules.alreadyEnrolled();
+    const stamp = await repo.stamp(tx);
     const base = {
       editionId: edition.id,
       userId: person.id,
       unitId: person.unitId,
       nominatedBy: opts.nominatedBy,
+      queueNo: stamp.queueNo,
+      requestedAt: stamp.at,
     };
     const row =
       edition.approvalRequired && !opts.skipApproval
@@ -272,7 +275,9 @@ export function createEnrolmentService(deps: {
       await withEdition(first.editionId, async (tx, edition) => {
         const row = await repo.lock(tx, id);
         if (row?.status !== 'pending') throw rules.notPending();
-        const decided = { decidedBy: ctx.actor?.id ?? null, decidedAt: clock.now() };
+        // An approved request joins the queue now: its decision time is its place in the waitlist.
+        const stamp = await repo.stamp(tx);
+        const decided = { decidedBy: ctx.actor?.id ?? null, decidedAt: stamp.at };
         if (d.decision === 'reject') {
           const out = await repo.update(tx, id, { ...decided, status: 'rejected', decisionReason: d.reason });
           await placement.notify(tx, out, { kind: 'rejected', reason: d.reason });
@@ -280,6 +285,7 @@ export function createEnrolmentService(deps: {
           if (['cancelled', 'completed'].includes(edition.status)) throw rules.editionOver();
           const out = await repo.update(tx, id, {
             ...decided,
+            queueNo: stamp.queueNo,
             ...(await placement.place(tx, ctx, edition, row.unitId)),
           });
           await placement.notify(
