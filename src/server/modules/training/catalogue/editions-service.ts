@@ -5,7 +5,6 @@ import type {
   EditionStatus,
   editionListQuery,
   editionTransition,
-  Session,
   SessionInput,
 } from '../../../../common/catalogue.js';
 import type { Db } from '../../../db/client.js';
@@ -16,12 +15,8 @@ import { isNationalAdmin, type RequestContext } from '../../../kernel/principal.
 import type { UnitLookup } from '../../identity/units/index.js';
 import type { AuditService } from '../../platform/audit/index.js';
 import { bad, checkEdition, checkSession, notATrainer } from './edition-rules.js';
-import {
-  type EditionRow,
-  type EditionsRepository,
-  type SessionRow,
-  trainsEdition,
-} from './editions-repository.js';
+import { toEditionViews, toSession } from './edition-views.js';
+import { type EditionRow, type EditionsRepository, trainsEdition } from './editions-repository.js';
 import type { PathsRepository } from './paths-repository.js';
 import { PATH } from './paths-service.js';
 import { canManageCatalogue, canManageEdition, editionReach } from './policy.js';
@@ -53,62 +48,14 @@ export function createEditionsService(deps: {
 }) {
   const { db, repo, audit, events } = deps;
 
-  function toSession(s: SessionRow, trainerName: string | null): Session {
-    return {
-      id: s.id,
-      editionId: s.editionId,
-      title: s.title,
-      startsAt: s.startsAt.toISOString(),
-      endsAt: s.endsAt.toISOString(),
-      mode: s.mode,
-      room: s.room,
-      onlineUrl: s.onlineUrl,
-      trainerId: s.trainerId,
-      trainerName,
-      status: s.status,
-      sequence: s.sequence,
-    };
-  }
-
   async function toEditions(rows: EditionRow[], tx: Db = db): Promise<Edition[]> {
-    const d = await repo.details(
-      tx,
-      rows.map((r) => r.id),
+    return toEditionViews(
+      rows,
+      await repo.details(
+        tx,
+        rows.map((r) => r.id),
+      ),
     );
-    return rows.map((e) => {
-      const path = d.paths.find((p) => p.editionId === e.id);
-      const trainers = d.trainers.filter((t) => t.editionId === e.id);
-      return {
-        id: e.id,
-        pathId: e.pathId,
-        pathTitle: path?.title ?? '',
-        pathSlug: path?.slug ?? '',
-        title: e.title,
-        startsOn: e.startsOn,
-        endsOn: e.endsOn,
-        capacity: e.capacity,
-        seatsLeft: Math.max(0, path?.seatsLeft ?? e.capacity),
-        enrolmentOpensAt: e.enrolmentOpensAt.toISOString(),
-        enrolmentClosesAt: e.enrolmentClosesAt.toISOString(),
-        online: e.online,
-        venueName: e.venueName,
-        venueAddress: e.venueAddress,
-        venueUnitId: e.venueUnitId,
-        venueUnitName: d.venues.find((v) => v.editionId === e.id)?.name ?? null,
-        trainerIds: trainers.map((t) => t.id),
-        trainers: trainers.map(({ id, name }) => ({ id, name })),
-        status: e.status,
-        cancelReason: e.cancelReason,
-        approvalRequired: e.approvalRequired,
-        minAttendancePct: e.minAttendancePct,
-        finalTestRequired: e.finalTestRequired,
-        cancellationClosesAt: e.cancellationClosesAt?.toISOString() ?? null,
-        sessions: d.sessions
-          .filter((s) => s.session.editionId === e.id)
-          .map((s) => toSession(s.session, s.trainerName)),
-        updatedAt: e.updatedAt.toISOString(),
-      };
-    });
   }
 
   async function one(row: EditionRow, tx: Db = db) {
