@@ -179,11 +179,13 @@ export function createEnrolmentRepository() {
      * do: it is the start of the transaction, taken before waiting for the lock.
      */
     async stamp(db: Db): Promise<{ queueNo: number; at: Date }> {
-      const res = await db.execute<{ n: string; at: string | Date }>(
-        sql`select nextval('enrolment_queue') as n, clock_timestamp() as at`,
+      // Milliseconds since the epoch: both drivers return them alike (a timestamp comes back as text
+      // from one and as a Date from the other).
+      const res = await db.execute<{ n: string; ms: string }>(
+        sql`select nextval('enrolment_queue') as n, floor(extract(epoch from clock_timestamp()) * 1000)::bigint as ms`,
       );
-      const row = (res as unknown as { rows: { n: string; at: string | Date }[] }).rows[0];
-      return { queueNo: Number(row?.n), at: new Date(row?.at ?? Number.NaN) };
+      const row = (res as unknown as { rows: { n: string | number; ms: string | number }[] }).rows[0];
+      return { queueNo: Number(row?.n), at: new Date(Number(row?.ms)) };
     },
 
     /** The waitlist in order: lowest queue number first. */
