@@ -41,9 +41,9 @@ export const me = z.object({
     listEnrolments: z.boolean(),
     /** Nominates, approves, rejects and cancels for others: national admins, Province officers. */
     decideEnrolments: z.boolean(),
-    /** Quotas and moves between editions: national admins and catalogue managers. */
+    /** Quotas and moves between editions: national admins; national trainers on the editions they train. */
     administerEnrolments: z.boolean(),
-    /** Keeps registers and final tests: catalogue managers and trainers. */
+    /** Keeps registers and final tests: national admins, and trainers on the editions they train. */
     runSessions: z.boolean(),
     /** Signs affiancamento logbooks: trainers (as coach), Province officers, national admins. */
     signLogbooks: z.boolean(),

@@ -9,6 +9,7 @@ import type { ZodType } from 'zod';
 import { composeModules } from './compose.js';
 import { type Config, trustProxyOption } from './config.js';
 import type { Database } from './db/client.js';
+import { registerNoStore } from './http/cache-control.js';
 import { registerDocs } from './http/docs.js';
 import { registerErrorHandler } from './http/error-handler.js';
 import { registerRateLimit } from './http/rate-limit.js';
@@ -49,6 +50,7 @@ export async function buildApp({ config, database, logger, clock }: BuildOptions
   app.addHook('onSend', async (req, reply) => {
     reply.header('x-request-id', req.id);
   });
+  registerNoStore(app);
 
   const { kernel, services, modules } = composeModules(database, config, app.log, { clock });
 

@@ -1,9 +1,9 @@
-import { and, gte, isNull, lte, or, type SQL, sql } from 'drizzle-orm';
-import { agreements, trainingPaths } from './schema/index.js';
+import { type AnyColumn, and, gte, isNull, lte, or, type SQL, sql } from 'drizzle-orm';
+import { agreements, editionSessions, editionTrainers, trainingPaths } from './schema/index.js';
 
 /**
  * SQL conditions that the queries of several modules share (the catalogue and the calendar, the
- * agreements and the calendar), kept here so one module's repository is never imported by another.
+ * agreements and the calendar, the catalogue and enrolment), kept here so one module's repository is never imported by another.
  */
 
 /** A Convenzione active on a day: started, and not ended. */
@@ -17,4 +17,15 @@ export function agreementActiveOn(day: SQL | string) {
 /** The Italian full-text match of a training path, used by the catalogue and the calendar. */
 export function pathMatches(q: string) {
   return sql`to_tsvector('italian', ${trainingPaths.title} || ' ' || ${trainingPaths.summary} || ' ' || ${trainingPaths.objectives}) @@ websearch_to_tsquery('italian', ${q})`;
+}
+
+/**
+ * The person trains the edition: named among its trainers or as the trainer of one of its sessions.
+ * Every module that scopes a trainer to "their" editions (catalogue, enrolment) asks the same question.
+ */
+export function trainedBy(editionId: SQL | AnyColumn, userId: string) {
+  return or(
+    sql`exists (select 1 from ${editionTrainers} where ${editionTrainers.editionId} = ${editionId} and ${editionTrainers.userId} = ${userId})`,
+    sql`exists (select 1 from ${editionSessions} where ${editionSessions.editionId} = ${editionId} and ${editionSessions.trainerId} = ${userId})`,
+  ) as SQL;
 }

@@ -19,6 +19,7 @@ export async function sessionToRun(
   const allowed = canRunSession(ctx.actor, {
     editionTrainerIds: s.editionTrainers.map((t) => t.id),
     sessionTrainerId: s.session.trainerId,
+    allTrainerIds: await trainersOfEdition(repo, db, s.edition.id),
   });
   if (!allowed) throw errors.forbidden();
   return s;

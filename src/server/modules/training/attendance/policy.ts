@@ -1,22 +1,38 @@
-import { hasAnyGrant, hasRole, type Principal, unitsWithRole } from '../../../kernel/principal.js';
-import { canManageCatalogue } from '../catalogue/index.js';
+import {
+  hasAnyGrant,
+  hasRole,
+  isNationalAdmin,
+  type Principal,
+  unitsWithRole,
+} from '../../../kernel/principal.js';
+import { canManageEdition } from '../catalogue/index.js';
 
 /**
- * Who runs a session: catalogue managers, the edition's trainers and the session's own trainer. They
- * keep the register, show the check-in code, print the sign-in sheet and load webinar reports.
+ * Who runs a session: those who manage its edition (national admins, a national trainer training it),
+ * the edition's trainers and the session's own trainer. They keep the register, show the check-in
+ * code, print the sign-in sheet and load webinar reports.
  */
 export function canRunSession(
   p: Principal | null,
-  s: { editionTrainerIds: readonly string[]; sessionTrainerId: string | null },
+  s: {
+    editionTrainerIds: readonly string[];
+    sessionTrainerId: string | null;
+    /** Everyone training the edition: its trainers and the trainers of all its sessions. */
+    allTrainerIds: readonly string[];
+  },
 ): boolean {
   if (!p) return false;
-  return canManageCatalogue(p) || s.editionTrainerIds.includes(p.id) || s.sessionTrainerId === p.id;
+  return (
+    canManageEdition(p, s.allTrainerIds.includes(p.id)) ||
+    s.editionTrainerIds.includes(p.id) ||
+    s.sessionTrainerId === p.id
+  );
 }
 
-/** Who runs an edition: catalogue managers and anyone training it (edition or session trainer). */
+/** Who runs an edition: national admins and anyone training it (edition or session trainer). */
 export function canRunEdition(p: Principal | null, trainerIds: readonly string[]): boolean {
   if (!p) return false;
-  return canManageCatalogue(p) || trainerIds.includes(p.id);
+  return isNationalAdmin(p) || trainerIds.includes(p.id);
 }
 
 /** Whose rows of an edition's attendance a principal may read; null = none. */
@@ -39,7 +55,10 @@ export function canSignAsCoach(p: Principal | null, coachIds: readonly string[])
   return !!p && coachIds.includes(p.id);
 }
 
-/** A logbook is read by its learner, the coaches, the learner's Province officer and the national staff. */
+/**
+ * A logbook is read by its learner, the coaches (whoever trains the edition), the learner's Province
+ * officer, national admins and the task force.
+ */
 export function canReadLogbook(
   p: Principal | null,
   e: { ownerId: string; unitId: number | null; coachIds: readonly string[] },
@@ -49,14 +68,13 @@ export function canReadLogbook(
     p.id === e.ownerId ||
     canSignAsCoach(p, e.coachIds) ||
     canSignAsOfficer(p, e.unitId) ||
-    canManageCatalogue(p) ||
     hasRole(p, 'task_force')
   );
 }
 
-/** Who may run sessions at all (which ones is decided per session): catalogue managers and trainers. */
+/** Who may run sessions at all (which ones is decided per session): national admins and trainers. */
 export function mayRunSessions(p: Principal | null): boolean {
-  return canManageCatalogue(p) || hasAnyGrant(p, 'trainer');
+  return isNationalAdmin(p) || hasAnyGrant(p, 'trainer');
 }
 
 /** Who may be asked to sign logbooks: trainers (as coach), Province officers and national admins. */

@@ -1,7 +1,9 @@
+import { inArray } from 'drizzle-orm';
 import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
 import type { CalendarEntry, Edition, Session, TrainingPath } from '../../../../common/catalogue.js';
 import { addDays, romeDate, romeInstant } from '../../../../common/rome-time.js';
+import { editionSessions } from '../../../db/schema/index.js';
 import { startTestApp } from '../../../test/app.js';
 
 const t = await startTestApp();
@@ -21,6 +23,48 @@ function parseIcs(body: string): Parsed {
   const vtimezone = cal.getFirstSubcomponent('vtimezone');
   if (vtimezone) ICAL.TimezoneService.register(vtimezone);
   return { cal, vtimezone, events: cal.getAllSubcomponents('vevent').map((v) => new ICAL.Event(v)) };
+}
+/**
+ * Reads DTSTAMP and LAST-MODIFIED of every event from the feed's text (lines unfolded): RFC 5545
+ * wants them in UTC, so each must be a bare `YYYYMMDDTHHMMSSZ`, and both say when the session last
+ * changed. Returns them by UID.
+ */
+function utcStamps(body: string) {
+  const lines = body.replace(/\r\n[ \t]/g, '').split('\r\n');
+  const stamps = new Map<string, { stamp: string; modified: string }>();
+  let uid = '';
+  let stamp = '';
+  let modified = '';
+  for (const line of lines) {
+    if (line === 'BEGIN:VEVENT') [uid, stamp, modified] = ['', '', ''];
+    else if (line.startsWith('UID:')) uid = line.slice(4);
+    else if (line.startsWith('DTSTAMP')) stamp = line;
+    else if (line.startsWith('LAST-MODIFIED')) modified = line;
+    else if (line === 'END:VEVENT') {
+      expect(stamp, uid).toMatch(/^DTSTAMP:\d{8}T\d{6}Z$/);
+      expect(modified, uid).toMatch(/^LAST-MODIFIED:\d{8}T\d{6}Z$/);
+      stamps.set(uid, { stamp: stamp.split(':')[1] as string, modified: modified.split(':')[1] as string });
+    }
+  }
+  return stamps;
+}
+/** A Date as an iCalendar UTC date-time. */
+const icalUtc = (d: Date) =>
+  d
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}Z$/, 'Z');
+
+/** Every event of the feed stamped in UTC with its session's last change. */
+async function expectUtcStamps(body: string) {
+  const stamps = utcStamps(body);
+  expect(stamps.size).toBeGreaterThan(0);
+  const ids = [...stamps.keys()].map(sessionIdOf);
+  const rows = await t.db.select().from(editionSessions).where(inArray(editionSessions.id, ids));
+  for (const r of rows) {
+    const found = [...stamps].find(([uid]) => sessionIdOf(uid) === r.id)?.[1];
+    expect(found).toEqual({ stamp: icalUtc(r.updatedAt), modified: icalUtc(r.updatedAt) });
+  }
 }
 const sessionIdOf = (uid: string) => Number(/^officina-session-(\d+)@/.exec(uid)?.[1]);
 const statusOf = (e: ICAL.Event) => e.component.getFirstPropertyValue('status');
@@ -120,6 +164,7 @@ describe('public iCalendar feed (/calendar.ics)', () => {
       total: number;
     };
     expect(events).toHaveLength(json.total);
+    await expectUtcStamps(res.body);
     const host = new URL(t.config.publicUrl).hostname;
     expect(events.map((e) => e.uid).sort()).toEqual(
       json.items.map((i) => `officina-session-${i.sessionId}@${host}`).sort(),
@@ -311,7 +356,8 @@ describe('personal calendar feed', () => {
     await publish(other.edition.id);
 
     const feed = await getIcs(feedPath);
-    expect(feed.res.headers['cache-control']).toContain('private');
+    expect(feed.res.headers['cache-control']).toBe('private, no-store');
+    await expectUtcStamps(feed.res.body);
     expect(feed.vtimezone?.getFirstPropertyValue('tzid')).toBe('Europe/Rome');
     const ids = feed.events.map((e) => sessionIdOf(e.uid));
     for (const s of future.sessions) expect(ids).toContain(s.id);

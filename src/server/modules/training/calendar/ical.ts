@@ -5,8 +5,8 @@ import { ROME } from '../../../../common/rome-time.js';
 import type { CalendarRow } from './repository.js';
 
 /**
- * An RFC 5545 calendar of sessions: times in Europe/Rome with its VTIMEZONE, one stable UID per
- * session, SEQUENCE raised at every change, STATUS:CANCELLED for cancelled sessions or editions.
+ * An RFC 5545 calendar of sessions: times in Europe/Rome with its VTIMEZONE, stamps in UTC, one
+ * stable UID per session, SEQUENCE raised at every change, STATUS:CANCELLED for cancelled sessions or editions.
  * Online links appear only when includeLinks is set (personal feeds of people entitled to them).
  */
 export function sessionsCalendar(
@@ -18,7 +18,11 @@ export function sessionsCalendar(
     name: opts.name,
     prodId: { company: 'Officina', product: 'calendario', language: 'IT' },
     method: ICalCalendarMethod.PUBLISH,
-    timezone: { name: ROME, generator: getVtimezoneComponent },
+    // No calendar-wide time zone: ical-generator would write DTSTAMP and LAST-MODIFIED in it as
+    // floating times, where RFC 5545 wants UTC. Events carry TZID=Europe/Rome, whose VTIMEZONE the
+    // generator still writes; X-WR-TIMEZONE keeps the hint clients use for the calendar's zone.
+    timezone: { name: null, generator: getVtimezoneComponent },
+    x: { 'X-WR-TIMEZONE': ROME },
     ttl: 3600,
   });
   for (const r of rows) {

@@ -130,7 +130,8 @@ export async function calendarRoutes(
     },
     async (req, reply) => {
       const body = await calendar.personalIcs(req.params.file.replace(/\.ics$/, ''));
-      reply.type('text/calendar; charset=utf-8').header('cache-control', 'private, max-age=300');
+      // Personal data (online links, one person's sessions): stored by no cache on the way.
+      reply.type('text/calendar; charset=utf-8').header('cache-control', 'private, no-store');
       return body;
     },
   );

@@ -111,6 +111,7 @@ function expectBadRequest(res: { statusCode: number; json: () => unknown; body: 
 }
 
 const sharedPath = await createPath(admin);
+const trainerId = (await trainer.get('/api/v1/me')).json().id as string;
 
 describe('training paths', () => {
   it('an admin creates a draft path: 201, slug from the title, modules kept in order', async () => {
@@ -363,7 +364,7 @@ describe('editions: status workflow', () => {
   });
 
   it('moves draft → published → closed → completed, and refuses other moves', async () => {
-    const e = await createEdition(sharedPath.id);
+    const e = await createEdition(sharedPath.id, { trainerIds: [trainerId] });
     await addSession(e.id);
     const skip = await setStatus(admin, e.id, { status: 'closed' });
     expect(skip.statusCode).toBe(409);
@@ -412,7 +413,7 @@ describe('editions: status workflow', () => {
   });
 
   it('lets exactly one of two simultaneous publications through', async () => {
-    const e = await createEdition(sharedPath.id);
+    const e = await createEdition(sharedPath.id, { trainerIds: [trainerId] });
     await addSession(e.id);
     const results = await Promise.all([
       setStatus(admin, e.id, { status: 'published' }),

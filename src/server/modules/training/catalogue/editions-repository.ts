@@ -1,5 +1,6 @@
-import { and, asc, count, desc, eq, gte, inArray, lte, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, inArray, lte, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client.js';
+import { trainedBy } from '../../../db/predicates.js';
 import {
   editionChanges,
   editionSessions,
@@ -20,15 +21,7 @@ export async function trainsEdition(db: Db, editionId: number, userId: string) {
   const [row] = await db
     .select({ one: sql<number>`1` })
     .from(editions)
-    .where(
-      and(
-        eq(editions.id, editionId),
-        or(
-          sql`exists (select 1 from ${editionTrainers} where ${editionTrainers.editionId} = ${editions.id} and ${editionTrainers.userId} = ${userId})`,
-          sql`exists (select 1 from ${editionSessions} where ${editionSessions.editionId} = ${editions.id} and ${editionSessions.trainerId} = ${userId})`,
-        ),
-      ),
-    );
+    .where(and(eq(editions.id, editionId), trainedBy(editions.id, userId)));
   return !!row;
 }
 
@@ -41,11 +34,14 @@ export function createEditionsRepository() {
         status?: EditionRow['status'] | undefined;
         from?: string | undefined;
         to?: string | undefined;
+        /** Only the editions this person trains. */
+        trainerId?: string | undefined;
       },
       page: number,
       pageSize: number,
     ) {
       const where: SQL[] = [];
+      if (f.trainerId !== undefined) where.push(trainedBy(editions.id, f.trainerId));
       if (f.pathId !== undefined) where.push(eq(editions.pathId, f.pathId));
       if (f.status) where.push(eq(editions.status, f.status));
       if (f.from) where.push(gte(editions.endsOn, f.from));

@@ -5,26 +5,21 @@ import type {
   EditionStatus,
   editionListQuery,
   editionTransition,
-  Session,
   SessionInput,
 } from '../../../../common/catalogue.js';
 import type { Db } from '../../../db/client.js';
 import { changedFields } from '../../../kernel/changes.js';
 import { AppError, errors } from '../../../kernel/errors.js';
 import type { EventBus } from '../../../kernel/events.js';
-import type { RequestContext } from '../../../kernel/principal.js';
+import { isNationalAdmin, type RequestContext } from '../../../kernel/principal.js';
 import type { UnitLookup } from '../../identity/units/index.js';
 import type { AuditService } from '../../platform/audit/index.js';
 import { bad, checkEdition, checkSession, notATrainer } from './edition-rules.js';
-import {
-  type EditionRow,
-  type EditionsRepository,
-  type SessionRow,
-  trainsEdition,
-} from './editions-repository.js';
+import { toEditionViews, toSession } from './edition-views.js';
+import { type EditionRow, type EditionsRepository, trainsEdition } from './editions-repository.js';
 import type { PathsRepository } from './paths-repository.js';
 import { PATH } from './paths-service.js';
-import { canManageCatalogue } from './policy.js';
+import { canManageCatalogue, canManageEdition, editionReach } from './policy.js';
 
 const EDITION = { it: 'Edizione', en: 'Edition' };
 const SESSION = { it: 'Sessione', en: 'Session' };
@@ -53,72 +48,32 @@ export function createEditionsService(deps: {
 }) {
   const { db, repo, audit, events } = deps;
 
-  function toSession(s: SessionRow, trainerName: string | null): Session {
-    return {
-      id: s.id,
-      editionId: s.editionId,
-      title: s.title,
-      startsAt: s.startsAt.toISOString(),
-      endsAt: s.endsAt.toISOString(),
-      mode: s.mode,
-      room: s.room,
-      onlineUrl: s.onlineUrl,
-      trainerId: s.trainerId,
-      trainerName,
-      status: s.status,
-      sequence: s.sequence,
-    };
-  }
-
   async function toEditions(rows: EditionRow[], tx: Db = db): Promise<Edition[]> {
-    const d = await repo.details(
-      tx,
-      rows.map((r) => r.id),
+    return toEditionViews(
+      rows,
+      await repo.details(
+        tx,
+        rows.map((r) => r.id),
+      ),
     );
-    return rows.map((e) => {
-      const path = d.paths.find((p) => p.editionId === e.id);
-      const trainers = d.trainers.filter((t) => t.editionId === e.id);
-      return {
-        id: e.id,
-        pathId: e.pathId,
-        pathTitle: path?.title ?? '',
-        pathSlug: path?.slug ?? '',
-        title: e.title,
-        startsOn: e.startsOn,
-        endsOn: e.endsOn,
-        capacity: e.capacity,
-        seatsLeft: Math.max(0, path?.seatsLeft ?? e.capacity),
-        enrolmentOpensAt: e.enrolmentOpensAt.toISOString(),
-        enrolmentClosesAt: e.enrolmentClosesAt.toISOString(),
-        online: e.online,
-        venueName: e.venueName,
-        venueAddress: e.venueAddress,
-        venueUnitId: e.venueUnitId,
-        venueUnitName: d.venues.find((v) => v.editionId === e.id)?.name ?? null,
-        trainerIds: trainers.map((t) => t.id),
-        trainers: trainers.map(({ id, name }) => ({ id, name })),
-        status: e.status,
-        cancelReason: e.cancelReason,
-        approvalRequired: e.approvalRequired,
-        minAttendancePct: e.minAttendancePct,
-        finalTestRequired: e.finalTestRequired,
-        cancellationClosesAt: e.cancellationClosesAt?.toISOString() ?? null,
-        sessions: d.sessions
-          .filter((s) => s.session.editionId === e.id)
-          .map((s) => toSession(s.session, s.trainerName)),
-        updatedAt: e.updatedAt.toISOString(),
-      };
-    });
   }
 
   async function one(row: EditionRow, tx: Db = db) {
     return (await toEditions([row], tx))[0] as Edition;
   }
 
+  /** Whether the actor manages this edition (national admins: all; other catalogue managers: theirs). */
+  async function manages(tx: Db, ctx: RequestContext, editionId: number) {
+    if (isNationalAdmin(ctx.actor)) return true;
+    const trainsIt = !!ctx.actor && (await trainsEdition(tx, editionId, ctx.actor.id));
+    return canManageEdition(ctx.actor, trainsIt);
+  }
+
   async function editionFor(tx: Db, ctx: RequestContext, id: number) {
     if (!canManageCatalogue(ctx.actor)) throw errors.forbidden();
     const row = await repo.findById(tx, id);
     if (!row) throw errors.notFound(EDITION);
+    if (!(await manages(tx, ctx, id))) throw errors.forbidden();
     return row;
   }
 
@@ -148,8 +103,14 @@ export function createEditionsService(deps: {
       throw notATrainer('trainerId');
   }
 
-  async function insertEdition(tx: Db, ctx: RequestContext, input: EditionInput) {
-    if (!canManageCatalogue(ctx.actor)) throw errors.forbidden();
+  async function insertEdition(tx: Db, ctx: RequestContext, given: EditionInput) {
+    const actor = ctx.actor;
+    if (!actor || !canManageCatalogue(actor)) throw errors.forbidden();
+    // A trainer schedules editions they train, so they keep reaching what they create.
+    const input =
+      isNationalAdmin(actor) || given.trainerIds.includes(actor.id)
+        ? given
+        : { ...given, trainerIds: [...given.trainerIds, actor.id] };
     checkEdition(input);
     if (!(await deps.paths.findById(tx, input.pathId)))
       throw new AppError(
@@ -199,8 +160,10 @@ export function createEditionsService(deps: {
     },
 
     async list(ctx: RequestContext, q: z.infer<typeof editionListQuery>) {
-      if (!canManageCatalogue(ctx.actor)) throw errors.forbidden();
-      const { rows, total } = await repo.list(db, q, q.page, q.pageSize);
+      const reach = editionReach(ctx.actor);
+      if (!reach) throw errors.forbidden();
+      const filters = reach.all ? q : { ...q, trainerId: reach.trainerId };
+      const { rows, total } = await repo.list(db, filters, q.page, q.pageSize);
       return { items: await toEditions(rows), total, page: q.page, pageSize: q.pageSize };
     },
 

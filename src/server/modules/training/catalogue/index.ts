@@ -8,13 +8,13 @@ import { createEditionsService, type EditionsService } from './editions-service.
 import { importSchedule } from './import.js';
 import { createPathsRepository } from './paths-repository.js';
 import { createPathsService, type PathsService } from './paths-service.js';
-import { canManageCatalogue } from './policy.js';
+import { canManageCatalogue, canManageEdition } from './policy.js';
 import { catalogueRoutes } from './routes.js';
 
 export type { EditionRow } from './editions-repository.js';
 export { isEligible } from './eligibility.js';
 export type { EditionsService, PathsService };
-export { canManageCatalogue };
+export { canManageCatalogue, canManageEdition };
 
 /**
  * The catalogue: training paths with modules and eligibility, editions and sessions with their status

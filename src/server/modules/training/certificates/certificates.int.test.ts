@@ -343,7 +343,7 @@ describe('listings and scoping', () => {
     ]);
     await sync(e.id);
 
-    for (const c of [admin, taskforce, trainerClient, localTrainer]) {
+    for (const c of [admin, taskforce, localTrainer]) {
       const res = await c.get(`/api/v1/editions/${edition.id}/certificates`);
       expect(res.statusCode, res.body).toBe(200);
       expect((res.json() as EditionCertificates).items).toHaveLength(1);
@@ -351,8 +351,9 @@ describe('listings and scoping', () => {
     expect((await learner.get(`/api/v1/editions/${edition.id}/certificates`)).statusCode).toBe(403);
     expect((await anon.get(`/api/v1/editions/${edition.id}/certificates`)).statusCode).toBe(401);
     expect((await admin.get('/api/v1/editions/999999/certificates')).statusCode).toBe(404);
-    // The national trainer manages the catalogue, so they also see editions they do not teach.
-    expect((await trainerClient.get(`/api/v1/editions/${other.id}/certificates`)).statusCode).toBe(200);
+    // A national grant reaches only the editions one trains.
+    for (const id of [edition.id, other.id])
+      expect((await trainerClient.get(`/api/v1/editions/${id}/certificates`)).statusCode).toBe(403);
     expect((await localTrainer.get(`/api/v1/editions/${other.id}/certificates`)).statusCode).toBe(403);
     expect(
       (await localTrainer.post(`/api/v1/certificates/1/revoke`, { reason: 'Non posso' })).statusCode,

@@ -12,7 +12,7 @@ import type { Config } from '../../../config.js';
 import type { Db } from '../../../db/client.js';
 import type { Clock } from '../../../kernel/clock.js';
 import { AppError, type Bilingual, errors, type Lang } from '../../../kernel/errors.js';
-import { type RequestContext, requireActor } from '../../../kernel/principal.js';
+import { isNationalAdmin, type RequestContext, requireActor } from '../../../kernel/principal.js';
 import { slugify } from '../../../kernel/slug.js';
 import type { AuditService } from '../../platform/audit/index.js';
 import type { MailService } from '../../platform/mail/index.js';
@@ -145,24 +145,49 @@ export function createCertificatesService(deps: {
     return issue(tx, ctx, f);
   }
 
+  /** Whether the actor manages the edition: national admins, and national trainers who train it. */
+  async function managesEdition(ctx: RequestContext, editionId: number, tx: Db = db) {
+    if (isNationalAdmin(ctx.actor)) return true;
+    const trainsIt = !!ctx.actor && (await deps.editions.trains(tx, editionId, ctx.actor.id));
+    return canManageCertificates(ctx.actor, trainsIt);
+  }
+
   async function readable(ctx: RequestContext, id: number) {
     const row = await repo.findById(db, id);
     if (
       !row ||
-      !canReadCertificate(ctx.actor, { userId: row.certificate.userId, unitId: row.enrolment.unitId })
+      !canReadCertificate(ctx.actor, {
+        userId: row.certificate.userId,
+        unitId: row.enrolment.unitId,
+        managesEdition: await managesEdition(ctx, row.certificate.editionId),
+      })
     )
       throw errors.notFound(CERTIFICATE);
     return row.certificate;
   }
 
-  async function editionFor(ctx: RequestContext, editionId: number, trainersToo: boolean) {
+  /**
+   * An edition whose certificates the actor reads: those who read them all, and whoever trains it
+   * (`trainers`) or only those who manage it (`managers`: the ZIP of every PDF).
+   */
+  async function editionFor(ctx: RequestContext, editionId: number, who: 'trainers' | 'managers') {
     const edition = await repo.edition(db, editionId);
     if (!edition) throw errors.notFound(EDITION);
     const allowed =
       canReadAllCertificates(ctx.actor) ||
-      (trainersToo && !!ctx.actor && (await deps.editions.trains(db, editionId, ctx.actor.id)));
+      (who === 'managers'
+        ? await managesEdition(ctx, editionId)
+        : !!ctx.actor && (await deps.editions.trains(db, editionId, ctx.actor.id)));
     if (!allowed) throw errors.forbidden();
     return edition;
+  }
+
+  /** A certificate the actor may revoke or reissue; another edition's is answered as missing. */
+  async function manageable(tx: Db, ctx: RequestContext, id: number) {
+    const found = await repo.findById(tx, id);
+    if (!found || !(await managesEdition(ctx, found.certificate.editionId, tx)))
+      throw errors.notFound(CERTIFICATE);
+    return found;
   }
 
   const pdfOf = (r: CertificateRow) => renderCertificatePdf(r, config.publicUrl);
@@ -178,10 +203,9 @@ export function createCertificatesService(deps: {
     },
 
     async revoke(ctx: RequestContext, id: number, reason: string) {
-      if (!canManageCertificates(ctx.actor)) throw errors.forbidden();
+      if (!canManageCertificates(ctx.actor, true)) throw errors.forbidden();
       const row = await db.transaction(async (tx) => {
-        const found = await repo.findById(tx, id);
-        if (!found) throw errors.notFound(CERTIFICATE);
+        const found = await manageable(tx, ctx, id);
         const revoked = await repo.revoke(tx, id, requireActor(ctx).id, reason, clock.now());
         if (!revoked) throw alreadyRevoked();
         await audit.record(tx, ctx, {
@@ -201,10 +225,9 @@ export function createCertificatesService(deps: {
      * enrolment's current data, provided the enrolment is still complete.
      */
     async reissue(ctx: RequestContext, id: number) {
-      if (!canManageCertificates(ctx.actor)) throw errors.forbidden();
+      if (!canManageCertificates(ctx.actor, true)) throw errors.forbidden();
       const row = await db.transaction(async (tx) => {
-        const found = await repo.findById(tx, id);
-        if (!found) throw errors.notFound(CERTIFICATE);
+        const found = await manageable(tx, ctx, id);
         const old = found.certificate;
         const f = await repo.facts(tx, old.enrolmentId);
         if (!f || !isDue(f))
@@ -242,7 +265,7 @@ export function createCertificatesService(deps: {
 
     /** The edition's valid certificates, one PDF each, made one after the other as the ZIP streams. */
     async editionZip(ctx: RequestContext, editionId: number): Promise<{ fileName: string; body: Readable }> {
-      await editionFor(ctx, editionId, false);
+      await editionFor(ctx, editionId, 'managers');
       const rows = await repo.validOfEdition(db, editionId);
       if (!rows.length)
         throw errors.conflict('NO_CERTIFICATES', {
@@ -258,7 +281,7 @@ export function createCertificatesService(deps: {
     },
 
     async listEdition(ctx: RequestContext, editionId: number): Promise<EditionCertificates> {
-      const edition = await editionFor(ctx, editionId, true);
+      const edition = await editionFor(ctx, editionId, 'trainers');
       const rows = await repo.ofEdition(db, editionId);
       const missing = await repo.missingOfEdition(db, editionId);
       return {

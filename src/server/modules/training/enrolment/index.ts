@@ -2,7 +2,7 @@ import { defineModule } from '../../../kernel/module.js';
 import type { UnitLookup } from '../../identity/units/index.js';
 import type { AuditService } from '../../platform/audit/index.js';
 import type { MailService } from '../../platform/mail/index.js';
-import type { PathsService } from '../catalogue/index.js';
+import type { EditionsService, PathsService } from '../catalogue/index.js';
 import { createNotifier } from './notifier.js';
 import { createNotifierRepository } from './notifier-repository.js';
 import { createPlacement } from './placement.js';
@@ -21,7 +21,13 @@ export const enrolmentModule = defineModule({
   name: 'enrolment',
   create: (
     { db, config, log, events, clock },
-    deps: { audit: AuditService; mail: MailService; unitLookup: UnitLookup; paths: PathsService },
+    deps: {
+      audit: AuditService;
+      mail: MailService;
+      unitLookup: UnitLookup;
+      paths: PathsService;
+      editions: EditionsService;
+    },
   ) => {
     const repo = createEnrolmentRepository();
     const placement = createPlacement({ repo, audit: deps.audit, mail: deps.mail, config, clock });
@@ -31,6 +37,7 @@ export const enrolmentModule = defineModule({
         repo,
         placement,
         paths: deps.paths,
+        editions: deps.editions,
         units: deps.unitLookup,
         audit: deps.audit,
         mail: deps.mail,

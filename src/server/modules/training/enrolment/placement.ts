@@ -77,19 +77,20 @@ export function createPlacement(deps: {
   }
 
   /**
-   * Where a newcomer goes: a seat if one is free for their unit, else the end of the waitlist. The
-   * waitlist is served first, so nobody arriving later takes a seat someone is waiting for.
+   * Where a newcomer goes: a seat if one is free for their unit, else the end of the waitlist, at the
+   * queue number of the caller's `repo.stamp` (taken under the same lock). The waitlist is served
+   * first, so nobody arriving later takes a seat someone is waiting for.
    */
   async function place(
     tx: Db,
     ctx: RequestContext,
     edition: EditionRow,
     unitId: number | null,
-  ): Promise<{ status: 'confirmed'; confirmedAt: Date } | { status: 'waitlisted'; queueNo: number }> {
+  ): Promise<{ status: 'confirmed'; confirmedAt: Date } | { status: 'waitlisted' }> {
     await promote(tx, ctx, edition);
     const state = await repo.seatState(tx, edition);
     if (seatAvailableFor(state, unitId)) return { status: 'confirmed', confirmedAt: clock.now() };
-    return { status: 'waitlisted', queueNo: await repo.nextQueueNo(tx) };
+    return { status: 'waitlisted' };
   }
 
   return { place, promote, notify, position };

@@ -1,5 +1,6 @@
 import { and, asc, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
+import type { Enrolment } from '../../../../common/enrolment.js';
 import { enrolments, users } from '../../../db/schema/index.js';
 import type { RequestContext } from '../../../kernel/principal.js';
 import { startTestApp } from '../../../test/app.js';
@@ -28,6 +29,18 @@ async function makeLearners(n: number, tag: string) {
       })),
     )
     .returning({ id: users.id, email: users.email, name: users.name, unitId: users.unitId });
+}
+
+/**
+ * The time people are shown agrees with the order that decides: along the queue, `requestedAt` never
+ * goes back, so every pair of enrolments is in the same order by both (ties only within a millisecond).
+ */
+function expectShownOrderDecides(inQueueOrder: { id: number; requestedAt: Date | string }[]) {
+  const late = inQueueOrder.flatMap((r, i) => {
+    const before = inQueueOrder[i - 1];
+    return before && new Date(before.requestedAt) > new Date(r.requestedAt) ? [[before.id, r.id]] : [];
+  });
+  expect(late, 'pairs whose requestedAt disagrees with the queue').toEqual([]);
 }
 
 async function rows(editionId: number) {
@@ -67,6 +80,9 @@ describe('500 people enrolling at once in 30 seats', () => {
     expect(list.items.map((e: { waitlistPosition: number }) => e.waitlistPosition)).toEqual(
       Array.from({ length: 200 }, (_, i) => i + 1),
     );
+    // Confirmed first, then the waitlist: the whole queue, and what officers read, in one order.
+    expectShownOrderDecides(all);
+    expectShownOrderDecides(list.items);
 
     // 10 confirmed and 5 waitlisted people cancel while 20 more people enrol, all at once.
     const byUser = new Map(people.map((p) => [p.id, p]));
@@ -106,6 +122,7 @@ describe('500 people enrolling at once in 30 seats', () => {
     );
     const lateIds = new Set(late.map((p) => p.id));
     expect(nowWaiting.filter((r) => lateIds.has(r.userId))).toHaveLength(20);
+    expectShownOrderDecides(nowWaiting);
 
     // Every promotion and cancellation reached the outbox and the audit log.
     const promoted = await t.db.execute(
@@ -134,5 +151,29 @@ describe('one person, one active enrolment', () => {
       .from(enrolments)
       .where(and(eq(enrolments.editionId, edition.id), eq(enrolments.userId, p.id)));
     expect(mine).toHaveLength(1);
+  });
+});
+
+describe('approved requests', () => {
+  it('join the waitlist when approved, in the order their decision times show', async () => {
+    const edition = await makeEdition(admin, { capacity: 1, approvalRequired: true });
+    const people = await makeLearners(4, 'd');
+    const requests = [];
+    for (const p of people) requests.push(await t.services.enrolment.enrol(ctxOf(p), edition.id));
+    expect(requests.map((r) => r.status)).toEqual(['pending', 'pending', 'pending', 'pending']);
+    // Approved in another order than requested, two of them at once.
+    const [first, second, third, fourth] = requests as [Enrolment, Enrolment, Enrolment, Enrolment];
+    const approve = (e: Enrolment) =>
+      admin.post(`/api/v1/enrolments/${e.id}/decision`, { decision: 'approve' });
+    expect((await approve(fourth)).json().status).toBe('confirmed');
+    await Promise.all([approve(second), approve(first)]);
+    await approve(third);
+    const list = (
+      await admin.get(`/api/v1/enrolments?editionId=${edition.id}&status=waitlisted&pageSize=10`)
+    ).json().items as Enrolment[];
+    expect(list.map((e) => e.waitlistPosition)).toEqual([1, 2, 3]);
+    expect(list.at(-1)?.id).toBe(third.id);
+    const byDecision = [...list].sort((a, b) => String(a.decidedAt).localeCompare(String(b.decidedAt)));
+    expect(byDecision.map((e) => e.id)).toEqual(list.map((e) => e.id));
   });
 });

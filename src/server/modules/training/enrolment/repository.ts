@@ -1,10 +1,10 @@
 import { and, asc, count, desc, eq, ilike, inArray, or, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../../../db/client.js';
+import { trainedBy } from '../../../db/predicates.js';
 import {
   editionQuotas,
   editions,
-  editionTrainers,
   enrolments,
   territorialUnits,
   trainingPaths,
@@ -47,10 +47,7 @@ function scoped(scope: EnrolmentScope): SQL | undefined {
   if (scope.all) return undefined;
   const parts: SQL[] = [];
   if (scope.unitIds.length) parts.push(inArray(enrolments.unitId, scope.unitIds));
-  if (scope.trainerId)
-    parts.push(
-      sql`exists (select 1 from ${editionTrainers} where ${editionTrainers.editionId} = ${enrolments.editionId} and ${editionTrainers.userId} = ${scope.trainerId})`,
-    );
+  if (scope.trainerId) parts.push(trainedBy(enrolments.editionId, scope.trainerId));
   return parts.length ? (or(...parts) as SQL) : sql`false`;
 }
 
@@ -174,11 +171,21 @@ export function createEnrolmentRepository() {
       return row as EnrolmentRow;
     },
 
-    /** A new place at the end of the waitlist. */
-    async nextQueueNo(db: Db): Promise<number> {
-      const res = await db.execute<{ n: string }>(sql`select nextval('enrolment_queue') as n`);
-      const rows = (res as unknown as { rows: { n: string }[] }).rows;
-      return Number(rows[0]?.n);
+    /**
+     * The place and time of a seat decision, taken while the edition is locked: the next number of the
+     * queue and the database's own clock at that moment. Decisions on one edition happen one at a time,
+     * so both grow in the order the decisions were made, whichever process made them; the time shown to
+     * people (`requestedAt`, `decidedAt`) is therefore the order of the waitlist. `now()` would not
+     * do: it is the start of the transaction, taken before waiting for the lock.
+     */
+    async stamp(db: Db): Promise<{ queueNo: number; at: Date }> {
+      // Milliseconds since the epoch: both drivers return them alike (a timestamp comes back as text
+      // from one and as a Date from the other).
+      const res = await db.execute<{ n: string; ms: string }>(
+        sql`select nextval('enrolment_queue') as n, floor(extract(epoch from clock_timestamp()) * 1000)::bigint as ms`,
+      );
+      const row = (res as unknown as { rows: { n: string | number; ms: string | number }[] }).rows[0];
+      return { queueNo: Number(row?.n), at: new Date(Number(row?.ms)) };
     },
 
     /** The waitlist in order: lowest queue number first. */

@@ -119,7 +119,8 @@ export function enrolmentRoutes(app: App, { services }: RouteDeps<{ enrolment: E
     {
       schema: {
         tags,
-        summary: 'Move an enrolment to another edition (admins); answers the new enrolment',
+        summary:
+          'Move an enrolment to another edition (national admins; national trainers between editions they train); answers the new enrolment',
         params: idParams,
         body: moveBody,
         response: { 200: enrolment },
@@ -135,13 +136,14 @@ export function enrolmentRoutes(app: App, { services }: RouteDeps<{ enrolment: E
     {
       schema: {
         tags,
-        summary: 'Seats of an edition: confirmed, pending, waitlisted, quotas',
+        summary:
+          'Seats of an edition: confirmed, pending, waitlisted, quotas (national admins, task force, its trainers)',
         params: idParams,
         response: { 200: seatSummary },
       },
     },
     async (req) => {
-      return service.seats(req.params.id);
+      return service.seats(req.ctx, req.params.id);
     },
   );
 
@@ -150,7 +152,8 @@ export function enrolmentRoutes(app: App, { services }: RouteDeps<{ enrolment: E
     {
       schema: {
         tags,
-        summary: 'Reserve seats of an edition for units (replaces the list)',
+        summary:
+          'Reserve seats of an edition for units, replacing the list (national admins; national trainers on editions they train)',
         params: idParams,
         body: quotasBody,
         response: { 200: seatSummary },

@@ -15,10 +15,16 @@ import type { EventBus } from '../../../kernel/events.js';
 import { isNationalAdmin, type RequestContext, requireActor } from '../../../kernel/principal.js';
 import type { UnitLookup } from '../../identity/units/index.js';
 import type { AuditService } from '../../platform/audit/index.js';
-import type { PathsService } from '../catalogue/index.js';
-import { isEligible } from '../catalogue/index.js';
+import type { EditionsService, PathsService } from '../catalogue/index.js';
+import { canManageEdition, isEligible } from '../catalogue/index.js';
 import type { Placement } from './placement.js';
-import { canAdministerEnrolment, canDecideEnrolments, canDecideFor, enrolmentScope } from './policy.js';
+import {
+  canAdministerEnrolment,
+  canDecideEnrolments,
+  canDecideFor,
+  canReadSeats,
+  enrolmentScope,
+} from './policy.js';
 import type { EditionRow, EnrolmentRepository, EnrolmentRow, EnrolmentView } from './repository.js';
 import { cancellationDeadline, checkEnrollable, EDITION, ENROLMENT, rules } from './rules.js';
 import { confirmedTotal } from './seats.js';
@@ -32,6 +38,8 @@ export function createEnrolmentService(deps: {
   repo: EnrolmentRepository;
   placement: Placement;
   paths: PathsService;
+  /** Who trains an edition: a catalogue manager administers the enrolments of those they train. */
+  editions: Pick<EditionsService, 'trains'>;
   units: UnitLookup;
   audit: AuditService;
   mail: { kick: () => void };
@@ -95,11 +103,14 @@ export function createEnrolmentService(deps: {
     opts: { nominatedBy: string | null; skipApproval: boolean; moved?: boolean },
   ) {
     if (await repo.findActive(tx, edition.id, person.id)) throw rules.alreadyEnrolled();
+    const stamp = await repo.stamp(tx);
     const base = {
       editionId: edition.id,
       userId: person.id,
       unitId: person.unitId,
       nominatedBy: opts.nominatedBy,
+      queueNo: stamp.queueNo,
+      requestedAt: stamp.at,
     };
     const row =
       edition.approvalRequired && !opts.skipApproval
@@ -144,6 +155,35 @@ export function createEnrolmentService(deps: {
     const found = await repo.findEdition(tx, editionId);
     if (!found) throw errors.notFound(EDITION);
     return isEligible(await deps.paths.eligibilityRule(found.path, tx), unitId);
+  }
+
+  async function trains(tx: Db, ctx: RequestContext, editionId: number) {
+    return !!ctx.actor && (await deps.editions.trains(tx, editionId, ctx.actor.id));
+  }
+
+  /** Quotas and moves: national admins, and catalogue managers on editions they train. */
+  async function administers(tx: Db, ctx: RequestContext, editionId: number) {
+    return isNationalAdmin(ctx.actor) || canManageEdition(ctx.actor, await trains(tx, ctx, editionId));
+  }
+
+  async function seatSummary(editionId: number, tx: Db = db): Promise<SeatSummary> {
+    const found = await repo.findEdition(tx, editionId);
+    if (!found) throw errors.notFound(EDITION);
+    const state = await repo.seatState(tx, found.edition);
+    const counts = await repo.countsByStatus(tx, editionId);
+    const confirmed = confirmedTotal(state);
+    return {
+      editionId,
+      capacity: found.edition.capacity,
+      confirmed,
+      pending: counts.pending ?? 0,
+      waitlisted: counts.waitlisted ?? 0,
+      seatsLeft: Math.max(0, found.edition.capacity - confirmed),
+      quotas: (await repo.quotas(tx, editionId)).map((q) => ({
+        ...q,
+        used: state.confirmedByUnit.get(q.unitId) ?? 0,
+      })),
+    };
   }
 
   async function decidable(tx: Db, ctx: RequestContext, id: number) {
@@ -235,7 +275,9 @@ export function createEnrolmentService(deps: {
       await withEdition(first.editionId, async (tx, edition) => {
         const row = await repo.lock(tx, id);
         if (row?.status !== 'pending') throw rules.notPending();
-        const decided = { decidedBy: ctx.actor?.id ?? null, decidedAt: clock.now() };
+        // An approved request joins the queue now: its decision time is its place in the waitlist.
+        const stamp = await repo.stamp(tx);
+        const decided = { decidedBy: ctx.actor?.id ?? null, decidedAt: stamp.at };
         if (d.decision === 'reject') {
           const out = await repo.update(tx, id, { ...decided, status: 'rejected', decisionReason: d.reason });
           await placement.notify(tx, out, { kind: 'rejected', reason: d.reason });
@@ -243,6 +285,7 @@ export function createEnrolmentService(deps: {
           if (['cancelled', 'completed'].includes(edition.status)) throw rules.editionOver();
           const out = await repo.update(tx, id, {
             ...decided,
+            queueNo: stamp.queueNo,
             ...(await placement.place(tx, ctx, edition, row.unitId)),
           });
           await placement.notify(
@@ -283,8 +326,11 @@ export function createEnrolmentService(deps: {
     async move(ctx: RequestContext, id: number, toEditionId: number) {
       if (!canAdministerEnrolment(ctx.actor)) throw errors.forbidden();
       const first = await repo.findById(db, id);
-      if (!first) throw errors.notFound(ENROLMENT);
+      // Someone else's enrolment is answered as missing, so ids cannot be probed.
+      if (!first || !(await administers(db, ctx, first.editionId))) throw errors.notFound(ENROLMENT);
       if (first.editionId === toEditionId) throw rules.sameEdition();
+      if ((await repo.findEdition(db, toEditionId)) && !(await administers(db, ctx, toEditionId)))
+        throw errors.forbidden();
       // Lock both editions in id order, so two opposite moves cannot deadlock.
       const [a, b] = [first.editionId, toEditionId].sort((x, y) => x - y) as [number, number];
       const created = await withEdition(a, async (tx) => {
@@ -330,28 +376,17 @@ export function createEnrolmentService(deps: {
       return { items: rows.map((r) => toEnrolment(r, now)) };
     },
 
-    async seats(editionId: number, tx: Db = db): Promise<SeatSummary> {
-      const found = await repo.findEdition(tx, editionId);
-      if (!found) throw errors.notFound(EDITION);
-      const state = await repo.seatState(tx, found.edition);
-      const counts = await repo.countsByStatus(tx, editionId);
-      const confirmed = confirmedTotal(state);
-      return {
-        editionId,
-        capacity: found.edition.capacity,
-        confirmed,
-        pending: counts.pending ?? 0,
-        waitlisted: counts.waitlisted ?? 0,
-        seatsLeft: Math.max(0, found.edition.capacity - confirmed),
-        quotas: (await repo.quotas(tx, editionId)).map((q) => ({
-          ...q,
-          used: state.confirmedByUnit.get(q.unitId) ?? 0,
-        })),
-      };
+    async seats(ctx: RequestContext, editionId: number): Promise<SeatSummary> {
+      if (!(await repo.findEdition(db, editionId))) throw errors.notFound(EDITION);
+      const allowed = isNationalAdmin(ctx.actor) || canReadSeats(ctx.actor, await trains(db, ctx, editionId));
+      if (!allowed) throw errors.forbidden();
+      return seatSummary(editionId);
     },
 
     async setQuotas(ctx: RequestContext, editionId: number, body: z.infer<typeof quotasBody>) {
       if (!canAdministerEnrolment(ctx.actor)) throw errors.forbidden();
+      if (!(await repo.findEdition(db, editionId))) throw errors.notFound(EDITION);
+      if (!(await administers(db, ctx, editionId))) throw errors.forbidden();
       const unitIds = body.quotas.map((q) => q.unitId);
       if (new Set(unitIds).size !== unitIds.length) throw rules.duplicateQuota();
       for (const u of unitIds) if (!(await deps.units.findById(db, u))) throw rules.unknownUnit();
@@ -368,7 +403,7 @@ export function createEnrolmentService(deps: {
         // Fewer reserved seats can open general seats to the waitlist.
         await placement.promote(tx, ctx, edition);
       });
-      return this.seats(editionId);
+      return seatSummary(editionId);
     },
 
     /** After an edition's capacity grows: the waitlist takes the new seats (caller's transaction). */

@@ -3,7 +3,13 @@ import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
 import type { FeedbackDue, FeedbackSummary, MySession, Transcript } from '../../../../common/learning.js';
 import { addDays } from '../../../../common/rome-time.js';
-import { attendance, editions, enrolments, feedbackResponses } from '../../../db/schema/index.js';
+import {
+  attendance,
+  editions,
+  editionTrainers,
+  enrolments,
+  feedbackResponses,
+} from '../../../db/schema/index.js';
 import type { RequestContext } from '../../../kernel/principal.js';
 import { startTestApp } from '../../../test/app.js';
 import { confirmedEnrolment, makeEdition, today, userByEmail } from '../../../test/training.js';
@@ -260,10 +266,14 @@ describe('satisfaction questionnaire', () => {
     expect(JSON.stringify(await summary())).not.toMatch(new RegExp(people.map((p) => p.userId).join('|')));
   });
 
-  it('shows results to catalogue managers and the edition’s trainers, not to learners', async () => {
+  it('shows results to national admins and the edition’s trainers, not to learners or other trainers', async () => {
     expect((await carlo.get(`/api/v1/editions/${ended.id}/feedback`)).statusCode).toBe(403);
     expect((await admin.get('/api/v1/editions/999999/feedback')).statusCode).toBe(404);
     const trainer = await t.as('formatore@officina.demo');
+    // A national grant alone reaches no edition: training it does.
+    expect((await trainer.get(`/api/v1/editions/${ended.id}/feedback`)).statusCode).toBe(403);
+    const franco = await userByEmail(t, 'formatore@officina.demo');
+    await t.db.insert(editionTrainers).values({ editionId: ended.id, userId: franco.id });
     expect((await trainer.get(`/api/v1/editions/${ended.id}/feedback`)).statusCode).toBe(200);
   });
 });

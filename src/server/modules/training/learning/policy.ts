@@ -1,10 +1,9 @@
-import { hasRole, type Principal } from '../../../kernel/principal.js';
-import { canManageCatalogue } from '../catalogue/index.js';
+import { hasRole, isNationalAdmin, type Principal } from '../../../kernel/principal.js';
 
 /**
- * Satisfaction results of any edition: catalogue managers and the task force. An edition's own
- * trainers see theirs too (checked against the edition in the service).
+ * Satisfaction results of any edition: national admins and the task force. Whoever trains an edition
+ * sees its own (checked against the edition in the service).
  */
 export function canReadAllFeedback(p: Principal | null): boolean {
-  return canManageCatalogue(p) || hasRole(p, 'task_force');
+  return isNationalAdmin(p) || hasRole(p, 'task_force');
 }
