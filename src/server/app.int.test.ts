@@ -108,6 +108,15 @@ describe('request ids', () => {
     expect(denied.statusCode).toBe(401);
     expect(denied.headers['x-request-id']).toBe('lb-4712-def');
   });
+
+  it('replaces an x-request-id that does not look like one (it is logged and audited)', async () => {
+    for (const given of ['a'.repeat(101), 'id with spaces', 'x\u202ey', 'a/b']) {
+      const res = await t.app.inject({ url: '/api/health', headers: { 'x-request-id': given } });
+      expect(res.statusCode).toBe(200);
+      expect(res.headers['x-request-id']).not.toBe(given);
+      expect(res.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+    }
+  });
 });
 
 describe('security headers', () => {

@@ -38,9 +38,13 @@ export type BuildOptions = {
 export async function buildApp({ config, database, logger, clock }: BuildOptions) {
   const app = Fastify({
     ...(logger ? { loggerInstance: logger } : { logger: { level: config.logLevel } }),
-    // Honour a request id set by the load balancer; otherwise make one.
-    requestIdHeader: 'x-request-id',
-    genReqId: () => randomUUID(),
+    // Honour a request id set by the load balancer when it looks like one (it is logged and written to
+    // the audit log, and any client can send the header); otherwise make one.
+    requestIdHeader: false,
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && /^[\w.:-]{1,100}$/.test(given) ? given : randomUUID();
+    },
     trustProxy: trustProxyOption(config.trustProxy),
     bodyLimit: 1024 * 1024,
     frameworkErrors: badUrl,

@@ -95,11 +95,15 @@ describe('loadConfig', () => {
     expect(trustProxyOption(false)).toBe(false);
   });
 
-  it('warns about TRUST_PROXY=true only, naming the safe settings', () => {
-    expect(trustProxyWarning(loadConfig({ TRUST_PROXY: 'true' }))).toMatch(
-      /TRUST_PROXY=true trusts any X-Forwarded-For.*TRUST_PROXY=1.*TRUST_PROXY=10\.0\.0\.0\/8/,
+  it('warns about TRUST_PROXY settings a client can get round, naming the safe ones', () => {
+    for (const anyone of ['true', '0.0.0.0/0', '10.0.0.1, ::/0'])
+      expect(trustProxyWarning(loadConfig({ TRUST_PROXY: anyone }))).toMatch(
+        /trusts any X-Forwarded-For.*TRUST_PROXY=10\.0\.0\.0\/8.*TRUST_PROXY=1/,
+      );
+    expect(trustProxyWarning(loadConfig({ TRUST_PROXY: '2' }))).toMatch(
+      /TRUST_PROXY=2 trusts the nearest 2 hop\(s\).*through the proxies alone.*TRUST_PROXY=10\.0\.0\.0\/8/,
     );
-    for (const safe of [undefined, 'false', '1', '10.0.0.0/8'])
+    for (const safe of [undefined, 'false', '0', '10.0.0.0/8', '127.0.0.1,192.168.0.0/16'])
       expect(trustProxyWarning(loadConfig(safe ? { TRUST_PROXY: safe } : {}))).toBeNull();
   });
 

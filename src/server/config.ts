@@ -90,9 +90,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
  * a new address with each request and never reach its limits.
  */
 export function trustProxyWarning(c: Pick<Config, 'trustProxy'>): string | null {
-  return c.trustProxy === true
-    ? 'TRUST_PROXY=true trusts any X-Forwarded-For: a client can choose the address its rate limits count. Set the number of proxies in front (e.g. TRUST_PROXY=1) or their addresses (e.g. TRUST_PROXY=10.0.0.0/8); see docs/operations.md.'
-    : null;
+  const tp = c.trustProxy;
+  const anyone = tp === true || (typeof tp === 'string' && /(^|,)\s*(0\.0\.0\.0\/0|::\/0)\s*(,|$)/.test(tp));
+  if (anyone)
+    return `TRUST_PROXY=${tp} trusts any X-Forwarded-For: a client can choose the address its rate limits count. Set the proxies' addresses (e.g. TRUST_PROXY=10.0.0.0/8), or their number (e.g. TRUST_PROXY=1) when the instances can be reached through them alone; see docs/operations.md.`;
+  if (typeof tp === 'number' && tp > 0)
+    return `TRUST_PROXY=${tp} trusts the nearest ${tp} hop(s): a client that reaches an instance directly can choose the address its rate limits count. Make sure the instances can be reached through the proxies alone, or set the proxies' addresses instead (e.g. TRUST_PROXY=10.0.0.0/8); see docs/operations.md.`;
+  return null;
 }
 
 /**

@@ -71,8 +71,15 @@ function italianIssue(v: { keyword: string; message?: string; params: Record<str
 }
 
 /**
- * The SQLSTATE of a PostgreSQL data exception (class 22: a value too long, out of range, badly
- * encoded, an impossible date…) behind an error, or null. Drizzle wraps the driver's error (pg's or
+ * Data exceptions a bad input value causes: too long, out of range, an impossible date or time,
+ * bad encoding, text that is not a number. Other class-22 states (division by zero, an invalid
+ * parameter…) are the server's own mistakes and stay 500s.
+ */
+const INPUT_SQLSTATES = new Set(['22001', '22003', '22007', '22008', '22021', '22P02', '22P05']);
+
+/**
+ * The SQLSTATE of a PostgreSQL data exception caused by an input value (INPUT_SQLSTATES) behind an
+ * error, or null. Drizzle wraps the driver's error (pg's or
  * PGlite's, both with `code`) in `cause`, so the chain is followed a few steps.
  */
 function dataException(err: unknown): { sqlstate: string; reason: string } | null {
@@ -82,7 +89,7 @@ function dataException(err: unknown): { sqlstate: string; reason: string } | nul
     e = (e as { cause?: unknown }).cause, depth++
   ) {
     const { code, message } = e as { code?: unknown; message?: unknown };
-    if (typeof code === 'string' && /^22[0-9A-Z]{3}$/.test(code))
+    if (typeof code === 'string' && INPUT_SQLSTATES.has(code))
       return { sqlstate: code, reason: String(message) };
   }
   return null;

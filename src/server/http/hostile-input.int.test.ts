@@ -315,6 +315,7 @@ describe('the database’s own refusals of data (the safety net)', () => {
     app.get('/date', async () => t.db.execute(sql`select ${'2026-02-30'}::date as d`));
     app.get('/nul', async () => t.db.execute(sql`select ${'a\u0000b'}::text as s`));
     app.get('/bug', async () => t.db.execute(sql`select * from no_such_table`));
+    app.get('/divide', async () => t.db.execute(sql`select 1 / ${0}::int as n`));
     await app.ready();
     return { app, lines };
   }
@@ -334,6 +335,8 @@ describe('the database’s own refusals of data (the safety net)', () => {
     }
     // Anything else is still a bug: a 500, logged as an error.
     expect((await app.inject({ url: '/bug' })).statusCode).toBe(500);
+    // So is a data exception no input value causes (division by zero, class 22 too).
+    expect((await app.inject({ url: '/divide' })).statusCode).toBe(500);
     await app.close();
   });
 });
