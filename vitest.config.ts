@@ -1,7 +1,26 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
-const postgres = process.env.TEST_DATABASE_URL;
+/**
+ * The two driver projects: `pglite` runs `pglite` files; `postgres` runs `postgres` files a second time
+ * against PostgreSQL, when TEST_DATABASE_URL is set.
+ */
+export function driverProjects(files: { pglite: string[]; postgres: string[] }) {
+  return [
+    {
+      extends: true as const,
+      test: { name: 'pglite', include: files.pglite, env: { TEST_DRIVER: 'pglite' } },
+    },
+    ...(process.env.TEST_DATABASE_URL
+      ? [
+          {
+            extends: true as const,
+            test: { name: 'postgres', include: files.postgres, env: { TEST_DRIVER: 'postgres' } },
+          },
+        ]
+      : []),
+  ];
+}
 
 export default defineConfig({
   test: {
@@ -13,28 +32,7 @@ export default defineConfig({
     alias: {
       'design-react-kit': fileURLToPath(new URL('./src/web/test/design-react-kit.ts', import.meta.url)),
     },
-    projects: [
-      {
-        extends: true as const,
-        test: {
-          name: 'pglite',
-          include: ['src/**/*.test.ts'],
-          env: { TEST_DRIVER: 'pglite' },
-        },
-      },
-      ...(postgres
-        ? [
-            {
-              extends: true as const,
-              test: {
-                name: 'postgres',
-                // Only the tests that touch the database run a second time.
-                include: ['src/**/*.int.test.ts'],
-                env: { TEST_DRIVER: 'postgres' },
-              },
-            },
-          ]
-        : []),
-    ],
+    // Only the tests that touch the database run a second time.
+    projects: driverProjects({ pglite: ['src/**/*.test.ts'], postgres: ['src/**/*.int.test.ts'] }),
   },
 });

@@ -1,7 +1,7 @@
 import { defineConfig, mergeConfig } from 'vitest/config';
-import base from './vitest.config.js';
+import base, { driverProjects } from './vitest.config.js';
 
-const postgres = process.env.TEST_DATABASE_URL;
+const files = ['src/server/reliability/**/*.reliability.ts'];
 
 /**
  * `npm run test:reliability`: the authorisation matrix, the hostile-input properties, crash safety and
@@ -11,30 +11,6 @@ const postgres = process.env.TEST_DATABASE_URL;
 export default mergeConfig(
   { ...base, test: { ...base.test, projects: undefined } },
   defineConfig({
-    test: {
-      testTimeout: 120_000,
-      projects: [
-        {
-          extends: true as const,
-          test: {
-            name: 'pglite',
-            include: ['src/server/reliability/**/*.reliability.ts'],
-            env: { TEST_DRIVER: 'pglite' },
-          },
-        },
-        ...(postgres
-          ? [
-              {
-                extends: true as const,
-                test: {
-                  name: 'postgres',
-                  include: ['src/server/reliability/**/*.reliability.ts'],
-                  env: { TEST_DRIVER: 'postgres' },
-                },
-              },
-            ]
-          : []),
-      ],
-    },
+    test: { testTimeout: 120_000, projects: driverProjects({ pglite: files, postgres: files }) },
   }),
 );
