@@ -73,6 +73,7 @@ export function createEnrolmentService(deps: {
       waitlistPosition: v.waitlistPosition,
       nominatedByName: v.nominatedByName,
       requestedAt: e.requestedAt.toISOString(),
+      queuedAt: v.queuedAt.toISOString(),
       confirmedAt: e.confirmedAt?.toISOString() ?? null,
       decidedAt: e.decidedAt?.toISOString() ?? null,
       decisionReason: e.decisionReason,
