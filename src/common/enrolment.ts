@@ -30,6 +30,11 @@ export const enrolment = z.object({
   waitlistPosition: z.number().int().nullable(),
   nominatedByName: z.string().nullable(),
   requestedAt: z.string(),
+  /**
+   * When the person took their place in the queue: the approval for a request that needed one, else
+   * the request. Along the queue this time never goes back, so it is the one to show beside positions.
+   */
+  queuedAt: z.string(),
   confirmedAt: z.string().nullable(),
   decidedAt: z.string().nullable(),
   decisionReason: z.string().nullable(),

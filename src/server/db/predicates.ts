@@ -21,7 +21,8 @@ export function pathMatches(q: string) {
 
 /**
  * The person trains the edition: named among its trainers or as the trainer of one of its sessions.
- * Every module that scopes a trainer to "their" editions (catalogue, enrolment) asks the same question.
+ * Every module that scopes a trainer to "their" editions (catalogue, enrolment, attendance) asks the
+ * same question.
  */
 export function trainedBy(editionId: SQL | AnyColumn, userId: string) {
   return or(

@@ -338,7 +338,7 @@ async function crashTest(opts: {
   const ids = editions.map((e) => e.id);
   const waitlisted = async (editionId: number) =>
     (await admin.call('GET', `/api/v1/enrolments?editionId=${editionId}&status=waitlisted&pageSize=100`)).json
-      .items as { id: number; waitlistPosition: number; requestedAt: string }[];
+      .items as { id: number; waitlistPosition: number; queuedAt: string }[];
   const before = await waitlisted(ids[0] as number);
   const newcomer = client();
   await newcomer.login(late.email, PASSWORD);
@@ -348,7 +348,7 @@ async function crashTest(opts: {
   for (const id of ids) {
     const list = await waitlisted(id);
     expect(list.map((w) => w.waitlistPosition)).toEqual(list.map((_, n) => n + 1));
-    const times = list.map((w) => w.requestedAt);
+    const times = list.map((w) => w.queuedAt);
     expect(times).toEqual([...times].sort());
   }
   expect(await stop(started.child)).toBe(0);

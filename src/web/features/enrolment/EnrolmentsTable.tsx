@@ -75,7 +75,7 @@ export function EnrolmentsTable({
     t('manageEnrolments.person'),
     ...(showEdition ? [t('manageEnrolments.edition')] : []),
     t('manageEnrolments.status'),
-    t('manageEnrolments.requestedAt'),
+    t('manageEnrolments.queuedAt'),
     ...(actions
       ? [
           <span key="actions" className="visually-hidden">
@@ -118,7 +118,7 @@ export function EnrolmentsTable({
                 <EnrolmentState enrolment={e} />
                 <Notes e={e} />
               </td>
-              <td>{formatDateTime(e.requestedAt)}</td>
+              <td>{formatDateTime(e.queuedAt)}</td>
               {actions ? (
                 <td className="text-end">
                   <div className="d-flex flex-wrap gap-2 justify-content-end">

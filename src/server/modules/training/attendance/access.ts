@@ -19,17 +19,20 @@ export async function sessionToRun(
   const allowed = canRunSession(ctx.actor, {
     editionTrainerIds: s.editionTrainers.map((t) => t.id),
     sessionTrainerId: s.session.trainerId,
-    allTrainerIds: await trainersOfEdition(repo, db, s.edition.id),
+    trainsEdition: await trainsEdition(repo, db, ctx, s.edition.id),
   });
   if (!allowed) throw errors.forbidden();
   return s;
 }
 
-/** Everyone training an edition: its trainers and the trainers of its sessions. */
-export async function trainersOfEdition(repo: AttendanceRepository, db: Db, editionId: number) {
-  const ids = new Set((await repo.editionTrainers(db, editionId)).map((t) => t.id));
-  for (const s of await repo.sessionsOf(db, editionId)) if (s.trainerId) ids.add(s.trainerId);
-  return [...ids];
+/** Whether the actor trains the edition: as its trainer or the trainer of any of its sessions. */
+export async function trainsEdition(
+  repo: AttendanceRepository,
+  db: Db,
+  ctx: RequestContext,
+  editionId: number,
+) {
+  return !!ctx.actor && (await repo.trains(db, editionId, ctx.actor.id));
 }
 
 export function toSessionInfo(s: SessionContext): SessionInfo {

@@ -6,7 +6,7 @@ import type { Clock } from '../../../kernel/clock.js';
 import { AppError, errors } from '../../../kernel/errors.js';
 import { hasRole, type RequestContext, requireActor, unitsWithRole } from '../../../kernel/principal.js';
 import type { AuditService } from '../../platform/audit/index.js';
-import { trainersOfEdition } from './access.js';
+import { trainsEdition } from './access.js';
 import { lengthMinutes } from './completion.js';
 import { assertRecordable, type Ledger } from './ledger.js';
 import type { CoachingLogRow, LogbookRepository } from './logbook-repository.js';
@@ -64,11 +64,10 @@ export function createLogbookService(deps: {
   async function readable(tx: Db, ctx: RequestContext, enrolmentId: number) {
     const row = await repo.enrolment(tx, enrolmentId);
     if (!row) throw errors.notFound(ENROLMENT);
-    const coachIds = await trainersOfEdition(deps.attendance, tx, row.edition.id);
     const allowed = canReadLogbook(ctx.actor, {
       ownerId: row.enrolment.userId,
       unitId: row.enrolment.unitId,
-      coachIds,
+      trainsEdition: await trainsEdition(deps.attendance, tx, ctx, row.edition.id),
     });
     if (!allowed) throw errors.notFound(ENROLMENT);
     return row;

@@ -17,29 +17,27 @@ export function canRunSession(
   s: {
     editionTrainerIds: readonly string[];
     sessionTrainerId: string | null;
-    /** Everyone training the edition: its trainers and the trainers of all its sessions. */
-    allTrainerIds: readonly string[];
+    /** Whether the principal trains the edition: as its trainer or the trainer of any of its sessions. */
+    trainsEdition: boolean;
   },
 ): boolean {
   if (!p) return false;
   return (
-    canManageEdition(p, s.allTrainerIds.includes(p.id)) ||
-    s.editionTrainerIds.includes(p.id) ||
-    s.sessionTrainerId === p.id
+    canManageEdition(p, s.trainsEdition) || s.editionTrainerIds.includes(p.id) || s.sessionTrainerId === p.id
   );
 }
 
 /** Who runs an edition: national admins and anyone training it (edition or session trainer). */
-export function canRunEdition(p: Principal | null, trainerIds: readonly string[]): boolean {
+export function canRunEdition(p: Principal | null, trainsEdition: boolean): boolean {
   if (!p) return false;
-  return isNationalAdmin(p) || trainerIds.includes(p.id);
+  return isNationalAdmin(p) || trainsEdition;
 }
 
 /** Whose rows of an edition's attendance a principal may read; null = none. */
 export type PeopleFilter = { all: true } | { all: false; unitIds: number[] };
 
-export function attendanceScope(p: Principal | null, trainerIds: readonly string[]): PeopleFilter | null {
-  if (canRunEdition(p, trainerIds) || hasRole(p, 'task_force')) return { all: true };
+export function attendanceScope(p: Principal | null, trainsEdition: boolean): PeopleFilter | null {
+  if (canRunEdition(p, trainsEdition) || hasRole(p, 'task_force')) return { all: true };
   const unitIds = unitsWithRole(p, 'province_officer');
   return unitIds.length ? { all: false, unitIds } : null;
 }
@@ -61,15 +59,10 @@ export function canSignAsCoach(p: Principal | null, coachIds: readonly string[])
  */
 export function canReadLogbook(
   p: Principal | null,
-  e: { ownerId: string; unitId: number | null; coachIds: readonly string[] },
+  e: { ownerId: string; unitId: number | null; trainsEdition: boolean },
 ): boolean {
   if (!p) return false;
-  return (
-    p.id === e.ownerId ||
-    canSignAsCoach(p, e.coachIds) ||
-    canSignAsOfficer(p, e.unitId) ||
-    hasRole(p, 'task_force')
-  );
+  return p.id === e.ownerId || e.trainsEdition || canSignAsOfficer(p, e.unitId) || hasRole(p, 'task_force');
 }
 
 /** Who may run sessions at all (which ones is decided per session): national admins and trainers. */

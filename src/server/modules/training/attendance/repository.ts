@@ -1,5 +1,6 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client.js';
+import { trainedBy } from '../../../db/predicates.js';
 import {
   attendance,
   editionSessions,
@@ -38,8 +39,6 @@ async function trainersOf(db: Db, editionId: number) {
 
 export function createAttendanceRepository() {
   return {
-    editionTrainers: trainersOf,
-
     async sessionContext(db: Db, sessionId: number): Promise<SessionContext | undefined> {
       const [row] = await db
         .select({
@@ -87,6 +86,15 @@ export function createAttendanceRepository() {
         .innerJoin(trainingPaths, eq(trainingPaths.id, editions.pathId))
         .where(eq(editions.id, id));
       return row;
+    },
+
+    /** Whether the person trains the edition: named among its trainers or on one of its sessions. */
+    async trains(db: Db, editionId: number, userId: string) {
+      const [row] = await db
+        .select({ id: editions.id })
+        .from(editions)
+        .where(and(eq(editions.id, editionId), trainedBy(editions.id, userId)));
+      return !!row;
     },
 
     async sessionsOf(db: Db, editionId: number) {

@@ -12,7 +12,7 @@ import { AppError, errors } from '../../../kernel/errors.js';
 import { type RequestContext, requireActor } from '../../../kernel/principal.js';
 import { romeDayRange } from '../../../kernel/range.js';
 import type { AuditService } from '../../platform/audit/index.js';
-import { byName, sessionToRun, toSessionInfo, trainersOfEdition } from './access.js';
+import { byName, sessionToRun, toSessionInfo, trainsEdition } from './access.js';
 import { completion, lengthMinutes } from './completion.js';
 import { assertRecordable, type Ledger } from './ledger.js';
 import { EDITION, ENROLMENT, notEnrolled, notStarted } from './messages.js';
@@ -159,7 +159,7 @@ export function createAttendanceService(deps: {
       return db.transaction(async (tx) => {
         const e = await repo.findEnrolment(tx, enrolmentId, true);
         if (!e) throw errors.notFound(ENROLMENT);
-        if (!canRunEdition(ctx.actor, await trainersOfEdition(repo, tx, e.editionId)))
+        if (!canRunEdition(ctx.actor, await trainsEdition(repo, tx, ctx, e.editionId)))
           throw errors.forbidden();
         const ed = await repo.findEdition(tx, e.editionId);
         if (ed?.edition.status === 'cancelled')
@@ -190,7 +190,7 @@ export function createAttendanceService(deps: {
     async matrix(ctx: RequestContext, editionId: number): Promise<AttendanceMatrix> {
       const ed = await repo.findEdition(db, editionId);
       if (!ed) throw errors.notFound(EDITION);
-      const scope = attendanceScope(ctx.actor, await trainersOfEdition(repo, db, editionId));
+      const scope = attendanceScope(ctx.actor, await trainsEdition(repo, db, ctx, editionId));
       if (!scope) throw errors.forbidden();
       const sessions = await repo.sessionsOf(db, editionId);
       const people = (await repo.confirmedPeople(db, editionId, scope.all ? undefined : scope.unitIds)).sort(

@@ -154,6 +154,12 @@ export function createEditionsService(deps: {
       return repo.findById(tx, id);
     },
 
+    /**
+     * Whether the actor manages the edition — its dates and status, and everything about its people:
+     * national admins every one, other catalogue managers those they train.
+     */
+    manages,
+
     /** Whether the person trains the edition: named among its trainers or on one of its sessions. */
     trains(tx: Db, editionId: number, userId: string) {
       return trainsEdition(tx, editionId, userId);

@@ -12,7 +12,7 @@ import type { Config } from '../../../config.js';
 import type { Db } from '../../../db/client.js';
 import type { Clock } from '../../../kernel/clock.js';
 import { AppError, type Bilingual, errors, type Lang } from '../../../kernel/errors.js';
-import { isNationalAdmin, type RequestContext, requireActor } from '../../../kernel/principal.js';
+import { type RequestContext, requireActor } from '../../../kernel/principal.js';
 import { slugify } from '../../../kernel/slug.js';
 import type { AuditService } from '../../platform/audit/index.js';
 import type { MailService } from '../../platform/mail/index.js';
@@ -76,7 +76,7 @@ export function createCertificatesService(deps: {
   audit: AuditService;
   mail: MailService;
   config: Pick<Config, 'publicUrl' | 'certIssuer'>;
-  editions: Pick<EditionsService, 'trains'>;
+  editions: Pick<EditionsService, 'trains' | 'manages'>;
   clock: Clock;
 }) {
   const { db, repo, audit, mail, config, clock } = deps;
@@ -145,13 +145,6 @@ export function createCertificatesService(deps: {
     return issue(tx, ctx, f);
   }
 
-  /** Whether the actor manages the edition: national admins, and national trainers who train it. */
-  async function managesEdition(ctx: RequestContext, editionId: number, tx: Db = db) {
-    if (isNationalAdmin(ctx.actor)) return true;
-    const trainsIt = !!ctx.actor && (await deps.editions.trains(tx, editionId, ctx.actor.id));
-    return canManageCertificates(ctx.actor, trainsIt);
-  }
-
   async function readable(ctx: RequestContext, id: number) {
     const row = await repo.findById(db, id);
     if (
@@ -159,7 +152,7 @@ export function createCertificatesService(deps: {
       !canReadCertificate(ctx.actor, {
         userId: row.certificate.userId,
         unitId: row.enrolment.unitId,
-        managesEdition: await managesEdition(ctx, row.certificate.editionId),
+        managesEdition: await deps.editions.manages(db, ctx, row.certificate.editionId),
       })
     )
       throw errors.notFound(CERTIFICATE);
@@ -176,7 +169,7 @@ export function createCertificatesService(deps: {
     const allowed =
       canReadAllCertificates(ctx.actor) ||
       (who === 'managers'
-        ? await managesEdition(ctx, editionId)
+        ? await deps.editions.manages(db, ctx, editionId)
         : !!ctx.actor && (await deps.editions.trains(db, editionId, ctx.actor.id)));
     if (!allowed) throw errors.forbidden();
     return edition;
@@ -185,7 +178,7 @@ export function createCertificatesService(deps: {
   /** A certificate the actor may revoke or reissue; another edition's is answered as missing. */
   async function manageable(tx: Db, ctx: RequestContext, id: number) {
     const found = await repo.findById(tx, id);
-    if (!found || !(await managesEdition(ctx, found.certificate.editionId, tx)))
+    if (!found || !(await deps.editions.manages(tx, ctx, found.certificate.editionId)))
       throw errors.notFound(CERTIFICATE);
     return found;
   }

@@ -31,16 +31,33 @@ async function makeLearners(n: number, tag: string) {
     .returning({ id: users.id, email: users.email, name: users.name, unitId: users.unitId });
 }
 
+/** Every enrolment of an edition as officers are shown it, by id. */
+async function shown(editionId: number) {
+  const byId = new Map<number, Enrolment>();
+  for (let page = 1; ; page++) {
+    const res = (
+      await admin.get(`/api/v1/enrolments?editionId=${editionId}&pageSize=200&page=${page}`)
+    ).json() as { items: Enrolment[]; total: number };
+    for (const e of res.items) byId.set(e.id, e);
+    if (!res.items.length || byId.size >= res.total) return byId;
+  }
+}
+
 /**
- * The time people are shown agrees with the order that decides: along the queue, `requestedAt` never
- * goes back, so every pair of enrolments is in the same order by both (ties only within a millisecond).
+ * The time officers are shown is the order that decides: along the queue (every enrolment of the
+ * edition by queue number, whatever its status), `queuedAt` never goes back, so every pair of
+ * enrolments is in the same order by both (ties only within a millisecond).
  */
-function expectShownOrderDecides(inQueueOrder: { id: number; requestedAt: Date | string }[]) {
-  const late = inQueueOrder.flatMap((r, i) => {
-    const before = inQueueOrder[i - 1];
-    return before && new Date(before.requestedAt) > new Date(r.requestedAt) ? [[before.id, r.id]] : [];
+async function expectShownOrderDecides(editionId: number) {
+  const queue = await rows(editionId);
+  const view = await shown(editionId);
+  expect(view.size).toBe(queue.length);
+  const at = (id: number) => new Date(view.get(id)?.queuedAt ?? Number.NaN).getTime();
+  const late = queue.flatMap((r, i) => {
+    const before = queue[i - 1];
+    return before && !(at(before.id) <= at(r.id)) ? [[before.id, r.id]] : [];
   });
-  expect(late, 'pairs whose requestedAt disagrees with the queue').toEqual([]);
+  expect(late, 'pairs whose queuedAt disagrees with the queue').toEqual([]);
 }
 
 async function rows(editionId: number) {
@@ -80,9 +97,7 @@ describe('500 people enrolling at once in 30 seats', () => {
     expect(list.items.map((e: { waitlistPosition: number }) => e.waitlistPosition)).toEqual(
       Array.from({ length: 200 }, (_, i) => i + 1),
     );
-    // Confirmed first, then the waitlist: the whole queue, and what officers read, in one order.
-    expectShownOrderDecides(all);
-    expectShownOrderDecides(list.items);
+    await expectShownOrderDecides(edition.id);
 
     // 10 confirmed and 5 waitlisted people cancel while 20 more people enrol, all at once.
     const byUser = new Map(people.map((p) => [p.id, p]));
@@ -122,7 +137,7 @@ describe('500 people enrolling at once in 30 seats', () => {
     );
     const lateIds = new Set(late.map((p) => p.id));
     expect(nowWaiting.filter((r) => lateIds.has(r.userId))).toHaveLength(20);
-    expectShownOrderDecides(nowWaiting);
+    await expectShownOrderDecides(edition.id);
 
     // Every promotion and cancellation reached the outbox and the audit log.
     const promoted = await t.db.execute(
@@ -155,25 +170,33 @@ describe('one person, one active enrolment', () => {
 });
 
 describe('approved requests', () => {
-  it('join the waitlist when approved, in the order their decision times show', async () => {
+  it('join the waitlist when approved, in the order the times shown to officers give', async () => {
     const edition = await makeEdition(admin, { capacity: 1, approvalRequired: true });
-    const people = await makeLearners(4, 'd');
+    const [nominee, ...people] = await makeLearners(5, 'd');
+    if (!nominee) throw new Error('no learner');
     const requests = [];
     for (const p of people) requests.push(await t.services.enrolment.enrol(ctxOf(p), edition.id));
     expect(requests.map((r) => r.status)).toEqual(['pending', 'pending', 'pending', 'pending']);
-    // Approved in another order than requested, two of them at once.
+    // Approved in another order than requested, two of them at once, with a nomination in between.
     const [first, second, third, fourth] = requests as [Enrolment, Enrolment, Enrolment, Enrolment];
     const approve = (e: Enrolment) =>
       admin.post(`/api/v1/enrolments/${e.id}/decision`, { decision: 'approve' });
     expect((await approve(fourth)).json().status).toBe('confirmed');
+    const nominated = await admin.post('/api/v1/enrolments/nominations', {
+      editionId: edition.id,
+      userIds: [nominee.id],
+    });
+    expect(nominated.json().results[0]).toMatchObject({ status: 'waitlisted' });
     await Promise.all([approve(second), approve(first)]);
     await approve(third);
     const list = (
       await admin.get(`/api/v1/enrolments?editionId=${edition.id}&status=waitlisted&pageSize=10`)
     ).json().items as Enrolment[];
-    expect(list.map((e) => e.waitlistPosition)).toEqual([1, 2, 3]);
+    expect(list.map((e) => e.waitlistPosition)).toEqual([1, 2, 3, 4]);
+    expect(list[0]?.userId).toBe(nominee.id);
     expect(list.at(-1)?.id).toBe(third.id);
-    const byDecision = [...list].sort((a, b) => String(a.decidedAt).localeCompare(String(b.decidedAt)));
-    expect(byDecision.map((e) => e.id)).toEqual(list.map((e) => e.id));
+    // An approved request shows its approval, a nomination its request: the stamps that placed them.
+    for (const e of list) expect(e.queuedAt).toBe(e.decidedAt ?? e.requestedAt);
+    await expectShownOrderDecides(edition.id);
   });
 });

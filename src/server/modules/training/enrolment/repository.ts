@@ -21,6 +21,15 @@ export type EnrolmentScope = { all: true } | { all: false; unitIds: number[]; tr
 
 const nominator = alias(users, 'nominator');
 
+/**
+ * When the person took their place in the queue: an approved request took its queue number when it was
+ * decided, any other enrolment when it was requested (a rejected request never queued).
+ */
+const queuedAt =
+  sql<Date>`case when ${enrolments.decidedAt} is not null and ${enrolments.status} <> 'rejected' then ${enrolments.decidedAt} else ${enrolments.requestedAt} end`.mapWith(
+    enrolments.requestedAt,
+  );
+
 const view = {
   enrolment: enrolments,
   userName: users.name,
@@ -34,6 +43,7 @@ const view = {
   pathTitle: trainingPaths.title,
   pathSlug: trainingPaths.slug,
   nominatedByName: nominator.name,
+  queuedAt,
   waitlistPosition: sql<
     number | null
   >`case when ${enrolments.status} = 'waitlisted' then (select count(*) from enrolments w where w.edition_id = ${enrolments.editionId} and w.status = 'waitlisted' and w.queue_no <= ${enrolments.queueNo})::int end`,
@@ -175,8 +185,8 @@ export function createEnrolmentRepository() {
      * The place and time of a seat decision, taken while the edition is locked: the next number of the
      * queue and the database's own clock at that moment. Decisions on one edition happen one at a time,
      * so both grow in the order the decisions were made, whichever process made them; the time shown to
-     * people (`requestedAt`, `decidedAt`) is therefore the order of the waitlist. `now()` would not
-     * do: it is the start of the transaction, taken before waiting for the lock.
+     * people (`queuedAt`: the request, or its approval) is therefore the order of the waitlist. `now()`
+     * would not do: it is the start of the transaction, taken before waiting for the lock.
      */
     async stamp(db: Db): Promise<{ queueNo: number; at: Date }> {
       // Milliseconds since the epoch: both drivers return them alike (a timestamp comes back as text
@@ -233,14 +243,14 @@ export function createEnrolmentRepository() {
         where.push(or(ilike(users.name, like), ilike(users.email, like)));
       }
       const cond = and(...where);
-      // Within an edition the waitlist order is what admins need to see; otherwise newest first.
+      // Within an edition the waitlist order is what admins need to see; otherwise the latest to queue first.
       const order =
         f.editionId !== undefined
           ? [
               sql`case ${enrolments.status} when 'confirmed' then 0 when 'pending' then 1 when 'waitlisted' then 2 else 3 end`,
               asc(enrolments.queueNo),
             ]
-          : [desc(enrolments.requestedAt), desc(enrolments.id)];
+          : [desc(queuedAt), desc(enrolments.id)];
       const rows = await select(db)
         .where(cond)
         .orderBy(...order)

@@ -16,7 +16,7 @@ import { isNationalAdmin, type RequestContext, requireActor } from '../../../ker
 import type { UnitLookup } from '../../identity/units/index.js';
 import type { AuditService } from '../../platform/audit/index.js';
 import type { EditionsService, PathsService } from '../catalogue/index.js';
-import { canManageEdition, isEligible } from '../catalogue/index.js';
+import { isEligible } from '../catalogue/index.js';
 import type { Placement } from './placement.js';
 import {
   canAdministerEnrolment,
@@ -38,8 +38,8 @@ export function createEnrolmentService(deps: {
   repo: EnrolmentRepository;
   placement: Placement;
   paths: PathsService;
-  /** Who trains an edition: a catalogue manager administers the enrolments of those they train. */
-  editions: Pick<EditionsService, 'trains'>;
+  /** Who trains and who manages an edition: its trainers read its seats, its managers administer them. */
+  editions: Pick<EditionsService, 'trains' | 'manages'>;
   units: UnitLookup;
   audit: AuditService;
   mail: { kick: () => void };
@@ -73,6 +73,7 @@ export function createEnrolmentService(deps: {
       waitlistPosition: v.waitlistPosition,
       nominatedByName: v.nominatedByName,
       requestedAt: e.requestedAt.toISOString(),
+      queuedAt: v.queuedAt.toISOString(),
       confirmedAt: e.confirmedAt?.toISOString() ?? null,
       decidedAt: e.decidedAt?.toISOString() ?? null,
       decisionReason: e.decisionReason,
@@ -159,11 +160,6 @@ export function createEnrolmentService(deps: {
 
   async function trains(tx: Db, ctx: RequestContext, editionId: number) {
     return !!ctx.actor && (await deps.editions.trains(tx, editionId, ctx.actor.id));
-  }
-
-  /** Quotas and moves: national admins, and catalogue managers on editions they train. */
-  async function administers(tx: Db, ctx: RequestContext, editionId: number) {
-    return isNationalAdmin(ctx.actor) || canManageEdition(ctx.actor, await trains(tx, ctx, editionId));
   }
 
   async function seatSummary(editionId: number, tx: Db = db): Promise<SeatSummary> {
@@ -327,9 +323,10 @@ export function createEnrolmentService(deps: {
       if (!canAdministerEnrolment(ctx.actor)) throw errors.forbidden();
       const first = await repo.findById(db, id);
       // Someone else's enrolment is answered as missing, so ids cannot be probed.
-      if (!first || !(await administers(db, ctx, first.editionId))) throw errors.notFound(ENROLMENT);
+      if (!first || !(await deps.editions.manages(db, ctx, first.editionId)))
+        throw errors.notFound(ENROLMENT);
       if (first.editionId === toEditionId) throw rules.sameEdition();
-      if ((await repo.findEdition(db, toEditionId)) && !(await administers(db, ctx, toEditionId)))
+      if ((await repo.findEdition(db, toEditionId)) && !(await deps.editions.manages(db, ctx, toEditionId)))
         throw errors.forbidden();
       // Lock both editions in id order, so two opposite moves cannot deadlock.
       const [a, b] = [first.editionId, toEditionId].sort((x, y) => x - y) as [number, number];
@@ -386,7 +383,7 @@ export function createEnrolmentService(deps: {
     async setQuotas(ctx: RequestContext, editionId: number, body: z.infer<typeof quotasBody>) {
       if (!canAdministerEnrolment(ctx.actor)) throw errors.forbidden();
       if (!(await repo.findEdition(db, editionId))) throw errors.notFound(EDITION);
-      if (!(await administers(db, ctx, editionId))) throw errors.forbidden();
+      if (!(await deps.editions.manages(db, ctx, editionId))) throw errors.forbidden();
       const unitIds = body.quotas.map((q) => q.unitId);
       if (new Set(unitIds).size !== unitIds.length) throw rules.duplicateQuota();
       for (const u of unitIds) if (!(await deps.units.findById(db, u))) throw rules.unknownUnit();
