@@ -28,6 +28,13 @@ const NOTIFIER_FIRST_PASS_MS = 60_000;
 /** Longer than two passes of the outbox worker (every 5 s), so a second delivery would have happened. */
 const SETTLE_MS = 11_000;
 
+/**
+ * The test names "tomorrow" when it creates the session, the notifier when it makes its first pass
+ * (a minute after start-up): closer to Rome midnight than this, the two would name different days.
+ * Covers the start-up of both servers, that minute and the half minute the reminders may take.
+ */
+const MIDNIGHT_MARGIN_MS = 3 * 60_000;
+
 const randomAddress = () => `10.${[...randomBytes(3)].join('.')}`;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -88,6 +95,13 @@ async function startRoundRobin(upstreams: string[]) {
 const browserOf = (proxy: { base: string }) =>
   new HttpClient(proxy, randomAddress(), { addressHeader: CLIENT });
 
+/** Returns at once, or just past Rome midnight when it is nearer than MIDNIGHT_MARGIN_MS. */
+async function clearOfRomeMidnight() {
+  const now = new Date();
+  const left = romeInstant(addDays(romeDate(now), 1)).getTime() - now.getTime();
+  if (left < MIDNIGHT_MARGIN_MS) await sleep(left + 1_000);
+}
+
 /** Day-before reminders are due for a session tomorrow: a published edition with two confirmed learners. */
 async function sessionTomorrow(database: Database, learners: string[]) {
   const tomorrow = addDays(romeDate(new Date()), 1);
@@ -146,6 +160,7 @@ function twoInstances(label: string, opts: { redisUrl?: string; scheduledJobs?: 
     const learners = ['promemoria.uno@example.it', 'promemoria.due@example.it'];
 
     beforeAll(async () => {
+      if (opts.scheduledJobs) await clearOfRomeMidnight();
       smtp = await startSmtp();
       database = await openTestDatabase({ empty: true });
       const env = {
@@ -164,7 +179,7 @@ function twoInstances(label: string, opts: { redisUrl?: string; scheduledJobs?: 
       readyAt = Date.now();
       proxy = await startRoundRobin(servers.map((s) => s.base));
       if (opts.scheduledJobs) await sessionTomorrow(database, learners);
-    }, 120_000);
+    }, 120_000 + MIDNIGHT_MARGIN_MS);
 
     afterAll(async () => {
       await proxy?.close();
