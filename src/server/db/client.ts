@@ -70,3 +70,9 @@ export function pgliteOf(db: Db): PGlite | undefined {
   const client = (db as unknown as { $client?: unknown }).$client;
   return client instanceof PGlite ? client : undefined;
 }
+
+/** The node-postgres pool behind a Database, for what needs its own connection or the raw driver. */
+export function pgPoolOf(db: Db): pg.Pool | undefined {
+  const client = (db as unknown as { $client?: unknown }).$client;
+  return client instanceof pg.Pool ? client : undefined;
+}

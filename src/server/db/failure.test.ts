@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { describeFailure, failureText } from './failure.js';
+import { driverErrorOf, isUniqueViolation, sqlstateOf } from './sql.js';
 
 describe('failureText', () => {
   it("gives the wrapped driver error's code, reason, detail and hint after the failed step", () => {
@@ -32,5 +33,22 @@ describe('failureText', () => {
       'ADMIN_PASSWORD is not acceptable',
     );
     expect(failureText('x'.repeat(300))).toBe(`${'x'.repeat(200)}…`);
+  });
+});
+
+describe('sqlstateOf', () => {
+  it('finds the driver’s code however deep Drizzle wrapped it, and nothing in a plain error', () => {
+    const driver = Object.assign(new Error('value too long for type character varying(200)'), {
+      code: '22001',
+    });
+    const wrapped = new Error('Failed query: update …', {
+      cause: new Error('in a transaction', { cause: driver }),
+    });
+    expect(sqlstateOf(wrapped)).toBe('22001');
+    expect(driverErrorOf(wrapped)).toBe(driver);
+    expect(isUniqueViolation(new Error('Failed query', { cause: { code: '23505' } }))).toBe(true);
+    expect(isUniqueViolation(wrapped)).toBe(false);
+    expect(sqlstateOf(new Error('plain'))).toBeUndefined();
+    expect(sqlstateOf(null)).toBeUndefined();
   });
 });

@@ -1,3 +1,5 @@
+import { driverErrorOf } from './sql.js';
+
 /**
  * What a failed database step says, with the reason PostgreSQL gave. Drizzle wraps the driver's error
  * ("Failed query: CREATE TABLE …") and keeps PostgreSQL's own words in `cause`; without them an
@@ -14,26 +16,14 @@ export type Failure = {
   constraint?: string;
 };
 
-type Coded = Error & {
-  code?: unknown;
-  detail?: unknown;
-  hint?: unknown;
-  table?: unknown;
-  constraint?: unknown;
-};
-
 const text = (v: unknown) => (typeof v === 'string' && v ? v : undefined);
 
 export function describeFailure(err: unknown): Failure {
-  // The innermost error that carries a code is the driver's (or the system's) own.
-  let found: Coded | undefined;
-  for (let e: unknown = err, depth = 0; e instanceof Error && depth < 10; e = e.cause, depth++) {
-    if (text((e as Coded).code)) found = e as Coded;
-  }
+  const found = driverErrorOf(err);
   if (!found) return {};
   const fields = {
     code: text(found.code),
-    reason: found === err ? undefined : found.message,
+    reason: found === err ? undefined : text(found.message),
     detail: text(found.detail),
     hint: text(found.hint),
     table: text(found.table),

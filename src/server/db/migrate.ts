@@ -3,8 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
-import pg from 'pg';
-import type { Database, Db, DriverName } from './client.js';
+import { type Database, type Db, type DriverName, pgPoolOf } from './client.js';
 import * as schema from './schema/index.js';
 
 /** drizzle/ sits at the project root, both from src/server/db and from dist/server/db. */
@@ -31,8 +30,8 @@ export async function withMigrationLock<T>(
   fn: (db: Db) => Promise<T>,
   opts: { onWait?: () => void } = {},
 ): Promise<T> {
-  const pool = (database.db as unknown as { $client?: unknown }).$client;
-  if (database.driver !== 'postgres' || !(pool instanceof pg.Pool)) return fn(database.db);
+  const pool = pgPoolOf(database.db);
+  if (database.driver !== 'postgres' || !pool) return fn(database.db);
   const client = await pool.connect();
   let broken: Error | undefined;
   try {

@@ -1,6 +1,8 @@
+import type { LightMyRequestResponse } from 'fastify';
 import { describe, expect, it } from 'vitest';
 import { startTestApp } from '../test/app.js';
 import type { TestClient } from '../test/client.js';
+import { makeEdition } from '../test/training.js';
 
 const t = await startTestApp();
 const admin = await t.as('admin@officina.demo');
@@ -80,6 +82,29 @@ describe('answers with personal data', () => {
       expect(res.statusCode, url).toBe(200);
       expect(res.headers['cache-control'], url).toBe('no-store');
     }
+  });
+
+  it('are not stored after a change either: a person invited and edited, an enrolment', async () => {
+    const checked = (what: string, res: LightMyRequestResponse) => {
+      expect(res.statusCode, what).toBeGreaterThanOrEqual(200);
+      expect(res.statusCode, what).toBeLessThan(300);
+      expect(res.headers['cache-control'], what).toBe('no-store');
+      return res;
+    };
+    const invited = checked(
+      'POST /api/v1/users',
+      await admin.post('/api/v1/users', {
+        email: 'cache.nuovo@example.org',
+        name: 'Nuovo Cache',
+        unitId: null,
+      }),
+    );
+    const { id } = invited.json() as { id: string };
+    checked('PATCH /api/v1/users/:id', await admin.patch(`/api/v1/users/${id}`, { name: 'Nuovo Cache Due' }));
+    const learner = await t.as('discente.cuneo@officina.demo');
+    const edition = await makeEdition(admin);
+    checked('POST /api/v1/enrolments', await learner.post('/api/v1/enrolments', { editionId: edition.id }));
+    checked('GET /api/v1/me', await learner.get('/api/v1/me'));
   });
 
   it('public feeds keep their own caching, and an error is never cacheable', async () => {

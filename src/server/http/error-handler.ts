@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { driverErrorOf } from '../db/sql.js';
 import { AppError, type Bilingual, pickLang } from '../kernel/errors.js';
 import { type MetaResolver, spaFallback } from './web.js';
 
@@ -83,15 +84,9 @@ const INPUT_SQLSTATES = new Set(['22001', '22003', '22007', '22008', '22021', '2
  * PGlite's, both with `code`) in `cause`, so the chain is followed a few steps.
  */
 function dataException(err: unknown): { sqlstate: string; reason: string } | null {
-  for (
-    let e = err, depth = 0;
-    e && typeof e === 'object' && depth < 5;
-    e = (e as { cause?: unknown }).cause, depth++
-  ) {
-    const { code, message } = e as { code?: unknown; message?: unknown };
-    if (typeof code === 'string' && INPUT_SQLSTATES.has(code))
-      return { sqlstate: code, reason: String(message) };
-  }
+  const { code, message } = driverErrorOf(err) ?? {};
+  if (typeof code === 'string' && INPUT_SQLSTATES.has(code))
+    return { sqlstate: code, reason: String(message) };
   return null;
 }
 

@@ -259,13 +259,13 @@ describe('text is stored in one form (NFC)', () => {
 });
 
 describe('uploaded files and multipart fields follow the same rule', () => {
-  function upload(csv: string, fields: Record<string, string> = {}) {
+  function upload(csv: string, fields: Record<string, string> = {}, filename = 'filename="staff.csv"') {
     const boundary = '----officinahostile';
     const parts = Object.entries(fields).map(
       ([k, v]) => `--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`,
     );
     parts.push(
-      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="staff.csv"\r\nContent-Type: text/csv\r\n\r\n${csv}\r\n`,
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; ${filename}\r\nContent-Type: text/csv\r\n\r\n${csv}\r\n`,
     );
     return {
       payload: `${parts.join('')}--${boundary}--\r\n`,
@@ -294,6 +294,34 @@ describe('uploaded files and multipart fields follow the same rule', () => {
       'VALIDATION_ERROR',
       'unitId',
     );
+  });
+  it('refuses a file name with a bidirectional control or a NUL, on every upload, and writes nothing', async () => {
+    const csv = `${header}\nquattro@officina.demo,Quattro Neri,,\n`;
+    const routes = [
+      apiUrl(r.users.import),
+      apiUrl(r.catalogue.editionsImport),
+      apiUrl(r.attendance.webinarReport, { id: 1 }),
+      apiUrl(r.framework.import),
+      apiUrl(r.profiles.import, { code: 'istruttore-amministrativo' }),
+    ];
+    const [people, audited] = [await rows(users), await rows(auditLog)];
+    for (const url of routes)
+      for (const name of ["filename*=UTF-8''livelli%E2%80%AE.csv", "filename*=UTF-8''livelli%00.csv"])
+        expectRefused(
+          await admin.request('POST', url, undefined, upload(csv, {}, name)),
+          'INVALID_TEXT',
+          'file.filename',
+        );
+    expect([await rows(users), await rows(auditLog)]).toEqual([people, audited]);
+  });
+
+  it('still answers FILE_REQUIRED when nothing is attached', async () => {
+    const boundary = '----officinaempty';
+    const res = await admin.request('POST', apiUrl(r.users.import), undefined, {
+      payload: `--${boundary}\r\nContent-Disposition: form-data; name="unitId"\r\n\r\n1\r\n--${boundary}--\r\n`,
+      headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+    });
+    expectRefused(res, 'FILE_REQUIRED', 'file');
   });
 });
 

@@ -5,10 +5,9 @@ import fastifyRateLimit, {
 } from '@fastify/rate-limit';
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import { Redis } from 'ioredis';
-import pg from 'pg';
 import { RateLimiterPostgres } from 'rate-limiter-flexible';
 import type { Config } from '../config.js';
-import type { Database } from '../db/client.js';
+import { type Database, pgPoolOf } from '../db/client.js';
 
 export type RateLimitStoreName = 'redis' | 'postgres' | 'memory';
 
@@ -79,8 +78,8 @@ async function redisStore(url: string, log: FastifyBaseLogger): Promise<SharedSt
 
 /** How long expired rows stay in `rate_limits` is up to the library: it deletes them every 5 minutes. */
 function postgresStore(database: Database, log: FastifyBaseLogger): SharedStore {
-  const pool = (database.db as unknown as { $client?: unknown }).$client;
-  if (!(pool instanceof pg.Pool)) throw new Error('the PostgreSQL driver has no connection pool');
+  const pool = pgPoolOf(database.db);
+  if (!pool) throw new Error('the PostgreSQL driver has no connection pool');
   const limiter = new RateLimiterPostgres({
     storeClient: pool,
     storeType: 'pool',

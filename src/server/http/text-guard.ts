@@ -1,6 +1,6 @@
 import type { MultipartFields } from '@fastify/multipart';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { pickLang } from '../kernel/errors.js';
+import { errors, pickLang } from '../kernel/errors.js';
 import { cleanText, cleanTree, invalidText, type PlacedProblem, TEXT_PROBLEMS } from '../kernel/text.js';
 
 /** The parts of a request that carry text, with the names validation errors give them. */
@@ -14,8 +14,8 @@ const PARTS = [
  * Every string of the route parameters, the query string and the JSON body goes through the kernel's
  * text rule before validation: refused with 400 INVALID_TEXT (control characters, lone surrogates,
  * bidirectional controls) or normalised (NFC), so no route can forget it. Uploaded files go through
- * the same rule where they are read (`readCsv`, the framework's JSON import), multipart fields through
- * `multipartField`.
+ * the same rule where they are read (`readCsv`, the framework's JSON import), their names through
+ * `uploadOf`, multipart fields through `multipartField`.
  */
 export function registerTextGuard(app: FastifyInstance) {
   app.addHook('preValidation', async (req) => {
@@ -40,6 +40,31 @@ export function multipartField(fields: MultipartFields, name: string): string | 
   const clean = cleanText(part.value);
   if (clean.ok) return clean.value;
   throw invalidText([{ path: `body.${name}`, messages: TEXT_PROBLEMS[clean.problem] }], [name]);
+}
+
+/** What an upload route takes, for the message of the answer when no file is attached. */
+const FILE_REQUIRED = {
+  csv: { it: 'Allega un file CSV.', en: 'Attach a CSV file.' },
+  'json-or-csv': { it: 'Allega un file JSON o CSV.', en: 'Attach a JSON or CSV file.' },
+} as const;
+
+/**
+ * The file of a multipart upload (field "file"), read whole, with its name under the text rule: the
+ * name reaches audit details and error messages, and the multipart parser decodes `filename*=`, so a
+ * NUL or a bidirectional control could come through it. Throws 400 FILE_REQUIRED when nothing is attached.
+ */
+export async function uploadOf(
+  req: FastifyRequest,
+  accepts: keyof typeof FILE_REQUIRED = 'csv',
+): Promise<{ buffer: Buffer; filename: string; fields: MultipartFields }> {
+  const file = await req.file();
+  if (!file) throw errors.badRequest('FILE_REQUIRED', FILE_REQUIRED[accepts], ['file']);
+  // Read before judging the name, so that a refusal never leaves the request's stream half consumed.
+  const buffer = await file.toBuffer();
+  const clean = cleanText(file.filename);
+  if (!clean.ok)
+    throw invalidText([{ path: 'file.filename', messages: TEXT_PROBLEMS[clean.problem] }], ['file.filename']);
+  return { buffer, filename: clean.value, fields: file.fields };
 }
 
 /**

@@ -9,7 +9,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, romeDate, romeInstant } from '../../common/rome-time.js';
 import type { Database } from '../db/client.js';
 import { editionSessions, editions, enrolments, outbox, trainingPaths, users } from '../db/schema/index.js';
+import { rowsOf } from '../db/sql.js';
 import { openTestDatabase } from '../test/db.js';
+import { HttpClient } from '../test/http-client.js';
 import { startServer, stop } from '../test/process.js';
 import { decodeQuotedPrintable, startSmtp } from '../test/smtp.js';
 
@@ -25,6 +27,13 @@ const ADMIN = { email: 'capo@provincia.example.it', password: 'Prima-Chiave-Sicu
 const NOTIFIER_FIRST_PASS_MS = 60_000;
 /** Longer than two passes of the outbox worker (every 5 s), so a second delivery would have happened. */
 const SETTLE_MS = 11_000;
+
+/**
+ * The test names "tomorrow" when it creates the session, the notifier when it makes its first pass
+ * (a minute after start-up): closer to Rome midnight than this, the two would name different days.
+ * Covers the start-up of both servers, that minute and the half minute the reminders may take.
+ */
+const MIDNIGHT_MARGIN_MS = 3 * 60_000;
 
 const randomAddress = () => `10.${[...randomBytes(3)].join('.')}`;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -82,49 +91,16 @@ async function startRoundRobin(upstreams: string[]) {
   };
 }
 
-/** A browser behind one address: keeps cookies, sends the CSRF token on mutations. */
-class Browser {
-  private cookies = new Map<string, string>();
-  private csrf: string | null = null;
+/** A browser behind its own address, which the proxy reports for it. */
+const browserOf = (proxy: { base: string }) =>
+  new HttpClient(proxy, randomAddress(), { addressHeader: CLIENT });
 
-  constructor(
-    private readonly base: string,
-    readonly address = randomAddress(),
-  ) {}
-
-  async request(method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
-    const res = await fetch(`${this.base}${path}`, {
-      method,
-      headers: {
-        [CLIENT]: this.address,
-        ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
-        ...(this.cookies.size ? { cookie: [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ') } : {}),
-        ...(method !== 'GET' && this.csrf ? { 'x-csrf-token': this.csrf } : {}),
-        ...headers,
-      },
-      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-    });
-    for (const cookie of res.headers.getSetCookie()) {
-      const pair = cookie.split(';')[0] ?? '';
-      const at = pair.indexOf('=');
-      const [name, value] = [pair.slice(0, at), pair.slice(at + 1)];
-      if (value) this.cookies.set(name, value);
-      else this.cookies.delete(name);
-    }
-    return res;
-  }
-
-  get = (path: string) => this.request('GET', path);
-  post = (path: string, body: unknown = {}) => this.request('POST', path, body);
-
-  async signIn(email: string, password: string) {
-    const res = await this.post('/api/v1/auth/login', { email, password });
-    expect(res.status, await res.clone().text()).toBe(200);
-    this.csrf = ((await (await this.get('/api/v1/auth/csrf')).json()) as { token: string }).token;
-  }
+/** Returns at once, or just past Rome midnight when it is nearer than MIDNIGHT_MARGIN_MS. */
+async function clearOfRomeMidnight() {
+  const now = new Date();
+  const left = romeInstant(addDays(romeDate(now), 1)).getTime() - now.getTime();
+  if (left < MIDNIGHT_MARGIN_MS) await sleep(left + 1_000);
 }
-
-const rowsOf = <T>(result: unknown) => (result as { rows: T[] }).rows;
 
 /** Day-before reminders are due for a session tomorrow: a published edition with two confirmed learners. */
 async function sessionTomorrow(database: Database, learners: string[]) {
@@ -184,6 +160,7 @@ function twoInstances(label: string, opts: { redisUrl?: string; scheduledJobs?: 
     const learners = ['promemoria.uno@example.it', 'promemoria.due@example.it'];
 
     beforeAll(async () => {
+      if (opts.scheduledJobs) await clearOfRomeMidnight();
       smtp = await startSmtp();
       database = await openTestDatabase({ empty: true });
       const env = {
@@ -202,7 +179,7 @@ function twoInstances(label: string, opts: { redisUrl?: string; scheduledJobs?: 
       readyAt = Date.now();
       proxy = await startRoundRobin(servers.map((s) => s.base));
       if (opts.scheduledJobs) await sessionTomorrow(database, learners);
-    }, 120_000);
+    }, 120_000 + MIDNIGHT_MARGIN_MS);
 
     afterAll(async () => {
       await proxy?.close();
@@ -217,79 +194,84 @@ function twoInstances(label: string, opts: { redisUrl?: string; scheduledJobs?: 
         const health = await fetch(`${s.base}/api/health`);
         expect(await health.json()).toMatchObject({ status: 'ok', database: 'postgres' });
       }
-      const applied = rowsOf<{ n: number }>(
-        await database.db.execute(sql`select count(*)::int as n from drizzle.__drizzle_migrations`),
+      const applied = await rowsOf<{ n: number }>(
+        database.db,
+        sql`select count(*)::int as n from drizzle.__drizzle_migrations`,
       );
       expect(applied[0]?.n).toBeGreaterThan(0);
-      const admins = rowsOf<{ n: number }>(
-        await database.db.execute(sql`select count(*)::int as n from users where email = ${ADMIN.email}`),
+      const admins = await rowsOf<{ n: number }>(
+        database.db,
+        sql`select count(*)::int as n from users where email = ${ADMIN.email}`,
       );
       expect(admins[0]?.n).toBe(1);
-      const units = (await (await new Browser(proxy.base).get('/api/v1/units?pageSize=1')).json()) as {
-        total: number;
-      };
-      expect(units.total).toBe(107);
+      const units = await browserOf(proxy).call('GET', '/api/v1/units?pageSize=1');
+      expect(units.json.total).toBe(107);
     });
 
     it('keeps a session made through one instance on the other, CSRF token included', async () => {
-      const browser = new Browser(proxy.base);
-      await browser.signIn(ADMIN.email, ADMIN.password);
+      const browser = browserOf(proxy);
+      await browser.login(ADMIN.email, ADMIN.password);
       const from = proxy.served.length;
       for (let i = 0; i < 4; i++) {
-        const me = await browser.get('/api/v1/me');
+        const me = await browser.call('GET', '/api/v1/me');
         expect(me.status).toBe(200);
-        expect(((await me.json()) as { email: string }).email).toBe(ADMIN.email);
+        expect(me.json.email).toBe(ADMIN.email);
       }
-      const name = await browser.request('PATCH', '/api/v1/me', { name: 'Amministratrice Nazionale' });
-      expect(name.status, await name.clone().text()).toBe(200);
+      const name = await browser.call('PATCH', '/api/v1/me', { name: 'Amministratrice Nazionale' });
+      expect(name.status, JSON.stringify(name.json)).toBe(200);
       expect(new Set(proxy.served.slice(from))).toEqual(new Set([0, 1]));
     });
 
     it('counts bad sign-ins from one address across both instances, whatever X-Forwarded-For it sends', async () => {
-      const attacker = new Browser(proxy.base);
+      const attacker = browserOf(proxy);
       const statuses: number[] = [];
       let body: unknown;
       for (let i = 0; i < 20; i++) {
         // A forged header is kept in front of the address the proxy appends, which is the one believed.
-        const res = await attacker.request(
+        const res = await attacker.call(
           'POST',
           '/api/v1/auth/login',
           { email: `tentativo${i}@example.org`, password: 'not-the-password-123' },
           { 'x-forwarded-for': randomAddress() },
         );
         statuses.push(res.status);
-        if (res.status === 429) body ??= await res.json();
+        if (res.status === 429) body ??= res.json;
       }
       // The route allows 10 a minute per address: the eleventh is refused, whichever instance it reaches.
       expect(statuses).toEqual([...Array(10).fill(401), ...Array(10).fill(429)]);
       expect(body).toMatchObject({ code: 'TOO_MANY_REQUESTS', message: expect.any(String) });
 
-      const other = new Browser(proxy.base);
-      const res = await other.post('/api/v1/auth/login', {
+      const other = browserOf(proxy);
+      const res = await other.call('POST', '/api/v1/auth/login', {
         email: 'altro@example.org',
         password: 'x'.repeat(12),
       });
       expect(res.status).toBe(401);
 
       // The counter lives in Redis when REDIS_URL is set, in PostgreSQL otherwise.
-      const rows = rowsOf<{ points: number }>(
-        await database.db.execute(
-          sql`select points from rate_limits where key = ${`POST/api/v1/auth/login-${attacker.address}`}`,
-        ),
+      const rows = await rowsOf<{ points: number }>(
+        database.db,
+        sql`select points from rate_limits where key = ${`POST/api/v1/auth/login-${attacker.ip}`}`,
       );
       expect(rows).toEqual(opts.redisUrl ? [] : [{ points: 20 }]);
     });
 
     it('sends every e-mail once, though both instances deliver the outbox', async () => {
-      const admin = new Browser(proxy.base);
-      await admin.signIn(ADMIN.email, ADMIN.password);
+      const admin = browserOf(proxy);
+      await admin.login(ADMIN.email, ADMIN.password);
       const invited = Array.from({ length: 6 }, (_, i) => `invitato.${i}@example.it`);
       for (const email of invited) {
-        const res = await admin.post('/api/v1/users', { email, name: `Invitato ${email}`, unitId: null });
-        expect(res.status, await res.clone().text()).toBe(201);
+        const res = await admin.call('POST', '/api/v1/users', {
+          email,
+          name: `Invitato ${email}`,
+          unitId: null,
+        });
+        expect(res.status, JSON.stringify(res.json)).toBe(201);
       }
-      const visitor = new Browser(proxy.base);
-      expect((await visitor.post('/api/v1/auth/password-reset', { email: ADMIN.email })).status).toBe(202);
+      const visitor = browserOf(proxy);
+      expect((await visitor.call('POST', '/api/v1/auth/password-reset', { email: ADMIN.email })).status).toBe(
+        202,
+      );
 
       const expected = [...invited, ADMIN.email];
       const arrived = () => smtp.received.filter((m) => m.to.some((to) => expected.includes(to)));
@@ -300,10 +282,9 @@ function twoInstances(label: string, opts: { redisUrl?: string; scheduledJobs?: 
           .map((m) => m.to.join())
           .sort(),
       ).toEqual([...expected].sort());
-      const sent = rowsOf<{ attempts: number }>(
-        await database.db.execute(
-          sql`select attempts from ${outbox} where to_address in ${expected} and status = 'sent'`,
-        ),
+      const sent = await rowsOf<{ attempts: number }>(
+        database.db,
+        sql`select attempts from ${outbox} where to_address in ${expected} and status = 'sent'`,
       );
       expect(sent.map((r) => r.attempts)).toEqual(expected.map(() => 1));
 
@@ -311,10 +292,10 @@ function twoInstances(label: string, opts: { redisUrl?: string; scheduledJobs?: 
       const mail = arrived().find((m) => m.to.includes(ADMIN.email));
       const token = /reimposta-password\?token=([\w-]+)/.exec(decodeQuotedPrintable(mail?.raw ?? ''))?.[1];
       const password = 'Seconda-Chiave-Sicura-2027';
-      expect((await visitor.post('/api/v1/auth/password-reset/confirm', { token, password })).status).toBe(
-        200,
-      );
-      await new Browser(proxy.base).signIn(ADMIN.email, password);
+      expect(
+        (await visitor.call('POST', '/api/v1/auth/password-reset/confirm', { token, password })).status,
+      ).toBe(200);
+      await browserOf(proxy).login(ADMIN.email, password);
     });
 
     if (opts.scheduledJobs)
@@ -329,8 +310,9 @@ function twoInstances(label: string, opts: { redisUrl?: string; scheduledJobs?: 
             .map((m) => m.to.join())
             .sort(),
         ).toEqual([...learners].sort());
-        const claimed = rowsOf<{ n: number }>(
-          await database.db.execute(sql`select count(*)::int as n from session_reminders`),
+        const claimed = await rowsOf<{ n: number }>(
+          database.db,
+          sql`select count(*)::int as n from session_reminders`,
         );
         expect(claimed[0]?.n).toBe(1);
       }, 120_000);

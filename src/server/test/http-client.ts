@@ -1,26 +1,37 @@
 /**
  * A browser-like client of a server process (see process.ts): keeps cookies and the CSRF token, and
- * comes from its own address through `x-forwarded-for` (start the server with TRUST_PROXY=127.0.0.1).
+ * comes from its own address through `x-forwarded-for` (start the server with TRUST_PROXY=127.0.0.1),
+ * or through `addressHeader` when a proxy in front reads the address from another header.
  * `server.base` may change, as when the process is started again on another port.
  */
 export class HttpClient {
   private cookies = new Map<string, string>();
   private csrf: string | null = null;
+  private readonly addressHeader: string;
   constructor(
     private readonly server: { base: string },
-    private readonly ip: string,
-  ) {}
+    readonly ip: string,
+    opts: { addressHeader?: string } = {},
+  ) {
+    this.addressHeader = opts.addressHeader ?? 'x-forwarded-for';
+  }
 
-  // biome-ignore lint/suspicious/noExplicitAny: the answers of many routes, read field by field
-  async call(method: string, url: string, body?: unknown): Promise<{ status: number; json: any }> {
+  async call(
+    method: string,
+    url: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+    // biome-ignore lint/suspicious/noExplicitAny: the answers of many routes, read field by field
+  ): Promise<{ status: number; json: any }> {
     if (method !== 'GET' && this.cookies.size && !this.csrf) await this.refreshCsrf();
     const res = await fetch(this.server.base + url, {
       method,
       headers: {
-        'x-forwarded-for': this.ip,
+        [this.addressHeader]: this.ip,
         ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
         ...(this.cookies.size ? { cookie: [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ') } : {}),
         ...(method !== 'GET' && this.csrf ? { 'x-csrf-token': this.csrf } : {}),
+        ...headers,
       },
       ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
     });

@@ -19,8 +19,8 @@ import {
 } from '../../../../common/framework.js';
 import { dbIdParam, idParams } from '../../../../common/primitives.js';
 import { fileAnswer } from '../../../http/openapi.js';
+import { uploadOf } from '../../../http/text-guard.js';
 import { type App, type RouteDeps, typed } from '../../../http/types.js';
-import { errors } from '../../../kernel/errors.js';
 import type { DraftsService } from './drafts-service.js';
 import type { PathLinksService } from './links-service.js';
 import type { FrameworkService } from './service.js';
@@ -82,19 +82,8 @@ export function frameworkRoutes(
       },
     },
     async (req, reply) => {
-      const file = await req.file();
-      if (!file)
-        throw errors.badRequest(
-          'FILE_REQUIRED',
-          { it: 'Allega un file JSON o CSV.', en: 'Attach a JSON or CSV file.' },
-          ['file'],
-        );
-      const buffer = await file.toBuffer();
-      const tree = await framework.importFile(req.ctx, {
-        buffer,
-        filename: file.filename,
-        version: req.query.version,
-      });
+      const { buffer, filename } = await uploadOf(req, 'json-or-csv');
+      const tree = await framework.importFile(req.ctx, { buffer, filename, version: req.query.version });
       return reply.status(201).send(tree);
     },
   );

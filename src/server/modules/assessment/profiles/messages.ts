@@ -1,5 +1,5 @@
 import type { FileProblem } from '../../../kernel/csv.js';
-import { AppError, type Bilingual, errors } from '../../../kernel/errors.js';
+import { AppError, errors } from '../../../kernel/errors.js';
 
 export const JOB_PROFILE = { it: 'Profilo professionale', en: 'Job profile' };
 export const UNIT = { it: 'Ente', en: 'Unit' };
@@ -46,9 +46,6 @@ export const staleLevels = (stale: { code: string; stored: number | null }[]) =>
       };
     }),
   );
-
-export const fileRequired = () =>
-  errors.badRequest('FILE_REQUIRED', { it: 'Allega un file CSV.', en: 'Attach a CSV file.' }, ['file']);
 
 /** Throws the problems of a file as one 400 answer: nothing of the file is applied. */
 export function refuseFile(problems: Problem[]): never {

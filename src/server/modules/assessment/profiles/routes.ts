@@ -8,8 +8,8 @@ import {
   profileParams,
 } from '../../../../common/profiles.js';
 import { fileAnswer } from '../../../http/openapi.js';
+import { uploadOf } from '../../../http/text-guard.js';
 import { type App, type RouteDeps, typed } from '../../../http/types.js';
-import { fileRequired } from './messages.js';
 import type { ProfilesService } from './service.js';
 
 const tags = ['job profiles'];
@@ -104,10 +104,8 @@ export function profilesRoutes(app: App, { services }: RouteDeps<{ profiles: Pro
       },
     },
     async (req) => {
-      const file = await req.file();
-      if (!file) throw fileRequired();
-      const buffer = await file.toBuffer();
-      return profiles.importCsv(req.ctx, req.params.code, req.query, { buffer, filename: file.filename });
+      const { buffer, filename } = await uploadOf(req);
+      return profiles.importCsv(req.ctx, req.params.code, req.query, { buffer, filename });
     },
   );
 }

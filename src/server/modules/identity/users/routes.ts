@@ -12,7 +12,7 @@ import {
   userUpdateBody,
 } from '../../../../common/users.js';
 import { signedIn } from '../../../http/session.js';
-import { multipartField } from '../../../http/text-guard.js';
+import { multipartField, uploadOf } from '../../../http/text-guard.js';
 import { type App, type RouteDeps, typed } from '../../../http/types.js';
 import { errors } from '../../../kernel/errors.js';
 import { peopleScope } from '../../../kernel/principal.js';
@@ -94,10 +94,8 @@ export function usersRoutes(
     },
     async (req) => {
       if (!canManageUsers(signedIn(req))) throw errors.forbidden();
-      const file = await req.file();
-      if (!file)
-        throw errors.badRequest('FILE_REQUIRED', { it: 'Allega un file CSV.', en: 'Attach a CSV file.' });
-      const text = (await file.toBuffer()).toString('utf8');
+      const file = await uploadOf(req);
+      const text = file.buffer.toString('utf8');
       const unitField = multipartField(file.fields, 'unitId');
       const unitId = unitField ? dbIdParam.safeParse(unitField) : null;
       if (unitId && !unitId.success)

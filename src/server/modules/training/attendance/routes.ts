@@ -15,8 +15,8 @@ import {
 } from '../../../../common/attendance.js';
 import { idParams } from '../../../../common/primitives.js';
 import { fileAnswer } from '../../../http/openapi.js';
+import { uploadOf } from '../../../http/text-guard.js';
 import { type App, type RouteDeps, typed } from '../../../http/types.js';
-import { errors } from '../../../kernel/errors.js';
 import type { CheckinService } from './checkin-service.js';
 import type { LogbookService } from './logbook-service.js';
 import type { AttendanceService } from './service.js';
@@ -148,10 +148,8 @@ export function attendanceRoutes(app: App, deps: RouteDeps<AttendanceServices>) 
       },
     },
     async (req) => {
-      const file = await req.file();
-      if (!file)
-        throw errors.badRequest('FILE_REQUIRED', { it: 'Allega un file CSV.', en: 'Attach a CSV file.' });
-      return attendance.webinarReport(req.ctx, req.params.id, (await file.toBuffer()).toString('utf8'));
+      const { buffer } = await uploadOf(req);
+      return attendance.webinarReport(req.ctx, req.params.id, buffer.toString('utf8'));
     },
   );
 

@@ -15,8 +15,8 @@ import {
   trainingPath,
 } from '../../../../common/catalogue.js';
 import { dbIdParam, idParams } from '../../../../common/primitives.js';
+import { uploadOf } from '../../../http/text-guard.js';
 import { type App, type RouteDeps, typed } from '../../../http/types.js';
-import { errors } from '../../../kernel/errors.js';
 import type { EditionsService } from './editions-service.js';
 import type { ScheduleImport } from './import.js';
 import type { PathsService } from './paths-service.js';
@@ -144,10 +144,8 @@ export function catalogueRoutes(
       },
     },
     async (req) => {
-      const file = await req.file();
-      if (!file)
-        throw errors.badRequest('FILE_REQUIRED', { it: 'Allega un file CSV.', en: 'Attach a CSV file.' });
-      return services.importSchedule(req.ctx, (await file.toBuffer()).toString('utf8'));
+      const { buffer } = await uploadOf(req);
+      return services.importSchedule(req.ctx, buffer.toString('utf8'));
     },
   );
 
