@@ -1,5 +1,6 @@
-import { type AnyColumn, and, gte, isNull, lte, or, type SQL, sql } from 'drizzle-orm';
-import { agreements, editionSessions, editionTrainers, trainingPaths } from './schema/index.js';
+import { type AnyColumn, and, eq, gte, isNull, lte, or, type SQL, sql } from 'drizzle-orm';
+import type { Db } from './client.js';
+import { agreements, editionSessions, editions, editionTrainers, trainingPaths } from './schema/index.js';
 
 /**
  * SQL conditions that the queries of several modules share (the catalogue and the calendar, the
@@ -29,4 +30,13 @@ export function trainedBy(editionId: SQL | AnyColumn, userId: string) {
     sql`exists (select 1 from ${editionTrainers} where ${editionTrainers.editionId} = ${editionId} and ${editionTrainers.userId} = ${userId})`,
     sql`exists (select 1 from ${editionSessions} where ${editionSessions.editionId} = ${editionId} and ${editionSessions.trainerId} = ${userId})`,
   ) as SQL;
+}
+
+/** Whether the person trains the edition (`trainedBy`), read on its own. */
+export async function trainsEdition(db: Db, editionId: number, userId: string) {
+  const [row] = await db
+    .select({ one: sql<number>`1` })
+    .from(editions)
+    .where(and(eq(editions.id, editionId), trainedBy(editions.id, userId)));
+  return !!row;
 }

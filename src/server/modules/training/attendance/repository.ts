@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client.js';
-import { trainedBy } from '../../../db/predicates.js';
+import { trainsEdition } from '../../../db/predicates.js';
 import {
   attendance,
   editionSessions,
@@ -89,13 +89,7 @@ export function createAttendanceRepository() {
     },
 
     /** Whether the person trains the edition: named among its trainers or on one of its sessions. */
-    async trains(db: Db, editionId: number, userId: string) {
-      const [row] = await db
-        .select({ id: editions.id })
-        .from(editions)
-        .where(and(eq(editions.id, editionId), trainedBy(editions.id, userId)));
-      return !!row;
-    },
+    trains: trainsEdition,
 
     async sessionsOf(db: Db, editionId: number) {
       return db

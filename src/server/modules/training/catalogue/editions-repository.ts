@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, gte, inArray, lte, type SQL, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, inArray, lte, type SQL } from 'drizzle-orm';
 import type { Db } from '../../../db/client.js';
 import { trainedBy } from '../../../db/predicates.js';
 import {
@@ -15,15 +15,6 @@ import { seatsLeftOf } from '../../../db/sql.js';
 
 export type EditionRow = typeof editions.$inferSelect;
 export type SessionRow = typeof editionSessions.$inferSelect;
-
-/** Whether the person trains the edition: named among its trainers or on one of its sessions. */
-export async function trainsEdition(db: Db, editionId: number, userId: string) {
-  const [row] = await db
-    .select({ one: sql<number>`1` })
-    .from(editions)
-    .where(and(eq(editions.id, editionId), trainedBy(editions.id, userId)));
-  return !!row;
-}
 
 export function createEditionsRepository() {
   return {

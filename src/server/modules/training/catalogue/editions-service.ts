@@ -8,6 +8,7 @@ import type {
   SessionInput,
 } from '../../../../common/catalogue.js';
 import type { Db } from '../../../db/client.js';
+import { trainsEdition } from '../../../db/predicates.js';
 import { changedFields } from '../../../kernel/changes.js';
 import { AppError, errors } from '../../../kernel/errors.js';
 import type { EventBus } from '../../../kernel/events.js';
@@ -16,7 +17,7 @@ import type { UnitLookup } from '../../identity/units/index.js';
 import type { AuditService } from '../../platform/audit/index.js';
 import { bad, checkEdition, checkSession, notATrainer } from './edition-rules.js';
 import { toEditionViews, toSession } from './edition-views.js';
-import { type EditionRow, type EditionsRepository, trainsEdition } from './editions-repository.js';
+import type { EditionRow, EditionsRepository } from './editions-repository.js';
 import type { PathsRepository } from './paths-repository.js';
 import { PATH } from './paths-service.js';
 import { canManageCatalogue, canManageEdition, editionReach } from './policy.js';
