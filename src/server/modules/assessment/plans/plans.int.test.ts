@@ -1,4 +1,3 @@
-import { inflateSync } from 'node:zlib';
 import { and, eq, inArray } from 'drizzle-orm';
 import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
@@ -20,6 +19,7 @@ import {
 import { demoCampaignId } from '../../../db/seed/demo-assessment.js';
 import { startTestApp } from '../../../test/app.js';
 import type { TestClient } from '../../../test/client.js';
+import { pdfText } from '../../../test/pdf.js';
 import { makeEdition, userByEmail } from '../../../test/training.js';
 import { proposePlan, unitNeeds } from '../gaps/index.js';
 import { planLines } from './lines.js';
@@ -52,28 +52,6 @@ const get = async (id: number, c: TestClient = admin) => {
   expect(res.statusCode, res.body).toBe(200);
   return res.json() as PlanView;
 };
-
-/** The text a PDF shows: its content streams inflated, the strings of each text operator joined. */
-function pdfText(pdf: Buffer): string {
-  const raw = pdf.toString('latin1');
-  const out: string[] = [];
-  const streams = /stream\r?\n([\s\S]*?)\r?\nendstream/g;
-  for (let m = streams.exec(raw); m; m = streams.exec(raw)) {
-    let content: string;
-    try {
-      content = inflateSync(Buffer.from(m[1] ?? '', 'latin1')).toString('latin1');
-    } catch {
-      content = m[1] ?? '';
-    }
-    const ops = /\[((?:[^\]\\]|\\.)*)\]\s*TJ|<([0-9a-fA-F]*)>\s*Tj/g;
-    for (let op = ops.exec(content); op; op = ops.exec(content)) {
-      const hex =
-        op[1] !== undefined ? [...op[1].matchAll(/<([0-9a-fA-F]*)>/g)].map((h) => h[1]).join('') : op[2];
-      out.push(Buffer.from(hex ?? '', 'hex').toString('latin1'));
-    }
-  }
-  return out.join('\n').replace(/\x96/g, '–');
-}
 
 let cuneoPlan: PlanView;
 

@@ -1,7 +1,7 @@
-import { inflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { enrolments, users } from '../../../db/schema/index.js';
 import { startTestApp } from '../../../test/app.js';
+import { pdfText } from '../../../test/pdf.js';
 import { confirmedEnrolment, makeEdition, userByEmail } from '../../../test/training.js';
 
 const t = await startTestApp();
@@ -9,37 +9,6 @@ const admin = await t.as('admin@officina.demo');
 const trainer = await t.as('formatore@officina.demo');
 const learner = await t.as('discente.cuneo@officina.demo');
 const franco = await userByEmail(t, 'formatore@officina.demo');
-
-/** The text a PDF shows: its content streams inflated, the strings of each text operator joined. */
-function pdfText(pdf: Buffer): string {
-  const raw = pdf.toString('latin1');
-  const lines: string[] = [];
-  const streams = /stream\r?\n([\s\S]*?)\r?\nendstream/g;
-  for (let m = streams.exec(raw); m; m = streams.exec(raw)) {
-    let content: string;
-    try {
-      content = inflateSync(Buffer.from(m[1] ?? '', 'latin1')).toString('latin1');
-    } catch {
-      content = m[1] ?? '';
-    }
-    const ops = /\[((?:[^\]\\]|\\.)*)\]\s*TJ|<([0-9a-fA-F]*)>\s*Tj/g;
-    for (let op = ops.exec(content); op; op = ops.exec(content)) {
-      const hex =
-        op[1] !== undefined ? [...op[1].matchAll(/<([0-9a-fA-F]*)>/g)].map((h) => h[1]).join('') : op[2];
-      lines.push(Buffer.from(hex ?? '', 'hex').toString('latin1'));
-    }
-  }
-  // pdfkit's standard fonts use WinAnsi, which differs from Latin-1 in the punctuation kept at 0x80–0x9f.
-  const winAnsi: Record<string, string> = {
-    '\x91': '‘',
-    '\x92': '’',
-    '\x93': '“',
-    '\x94': '”',
-    '\x96': '–',
-    '\x97': '—',
-  };
-  return lines.join('\n').replace(/[\x91-\x97]/g, (c) => winAnsi[c] ?? c);
-}
 
 describe('sign-in sheet', () => {
   it('prints the confirmed enrollees by name, with the session’s details and page numbers', async () => {

@@ -1,4 +1,3 @@
-import zlib from 'node:zlib';
 import { eq } from 'drizzle-orm';
 import { unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
@@ -7,6 +6,7 @@ import { editions, enrolments } from '../../../db/schema/index.js';
 import type { RequestContext } from '../../../kernel/principal.js';
 import { startTestApp } from '../../../test/app.js';
 import type { TestClient } from '../../../test/client.js';
+import { pdfText } from '../../../test/pdf.js';
 import { confirmedEnrolment, makeEdition, today } from '../../../test/training.js';
 
 const t = await startTestApp({ publicUrl: 'https://officina.example.it' });
@@ -17,29 +17,6 @@ const officerCuneo = await t.as('referente.cuneo@officina.demo');
 const officerBergamo = await t.as('referente.bergamo@officina.demo');
 const taskforce = await t.as('taskforce@officina.demo');
 const system: RequestContext = { actor: null, ip: null, requestId: null, lang: 'it' };
-
-/**
- * The text a PDF shows: pdfkit writes each line as a TJ array of hex strings in WinAnsi, inside
- * deflated content streams. Lines are joined with a newline.
- */
-function pdfText(pdf: Buffer): string {
-  const raw = pdf.toString('latin1');
-  const lines: string[] = [];
-  const decoder = new TextDecoder('windows-1252');
-  for (const m of raw.matchAll(/stream\r?\n([\s\S]*?)\r?\nendstream/g)) {
-    let content: string;
-    try {
-      content = zlib.inflateSync(Buffer.from(m[1] as string, 'latin1')).toString('latin1');
-    } catch {
-      continue;
-    }
-    for (const tj of content.matchAll(/\[([^\]]*)\]\s*TJ/g)) {
-      const hex = [...(tj[1] as string).matchAll(/<([0-9a-fA-F]*)>/g)].map((h) => h[1]).join('');
-      lines.push(decoder.decode(Buffer.from(hex, 'hex')));
-    }
-  }
-  return lines.join('\n');
-}
 
 /** An edition completed by the given people, each with their certificate. */
 async function completedEdition(people: { email: string; minutes: number }[]) {
