@@ -8,3 +8,4 @@ export * from './mail.js';
 export * from './plans.js';
 export * from './rate-limits.js';
 export * from './reference.js';
+export * from './restructuring.js';

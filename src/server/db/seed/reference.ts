@@ -6,6 +6,7 @@ import type { Db } from '../client.js';
 import { domains, jobProfiles, serviceModels, territorialUnits } from '../schema/index.js';
 import { seedCompetencyFramework } from './framework.js';
 import { seedProfileExpectations } from './profile-expectations.js';
+import { seedRestructuringRules } from './restructuring-rules.js';
 
 // Resolved from the project root so it works from src/ and from dist/ alike.
 const CSV = new URL('../../../../src/server/db/seed-data/unita-territoriali-istat-2022.csv', import.meta.url);
@@ -88,7 +89,7 @@ export function readUnitsCsv() {
  * Loads the reference data. Idempotent, and never overwrites what an admin has edited: existing
  * rows are left alone, only missing ones are added; the default competency framework is loaded only
  * into a database with no framework (`framework: false` leaves it out, for a database migrated only
- * to before the framework existed: the migration tests).
+ * to before the framework existed: the migration tests), and so are the restructuring rules.
  */
 export async function seedReference(db: Db, opts: { framework?: boolean } = {}) {
   await db.transaction(async (tx) => {
@@ -103,6 +104,7 @@ export async function seedReference(db: Db, opts: { framework?: boolean } = {}) 
   if (opts.framework !== false) {
     await seedCompetencyFramework(db);
     await seedProfileExpectations(db);
+    await seedRestructuringRules(db);
   }
   const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(territorialUnits);
   return row?.n ?? 0;
