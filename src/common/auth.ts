@@ -61,6 +61,12 @@ export const me = z.object({
     manageCampaigns: z.boolean(),
     /** Has a "my surveys" page: everyone with a role (whoever is invited answers there). */
     answerCampaigns: z.boolean(),
+    /** Opens the restructuring pages (plan, hiring capacity, programming): the task force, national admins, Province officers (their unit). */
+    useRestructuring: z.boolean(),
+    /** Validates proposed plan versions and records the task force's work: the task force and national admins. */
+    validateRestructuring: z.boolean(),
+    /** Edits the restructuring rules (capacity thresholds, deadlines): national admins. */
+    editRestructuringRules: z.boolean(),
   }),
 });
 export type Me = z.infer<typeof me>;

@@ -30,6 +30,9 @@ const none: Me['can'] = {
   viewDemand: false,
   manageCampaigns: false,
   answerCampaigns: false,
+  useRestructuring: false,
+  validateRestructuring: false,
+  editRestructuringRules: false,
 };
 
 /** A signed-in person with their roles and the `can` flags the server's policy gives those roles. */

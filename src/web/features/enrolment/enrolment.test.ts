@@ -89,6 +89,9 @@ function me(
       viewDemand: false,
       manageCampaigns: false,
       answerCampaigns: false,
+      useRestructuring: false,
+      validateRestructuring: false,
+      editRestructuringRules: false,
       ...can,
     },
   };
