@@ -174,6 +174,20 @@ export const apiRoutes = {
     draft: '/api/v1/my-campaigns/:id/draft',
     submit: '/api/v1/my-campaigns/:id/submit',
   },
+  taskforce: {
+    members: '/api/v1/taskforce/members',
+    unit: '/api/v1/taskforce/units/:id',
+    unitMembers: '/api/v1/taskforce/units/:id/members',
+    unitMember: '/api/v1/taskforce/units/:id/members/:userId',
+    lead: '/api/v1/taskforce/units/:id/lead',
+    interventions: '/api/v1/taskforce/units/:id/interventions',
+    intervention: '/api/v1/taskforce/interventions/:id',
+    issues: '/api/v1/taskforce/units/:id/issues',
+    issue: '/api/v1/taskforce/issues/:id',
+    milestones: '/api/v1/taskforce/units/:id/milestones',
+    milestone: '/api/v1/taskforce/milestones/:id',
+    week: '/api/v1/taskforce/my-week',
+  },
 } as const;
 
 type Table = typeof apiRoutes;

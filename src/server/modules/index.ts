@@ -11,6 +11,7 @@ import { auditModule } from './platform/audit/index.js';
 import { healthModule } from './platform/health/index.js';
 import { mailModule } from './platform/mail/index.js';
 import { reorgModule } from './restructuring/reorg/index.js';
+import { taskforceModule } from './restructuring/taskforce/index.js';
 import { agreementsModule } from './training/agreements/index.js';
 import { attendanceModule } from './training/attendance/index.js';
 import { calendarModule } from './training/calendar/index.js';
@@ -48,6 +49,7 @@ export const modules = [
   campaignsModule,
   // restructuring
   reorgModule,
+  taskforceModule,
 ] as const satisfies readonly AnyModule[];
 
 type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void

@@ -4,6 +4,7 @@ import { catalogueAccess } from './access/catalogue.js';
 import { identityAccess } from './access/identity.js';
 import { planningAccess } from './access/planning.js';
 import type { AccessTable } from './access/rules.js';
+import { taskforceAccess } from './access/taskforce.js';
 import { trainingAccess } from './access/training.js';
 
 export * from './access/rules.js';
@@ -25,6 +26,7 @@ const declared: AccessTable = {
   ...attendanceAccess,
   ...assessmentAccess,
   ...planningAccess,
+  ...taskforceAccess,
 };
 
 /**

@@ -26,6 +26,10 @@ const ACCOUNT_OPERATIONS = [
 ] as const;
 export type UserAccounts = Pick<UsersRepository, (typeof ACCOUNT_OPERATIONS)[number]>;
 
+/** Who holds a role: the narrow question other modules may ask about people. */
+const ROLE_HOLDERS = ['holdersOf'] as const;
+export type RoleHolders = Pick<UsersRepository, (typeof ROLE_HOLDERS)[number]>;
+
 /** People: scoped lists and details, invitations, CSV import, edits and role grants. */
 export const usersModule = defineModule({
   name: 'users',
@@ -40,9 +44,11 @@ export const usersModule = defineModule({
       events,
     });
     const accounts: UserAccounts = pick(repo, ACCOUNT_OPERATIONS);
+    const roleHolders: RoleHolders = pick(repo, ROLE_HOLDERS);
     return {
       users,
       accounts,
+      roleHolders,
       importUsers: (ctx: RequestContext, text: string, unitId: number | null) =>
         importUsers({ db, units: deps.unitLookup, users }, ctx, text, unitId),
     };

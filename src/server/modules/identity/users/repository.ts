@@ -25,6 +25,16 @@ export function createUsersRepository() {
       return row;
     },
 
+    /** The active people holding a role (for any unit or nationally), by name. */
+    async holdersOf(db: Db, role: Role): Promise<{ id: string; name: string; email: string }[]> {
+      return db
+        .selectDistinct({ id: users.id, name: users.name, email: users.email })
+        .from(users)
+        .innerJoin(roleGrants, eq(roleGrants.userId, users.id))
+        .where(and(eq(roleGrants.role, role), eq(users.active, true)))
+        .orderBy(asc(users.name), asc(users.id));
+    },
+
     async grantsOf(db: Db, userIds: string[]): Promise<Map<string, Grant[]>> {
       const map = new Map<string, Grant[]>();
       if (!userIds.length) return map;
