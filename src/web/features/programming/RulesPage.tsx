@@ -2,6 +2,7 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DeadlineMoveInput, DeadlineRuleInput, DeadlineRulesView } from '../../../common/programming';
 import { DEADLINE_KINDS } from '../../../common/restructuring';
+import { Dialog } from '../../components/Dialog';
 import { ErrorAlert, fieldErrors, SuccessAlert } from '../../components/ErrorAlert';
 import { ChoiceField, TextField } from '../../components/Field';
 import { formatDate } from '../../components/format';
@@ -26,10 +27,14 @@ export default function RulesPage() {
   const v = q.data;
   const kind = (k: string) => t(`programming.kinds.${k}`);
 
-  const remove = (op: 'deleteRule' | 'deleteMove', id: number) => {
-    if (!window.confirm(t('programming.rules.confirmDelete'))) return;
+  const [removing, setRemoving] = useState<{
+    op: 'deleteRule' | 'deleteMove';
+    id: number;
+    label: string;
+  } | null>(null);
+  const remove = (op: 'deleteRule' | 'deleteMove', id: number, label: string) => {
     setDone(false);
-    change.mutate({ op, id }, { onSuccess: () => setDone(true) });
+    setRemoving({ op, id, label });
   };
 
   return (
@@ -96,7 +101,7 @@ export default function RulesPage() {
                         <button
                           type="button"
                           className="btn btn-link btn-sm p-0 text-danger"
-                          onClick={() => remove('deleteRule', r.id)}
+                          onClick={() => remove('deleteRule', r.id, kind(r.kind))}
                         >
                           {t('programming.rules.delete')}
                           <span className="visually-hidden"> {kind(r.kind)}</span>
@@ -172,7 +177,7 @@ export default function RulesPage() {
                           <button
                             type="button"
                             className="btn btn-link btn-sm p-0 text-danger"
-                            onClick={() => remove('deleteMove', m.id)}
+                            onClick={() => remove('deleteMove', m.id, `${kind(m.kind)} ${m.year}`)}
                           >
                             {t('programming.rules.delete')}
                             <span className="visually-hidden">
@@ -213,6 +218,36 @@ export default function RulesPage() {
           ) : null}
         </>
       ) : null}
+      <Dialog
+        open={removing !== null}
+        title={t('programming.rules.confirmDelete')}
+        onClose={() => setRemoving(null)}
+      >
+        <p>{removing?.label}</p>
+        <div className="d-flex gap-2">
+          <button
+            type="button"
+            className="btn btn-danger btn-sm"
+            disabled={change.isPending}
+            onClick={() =>
+              removing &&
+              change.mutate(
+                { op: removing.op, id: removing.id },
+                { onSuccess: () => setDone(true), onSettled: () => setRemoving(null) },
+              )
+            }
+          >
+            {t('programming.rules.delete')}
+          </button>
+          <button
+            type="button"
+            className="btn btn-outline-secondary btn-sm"
+            onClick={() => setRemoving(null)}
+          >
+            {t('programming.rules.cancel')}
+          </button>
+        </div>
+      </Dialog>
     </Page>
   );
 }
