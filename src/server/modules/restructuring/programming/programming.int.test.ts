@@ -240,6 +240,25 @@ describe('deadline rules', () => {
   });
 });
 
+describe('deadline rules under a race', () => {
+  it('keeps one of two overlapping rules written at once', async () => {
+    const body = (from: number) => ({
+      kind: 'nadup',
+      month: 11,
+      day: 30,
+      yearOffset: -1,
+      afterBudgetDays: null,
+      validFromYear: from,
+      validToYear: 2010,
+      source: 'Regola storica di prova',
+    });
+    const answers = await Promise.all(
+      [2001, 2002, 2003].map((y) => admin.post(apiUrl('/api/v1/restructuring/deadline-rules'), body(y))),
+    );
+    expect(answers.map((r) => r.statusCode).sort()).toEqual([201, 409, 409]);
+  });
+});
+
 describe('deadlines list', () => {
   it('shows an officer their unit and the task force every unit, filtered and as CSV', async () => {
     const mine = (await officer.get(apiUrl('/api/v1/restructuring/deadlines'))).json() as DeadlinesView;
