@@ -188,6 +188,16 @@ export const apiRoutes = {
     milestone: '/api/v1/taskforce/milestones/:id',
     week: '/api/v1/taskforce/my-week',
   },
+  programming: {
+    unit: '/api/v1/restructuring/units/:id/programming',
+    document: '/api/v1/restructuring/units/:id/programming/:year/:kind',
+    rules: '/api/v1/restructuring/deadline-rules',
+    rule: '/api/v1/restructuring/deadline-rules/:id',
+    moves: '/api/v1/restructuring/deadline-moves',
+    move: '/api/v1/restructuring/deadline-moves/:id',
+    deadlines: '/api/v1/restructuring/deadlines',
+    deadlinesCsv: '/api/v1/restructuring/deadlines.csv',
+  },
 } as const;
 
 type Table = typeof apiRoutes;

@@ -10,6 +10,7 @@ import { usersModule } from './identity/users/index.js';
 import { auditModule } from './platform/audit/index.js';
 import { healthModule } from './platform/health/index.js';
 import { mailModule } from './platform/mail/index.js';
+import { programmingModule } from './restructuring/programming/index.js';
 import { reorgModule } from './restructuring/reorg/index.js';
 import { taskforceModule } from './restructuring/taskforce/index.js';
 import { agreementsModule } from './training/agreements/index.js';
@@ -50,6 +51,7 @@ export const modules = [
   // restructuring
   reorgModule,
   taskforceModule,
+  programmingModule,
 ] as const satisfies readonly AnyModule[];
 
 type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void

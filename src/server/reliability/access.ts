@@ -3,6 +3,7 @@ import { attendanceAccess } from './access/attendance.js';
 import { catalogueAccess } from './access/catalogue.js';
 import { identityAccess } from './access/identity.js';
 import { planningAccess } from './access/planning.js';
+import { programmingAccess } from './access/programming.js';
 import type { AccessTable } from './access/rules.js';
 import { taskforceAccess } from './access/taskforce.js';
 import { trainingAccess } from './access/training.js';
@@ -27,6 +28,7 @@ const declared: AccessTable = {
   ...assessmentAccess,
   ...planningAccess,
   ...taskforceAccess,
+  ...programmingAccess,
 };
 
 /**

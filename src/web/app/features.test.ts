@@ -251,6 +251,9 @@ describe('page routes', () => {
       '/rilevazioni/:id/valutazioni/:participantId': 'manageCampaigns',
       '/le-mie-rilevazioni': 'answerCampaigns',
       '/le-mie-rilevazioni/:id': 'answerCampaigns',
+      '/riassetto/unita/:id/programmazione': 'useRestructuring',
+      '/riassetto/scadenze': 'useRestructuring',
+      '/riassetto/regole/scadenze': 'useRestructuring',
     });
   });
 

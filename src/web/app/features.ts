@@ -18,6 +18,7 @@ import { plansFeature } from '../features/plans';
 import { profileFeature } from '../features/profile';
 import { profilesFeature } from '../features/profiles';
 import { taskforceFeature } from '../features/taskforce';
+import { programmingFeature } from '../features/programming';
 import { trainingFeature } from '../features/training';
 import { unitsFeature } from '../features/units';
 import { usersFeature } from '../features/users';
@@ -46,6 +47,7 @@ export const features: readonly WebFeature[] = [
   plansFeature,
   campaignsFeature,
   taskforceFeature,
+  programmingFeature,
   usersFeature,
   unitsFeature,
   auditFeature,

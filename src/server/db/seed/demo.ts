@@ -7,6 +7,7 @@ import { seedDemoAssessment } from './demo-assessment.js';
 import { seedDemoCampaigns } from './demo-campaigns.js';
 import { seedDemoCatalogue } from './demo-catalogue.js';
 import { seedDemoTaskforce } from './demo-taskforce.js';
+import { seedDemoProgramming } from './demo-programming.js';
 import { seedDemoTraining } from './demo-training.js';
 
 export const DEMO_PASSWORD = 'Officina-Demo-2026';
@@ -165,6 +166,7 @@ export async function seedDemo(
       await seedDemoAssessment(db);
       await seedDemoCampaigns(db);
     }
+    await seedDemoProgramming(db);
   }
   if (opts.history !== false) await seedDemoTaskforce(db);
   return true;
