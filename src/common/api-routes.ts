@@ -174,6 +174,16 @@ export const apiRoutes = {
     draft: '/api/v1/my-campaigns/:id/draft',
     submit: '/api/v1/my-campaigns/:id/submit',
   },
+  reorgPlans: {
+    plan: '/api/v1/units/:id/reorg-plan',
+    versions: '/api/v1/units/:id/reorg-plan/versions',
+    decision: '/api/v1/units/:id/reorg-plan/versions/:number/decision',
+    withdraw: '/api/v1/units/:id/reorg-plan/versions/:number/withdrawal',
+    status: '/api/v1/units/:id/reorg-plan/status',
+    compare: '/api/v1/units/:id/reorg-plan/compare',
+    documents: '/api/v1/units/:id/reorg-plan/documents',
+    document: '/api/v1/units/:id/reorg-plan/documents/:documentId',
+  },
 } as const;
 
 type Table = typeof apiRoutes;
