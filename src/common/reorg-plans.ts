@@ -214,10 +214,10 @@ export const compareView = z.object({
 });
 export type CompareView = z.infer<typeof compareView>;
 
-/** The upload's form fields (sent before the file). */
+/** The upload's form fields, sent before the file: by default 'altro', titled with the file's name. */
 export const documentFields = z.object({
-  kind: z.enum(PLAN_DOCUMENT_KINDS),
-  title: text(200).min(1),
+  kind: z.enum(PLAN_DOCUMENT_KINDS).default('altro'),
+  title: text(200).optional(),
 });
 
 /** At most 10 MB per document. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { PlanContent } from '../../../../common/restructuring.js';
+import type { PlanContent, StaffingLine } from '../../../../common/restructuring.js';
 import { diffPlans } from './diff.js';
 
 const v1: PlanContent = {
@@ -127,7 +127,7 @@ describe('comparing two versions of a plan', () => {
   it('counts covered beyond planned as no vacancy', () => {
     const over = diffPlans(
       null,
-      { ...v1, staffing: [{ ...v1.staffing[0]!, covered: 15 }] },
+      { ...v1, staffing: [{ ...(v1.staffing[0] as StaffingLine), covered: 15 }] },
       { from: 0, to: 1 },
     );
     expect(over.totals.after.vacant).toBe(0);
