@@ -3,6 +3,7 @@ import { attendanceAccess } from './access/attendance.js';
 import { catalogueAccess } from './access/catalogue.js';
 import { identityAccess } from './access/identity.js';
 import { planningAccess } from './access/planning.js';
+import { reorgPlansAccess } from './access/reorg-plans.js';
 import type { AccessTable } from './access/rules.js';
 import { trainingAccess } from './access/training.js';
 
@@ -25,6 +26,7 @@ const declared: AccessTable = {
   ...attendanceAccess,
   ...assessmentAccess,
   ...planningAccess,
+  ...reorgPlansAccess,
 };
 
 /**

@@ -6,6 +6,7 @@ import { auditLog, roleGrants, territorialUnits, users } from '../schema/index.j
 import { seedDemoAssessment } from './demo-assessment.js';
 import { seedDemoCampaigns } from './demo-campaigns.js';
 import { seedDemoCatalogue } from './demo-catalogue.js';
+import { seedDemoReorgPlans } from './demo-reorg-plans.js';
 import { seedDemoTraining } from './demo-training.js';
 
 export const DEMO_PASSWORD = 'Officina-Demo-2026';
@@ -164,6 +165,7 @@ export async function seedDemo(
       await seedDemoAssessment(db);
       await seedDemoCampaigns(db);
     }
+    await seedDemoReorgPlans(db);
   }
   return true;
 }

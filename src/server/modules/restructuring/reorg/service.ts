@@ -151,9 +151,10 @@ export function createReorgService(deps: {
       await readableUnit(ctx, unitId);
       if (!canProposeFor(ctx.actor, unitId)) throw errors.forbidden();
       const actor = requireActor(ctx);
-      await repo.ensurePlan(db, unitId);
       try {
         await db.transaction(async (tx) => {
+          // Made inside the transaction: a refused proposal leaves nothing behind.
+          await repo.ensurePlan(tx, unitId);
           const plan = await repo.planOf(tx, unitId, { lock: true });
           if (!plan) throw errors.notFound(m.UNIT);
           if (plan.currentVersion !== input.basedOn) throw m.staleVersion(plan.currentVersion);
@@ -251,10 +252,8 @@ export function createReorgService(deps: {
     ) {
       await readableUnit(ctx, unitId);
       if (!canProposeFor(ctx.actor, unitId)) throw errors.forbidden();
-      await repo.ensurePlan(db, unitId);
       await db.transaction(async (tx) => {
-        const plan = await repo.planOf(tx, unitId);
-        if (!plan) throw errors.notFound(m.UNIT);
+        const plan = await repo.ensurePlan(tx, unitId);
         if (plan.revision !== input.revision) throw m.staleStatus();
         const step = transition(plan.status, input.to);
         if (!step) throw m.transitionRefused(plan.status, input.to);
@@ -284,9 +283,9 @@ export function createReorgService(deps: {
     /** Two versions side by side (`from` 0: against an empty plan). */
     async compare(ctx: RequestContext, unitId: number, from: number, to: number): Promise<CompareView> {
       const unit = await readableUnit(ctx, unitId);
-      const plan = await repo.ensurePlan(db, unitId);
-      const a = from ? await repo.version(db, plan.id, from) : null;
-      const b = await repo.version(db, plan.id, to);
+      const plan = await repo.planOf(db, unitId);
+      const a = plan && from ? await repo.version(db, plan.id, from) : null;
+      const b = plan && (await repo.version(db, plan.id, to));
       if ((from && !a) || !b) throw errors.notFound(m.VERSION);
       return {
         unit,
@@ -310,9 +309,9 @@ export function createReorgService(deps: {
       const title = fields.data.title || file.filename.slice(0, 200);
       const type = documentType(file.buffer, file.filename);
       if (!type) throw m.fileTypeRefused(file.filename);
-      const plan = await repo.ensurePlan(db, unitId);
       const sha256 = createHash('sha256').update(file.buffer).digest('hex');
       await db.transaction(async (tx) => {
+        const plan = await repo.ensurePlan(tx, unitId);
         const id = await repo.insertDocument(tx, {
           planId: plan.id,
           kind: fields.data.kind,
@@ -339,8 +338,8 @@ export function createReorgService(deps: {
 
     async download(ctx: RequestContext, unitId: number, documentId: number) {
       await readableUnit(ctx, unitId);
-      const plan = await repo.ensurePlan(db, unitId);
-      const doc = await repo.document(db, plan.id, documentId);
+      const plan = await repo.planOf(db, unitId);
+      const doc = plan && (await repo.document(db, plan.id, documentId));
       if (!doc) throw errors.notFound(m.DOCUMENT);
       return doc;
     },
