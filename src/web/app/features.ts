@@ -17,6 +17,7 @@ import { outboxFeature } from '../features/outbox';
 import { plansFeature } from '../features/plans';
 import { profileFeature } from '../features/profile';
 import { profilesFeature } from '../features/profiles';
+import { reorgPlansFeature } from '../features/reorg-plans';
 import { trainingFeature } from '../features/training';
 import { unitsFeature } from '../features/units';
 import { usersFeature } from '../features/users';
@@ -44,6 +45,7 @@ export const features: readonly WebFeature[] = [
   gapsFeature,
   plansFeature,
   campaignsFeature,
+  reorgPlansFeature,
   usersFeature,
   unitsFeature,
   auditFeature,
