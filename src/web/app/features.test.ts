@@ -194,6 +194,8 @@ describe('page routes', () => {
       '/accedi': 'public',
       '/password-dimenticata': 'public',
       '/reimposta-password': 'public',
+      '/riassetto/unita/:id/piano': 'useRestructuring',
+      '/riassetto/unita/:id/piano/confronto': 'useRestructuring',
       '/manuale': 'public',
       '/profilo': 'signed-in',
       '/formazione': 'public',
