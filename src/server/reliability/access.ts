@@ -4,6 +4,7 @@ import { catalogueAccess } from './access/catalogue.js';
 import { identityAccess } from './access/identity.js';
 import { planningAccess } from './access/planning.js';
 import { programmingAccess } from './access/programming.js';
+import { reorgPlansAccess } from './access/reorg-plans.js';
 import type { AccessTable } from './access/rules.js';
 import { taskforceAccess } from './access/taskforce.js';
 import { trainingAccess } from './access/training.js';
@@ -29,6 +30,7 @@ const declared: AccessTable = {
   ...planningAccess,
   ...taskforceAccess,
   ...programmingAccess,
+  ...reorgPlansAccess,
 };
 
 /**

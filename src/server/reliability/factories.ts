@@ -5,6 +5,7 @@ import { certificates, enrolments, outbox, roleGrants, users } from '../db/schem
 import type { TestContext } from '../test/app.js';
 import type { TestClient } from '../test/client.js';
 import { assessmentFactories } from './factories-assessment.js';
+import { restructuringFactories } from './factories-restructuring.js';
 import {
   DEMO_PASSWORD,
   editionBody,
@@ -84,6 +85,7 @@ export function createFactories(t: TestContext, admin: TestClient) {
 
   return {
     ...assessmentFactories(t, admin),
+    ...restructuringFactories(t, admin),
     person,
     byEmail,
     enrol,

@@ -197,6 +197,8 @@ describe('page routes', () => {
       '/riassetto/settimana': 'validateRestructuring',
       '/riassetto/task-force': 'validateRestructuring',
       '/riassetto/unita/:id/task-force': 'useRestructuring',
+      '/riassetto/unita/:id/piano': 'useRestructuring',
+      '/riassetto/unita/:id/piano/confronto': 'useRestructuring',
       '/manuale': 'public',
       '/profilo': 'signed-in',
       '/formazione': 'public',

@@ -17,8 +17,9 @@ import { outboxFeature } from '../features/outbox';
 import { plansFeature } from '../features/plans';
 import { profileFeature } from '../features/profile';
 import { profilesFeature } from '../features/profiles';
-import { taskforceFeature } from '../features/taskforce';
 import { programmingFeature } from '../features/programming';
+import { reorgPlansFeature } from '../features/reorg-plans';
+import { taskforceFeature } from '../features/taskforce';
 import { trainingFeature } from '../features/training';
 import { unitsFeature } from '../features/units';
 import { usersFeature } from '../features/users';
@@ -48,6 +49,7 @@ export const features: readonly WebFeature[] = [
   campaignsFeature,
   taskforceFeature,
   programmingFeature,
+  reorgPlansFeature,
   usersFeature,
   unitsFeature,
   auditFeature,

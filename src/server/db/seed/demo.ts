@@ -6,8 +6,9 @@ import { auditLog, roleGrants, territorialUnits, users } from '../schema/index.j
 import { seedDemoAssessment } from './demo-assessment.js';
 import { seedDemoCampaigns } from './demo-campaigns.js';
 import { seedDemoCatalogue } from './demo-catalogue.js';
-import { seedDemoTaskforce } from './demo-taskforce.js';
 import { seedDemoProgramming } from './demo-programming.js';
+import { seedDemoReorgPlans } from './demo-reorg-plans.js';
+import { seedDemoTaskforce } from './demo-taskforce.js';
 import { seedDemoTraining } from './demo-training.js';
 
 export const DEMO_PASSWORD = 'Officina-Demo-2026';
@@ -167,6 +168,7 @@ export async function seedDemo(
       await seedDemoCampaigns(db);
     }
     await seedDemoProgramming(db);
+    await seedDemoReorgPlans(db);
   }
   if (opts.history !== false) await seedDemoTaskforce(db);
   return true;

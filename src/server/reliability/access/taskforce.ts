@@ -32,7 +32,7 @@ const assigned = (c: Case) => {
   const make = async () => {
     const p = await member(c);
     await ok(
-      await c.w.admin.post(`/api/v1/taskforce/units/${c.side.unitId}/members`, { userId: p.id }),
+      await c.w.admin.post(`/api/v1/restructuring/taskforce/units/${c.side.unitId}/members`, { userId: p.id }),
       'assign',
     );
     return p;
@@ -47,66 +47,66 @@ const milestoneBody = { title: 'Milestone di prova', dueOn: '2026-06-30' };
 /** A record of the side's unit, made by the admin: new when the call may pass. */
 const recordOf = (c: Case, what: 'interventions' | 'issues' | 'milestones', body: object) => {
   const make = async () =>
-    (await ok(await c.w.admin.post(`/api/v1/taskforce/units/${c.side.unitId}/${what}`, body), what))
+    (await ok(await c.w.admin.post(`/api/v1/restructuring/taskforce/units/${c.side.unitId}/${what}`, body), what))
       .id as number;
   return c.allowed ? make() : c.w.fx.once(`tf ${what} ${c.side.unitId}`, make);
 };
 
 export const taskforceAccess: AccessTable = {
-  'GET /api/v1/taskforce/members': taskForceOnly,
-  'GET /api/v1/taskforce/my-week': taskForceOnly,
-  'POST /api/v1/taskforce/units/:id/members': {
+  'GET /api/v1/restructuring/taskforce/members': taskForceOnly,
+  'GET /api/v1/restructuring/taskforce/my-week': taskForceOnly,
+  'POST /api/v1/restructuring/taskforce/units/:id/members': {
     ...writers,
     request: async (c) => ({ params: { id: c.side.unitId }, body: { userId: (await member(c)).id } }),
   },
-  'DELETE /api/v1/taskforce/units/:id/members/:userId': {
+  'DELETE /api/v1/restructuring/taskforce/units/:id/members/:userId': {
     ...writers,
     request: async (c) => ({ params: { id: c.side.unitId, userId: (await assigned(c)).id } }),
   },
-  'PUT /api/v1/taskforce/units/:id/lead': {
+  'PUT /api/v1/restructuring/taskforce/units/:id/lead': {
     ...writers,
     request: async (c) => ({ params: { id: c.side.unitId }, body: { userId: (await member(c)).id } }),
   },
-  'GET /api/v1/taskforce/units/:id': {
+  'GET /api/v1/restructuring/taskforce/units/:id': {
     ...readers,
     request: ({ side }) => ({ params: { id: side.unitId } }),
   },
-  'POST /api/v1/taskforce/units/:id/interventions': {
+  'POST /api/v1/restructuring/taskforce/units/:id/interventions': {
     ...writers,
     request: ({ side }) => ({ params: { id: side.unitId }, body: interventionBody }),
   },
-  'PUT /api/v1/taskforce/interventions/:id': {
+  'PUT /api/v1/restructuring/taskforce/interventions/:id': {
     ...writers,
     request: async (c) => ({
       params: { id: await recordOf(c, 'interventions', interventionBody) },
       body: { ...interventionBody, followUpOn: '2026-03-09' },
     }),
   },
-  'DELETE /api/v1/taskforce/interventions/:id': {
+  'DELETE /api/v1/restructuring/taskforce/interventions/:id': {
     ...writers,
     request: async (c) => ({ params: { id: await recordOf(c, 'interventions', interventionBody) } }),
   },
-  'GET /api/v1/taskforce/units/:id/issues': {
+  'GET /api/v1/restructuring/taskforce/units/:id/issues': {
     scoped: true,
     allow: { officer: [403, 404], taskForce: 'ok', admin: 'ok' },
     request: ({ side }) => ({ params: { id: side.unitId } }),
   },
-  'POST /api/v1/taskforce/units/:id/issues': {
+  'POST /api/v1/restructuring/taskforce/units/:id/issues': {
     ...writers,
     request: ({ side }) => ({ params: { id: side.unitId }, body: issueBody }),
   },
-  'PUT /api/v1/taskforce/issues/:id': {
+  'PUT /api/v1/restructuring/taskforce/issues/:id': {
     ...writers,
     request: async (c) => ({
       params: { id: await recordOf(c, 'issues', issueBody) },
       body: { ...issueBody, state: 'chiusa' },
     }),
   },
-  'POST /api/v1/taskforce/units/:id/milestones': {
+  'POST /api/v1/restructuring/taskforce/units/:id/milestones': {
     ...writers,
     request: ({ side }) => ({ params: { id: side.unitId }, body: milestoneBody }),
   },
-  'PUT /api/v1/taskforce/milestones/:id': {
+  'PUT /api/v1/restructuring/taskforce/milestones/:id': {
     ...writers,
     request: async (c) => ({
       params: { id: await recordOf(c, 'milestones', milestoneBody) },
