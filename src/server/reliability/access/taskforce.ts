@@ -32,7 +32,9 @@ const assigned = (c: Case) => {
   const make = async () => {
     const p = await member(c);
     await ok(
-      await c.w.admin.post(`/api/v1/restructuring/taskforce/units/${c.side.unitId}/members`, { userId: p.id }),
+      await c.w.admin.post(`/api/v1/restructuring/taskforce/units/${c.side.unitId}/members`, {
+        userId: p.id,
+      }),
       'assign',
     );
     return p;
@@ -47,8 +49,12 @@ const milestoneBody = { title: 'Milestone di prova', dueOn: '2026-06-30' };
 /** A record of the side's unit, made by the admin: new when the call may pass. */
 const recordOf = (c: Case, what: 'interventions' | 'issues' | 'milestones', body: object) => {
   const make = async () =>
-    (await ok(await c.w.admin.post(`/api/v1/restructuring/taskforce/units/${c.side.unitId}/${what}`, body), what))
-      .id as number;
+    (
+      await ok(
+        await c.w.admin.post(`/api/v1/restructuring/taskforce/units/${c.side.unitId}/${what}`, body),
+        what,
+      )
+    ).id as number;
   return c.allowed ? make() : c.w.fx.once(`tf ${what} ${c.side.unitId}`, make);
 };
 
