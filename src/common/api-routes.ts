@@ -174,6 +174,20 @@ export const apiRoutes = {
     draft: '/api/v1/my-campaigns/:id/draft',
     submit: '/api/v1/my-campaigns/:id/submit',
   },
+  unitProfiles: {
+    profile: '/api/v1/restructuring/units/:id/profile',
+    details: '/api/v1/restructuring/units/:id/profile/details',
+    population: '/api/v1/restructuring/units/:id/populations/:year',
+    contacts: '/api/v1/restructuring/units/:id/contacts',
+    contact: '/api/v1/restructuring/units/:id/contacts/:contactId',
+    populationImport: '/api/v1/restructuring/populations/import',
+  },
+  capacity: {
+    years: '/api/v1/restructuring/units/:id/capacity',
+    year: '/api/v1/restructuring/units/:id/capacity/:year',
+    thresholds: '/api/v1/restructuring/capacity-thresholds',
+    threshold: '/api/v1/restructuring/capacity-thresholds/:id',
+  },
 } as const;
 
 type Table = typeof apiRoutes;

@@ -10,7 +10,9 @@ import { usersModule } from './identity/users/index.js';
 import { auditModule } from './platform/audit/index.js';
 import { healthModule } from './platform/health/index.js';
 import { mailModule } from './platform/mail/index.js';
+import { capacityModule } from './restructuring/capacity/index.js';
 import { reorgModule } from './restructuring/reorg/index.js';
+import { unitProfilesModule } from './restructuring/unit-profiles/index.js';
 import { agreementsModule } from './training/agreements/index.js';
 import { attendanceModule } from './training/attendance/index.js';
 import { calendarModule } from './training/calendar/index.js';
@@ -48,6 +50,8 @@ export const modules = [
   campaignsModule,
   // restructuring
   reorgModule,
+  unitProfilesModule,
+  capacityModule,
 ] as const satisfies readonly AnyModule[];
 
 type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void

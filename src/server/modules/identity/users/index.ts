@@ -25,6 +25,8 @@ const ACCOUNT_OPERATIONS = [
   'jobProfileBrief',
 ] as const;
 export type UserAccounts = Pick<UsersRepository, (typeof ACCOUNT_OPERATIONS)[number]>;
+/** Who the Province officers of a unit are (name and e-mail), for the unit's profile. */
+export type UnitOfficers = Pick<UsersRepository, 'officersOf'>;
 
 /** People: scoped lists and details, invitations, CSV import, edits and role grants. */
 export const usersModule = defineModule({
@@ -40,9 +42,11 @@ export const usersModule = defineModule({
       events,
     });
     const accounts: UserAccounts = pick(repo, ACCOUNT_OPERATIONS);
+    const unitOfficers: UnitOfficers = pick(repo, ['officersOf'] as const);
     return {
       users,
       accounts,
+      unitOfficers,
       importUsers: (ctx: RequestContext, text: string, unitId: number | null) =>
         importUsers({ db, units: deps.unitLookup, users }, ctx, text, unitId),
     };
