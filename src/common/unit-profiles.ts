@@ -30,22 +30,31 @@ export const populationBand = z.object({
   stale: z.boolean(),
 });
 
+/** Optional fields: absent, null and '' all mean "none". */
 const optionalText = (max: number) =>
   text(max)
-    .nullable()
-    .transform((v) => (v === '' ? null : v));
+    .nullish()
+    .transform((v) => v || null);
+const optionalEmail = z
+  .union([z.email().max(200), z.literal('')])
+  .nullish()
+  .transform((v) => v || null);
+const optionalUrl = z
+  .union([httpUrl, z.literal('')])
+  .nullish()
+  .transform((v) => v || null);
+const optionalWhole = (min: number, max: number) =>
+  wholeNumber(min, max)
+    .nullish()
+    .transform((v) => v ?? null);
 
 export const profileDetailsInput = z
   .object({
-    staffCount: wholeNumber(0, 100_000).nullable(),
-    staffCountYear: wholeNumber(1900, 2999).nullable(),
-    pec: z
-      .email()
-      .max(200)
-      .nullable()
-      .or(z.literal('').transform(() => null)),
+    staffCount: optionalWhole(0, 100_000),
+    staffCountYear: optionalWhole(1900, 2999),
+    pec: optionalEmail,
     phone: optionalText(40),
-    website: httpUrl.nullable().or(z.literal('').transform(() => null)),
+    website: optionalUrl,
     address: optionalText(300),
     notes: text(4000).default(''),
   })
@@ -68,11 +77,7 @@ export const profileDetails = z.object({
 export const contactInput = z.object({
   name: text(200).min(2),
   role: text(200).default(''),
-  email: z
-    .email()
-    .max(200)
-    .nullable()
-    .or(z.literal('').transform(() => null)),
+  email: optionalEmail,
   phone: optionalText(40),
 });
 export const contact = z.object({

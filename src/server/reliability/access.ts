@@ -5,6 +5,7 @@ import { identityAccess } from './access/identity.js';
 import { planningAccess } from './access/planning.js';
 import type { AccessTable } from './access/rules.js';
 import { trainingAccess } from './access/training.js';
+import { unitProfilesAccess } from './access/unit-profiles.js';
 
 export * from './access/rules.js';
 
@@ -25,6 +26,7 @@ const declared: AccessTable = {
   ...attendanceAccess,
   ...assessmentAccess,
   ...planningAccess,
+  ...unitProfilesAccess,
 };
 
 /**

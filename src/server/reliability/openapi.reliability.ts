@@ -128,6 +128,7 @@ describe('the served OpenAPI document', () => {
         apiRoutes.framework.import,
         apiRoutes.profiles.import,
         apiRoutes.attendance.webinarReport,
+        apiRoutes.unitProfiles.populationImport,
       ]
         .map((u) => u.replace(/:(\w+)/g, '{$1}'))
         .sort(),

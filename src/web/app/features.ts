@@ -4,6 +4,7 @@ import { auditFeature } from '../features/audit';
 import { authFeature } from '../features/auth';
 import { calendarFeature } from '../features/calendar';
 import { campaignsFeature } from '../features/campaigns';
+import { capacityFeature } from '../features/capacity';
 import { catalogueFeature } from '../features/catalogue';
 import { certificatesFeature } from '../features/certificates';
 import { enrolmentFeature } from '../features/enrolment';
@@ -18,6 +19,7 @@ import { plansFeature } from '../features/plans';
 import { profileFeature } from '../features/profile';
 import { profilesFeature } from '../features/profiles';
 import { trainingFeature } from '../features/training';
+import { unitProfileFeature } from '../features/unit-profile';
 import { unitsFeature } from '../features/units';
 import { usersFeature } from '../features/users';
 import type { WebFeature } from './feature';
@@ -44,6 +46,8 @@ export const features: readonly WebFeature[] = [
   gapsFeature,
   plansFeature,
   campaignsFeature,
+  unitProfileFeature,
+  capacityFeature,
   usersFeature,
   unitsFeature,
   auditFeature,

@@ -7,6 +7,7 @@ import { seedDemoAssessment } from './demo-assessment.js';
 import { seedDemoCampaigns } from './demo-campaigns.js';
 import { seedDemoCatalogue } from './demo-catalogue.js';
 import { seedDemoTraining } from './demo-training.js';
+import { seedDemoUnitProfiles } from './demo-unit-profiles.js';
 
 export const DEMO_PASSWORD = 'Officina-Demo-2026';
 
@@ -165,6 +166,7 @@ export async function seedDemo(
       await seedDemoCampaigns(db);
     }
   }
+  await seedDemoUnitProfiles(db);
   return true;
 }
 

@@ -1,14 +1,18 @@
-import type { PopulationImportReport } from '../../../../common/unit-profiles.js';
+import { z } from 'zod';
+import { text as textField } from '../../../../common/primitives.js';
+import { defaultPopulationSource, type PopulationImportReport } from '../../../../common/unit-profiles.js';
 import type { Db } from '../../../db/client.js';
 import { readCsv } from '../../../kernel/csv.js';
 import { errors } from '../../../kernel/errors.js';
 import { type RequestContext, requireActor } from '../../../kernel/principal.js';
 import type { AuditService } from '../../platform/audit/index.js';
 import { isTaskForce } from '../reorg/index.js';
-import { columnsOf, isTotalAge, istatTable, readCode, readPopulation } from './istat-csv.js';
+import { columnsOf, isTotalAge, istatTable, readCode, readPopulation, yearInTitle } from './istat-csv.js';
 import type { UnitProfilesRepository } from './repository.js';
 
 export const MAX_POPULATION_ROWS = 5000;
+const importYear = z.coerce.number().int().min(1900).max(2999);
+const importSource = textField(300).min(2);
 
 /**
  * Imports ISTAT's resident population by province for one year: each row is matched by its province
@@ -20,11 +24,40 @@ export async function importPopulations(
   deps: { db: Db; repo: UnitProfilesRepository; audit: AuditService },
   ctx: RequestContext,
   text: string,
-  year: number,
-  source: string,
+  form: { year: string | undefined; source: string | undefined },
 ): Promise<PopulationImportReport> {
   const actor = requireActor(ctx);
   if (!isTaskForce(actor)) throw errors.forbidden();
+  const year = importYear.safeParse(form.year?.trim() ? form.year : yearInTitle(text));
+  if (!year.success)
+    throw errors.badRequest(
+      'VALIDATION_ERROR',
+      {
+        it: 'Indica l’anno a cui si riferisce la popolazione (1900–2999).',
+        en: 'Give the year the population refers to (1900–2999).',
+      },
+      ['year'],
+    );
+  const source = importSource.safeParse(
+    form.source?.trim() ? form.source : defaultPopulationSource(year.data),
+  );
+  if (!source.success)
+    throw errors.badRequest(
+      'VALIDATION_ERROR',
+      { it: 'Fonte non valida (2–300 caratteri).', en: 'Invalid source (2–300 characters).' },
+      ['source'],
+    );
+  return importRows(deps, ctx, actor.id, text, year.data, source.data);
+}
+
+async function importRows(
+  deps: { db: Db; repo: UnitProfilesRepository; audit: AuditService },
+  ctx: RequestContext,
+  actorId: string,
+  text: string,
+  year: number,
+  source: string,
+): Promise<PopulationImportReport> {
   const { table, headerLine } = istatTable(text);
   const records = readCsv(table);
   if (!records.length)
@@ -86,7 +119,7 @@ export async function importPopulations(
         continue;
       }
       seen.set(unitId, row);
-      await deps.repo.upsertPopulation(tx, { unitId, year, population, source, enteredBy: actor.id });
+      await deps.repo.upsertPopulation(tx, { unitId, year, population, source, enteredBy: actorId });
       report.imported++;
     }
     await deps.audit.record(tx, ctx, {
@@ -97,3 +130,10 @@ export async function importPopulations(
     return report;
   });
 }
+
+/** The import bound to its dependencies, as routes call it. */
+export type PopulationImport = (
+  ctx: RequestContext,
+  text: string,
+  form: { year: string | undefined; source: string | undefined },
+) => Promise<PopulationImportReport>;

@@ -1,23 +1,14 @@
-import type { PopulationImportReport } from '../../../../common/unit-profiles.js';
 import { defineModule } from '../../../kernel/module.js';
-import type { RequestContext } from '../../../kernel/principal.js';
 import type { UnitOfficers } from '../../identity/users/index.js';
 import type { AuditService } from '../../platform/audit/index.js';
 import type { AgreementsService } from '../../training/agreements/index.js';
-import { importPopulations } from './import.js';
+import { importPopulations, type PopulationImport } from './import.js';
 import { createUnitProfilesRepository } from './repository.js';
 import { unitProfilesRoutes } from './routes.js';
 import { createUnitProfilesService, currentYearOf, isStale, type UnitProfilesService } from './service.js';
 
-export type { UnitProfilesService };
+export type { PopulationImport, UnitProfilesService };
 export { currentYearOf, isStale };
-
-export type PopulationImport = (
-  ctx: RequestContext,
-  text: string,
-  year: number,
-  source: string,
-) => Promise<PopulationImportReport>;
 
 /**
  * A unit's profile in the restructuring context: resident population by year (by hand or from
@@ -45,8 +36,8 @@ export const unitProfilesModule = defineModule({
         officers: deps.unitOfficers,
         agreements: deps.agreements,
       }),
-      importPopulations: ((ctx, text, year, source) =>
-        importPopulations({ db, repo, audit: deps.audit }, ctx, text, year, source)) as PopulationImport,
+      importPopulations: ((ctx, text, form) =>
+        importPopulations({ db, repo, audit: deps.audit }, ctx, text, form)) as PopulationImport,
       populationLookup,
     };
   },

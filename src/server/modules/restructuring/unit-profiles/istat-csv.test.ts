@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isTotalAge, istatTable, readCode, readPopulation } from './istat-csv.js';
+import { isTotalAge, istatTable, readCode, readPopulation, yearInTitle } from './istat-csv.js';
 
 describe('reading ISTAT population files', () => {
   it('reads Italian thousands and refuses decimals and words', () => {
@@ -28,5 +28,7 @@ describe('reading ISTAT population files', () => {
     expect(headerLine).toBe(3);
     expect(table).toBe('Codice;Totale\n004;1');
     expect(() => istatTable('a;b\n1;2')).toThrow(/Header not found/);
+    expect(yearInTitle('"Popolazione residente al 1° gennaio 2025"\nCodice;Totale\n004;1')).toBe('2025');
+    expect(yearInTitle('Codice;Totale\n004;1')).toBeUndefined();
   });
 });

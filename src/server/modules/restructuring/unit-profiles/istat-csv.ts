@@ -94,3 +94,10 @@ export function readPopulation(raw: string | undefined): number | Bilingual {
   if (n > 100_000_000) return { it: 'popolazione fuori scala', en: 'population out of range' };
   return n;
 }
+
+/** The year of "al 1° gennaio 2025" in the lines above the header, when the form gives none. */
+export function yearInTitle(text: string): string | undefined {
+  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
+  const above = lines.slice(0, Math.max(0, headerAt(lines))).join(' ');
+  return above.match(/1\s*°?\s*gennaio\s+(\d{4})/i)?.[1];
+}

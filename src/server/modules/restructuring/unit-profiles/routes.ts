@@ -1,12 +1,11 @@
 import { z } from 'zod';
 import { okBody } from '../../../../common/api.js';
 import { apiRoutes } from '../../../../common/api-routes.js';
-import { idParams, text } from '../../../../common/primitives.js';
+import { idParams } from '../../../../common/primitives.js';
 import {
   contact,
   contactInput,
   contactParams,
-  defaultPopulationSource,
   populationImportReport,
   populationInput,
   populationParams,
@@ -15,13 +14,10 @@ import {
 } from '../../../../common/unit-profiles.js';
 import { multipartField, uploadOf } from '../../../http/text-guard.js';
 import { type App, type RouteDeps, typed } from '../../../http/types.js';
-import { errors } from '../../../kernel/errors.js';
-import type { PopulationImport } from './index.js';
+import type { PopulationImport } from './import.js';
 import type { UnitProfilesService } from './service.js';
 
 const tags = ['restructuring: unit profile'];
-const importYear = z.coerce.number().int().min(1900).max(2999);
-const importSource = text(300).min(2);
 
 export function unitProfilesRoutes(
   app: App,
@@ -129,7 +125,11 @@ export function unitProfilesRoutes(
           'Import ISTAT’s resident population by province (multipart: year, source, then the CSV as "file"); task force and admins',
         consumes: ['multipart/form-data'],
         uploadFields: z.object({
-          year: z.number().int().describe('The year of 1 January the figures refer to'),
+          year: z
+            .number()
+            .int()
+            .optional()
+            .describe('The year of 1 January the figures refer to; default: the year in the file’s title'),
           source: z
             .string()
             .optional()
@@ -140,24 +140,10 @@ export function unitProfilesRoutes(
     },
     async (req) => {
       const file = await uploadOf(req);
-      const year = importYear.safeParse(multipartField(file.fields, 'year'));
-      if (!year.success)
-        throw errors.badRequest(
-          'VALIDATION_ERROR',
-          { it: 'Indica l’anno (1900–2999).', en: 'Give the year (1900–2999).' },
-          ['year'],
-        );
-      const rawSource = multipartField(file.fields, 'source');
-      const source = importSource.safeParse(
-        rawSource?.trim() ? rawSource : defaultPopulationSource(year.data),
-      );
-      if (!source.success)
-        throw errors.badRequest(
-          'VALIDATION_ERROR',
-          { it: 'Fonte non valida (2–300 caratteri).', en: 'Invalid source (2–300 characters).' },
-          ['source'],
-        );
-      return services.importPopulations(req.ctx, file.buffer.toString('utf8'), year.data, source.data);
+      return services.importPopulations(req.ctx, file.buffer.toString('utf8'), {
+        year: multipartField(file.fields, 'year'),
+        source: multipartField(file.fields, 'source'),
+      });
     },
   );
 }

@@ -39,7 +39,8 @@ const importCsv = (c: typeof admin, csv: string, fields: Record<string, string>)
 
 describe('ISTAT population import', () => {
   it('reads the real export shape: title lines, BOM, quotes, thousands, ages, summary rows', async () => {
-    const res = await importCsv(taskForce, FIXTURE, { year: '2025' });
+    // No year in the form: the file's title says 1° gennaio 2025.
+    const res = await importCsv(taskForce, FIXTURE, {});
     expect(res.statusCode, res.body).toBe(200);
     const report = res.json() as PopulationImportReport;
     expect(report).toMatchObject({
