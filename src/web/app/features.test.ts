@@ -248,6 +248,10 @@ describe('page routes', () => {
       '/rilevazioni/:id/valutazioni/:participantId': 'manageCampaigns',
       '/le-mie-rilevazioni': 'answerCampaigns',
       '/le-mie-rilevazioni/:id': 'answerCampaigns',
+      '/riassetto/unita/:id': 'useRestructuring',
+      '/riassetto/popolazione/importa': 'validateRestructuring',
+      '/riassetto/unita/:id/capacita': 'useRestructuring',
+      '/riassetto/regole/soglie': 'useRestructuring',
     });
   });
 
