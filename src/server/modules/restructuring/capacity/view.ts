@@ -1,12 +1,11 @@
 import { computeCapacity, hiringStatus, thresholdFor } from '../../../../common/capacity.js';
 import type { CapacityView } from '../../../../common/capacity-api.js';
 import type { ReorgStatus } from '../../../../common/restructuring.js';
+import { STALE_AFTER_YEARS } from '../../../../common/unit-profiles.js';
 import type { Unit } from '../../../../common/units.js';
 import type { CapacityRow, ThresholdRow } from './repository.js';
 
 export type PopulationFigure = { year: number; population: number; source: string };
-
-const STALE_AFTER_YEARS = 2;
 
 export const toThreshold = (t: ThresholdRow) => ({
   id: t.id,
