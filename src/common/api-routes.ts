@@ -208,6 +208,20 @@ export const apiRoutes = {
     documents: '/api/v1/restructuring/units/:id/plan/documents',
     document: '/api/v1/restructuring/units/:id/plan/documents/:documentId',
   },
+  unitProfiles: {
+    profile: '/api/v1/restructuring/units/:id/profile',
+    details: '/api/v1/restructuring/units/:id/profile/details',
+    population: '/api/v1/restructuring/units/:id/populations/:year',
+    contacts: '/api/v1/restructuring/units/:id/contacts',
+    contact: '/api/v1/restructuring/units/:id/contacts/:contactId',
+    populationImport: '/api/v1/restructuring/populations/import',
+  },
+  capacity: {
+    years: '/api/v1/restructuring/units/:id/capacity',
+    year: '/api/v1/restructuring/units/:id/capacity/:year',
+    thresholds: '/api/v1/restructuring/capacity-thresholds',
+    threshold: '/api/v1/restructuring/capacity-thresholds/:id',
+  },
 } as const;
 
 type Table = typeof apiRoutes;

@@ -10,9 +10,11 @@ import { usersModule } from './identity/users/index.js';
 import { auditModule } from './platform/audit/index.js';
 import { healthModule } from './platform/health/index.js';
 import { mailModule } from './platform/mail/index.js';
+import { capacityModule } from './restructuring/capacity/index.js';
 import { programmingModule } from './restructuring/programming/index.js';
 import { reorgModule } from './restructuring/reorg/index.js';
 import { taskforceModule } from './restructuring/taskforce/index.js';
+import { unitProfilesModule } from './restructuring/unit-profiles/index.js';
 import { agreementsModule } from './training/agreements/index.js';
 import { attendanceModule } from './training/attendance/index.js';
 import { calendarModule } from './training/calendar/index.js';
@@ -50,8 +52,10 @@ export const modules = [
   campaignsModule,
   // restructuring
   reorgModule,
-  taskforceModule,
+  unitProfilesModule,
+  capacityModule,
   programmingModule,
+  taskforceModule,
 ] as const satisfies readonly AnyModule[];
 
 type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void

@@ -8,6 +8,7 @@ import { reorgPlansAccess } from './access/reorg-plans.js';
 import type { AccessTable } from './access/rules.js';
 import { taskforceAccess } from './access/taskforce.js';
 import { trainingAccess } from './access/training.js';
+import { unitProfilesAccess } from './access/unit-profiles.js';
 
 export * from './access/rules.js';
 
@@ -31,6 +32,7 @@ const declared: AccessTable = {
   ...taskforceAccess,
   ...programmingAccess,
   ...reorgPlansAccess,
+  ...unitProfilesAccess,
 };
 
 /**

@@ -129,6 +129,7 @@ describe('the served OpenAPI document', () => {
         apiRoutes.profiles.import,
         apiRoutes.attendance.webinarReport,
         apiRoutes.reorgPlans.documents,
+        apiRoutes.unitProfiles.populationImport,
       ]
         .map((u) => u.replace(/:(\w+)/g, '{$1}'))
         .sort(),

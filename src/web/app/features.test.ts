@@ -256,6 +256,10 @@ describe('page routes', () => {
       '/riassetto/unita/:id/programmazione': 'useRestructuring',
       '/riassetto/scadenze': 'useRestructuring',
       '/riassetto/regole/scadenze': 'useRestructuring',
+      '/riassetto/unita/:id': 'useRestructuring',
+      '/riassetto/popolazione/importa': 'validateRestructuring',
+      '/riassetto/unita/:id/capacita': 'useRestructuring',
+      '/riassetto/regole/soglie': 'useRestructuring',
     });
   });
 

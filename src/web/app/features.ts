@@ -4,6 +4,7 @@ import { auditFeature } from '../features/audit';
 import { authFeature } from '../features/auth';
 import { calendarFeature } from '../features/calendar';
 import { campaignsFeature } from '../features/campaigns';
+import { capacityFeature } from '../features/capacity';
 import { catalogueFeature } from '../features/catalogue';
 import { certificatesFeature } from '../features/certificates';
 import { enrolmentFeature } from '../features/enrolment';
@@ -21,6 +22,7 @@ import { programmingFeature } from '../features/programming';
 import { reorgPlansFeature } from '../features/reorg-plans';
 import { taskforceFeature } from '../features/taskforce';
 import { trainingFeature } from '../features/training';
+import { unitProfileFeature } from '../features/unit-profile';
 import { unitsFeature } from '../features/units';
 import { usersFeature } from '../features/users';
 import type { WebFeature } from './feature';
@@ -50,6 +52,8 @@ export const features: readonly WebFeature[] = [
   taskforceFeature,
   programmingFeature,
   reorgPlansFeature,
+  unitProfileFeature,
+  capacityFeature,
   usersFeature,
   unitsFeature,
   auditFeature,

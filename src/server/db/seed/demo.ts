@@ -10,6 +10,7 @@ import { seedDemoProgramming } from './demo-programming.js';
 import { seedDemoReorgPlans } from './demo-reorg-plans.js';
 import { seedDemoTaskforce } from './demo-taskforce.js';
 import { seedDemoTraining } from './demo-training.js';
+import { seedDemoUnitProfiles } from './demo-unit-profiles.js';
 
 export const DEMO_PASSWORD = 'Officina-Demo-2026';
 
@@ -171,6 +172,7 @@ export async function seedDemo(
     await seedDemoReorgPlans(db);
   }
   if (opts.history !== false) await seedDemoTaskforce(db);
+  await seedDemoUnitProfiles(db);
   return true;
 }
 

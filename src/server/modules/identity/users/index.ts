@@ -25,6 +25,8 @@ const ACCOUNT_OPERATIONS = [
   'jobProfileBrief',
 ] as const;
 export type UserAccounts = Pick<UsersRepository, (typeof ACCOUNT_OPERATIONS)[number]>;
+/** Who the Province officers of a unit are (name and e-mail), for the unit's profile. */
+export type UnitOfficers = Pick<UsersRepository, 'officersOf'>;
 
 /** Who holds a role: the narrow question other modules may ask about people. */
 const ROLE_HOLDERS = ['holdersOf'] as const;
@@ -45,10 +47,12 @@ export const usersModule = defineModule({
     });
     const accounts: UserAccounts = pick(repo, ACCOUNT_OPERATIONS);
     const roleHolders: RoleHolders = pick(repo, ROLE_HOLDERS);
+    const unitOfficers: UnitOfficers = pick(repo, ['officersOf'] as const);
     return {
       users,
       accounts,
       roleHolders,
+      unitOfficers,
       importUsers: (ctx: RequestContext, text: string, unitId: number | null) =>
         importUsers({ db, units: deps.unitLookup, users }, ctx, text, unitId),
     };

@@ -58,6 +58,18 @@ export function createUsersRepository() {
       return map;
     },
 
+    /** The active people holding the province_officer role for the unit: name and e-mail. */
+    async officersOf(db: Db, unitId: number) {
+      return db
+        .selectDistinct({ name: users.name, email: users.email })
+        .from(roleGrants)
+        .innerJoin(users, eq(users.id, roleGrants.userId))
+        .where(
+          and(eq(roleGrants.role, 'province_officer'), eq(roleGrants.unitId, unitId), eq(users.active, true)),
+        )
+        .orderBy(asc(users.name), asc(users.email));
+    },
+
     async list(db: Db, scope: PeopleScope, f: UserFilter, page: number, pageSize: number) {
       const where: SQL[] = [];
       if (!scope.all) {

@@ -65,6 +65,12 @@ export function createAgreementsService(deps: {
       return deps.repo.unitsWithActiveAgreement(tx, serviceModelCode);
     },
 
+    /** A unit's Convenzioni, for its profile (the caller has already checked who may read the unit). */
+    async ofUnit(tx: Db, unitId: number): Promise<Agreement[]> {
+      const { rows } = await repo.list(tx, { unitId }, 1, 200);
+      return rows.map(toAgreement);
+    },
+
     async list(ctx: RequestContext, q: z.infer<typeof agreementQuery>) {
       if (!canManageAgreements(ctx.actor)) throw errors.forbidden();
       const { rows, total } = await repo.list(
