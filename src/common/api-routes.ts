@@ -174,6 +174,13 @@ export const apiRoutes = {
     draft: '/api/v1/my-campaigns/:id/draft',
     submit: '/api/v1/my-campaigns/:id/submit',
   },
+  overview: {
+    list: '/api/v1/restructuring/overview',
+    csv: '/api/v1/restructuring/overview.csv',
+    xlsx: '/api/v1/restructuring/overview.xlsx',
+    trends: '/api/v1/restructuring/overview/trends',
+    brief: '/api/v1/restructuring/units/:id/brief.pdf',
+  },
 } as const;
 
 type Table = typeof apiRoutes;

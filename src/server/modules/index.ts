@@ -10,6 +10,7 @@ import { usersModule } from './identity/users/index.js';
 import { auditModule } from './platform/audit/index.js';
 import { healthModule } from './platform/health/index.js';
 import { mailModule } from './platform/mail/index.js';
+import { overviewModule } from './restructuring/overview/index.js';
 import { reorgModule } from './restructuring/reorg/index.js';
 import { agreementsModule } from './training/agreements/index.js';
 import { attendanceModule } from './training/attendance/index.js';
@@ -48,6 +49,7 @@ export const modules = [
   campaignsModule,
   // restructuring
   reorgModule,
+  overviewModule,
 ] as const satisfies readonly AnyModule[];
 
 type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void

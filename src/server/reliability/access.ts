@@ -2,6 +2,7 @@ import { assessmentAccess } from './access/assessment.js';
 import { attendanceAccess } from './access/attendance.js';
 import { catalogueAccess } from './access/catalogue.js';
 import { identityAccess } from './access/identity.js';
+import { overviewAccess } from './access/overview.js';
 import { planningAccess } from './access/planning.js';
 import type { AccessTable } from './access/rules.js';
 import { trainingAccess } from './access/training.js';
@@ -25,6 +26,7 @@ const declared: AccessTable = {
   ...attendanceAccess,
   ...assessmentAccess,
   ...planningAccess,
+  ...overviewAccess,
 };
 
 /**
