@@ -14,6 +14,7 @@ import { homeFeature } from '../features/home';
 import { learningFeature } from '../features/learning';
 import { manualFeature } from '../features/manual';
 import { outboxFeature } from '../features/outbox';
+import { overviewFeature } from '../features/overview';
 import { plansFeature } from '../features/plans';
 import { profileFeature } from '../features/profile';
 import { profilesFeature } from '../features/profiles';
@@ -44,6 +45,7 @@ export const features: readonly WebFeature[] = [
   gapsFeature,
   plansFeature,
   campaignsFeature,
+  overviewFeature,
   usersFeature,
   unitsFeature,
   auditFeature,

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { TILE_COLUMNS, TILE_GRID, TILE_ROWS } from './tile-grid.js';
+import { TILE_COLUMNS, TILE_GRID, TILE_ROWS } from '../../../../common/tile-grid.js';
 
 const csv = readFileSync(
-  new URL('../server/db/seed-data/unita-territoriali-istat-2022.csv', import.meta.url),
+  new URL('../../../db/seed-data/unita-territoriali-istat-2022.csv', import.meta.url),
   'utf8',
 )
   .trim()
