@@ -148,6 +148,7 @@ describe('main navigation', () => {
       '/piani-formativi plans.nav',
       '/domanda-formativa planDemand.nav',
       '/rilevazioni campaigns.nav',
+      '/riassetto overview.nav',
       '/amministrazione/utenti nav.users',
       '/amministrazione/unita nav.units',
       '/amministrazione/registro-attivita nav.audit',
@@ -248,6 +249,7 @@ describe('page routes', () => {
       '/rilevazioni/:id/valutazioni/:participantId': 'manageCampaigns',
       '/le-mie-rilevazioni': 'answerCampaigns',
       '/le-mie-rilevazioni/:id': 'answerCampaigns',
+      '/riassetto': 'useRestructuring',
     });
   });
 
