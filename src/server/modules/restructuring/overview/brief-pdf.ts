@@ -48,6 +48,14 @@ const T = {
     adopted: (d: string) => `adottato il ${d}`,
     overdue: (n: number) => `scaduto da ${n} giorni`,
     due: (n: number) => (n === 0 ? 'scade oggi' : `scade tra ${n} giorni`),
+    needs: 'Fabbisogni formativi e formazione',
+    trainingPlan: (year: number, status: string) =>
+      `Piano formativo ${year} (${status === 'approved' ? 'approvato' : 'bozza'})`,
+    noTrainingPlan: 'nessun piano formativo',
+    participants: (n: number) => `${n} partecipanti`,
+    delivered: (year: number) => `Formazione erogata nel ${year}`,
+    deliveredText: (h: string, p: number, c: number) =>
+      `${h} ore di presenza, ${p} persone, ${c} percorsi completati`,
     taskForce: 'Task force',
     lead: 'Referente della task force',
     nobody: 'non assegnato',
@@ -93,6 +101,13 @@ const T = {
     adopted: (d: string) => `adopted on ${d}`,
     overdue: (n: number) => `overdue by ${n} days`,
     due: (n: number) => (n === 0 ? 'due today' : `due in ${n} days`),
+    needs: 'Training needs and training',
+    trainingPlan: (year: number, status: string) =>
+      `Training plan ${year} (${status === 'approved' ? 'approved' : 'draft'})`,
+    noTrainingPlan: 'no training plan',
+    participants: (n: number) => `${n} participants`,
+    delivered: (year: number) => `Training delivered in ${year}`,
+    deliveredText: (h: string, p: number, c: number) => `${h} hours attended, ${p} people, ${c} completions`,
     taskForce: 'Task force',
     lead: 'Task force lead',
     nobody: 'not assigned',
@@ -231,6 +246,31 @@ export function renderBriefPdf(b: UnitBrief, lang: Lang): Promise<Buffer> {
     return `${what} — ${state}`;
   });
   for (const l of truncated(deadlineLines, MAX_LIST, t.more)) bullet(l);
+
+  heading(t.needs);
+  const tp = b.trainingPlan;
+  if (!tp) fact(t.needs, t.noTrainingPlan);
+  else {
+    if (fits(14))
+      doc
+        .font('Helvetica-Bold')
+        .fontSize(9.5)
+        .text(t.trainingPlan(tp.year, tp.status), MARGIN, doc.y, { width });
+    const lines = tp.lines.map(
+      (l) => `${lang === 'it' ? l.titleIt : l.titleEn} — ${t.participants(l.participants)}`,
+    );
+    for (const l of lines.slice(0, MAX_LIST)) bullet(l);
+    if (tp.lineCount > MAX_LIST) bullet(t.more(tp.lineCount - MAX_LIST));
+  }
+  const tr = b.training;
+  fact(
+    t.delivered(tr.year),
+    t.deliveredText(
+      new Intl.NumberFormat(lang === 'it' ? 'it-IT' : 'en-GB', { maximumFractionDigits: 1 }).format(tr.hours),
+      tr.people,
+      tr.completions,
+    ),
+  );
 
   heading(t.taskForce);
   fact(t.lead, r.lead?.name ?? t.nobody);

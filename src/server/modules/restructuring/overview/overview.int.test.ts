@@ -280,6 +280,8 @@ describe('unit brief', () => {
       'PIAO 2027',
       tf.name,
       'Laboratorio sul PTFP',
+      'Fabbisogni formativi e formazione',
+      'Formazione erogata nel 2026',
     ])
       expect(text).toContain(s);
   });

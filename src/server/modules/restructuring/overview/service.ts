@@ -5,6 +5,8 @@ import type { Db } from '../../../db/client.js';
 import type { Clock } from '../../../kernel/clock.js';
 import { errors } from '../../../kernel/errors.js';
 import type { RequestContext } from '../../../kernel/principal.js';
+import { trainingPlanLookup } from '../../assessment/plans/index.js';
+import { unitTrainingLookup } from '../../training/attendance/index.js';
 import { canReadUnit, canUseRestructuring, unitScope } from '../reorg/index.js';
 import {
   type DeadlineState,
@@ -29,6 +31,10 @@ export type UnitBrief = {
   plan: { content: PlanContent | null; validatedAt: Date | null; version: number };
   deadlines: DeadlineState[];
   lastIntervention: { kind: string; heldOn: string; outcome: string } | null;
+  /** The unit's latest training plan (drawn from its needs survey) with its first lines, or null. */
+  trainingPlan: Awaited<ReturnType<typeof trainingPlanLookup.latestOf>>;
+  /** Training its staff received this Rome year. */
+  training: Awaited<ReturnType<typeof unitTrainingLookup.yearOf>> & { year: number };
 };
 
 export function createOverviewService(deps: { db: Db; repo: OverviewRepository; clock: Clock }) {
@@ -152,9 +158,12 @@ export function createOverviewService(deps: { db: Db; repo: OverviewRepository; 
       const found = out[0];
       if (!found) throw errors.notFound(m.UNIT);
       const version = found.plan?.currentVersion ?? 0;
-      const [current, lastIntervention] = await Promise.all([
+      const year = Number(today.slice(0, 4));
+      const [current, lastIntervention, trainingPlan, training] = await Promise.all([
         found.plan ? repo.currentContent(db, found.plan.id, version) : null,
         repo.lastIntervention(db, unitId),
+        trainingPlanLookup.latestOf(db, unitId),
+        unitTrainingLookup.yearOf(db, unitId, year),
       ]);
       return {
         row: found.row,
@@ -163,6 +172,8 @@ export function createOverviewService(deps: { db: Db; repo: OverviewRepository; 
         plan: { content: current?.content ?? null, validatedAt: current?.decidedAt ?? null, version },
         deadlines: found.states,
         lastIntervention,
+        trainingPlan,
+        training: { ...training, year },
       };
     },
   };
