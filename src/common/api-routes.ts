@@ -222,6 +222,13 @@ export const apiRoutes = {
     thresholds: '/api/v1/restructuring/capacity-thresholds',
     threshold: '/api/v1/restructuring/capacity-thresholds/:id',
   },
+  overview: {
+    list: '/api/v1/restructuring/overview',
+    csv: '/api/v1/restructuring/overview.csv',
+    xlsx: '/api/v1/restructuring/overview.xlsx',
+    trends: '/api/v1/restructuring/overview/trends',
+    brief: '/api/v1/restructuring/units/:id/brief.pdf',
+  },
 } as const;
 
 type Table = typeof apiRoutes;

@@ -11,6 +11,7 @@ import { auditModule } from './platform/audit/index.js';
 import { healthModule } from './platform/health/index.js';
 import { mailModule } from './platform/mail/index.js';
 import { capacityModule } from './restructuring/capacity/index.js';
+import { overviewModule } from './restructuring/overview/index.js';
 import { programmingModule } from './restructuring/programming/index.js';
 import { reorgModule } from './restructuring/reorg/index.js';
 import { taskforceModule } from './restructuring/taskforce/index.js';
@@ -56,6 +57,7 @@ export const modules = [
   capacityModule,
   programmingModule,
   taskforceModule,
+  overviewModule,
 ] as const satisfies readonly AnyModule[];
 
 type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void

@@ -2,6 +2,7 @@ import { assessmentAccess } from './access/assessment.js';
 import { attendanceAccess } from './access/attendance.js';
 import { catalogueAccess } from './access/catalogue.js';
 import { identityAccess } from './access/identity.js';
+import { overviewAccess } from './access/overview.js';
 import { planningAccess } from './access/planning.js';
 import { programmingAccess } from './access/programming.js';
 import { reorgPlansAccess } from './access/reorg-plans.js';
@@ -33,6 +34,7 @@ const declared: AccessTable = {
   ...programmingAccess,
   ...reorgPlansAccess,
   ...unitProfilesAccess,
+  ...overviewAccess,
 };
 
 /**

@@ -148,6 +148,7 @@ describe('main navigation', () => {
       '/piani-formativi plans.nav',
       '/domanda-formativa planDemand.nav',
       '/rilevazioni campaigns.nav',
+      '/riassetto overview.nav',
       '/amministrazione/utenti nav.users',
       '/amministrazione/unita nav.units',
       '/amministrazione/registro-attivita nav.audit',
@@ -260,6 +261,7 @@ describe('page routes', () => {
       '/riassetto/popolazione/importa': 'validateRestructuring',
       '/riassetto/unita/:id/capacita': 'useRestructuring',
       '/riassetto/regole/soglie': 'useRestructuring',
+      '/riassetto': 'useRestructuring',
     });
   });
 

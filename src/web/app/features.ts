@@ -15,6 +15,7 @@ import { homeFeature } from '../features/home';
 import { learningFeature } from '../features/learning';
 import { manualFeature } from '../features/manual';
 import { outboxFeature } from '../features/outbox';
+import { overviewFeature } from '../features/overview';
 import { plansFeature } from '../features/plans';
 import { profileFeature } from '../features/profile';
 import { profilesFeature } from '../features/profiles';
@@ -54,6 +55,7 @@ export const features: readonly WebFeature[] = [
   reorgPlansFeature,
   unitProfileFeature,
   capacityFeature,
+  overviewFeature,
   usersFeature,
   unitsFeature,
   auditFeature,

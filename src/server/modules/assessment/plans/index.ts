@@ -9,6 +9,7 @@ import { createPlansRepository } from './repository.js';
 import { plansRoutes } from './routes.js';
 import { createPlansService, type PlansService } from './service.js';
 
+export { type TrainingPlanLookup, trainingPlanLookup } from './unit-summary.js';
 export type { DemandService, PlanItemsService, PlansService };
 
 /**

@@ -9,6 +9,8 @@ import { createAttendanceRepository } from './repository.js';
 import { type AttendanceServices, attendanceRoutes } from './routes.js';
 import { createAttendanceService } from './service.js';
 
+export { type UnitTrainingLookup, unitTrainingLookup } from './unit-summary.js';
+
 /**
  * The one attendance ledger and completion, and every way in: register, QR check-in, webinar
  * reports, online progress, the affiancamento logbook. Emits `completion.changed`.

@@ -1,0 +1,1 @@
+export const UNIT = { it: 'Ente', en: 'Unit' };
