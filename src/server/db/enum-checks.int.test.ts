@@ -25,6 +25,17 @@ import {
 } from '../../common/catalogue.js';
 import { ENROLMENT_STATUSES } from '../../common/enrolment.js';
 import { FRAMEWORK_STATUSES } from '../../common/framework.js';
+import {
+  DEADLINE_KINDS,
+  INTERVENTION_KINDS,
+  ISSUE_KINDS,
+  ISSUE_SEVERITIES,
+  ISSUE_STATES,
+  PLAN_DOCUMENT_KINDS,
+  PROGRAMMING_KINDS,
+  REORG_STATUSES,
+  VERSION_STATES,
+} from '../../common/restructuring.js';
 import { ROLES } from '../../common/roles.js';
 import { REGION_STATUTES, UNIT_TYPES } from '../../common/units.js';
 import { openTestDatabase } from '../test/db.js';
@@ -60,6 +71,17 @@ const VOCABULARIES: { table: string; column: string; values: readonly string[]; 
   { table: 'training_plan_items', column: 'delivery_mode', values: DELIVERY_MODES },
   { table: 'training_plan_items', column: 'origin', values: PLAN_ITEM_ORIGINS },
   { table: 'campaign_gap_cells', column: 'grain', values: GAP_GRAINS },
+  { table: 'reorg_plans', column: 'status', values: REORG_STATUSES },
+  { table: 'reorg_plan_versions', column: 'state', values: VERSION_STATES },
+  { table: 'reorg_plan_documents', column: 'kind', values: PLAN_DOCUMENT_KINDS },
+  { table: 'capacity_thresholds', column: 'unit_type', values: UNIT_TYPES },
+  { table: 'deadline_rules', column: 'kind', values: DEADLINE_KINDS },
+  { table: 'deadline_moves', column: 'kind', values: DEADLINE_KINDS },
+  { table: 'programming_documents', column: 'kind', values: PROGRAMMING_KINDS },
+  { table: 'interventions', column: 'kind', values: INTERVENTION_KINDS },
+  { table: 'taskforce_issues', column: 'kind', values: ISSUE_KINDS },
+  { table: 'taskforce_issues', column: 'severity', values: ISSUE_SEVERITIES },
+  { table: 'taskforce_issues', column: 'state', values: ISSUE_STATES },
 ];
 
 /** The other CHECK constraints (ranges and rules across columns), each with an update that breaks it. */
@@ -99,6 +121,16 @@ const RULES: { name: string; breaking: string }[] = [
     name: 'training_plan_items_quarter_check',
     breaking: "update training_plan_items set quarter = '2027-Q1'",
   },
+  { name: 'unit_populations_year_check', breaking: 'update unit_populations set year = 1899' },
+  { name: 'unit_populations_population_check', breaking: 'update unit_populations set population = -1' },
+  {
+    name: 'capacity_thresholds_threshold_bp_check',
+    breaking: 'update capacity_thresholds set threshold_bp = 10001',
+  },
+  { name: 'hiring_capacity_year_check', breaking: 'update hiring_capacity set year = 1999' },
+  { name: 'deadline_rules_month_check', breaking: 'update deadline_rules set month = 13' },
+  { name: 'deadline_rules_day_check', breaking: 'update deadline_rules set day = 0' },
+  { name: 'programming_documents_year_check', breaking: 'update programming_documents set year = 3000' },
 ];
 const TABLES = [...new Set(VOCABULARIES.map((v) => v.table))];
 const CHECK_VIOLATION = '23514';
@@ -164,6 +196,26 @@ async function addRepresentativeRows(db: Db) {
 }
 
 /** One row of each needs-assessment vocabulary value the demo campaign does not already hold. */
+/**
+ * The restructuring rows the demo has none of (a plan's document, a moved deadline); its pending
+ * proposals are decided, so any version may take any state without meeting the one-pending index.
+ */
+async function addRestructuringRows(db: Db) {
+  await rows(db, `update reorg_plan_versions set state = 'respinta' where state = 'proposta'`);
+  await rows(
+    db,
+    `insert into reorg_plan_documents (plan_id, kind, title, file_name, media_type, size_bytes, sha256, content,
+       uploaded_by)
+     select min(p.id), 'piano', 'Piano', 'piano.pdf', 'application/pdf', 5, 'x', '\\x255044462d'::bytea,
+       (select id from users limit 1)
+     from reorg_plans p`,
+  );
+  await rows(
+    db,
+    `insert into deadline_moves (kind, year, due, source) values ('bilancio', 2027, '2027-02-28', 'DM')`,
+  );
+}
+
 async function addAssessmentRows(db: Db) {
   await rows(
     db,
@@ -226,6 +278,7 @@ describe('closed vocabularies', async () => {
   await seedDemo(db, { history: true });
   await addRepresentativeRows(db);
   await addAssessmentRows(db);
+  await addRestructuringRows(db);
 
   it('have one CHECK constraint per column, named <table>_<column>_check, and the listed rules', async () => {
     expect((await checkConstraints(db)).map((c) => c.name)).toEqual(

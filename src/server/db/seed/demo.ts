@@ -119,8 +119,8 @@ export const DEMO_USERS: DemoUser[] = [
 /**
  * Loads the demo cast once; a second run changes nothing. `history` adds a past edition with its
  * attendance and an attestato (integration tests leave it out, so their own data stands alone).
- * `framework: false` leaves out the paths' links to the competency framework, for a database
- * migrated only to before the framework existed (the migration tests).
+ * `framework: false` leaves out the paths' links to the competency framework and the restructuring
+ * demo, for a database migrated only to before the framework existed (the migration tests).
  */
 export async function seedDemo(
   db: Db,
@@ -168,11 +168,14 @@ export async function seedDemo(
       await seedDemoAssessment(db);
       await seedDemoCampaigns(db);
     }
-    await seedDemoProgramming(db);
-    await seedDemoReorgPlans(db);
   }
-  if (opts.history !== false) await seedDemoTaskforce(db);
-  await seedDemoUnitProfiles(db);
+  // The restructuring tables come after the framework's: a database migrated only that far has none.
+  if (opts.framework !== false && opts.history !== false) {
+    await seedDemoUnitProfiles(db);
+    await seedDemoReorgPlans(db);
+    await seedDemoProgramming(db);
+    await seedDemoTaskforce(db);
+  }
   return true;
 }
 

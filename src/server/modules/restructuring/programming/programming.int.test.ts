@@ -323,6 +323,9 @@ describe('reminders', () => {
   it('queues each reminder once, even with two processes at once', async () => {
     const [tf] = await t.db.select().from(users).where(eq(users.email, 'taskforce@officina.demo'));
     await t.db.insert(taskforceAssignments).values({ unitId: cuneo.id, userId: tf?.id ?? '', lead: true });
+    // Someone still assigned whose task force role has gone hears nothing.
+    const [former] = await t.db.select().from(users).where(eq(users.email, 'discente2.cuneo@officina.demo'));
+    await t.db.insert(taskforceAssignments).values({ unitId: cuneo.id, userId: former?.id ?? '' });
     const make = () =>
       createProgrammingReminders({
         db: t.db,
@@ -355,6 +358,7 @@ describe('reminders', () => {
     expect(
       await mails('taskforce@officina.demo', 'Piano integrato di attività e organizzazione (PIAO) 2027–2029'),
     ).toHaveLength(1);
+    expect(await mails('discente2.cuneo@officina.demo', 'PIAO')).toHaveLength(0);
     // Overdue once: the Nota 2027; the DUP 2027 is recorded and gets none.
     expect(
       await mails('referente.cuneo@officina.demo', 'Scaduto: Nota di aggiornamento al DUP 2027'),

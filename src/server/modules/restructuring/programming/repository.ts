@@ -211,10 +211,12 @@ export function createProgrammingRepository() {
             eq(users.active, true),
           ),
         );
+      // Assigned members who still hold the task force role: an assignment outlives a revoked role.
       const taskForce = await db
-        .select({ unitId: taskforceAssignments.unitId, email: users.email })
+        .selectDistinct({ unitId: taskforceAssignments.unitId, email: users.email })
         .from(taskforceAssignments)
         .innerJoin(users, eq(users.id, taskforceAssignments.userId))
+        .innerJoin(roleGrants, and(eq(roleGrants.userId, users.id), eq(roleGrants.role, 'task_force')))
         .where(and(inArray(taskforceAssignments.unitId, unitIds), eq(users.active, true)));
       const out = new Map<number, string[]>();
       for (const p of [...officers, ...taskForce]) {

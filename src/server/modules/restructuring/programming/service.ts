@@ -18,6 +18,7 @@ import {
 import { PROGRAMMING_KINDS, type ProgrammingKind } from '../../../../common/restructuring.js';
 import { formatRomeDate, romeToday } from '../../../../common/rome-time.js';
 import type { Db } from '../../../db/client.js';
+import { isUniqueViolation } from '../../../db/sql.js';
 import type { Clock } from '../../../kernel/clock.js';
 import { writeCsv } from '../../../kernel/csv.js';
 import { errors } from '../../../kernel/errors.js';
@@ -290,7 +291,10 @@ export function createProgrammingService(deps: {
         (x) => x.id !== id && x.kind === input.kind && x.year === input.year,
       );
       if (clash) throw m.moveExists();
-      await repo.updateMove(tx, id, input, actor.id, clock.now());
+      // Two edits racing to the same kind and year meet the unique index: the second is told, not a 500.
+      await repo.updateMove(tx, id, input, actor.id, clock.now()).catch((err: unknown) => {
+        throw isUniqueViolation(err) ? m.moveExists() : err;
+      });
       await moveAudit(tx, ctx, 'deadline_move.updated', id, {
         before: { kind: before.kind, year: before.year, due: before.due, source: before.source },
         after: input,
