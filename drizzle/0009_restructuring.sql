@@ -157,7 +157,7 @@ CREATE TABLE "reorg_plan_versions" (
 	"decided_by" uuid,
 	"decided_at" timestamp with time zone,
 	"decision_note" text DEFAULT '' NOT NULL,
-	CONSTRAINT "reorg_plan_versions_state_check" CHECK ("reorg_plan_versions"."state" in ('proposta', 'validata', 'respinta'))
+	CONSTRAINT "reorg_plan_versions_state_check" CHECK ("reorg_plan_versions"."state" in ('proposta', 'validata', 'respinta', 'ritirata'))
 );
 --> statement-breakpoint
 CREATE TABLE "reorg_plans" (

@@ -34,7 +34,8 @@ export const FUNCTION_KINDS = ['fondamentale', 'delegata', 'supporto', 'non_comp
 export type FunctionKind = (typeof FUNCTION_KINDS)[number];
 
 /** A proposed version awaits the task force; it is then validated or rejected. */
-export const VERSION_STATES = ['proposta', 'validata', 'respinta'] as const;
+/** A version awaits the task force (proposta), was accepted or refused by it, or was withdrawn by who proposed it (kept, so its number is never reused). */
+export const VERSION_STATES = ['proposta', 'validata', 'respinta', 'ritirata'] as const;
 export type VersionState = (typeof VERSION_STATES)[number];
 
 export const PLAN_DOCUMENT_KINDS = ['atto_adozione', 'piano', 'allegato', 'relazione', 'altro'] as const;
@@ -116,6 +117,10 @@ export const planContent = z
         ctx.addIssue({ code: 'custom', path: ['staffing', i, 'jobProfileCode'], message: 'duplicate line' });
       lines.add(id);
     });
+    // Totals are plain numbers: a sum past MAX_CENTS could lose cents (beyond 2^53) in totals and exports.
+    const total = c.staffing.reduce((sum, l) => sum + l.annualCostCents, 0);
+    if (total > MAX_CENTS)
+      ctx.addIssue({ code: 'custom', path: ['staffing'], message: 'total annual cost too large' });
   });
 export type PlanContent = z.infer<typeof planContent>;
 

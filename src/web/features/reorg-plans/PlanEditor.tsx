@@ -12,6 +12,7 @@ import {
 } from '../../../common/restructuring';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { TableScroll } from '../../components/TableScroll';
+import { actFromFields } from './act';
 import { usePropose } from './api';
 import { Totals } from './labels';
 import { centsToEuro, euroToCents } from './money';
@@ -68,6 +69,13 @@ export function PlanEditor({
   );
   const [notes, setNotes] = useState(initial?.notes ?? '');
   const [summary, setSummary] = useState('');
+  // A partly filled act is shown as an error once the proposal is sent, never dropped silently.
+  const [actTried, setActTried] = useState(false);
+  const actCheck = actFromFields({ type: actType, number: actNumber, date: actDate });
+  const actMissing = actTried && !actCheck.ok ? actCheck.missing : [];
+  const actError = `${uid}-act-error`;
+  const actInvalid = (f: 'type' | 'number' | 'date') =>
+    actMissing.includes(f) ? { 'aria-invalid': true, 'aria-describedby': actError } : {};
 
   const setFn = (i: number, patch: Partial<FnRow>) =>
     setFunctions((fs) => fs.map((f, k) => (k === i ? { ...f, ...patch } : f)));
@@ -102,8 +110,9 @@ export function PlanEditor({
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    if (!valid) return;
-    const act = actType && actNumber && actDate ? { type: actType, number: actNumber, date: actDate } : null;
+    setActTried(true);
+    if (!valid || !actCheck.ok) return;
+    const act = actCheck.act;
     propose.mutate({ basedOn, summary, content: { act, functions, staffing, notes } }, { onSuccess: onDone });
   };
 
@@ -119,7 +128,8 @@ export function PlanEditor({
             <label htmlFor={`${uid}-act-type`}>{t('reorgPlan.act.type')}</label>
             <select
               id={`${uid}-act-type`}
-              className="form-select"
+              className={`form-select${actMissing.includes('type') ? ' is-invalid' : ''}`}
+              {...actInvalid('type')}
               value={actType}
               onChange={(e) => setActType(e.target.value as ActType | '')}
             >
@@ -135,7 +145,8 @@ export function PlanEditor({
             <label htmlFor={`${uid}-act-number`}>{t('reorgPlan.act.number')}</label>
             <input
               id={`${uid}-act-number`}
-              className="form-control"
+              className={`form-control${actMissing.includes('number') ? ' is-invalid' : ''}`}
+              {...actInvalid('number')}
               maxLength={40}
               value={actNumber}
               onChange={(e) => setActNumber(e.target.value)}
@@ -146,12 +157,20 @@ export function PlanEditor({
             <input
               id={`${uid}-act-date`}
               type="date"
-              className="form-control"
+              className={`form-control${actMissing.includes('date') ? ' is-invalid' : ''}`}
+              {...actInvalid('date')}
               value={actDate}
               onChange={(e) => setActDate(e.target.value)}
             />
           </div>
         </div>
+        {actMissing.length > 0 && (
+          <div id={actError} className="invalid-feedback d-block" role="alert">
+            {t('reorgPlan.act.incomplete', {
+              missing: actMissing.map((f) => t(`reorgPlan.act.${f}`).toLowerCase()).join(', '),
+            })}
+          </div>
+        )}
       </fieldset>
 
       <TableScroll label={t('reorgPlan.functions.caption')}>

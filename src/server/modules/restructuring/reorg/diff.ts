@@ -10,7 +10,8 @@ const EMPTY: PlanContent = { act: null, functions: [], staffing: [], notes: '' }
 const lineId = (l: Pick<StaffingLine, 'functionKey' | 'jobProfileCode'>) =>
   `${l.functionKey}/${l.jobProfileCode}`;
 const withVacant = (l: StaffingLine): LineView => ({ ...l, vacant: vacant(l) });
-const sameAct = (a: AdoptionAct | null, b: AdoptionAct | null) =>
+/** The same adoption act (type, number and date), or both absent. */
+export const sameAct = (a: AdoptionAct | null, b: AdoptionAct | null) =>
   a === b || (!!a && !!b && a.type === b.type && a.number === b.number && a.date === b.date);
 
 /**

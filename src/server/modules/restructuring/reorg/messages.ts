@@ -46,6 +46,12 @@ export const newActRequired = () =>
     en: 'The plan needs an update: to be adopted again it needs a new version, validated after the request, with the new act.',
   });
 
+export const adoptedNeedsAct = () =>
+  new AppError(422, 'REORG_ADOPTED_ACT_REQUIRED', {
+    it: 'Il piano è già adottato: la versione da validare deve indicare il suo atto di adozione (tipo, numero e data).',
+    en: 'The plan is already adopted: an adopted plan’s version must carry its adoption act (type, number and date).',
+  });
+
 export const notProposer = () =>
   new AppError(403, 'FORBIDDEN', {
     it: 'Solo chi ha fatto la proposta può ritirarla.',

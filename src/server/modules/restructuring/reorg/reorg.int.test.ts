@@ -302,6 +302,75 @@ describe('withdrawing a proposal', () => {
     const v = res.json() as ReorgPlanView;
     expect(v.pending).toBeNull();
     expect(v.events[0]).toMatchObject({ kind: 'withdrawn', version: n });
+    // Kept as withdrawn: its number is never given to another version.
+    expect(v.versions.find((x) => x.number === n)?.state).toBe('ritirata');
+    const again = await propose(taskforce, { basedOn: 0, summary: 'Seconda bozza', content: content() }, SS);
+    expect(again.statusCode, again.body).toBe(201);
+    expect((again.json() as ReorgPlanView).pending?.number).toBe(n + 1);
+    expect((await taskforce.post(apiUrl(r.reorgPlans.withdraw, { id: SS, number: n + 1 }))).statusCode).toBe(
+      200,
+    );
+  });
+});
+
+describe('adopting again after a request for an update', () => {
+  const OLD_ACT = { type: 'delibera_consiliare', number: '7', date: '2026-03-02' } as const;
+  const NEW_ACT = { type: 'delibera_consiliare', number: '19', date: '2026-10-20' } as const;
+  const proposeAndValidate = async (over: Partial<PlanContent>, summary: string) => {
+    const before = await view(taskforce, SS);
+    const res = await propose(
+      taskforce,
+      { basedOn: before.currentVersion, summary, content: content(over) },
+      SS,
+    );
+    expect(res.statusCode, res.body).toBe(201);
+    return decide(taskforce, (res.json() as ReorgPlanView).pending?.number as number, 'validata', '', SS);
+  };
+  const moveSS = async (to: string) => move(taskforce, to, (await view(taskforce, SS)).revision, SS);
+
+  it('refuses the old act through preparation, and in a newer version that copies it', async () => {
+    expect((await proposeAndValidate({ act: OLD_ACT }, 'Primo atto')).statusCode).toBe(200);
+    expect((await moveSS('adottato')).statusCode).toBe(200);
+    expect((await moveSS('da_aggiornare')).statusCode).toBe(200);
+    expect((await moveSS('in_predisposizione')).statusCode).toBe(200);
+    const bypass = await moveSS('adottato');
+    expect(bypass.statusCode).toBe(422);
+    expect(bypass.json().code).toBe('REORG_NEW_ACT_REQUIRED');
+    // A newer version with the same act is not a new act.
+    expect((await proposeAndValidate({ act: OLD_ACT, notes: 'copia' }, 'Stesso atto')).statusCode).toBe(200);
+    const copied = await moveSS('adottato');
+    expect(copied.statusCode).toBe(422);
+    expect(copied.json().code).toBe('REORG_NEW_ACT_REQUIRED');
+    expect((await proposeAndValidate({ act: NEW_ACT }, 'Nuovo atto')).statusCode).toBe(200);
+    expect((await moveSS('adottato')).statusCode).toBe(200);
+  });
+
+  it('refuses to validate a version without an act on an adopted plan; notes a changed act', async () => {
+    const v = await view(taskforce, SS);
+    expect(v.status).toBe('adottato');
+    const res = await propose(
+      taskforce,
+      { basedOn: v.currentVersion, summary: 'Senza atto', content: content() },
+      SS,
+    );
+    const n = (res.json() as ReorgPlanView).pending?.number as number;
+    const refused = await decide(taskforce, n, 'validata', '', SS);
+    expect(refused.statusCode).toBe(422);
+    expect(refused.json()).toMatchObject({ code: 'REORG_ADOPTED_ACT_REQUIRED' });
+    expect(refused.json().message).toMatch(/atto di adozione/);
+    taskforce.lang = 'en';
+    const en = await decide(taskforce, n, 'validata', '', SS);
+    taskforce.lang = 'it';
+    expect(en.json().message).toMatch(/must carry its adoption act/);
+    expect((await view(taskforce, SS)).currentVersion).toBe(v.currentVersion);
+    expect((await decide(taskforce, n, 'respinta', 'Manca l’atto', SS)).statusCode).toBe(200);
+    const other = { ...NEW_ACT, number: '20' };
+    const changed = await proposeAndValidate({ act: other }, 'Atto rettificato');
+    expect(changed.statusCode, changed.body).toBe(200);
+    const after = changed.json() as ReorgPlanView;
+    expect(after.status).toBe('adottato');
+    expect(after.events[0]?.kind).toBe('validated');
+    expect(after.events[0]?.note).toMatch(/l’atto di adozione cambia da delibera_consiliare n\. 19/);
   });
 });
 
@@ -379,6 +448,18 @@ describe('documents', () => {
   it('refuses uploads from other units and other roles', async () => {
     expect((await send(bergamo, 'a.pdf', PDF)).statusCode).toBe(404);
     expect((await send(learner, 'a.pdf', PDF)).statusCode).toBe(403);
+  });
+
+  it('refuses them before reading the file', async () => {
+    // Too large, or no file at all: the access answer comes first, so the body was never needed.
+    const big = Buffer.concat([PDF, Buffer.alloc(10 * 1024 * 1024 + 10, 0x20)]);
+    expect((await send(bergamo, 'grande.pdf', big)).statusCode).toBe(404);
+    expect((await send(learner, 'grande.pdf', big)).statusCode).toBe(403);
+    const noFile = await bergamo.request('POST', apiUrl(r.reorgPlans.documents, { id: CN }), undefined, {
+      payload: 'not multipart at all',
+      headers: { 'content-type': 'multipart/form-data; boundary=x' },
+    });
+    expect(noFile.statusCode).toBe(404);
   });
 
   it('removes a document softly, with an event', async () => {

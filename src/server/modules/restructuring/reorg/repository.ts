@@ -137,10 +137,14 @@ export function createReorgRepository() {
       return row ?? null;
     },
 
-    /** Removes a proposal nobody decided yet (withdrawn by who made it); false if it was decided meanwhile. */
-    async deleteProposal(db: Db, planId: number, number: number) {
+    /**
+     * Marks a proposal nobody decided yet as withdrawn by who made it; the row stays, so its number is
+     * never given to another version. False if it was decided meanwhile.
+     */
+    async withdrawProposal(db: Db, planId: number, number: number) {
       const rows = await db
-        .delete(reorgPlanVersions)
+        .update(reorgPlanVersions)
+        .set({ state: 'ritirata' })
         .where(
           and(
             eq(reorgPlanVersions.planId, planId),
@@ -168,13 +172,30 @@ export function createReorgRepository() {
     /** The last time the plan was sent back for an update, with the current version then. */
     async lastUpdateRequest(db: Db, planId: number) {
       const [row] = await db
-        .select({ version: reorgPlanEvents.version, at: reorgPlanEvents.at })
+        .select({ id: reorgPlanEvents.id, version: reorgPlanEvents.version, at: reorgPlanEvents.at })
         .from(reorgPlanEvents)
         .where(
           and(
             eq(reorgPlanEvents.planId, planId),
             eq(reorgPlanEvents.kind, 'status'),
             eq(reorgPlanEvents.toStatus, 'da_aggiornare'),
+          ),
+        )
+        .orderBy(desc(reorgPlanEvents.at), desc(reorgPlanEvents.id))
+        .limit(1);
+      return row ?? null;
+    },
+
+    /** The last time the plan became adopted (null if never). */
+    async lastAdoption(db: Db, planId: number) {
+      const [row] = await db
+        .select({ id: reorgPlanEvents.id, at: reorgPlanEvents.at })
+        .from(reorgPlanEvents)
+        .where(
+          and(
+            eq(reorgPlanEvents.planId, planId),
+            eq(reorgPlanEvents.kind, 'status'),
+            eq(reorgPlanEvents.toStatus, 'adottato'),
           ),
         )
         .orderBy(desc(reorgPlanEvents.at), desc(reorgPlanEvents.id))

@@ -125,6 +125,8 @@ export function reorgRoutes(app: App, { services }: RouteDeps<{ reorg: ReorgServ
       },
     },
     async (req, reply) => {
+      // Access first: a caller who may not upload is refused before the file is read.
+      await reorg.assertCanUpload(req.ctx, req.params.id);
       let file: Awaited<ReturnType<typeof req.file>>;
       let buffer: Buffer;
       try {

@@ -8,14 +8,20 @@ import {
   type ReorgPlanView,
   totalsOf,
 } from '../../../../common/reorg-plans.js';
-import { type PlanContent, planContent, type ReorgStatus } from '../../../../common/restructuring.js';
+import {
+  ADOPTED_STATUSES,
+  type AdoptionAct,
+  type PlanContent,
+  planContent,
+  type ReorgStatus,
+} from '../../../../common/restructuring.js';
 import type { Db } from '../../../db/client.js';
 import { isUniqueViolation } from '../../../db/sql.js';
 import type { Clock } from '../../../kernel/clock.js';
 import { errors } from '../../../kernel/errors.js';
 import { type RequestContext, requireActor } from '../../../kernel/principal.js';
 import type { AuditService } from '../../platform/audit/index.js';
-import { diffPlans } from './diff.js';
+import { diffPlans, sameAct } from './diff.js';
 import { documentType } from './documents.js';
 import * as m from './messages.js';
 import type { PlanRow, ReorgRepository } from './repository.js';
@@ -45,6 +51,12 @@ function versionView(v: VersionJoin): PlanVersionView {
   const content = contentOf(v.version.content);
   return { ...summaryOf(v), content, totals: totalsOf(content) };
 }
+
+const actLabel = (a: AdoptionAct | null) => (a ? `${a.type} n. ${a.number} del ${a.date}` : 'nessuno');
+
+/** Recorded (in Italian, like the rest of the history) when a version validated on an adopted plan changes its act. */
+const actChangedNote = (before: AdoptionAct | null, after: AdoptionAct) =>
+  `Piano già adottato: l’atto di adozione cambia da ${actLabel(before)} a ${actLabel(after)}.`;
 
 /**
  * A unit's restructuring plan: read (made the first time it is asked for), proposals of new versions
@@ -206,6 +218,15 @@ export function createReorgService(deps: {
         if (!plan || !found) throw errors.notFound(m.VERSION);
         if (input.decision === 'validata' && found.version.basedOn !== plan.currentVersion)
           throw m.staleVersion(plan.currentVersion);
+        // An adopted plan keeps an act: its new current version must carry one; a different act is noted.
+        let actNote = '';
+        if (input.decision === 'validata' && ADOPTED_STATUSES.includes(plan.status)) {
+          const act = contentOf(found.version.content).act;
+          if (!act) throw m.adoptedNeedsAct();
+          const current = plan.currentVersion ? await repo.version(tx, plan.id, plan.currentVersion) : null;
+          const before = current ? contentOf(current.version.content).act : null;
+          if (!sameAct(before, act)) actNote = actChangedNote(before, act);
+        }
         const at = clock.now();
         const decided = await repo.decide(tx, plan.id, number, {
           state: input.decision,
@@ -217,16 +238,22 @@ export function createReorgService(deps: {
         if (input.decision === 'validata') {
           if (!(await repo.setCurrent(tx, plan.id, plan.revision, number, at))) throw m.staleStatus();
         } else await repo.touch(tx, plan.id, at);
-        await event(tx, ctx, plan, {
-          kind: input.decision === 'validata' ? 'validated' : 'rejected',
-          version: number,
-          note: input.note,
-        });
+        await event(
+          tx,
+          ctx,
+          plan,
+          {
+            kind: input.decision === 'validata' ? 'validated' : 'rejected',
+            version: number,
+            note: [input.note, actNote].filter(Boolean).join(' — '),
+          },
+          actNote ? { actChanged: true } : {},
+        );
       });
       return view(ctx, unitId);
     },
 
-    /** Who proposed a version withdraws it while it still waits: it leaves no version behind. */
+    /** Who proposed a version withdraws it while it still waits: it stays in the history as withdrawn. */
     async withdraw(ctx: RequestContext, unitId: number, number: number) {
       await readableUnit(ctx, unitId);
       if (!canProposeFor(ctx.actor, unitId)) throw errors.forbidden();
@@ -237,7 +264,7 @@ export function createReorgService(deps: {
         if (!plan || !found) throw errors.notFound(m.VERSION);
         if (found.version.state !== 'proposta') throw m.alreadyDecided();
         if (found.version.proposedBy !== actor.id) throw m.notProposer();
-        if (!(await repo.deleteProposal(tx, plan.id, number))) throw m.alreadyDecided();
+        if (!(await repo.withdrawProposal(tx, plan.id, number))) throw m.alreadyDecided();
         await repo.touch(tx, plan.id, clock.now());
         await event(tx, ctx, plan, { kind: 'withdrawn', version: number, note: found.version.summary });
       });
@@ -258,12 +285,19 @@ export function createReorgService(deps: {
         const step = transition(plan.status, input.to);
         if (!step) throw m.transitionRefused(plan.status, input.to);
         if (step.by === 'taskForce' && !canValidate(ctx.actor)) throw errors.forbidden();
-        if (step.needsAct) {
+        if (step.needsAct || input.to === 'adottato') {
           const current = plan.currentVersion ? await repo.version(tx, plan.id, plan.currentVersion) : null;
-          if (!current || !contentOf(current.version.content).act) throw m.actRequired();
-          if (plan.status === 'da_aggiornare') {
-            const asked = await repo.lastUpdateRequest(tx, plan.id);
-            if (asked && plan.currentVersion <= (asked.version ?? 0)) throw m.newActRequired();
+          const act = current ? contentOf(current.version.content).act : null;
+          if (!act) throw m.actRequired();
+          // Asked for an update since the last adoption (by whatever path the plan came back here):
+          // adopting again needs a version validated after the request, with another act.
+          const asked = await repo.lastUpdateRequest(tx, plan.id);
+          const adopted = await repo.lastAdoption(tx, plan.id);
+          if (asked && (!adopted || asked.id > adopted.id)) {
+            const then = asked.version ?? 0;
+            if (plan.currentVersion <= then) throw m.newActRequired();
+            const old = then ? await repo.version(tx, plan.id, then) : null;
+            if (old && sameAct(contentOf(old.version.content).act, act)) throw m.newActRequired();
           }
         }
         // Conditional on the revision: of two changes racing, the second finds it moved and is refused.
@@ -293,6 +327,12 @@ export function createReorgService(deps: {
         to: summaryOf(b),
         diff: diffPlans(a ? contentOf(a.version.content) : null, contentOf(b.version.content), { from, to }),
       };
+    },
+
+    /** Refuses an upload before its file is read: the caller must see the unit and propose for it. */
+    async assertCanUpload(ctx: RequestContext, unitId: number) {
+      await readableUnit(ctx, unitId);
+      if (!canProposeFor(ctx.actor, unitId)) throw errors.forbidden();
     },
 
     /** Stores a document whose bytes are one of the accepted types, with its SHA-256. */
