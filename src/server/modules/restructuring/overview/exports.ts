@@ -7,7 +7,7 @@ import { DEADLINE, HIRING, PLAN_STATUS, UNIT_TYPE } from './labels.js';
 
 /**
  * The national view's table as files, with the filters applied (columns in
- * docs/manuale-riassetto-vista-nazionale.md). CSV: ';'-separated, BOM, CRLF, comma decimals in
+ * docs/manual/riassetto/vista-nazionale.md). CSV: ';'-separated, BOM, CRLF, comma decimals in
  * Italian (as the needs-assessment exports). XLSX: real numbers, labels in the caller's language.
  */
 export const OVERVIEW_COLUMNS = [
