@@ -5,8 +5,8 @@ import type { CapacityInput, CapacityView } from '../../../common/capacity-api';
 import { ApiError } from '../../api/client';
 import { ErrorAlert, fieldErrors } from '../../components/ErrorAlert';
 import { TextField } from '../../components/Field';
+import { euroInput, parseEuro } from '../../components/money';
 import { useSaveCapacity } from './api';
-import { euroInput, parseEuro } from './euro';
 
 const MONEY = [
   'personnelSpendingCents',

@@ -1,8 +1,8 @@
 import { Fragment } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CapacityView } from '../../../common/capacity-api';
+import { formatEuro, formatPercent, formatRatio } from '../../components/money';
 import { Panel } from '../../components/Panel';
-import { formatEuro, formatPercent, formatRatio } from './euro';
 import { StateBadge } from './labels';
 
 /** The year's figures and what follows from them: ratio, threshold, headroom, hiring status and reasons. */

@@ -6,10 +6,10 @@ import { UNIT_TYPES } from '../../../common/units';
 import { ErrorAlert, fieldErrors } from '../../components/ErrorAlert';
 import { ChoiceField, TextField } from '../../components/Field';
 import { Loading } from '../../components/Loading';
+import { formatPercent, parsePercent } from '../../components/money';
 import { Page } from '../../components/Page';
 import { TableScroll } from '../../components/TableScroll';
 import { useDeleteThreshold, useSaveThreshold, useThresholds } from './api';
-import { formatPercent, parsePercent } from './euro';
 
 type Form = Record<
   'unitType' | 'minPopulation' | 'maxPopulation' | 'threshold' | 'validFromYear' | 'validToYear' | 'source',

@@ -11,10 +11,10 @@ import { ErrorAlert, fieldErrors, SuccessAlert } from '../../components/ErrorAle
 import { CheckboxField, ChoiceField, TextAreaField, TextField } from '../../components/Field';
 import { formatDate, formatDateTime } from '../../components/format';
 import { Loading } from '../../components/Loading';
+import { euroInput, formatEuro, parseEuro } from '../../components/money';
 import { Page } from '../../components/Page';
 import { UnitSectionNav } from '../../components/UnitSectionNav';
 import { useProgramming, useSaveDocument } from './api';
-import { centsToTyped, formatEuro, parseEuroCents } from './money';
 import { statusMessage, statusTone } from './status';
 
 /** The state of a document in plain words, as a badge. */
@@ -156,7 +156,7 @@ function DocumentCard({ view, doc }: { view: ProgrammingView; doc: ProgrammingDo
 }
 
 function Recorded({ doc }: { doc: ProgrammingDocument }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   if (doc.revision === 0) return <p className="small mb-0">{t('programming.unit.notRecorded')}</p>;
   return (
     <dl className="row small mb-0">
@@ -201,7 +201,7 @@ function Recorded({ doc }: { doc: ProgrammingDocument }) {
             <ul className="list-unstyled mb-0">
               {doc.personnelMoney.map((l) => (
                 <li key={l.year}>
-                  {l.year}: {formatEuro(l.cents)}
+                  {l.year}: {formatEuro(l.cents, i18n.language)}
                 </li>
               ))}
             </ul>
@@ -250,7 +250,7 @@ function DocumentForm({
     money: Object.fromEntries(
       years.map((y) => {
         const line = doc.personnelMoney.find((l) => l.year === y);
-        return [y, line ? centsToTyped(line.cents) : ''];
+        return [y, line ? euroInput(line.cents) : ''];
       }),
     ) as Record<number, string>,
   });
@@ -266,8 +266,8 @@ function DocumentForm({
       for (const y of years) {
         const typed = (f.money[y] ?? '').trim();
         if (!typed) continue;
-        const cents = parseEuroCents(typed);
-        if (cents === null) problems[y] = t('programming.unit.fields.moneyInvalid');
+        const cents = parseEuro(typed);
+        if (typeof cents !== 'number') problems[y] = t('programming.unit.fields.moneyInvalid');
         else personnelMoney.push({ year: y, cents });
       }
     setMoneyErrors(problems);

@@ -11,11 +11,17 @@ import {
   vacant,
 } from '../../../common/restructuring';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { euroInput, parseEuro } from '../../components/money';
 import { TableScroll } from '../../components/TableScroll';
 import { actFromFields } from './act';
 import { usePropose } from './api';
 import { Totals } from './labels';
-import { centsToEuro, euroToCents } from './money';
+
+/** Cents of a typed cost; null when empty or not an amount (the line is then not valid). */
+const amount = (typed: string) => {
+  const v = parseEuro(typed);
+  return typeof v === 'number' ? v : null;
+};
 
 type FnRow = { key: string; name: string; kind: FunctionKind; description: string };
 type LineRow = {
@@ -64,7 +70,7 @@ export function PlanEditor({
       jobProfileCode: l.jobProfileCode,
       planned: String(l.planned),
       covered: String(l.covered),
-      cost: centsToEuro(l.annualCostCents),
+      cost: euroInput(l.annualCostCents),
     })) ?? [],
   );
   const [notes, setNotes] = useState(initial?.notes ?? '');
@@ -97,7 +103,7 @@ export function PlanEditor({
     jobProfileCode: l.jobProfileCode,
     planned: count(l.planned),
     covered: count(l.covered),
-    annualCostCents: euroToCents(l.cost),
+    annualCostCents: amount(l.cost),
   }));
   const valid = parsed.every((l) => l.planned !== null && l.covered !== null && l.annualCostCents !== null);
   const staffing = parsed.map((l) => ({

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { PlanTotals } from '../../../common/reorg-plans';
 import type { AdoptionAct, ReorgStatus } from '../../../common/restructuring';
 import { formatDate, formatNumber } from '../../components/format';
-import { centsToEuro } from './money';
+import { euroInput } from '../../components/money';
 
 const COLOURS: Record<ReorgStatus, string> = {
   non_avviato: 'secondary',
@@ -25,7 +25,7 @@ export function actText(act: AdoptionAct | null, t: (k: string) => string): stri
   return `${t(`reorgPlan.act.${act.type}`)} n. ${act.number}, ${formatDate(act.date)}`;
 }
 
-export const euro = (cents: number) => `${centsToEuro(cents)} €`;
+export const euro = (cents: number) => `${euroInput(cents)} €`;
 
 /** The totals of a version, as a definition list. */
 export function Totals({ totals }: { totals: PlanTotals }) {

@@ -4,9 +4,9 @@ import { useTranslation } from 'react-i18next';
 import { defaultPopulationSource, type UnitProfile } from '../../../common/unit-profiles';
 import { ErrorAlert, fieldErrors } from '../../components/ErrorAlert';
 import { TextField } from '../../components/Field';
+import { formatPercent } from '../../components/money';
 import { Panel } from '../../components/Panel';
 import { TableScroll } from '../../components/TableScroll';
-import { formatPercent } from '../capacity/euro';
 import { useDeletePopulation, useSavePopulation } from './api';
 
 const STALE_BADGE = 'badge bg-warning text-dark ms-2';

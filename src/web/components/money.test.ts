@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { euroInput, formatEuro, formatPercent, formatRatio, parseEuro, parsePercent } from './euro';
+import { euroInput, formatEuro, formatPercent, formatRatio, parseEuro, parsePercent } from './money';
 
 describe('euro amounts in integer cents', () => {
   it('reads Italian amounts exactly', () => {
