@@ -25,6 +25,8 @@ describe('euro amounts in integer cents', () => {
       'abc',
       '1.2345,00',
       '1,,2',
+      '1,2,3',
+      '1e9',
       '100.000.000.000,01',
     ])
       expect(parseEuro(bad), bad).toBe('invalid');
