@@ -2,10 +2,10 @@ import { Button } from 'design-react-kit';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CapacityInput, CapacityView } from '../../../common/capacity-api';
+import { euroInput, parseEuro } from '../../../common/money';
 import { ApiError } from '../../api/client';
 import { ErrorAlert, fieldErrors } from '../../components/ErrorAlert';
 import { TextField } from '../../components/Field';
-import { euroInput, parseEuro } from '../../components/money';
 import { useSaveCapacity } from './api';
 
 const MONEY = [

@@ -1,7 +1,7 @@
 import { Fragment } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CapacityView } from '../../../common/capacity-api';
-import { formatEuro, formatPercent, formatRatio } from '../../components/money';
+import { formatEuro, formatPercent, formatRatio } from '../../../common/money';
 import { Panel } from '../../components/Panel';
 import { StateBadge } from './labels';
 

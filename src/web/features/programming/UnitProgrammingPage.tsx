@@ -1,6 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams, useSearchParams } from 'react-router';
+import { euroInput, formatEuro, parseEuro } from '../../../common/money';
 import {
   type ProgrammingDocument,
   type ProgrammingView,
@@ -11,7 +12,6 @@ import { ErrorAlert, fieldErrors, SuccessAlert } from '../../components/ErrorAle
 import { CheckboxField, ChoiceField, TextAreaField, TextField } from '../../components/Field';
 import { formatDate, formatDateTime } from '../../components/format';
 import { Loading } from '../../components/Loading';
-import { euroInput, formatEuro, parseEuro } from '../../components/money';
 import { Page } from '../../components/Page';
 import { UnitSectionNav } from '../../components/UnitSectionNav';
 import { useProgramming, useSaveDocument } from './api';

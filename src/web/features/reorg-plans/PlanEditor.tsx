@@ -1,6 +1,7 @@
 import { Button } from 'design-react-kit';
 import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { euroInput, parseEuro } from '../../../common/money';
 import { totalsOf } from '../../../common/reorg-plans';
 import {
   ACT_TYPES,
@@ -11,7 +12,6 @@ import {
   vacant,
 } from '../../../common/restructuring';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { euroInput, parseEuro } from '../../components/money';
 import { TableScroll } from '../../components/TableScroll';
 import { actFromFields } from './act';
 import { usePropose } from './api';

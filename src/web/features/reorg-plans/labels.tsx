@@ -1,9 +1,9 @@
 import { Badge } from 'design-react-kit';
 import { useTranslation } from 'react-i18next';
+import { euroInput } from '../../../common/money';
 import type { PlanTotals } from '../../../common/reorg-plans';
 import type { AdoptionAct, ReorgStatus } from '../../../common/restructuring';
 import { formatDate, formatNumber } from '../../components/format';
-import { euroInput } from '../../components/money';
 
 const COLOURS: Record<ReorgStatus, string> = {
   non_avviato: 'secondary',

@@ -1,10 +1,10 @@
 import { Button } from 'design-react-kit';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { formatPercent } from '../../../common/money';
 import { defaultPopulationSource, type UnitProfile } from '../../../common/unit-profiles';
 import { ErrorAlert, fieldErrors } from '../../components/ErrorAlert';
 import { TextField } from '../../components/Field';
-import { formatPercent } from '../../components/money';
 import { Panel } from '../../components/Panel';
 import { TableScroll } from '../../components/TableScroll';
 import { useDeletePopulation, useSavePopulation } from './api';

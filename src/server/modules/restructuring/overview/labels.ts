@@ -1,4 +1,5 @@
 import type { HiringReason, HiringState } from '../../../../common/capacity.js';
+import { formatEuro } from '../../../../common/money.js';
 import type { DeadlineKind, InterventionKind, ReorgStatus } from '../../../../common/restructuring.js';
 import type { Lang } from '../../../kernel/errors.js';
 
@@ -60,13 +61,8 @@ export const UNIT_TYPE: Record<string, Record<Lang, string>> = {
 export const percent = (v: number | null, lang: Lang) =>
   v === null ? '—' : `${lang === 'it' ? v.toFixed(2).replace('.', ',') : v.toFixed(2)}%`;
 
-/** Cents as euro with thousands separators, in the language's way. */
-export const euro = (cents: number | null, lang: Lang) =>
-  cents === null
-    ? '—'
-    : new Intl.NumberFormat(lang === 'it' ? 'it-IT' : 'en-GB', { style: 'currency', currency: 'EUR' }).format(
-        cents / 100,
-      );
+/** Cents as euro with thousands separators, in the language's way (exact, never through a float). */
+export const euro = (cents: number | null, lang: Lang) => formatEuro(cents, lang);
 
 /** An ISO day as the app shows it: 31/07/2026 in Italian, 31 Jul 2026 in English. */
 export const day = (iso: string | null, lang: Lang) => {

@@ -1,4 +1,4 @@
-import { MAX_CENTS } from '../../common/restructuring';
+import { MAX_CENTS } from './restructuring.js';
 
 /**
  * Money typed and shown in euro, kept in integer cents. Input is Italian: "1.234.567,89" (dots group

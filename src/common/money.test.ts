@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { euroInput, formatEuro, formatPercent, formatRatio, parseEuro, parsePercent } from './money';
+import { euroInput, formatEuro, formatPercent, formatRatio, parseEuro, parsePercent } from './money.js';
 
 describe('euro amounts in integer cents', () => {
   it('reads Italian amounts exactly', () => {
