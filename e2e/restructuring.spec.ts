@@ -130,7 +130,7 @@ describe("restructuring: Bergamo's plan from a proposal to adoption", () => {
       await form.getByRole('button', { name: 'Aggiungi una funzione' }).click();
       await form
         .getByRole('table', { name: 'Funzioni del piano' })
-        .getByLabel('Funzione 1')
+        .getByLabel('Nome della funzione 1')
         .fill('Viabilità e strade provinciali');
       await form.getByRole('button', { name: 'Aggiungi una riga' }).click();
       const staffing = form.getByRole('table', { name: 'Dotazione di personale per funzione e profilo' });

@@ -197,7 +197,7 @@ export function PlanEditor({
               <tr key={f.key}>
                 <td>
                   <input
-                    aria-label={`${t('reorgPlan.functions.name')} ${i + 1}`}
+                    aria-label={`${t('reorgPlan.functions.nameLabel')} ${i + 1}`}
                     className="form-control"
                     required
                     maxLength={200}
