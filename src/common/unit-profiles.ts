@@ -112,6 +112,17 @@ export const unitProfile = z.object({
   contacts: z.array(contact),
   officers: z.array(unitOfficer),
   agreements: z.array(unitAgreement),
+  /** Training the unit's staff received in the current Rome year, from the attendance ledger. */
+  training: z.object({
+    year: z.number().int(),
+    hours: z.number(),
+    people: z.number().int(),
+    completions: z.number().int(),
+  }),
+  /** The unit's latest training plan (from its needs survey), or null. */
+  trainingPlan: z
+    .object({ id: z.number().int(), year: z.number().int(), status: z.string(), lineCount: z.number().int() })
+    .nullable(),
   canEdit: z.boolean(),
 });
 export type UnitProfile = z.infer<typeof unitProfile>;

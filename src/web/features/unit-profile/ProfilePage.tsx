@@ -16,7 +16,7 @@ import { POPULATION_IMPORT_PATH } from './paths';
 
 /** A unit's profile: identity, population and band, contacts, officers, Convenzioni and links to its needs. */
 export default function ProfilePage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const id = Number(useParams().id);
   const profile = useUnitProfile(id);
   const me = useMe().data;
@@ -91,12 +91,33 @@ export default function ProfilePage() {
         </div>
         <div className="col-12 col-lg-6">
           <Panel title={t('unitProfile.links.title')} icon="it-link">
+            <p>
+              {t('unitProfile.links.delivered', {
+                year: p.training.year,
+                hours: p.training.hours.toLocaleString(i18n.language),
+                people: p.training.people,
+                completions: p.training.completions,
+              })}
+            </p>
             <ul className="mb-0">
               <li>
                 <Link to="/fabbisogni">{t('unitProfile.links.gaps')}</Link>
               </li>
               <li>
-                <Link to="/piani-formativi">{t('unitProfile.links.plans')}</Link>
+                {p.trainingPlan ? (
+                  <Link to={`/piani-formativi/${p.trainingPlan.id}`}>
+                    {t('unitProfile.links.plan', {
+                      year: p.trainingPlan.year,
+                      status: t(`unitProfile.links.planStatus.${p.trainingPlan.status}`),
+                      lines: p.trainingPlan.lineCount,
+                    })}
+                  </Link>
+                ) : (
+                  <>
+                    <Link to="/piani-formativi">{t('unitProfile.links.plans')}</Link>:{' '}
+                    {t('unitProfile.links.noPlan')}
+                  </>
+                )}
               </li>
               <li>
                 <Link to="/formazione">{t('unitProfile.links.training')}</Link>

@@ -13,9 +13,11 @@ import type { Db } from '../../../db/client.js';
 import type { Clock } from '../../../kernel/clock.js';
 import { errors } from '../../../kernel/errors.js';
 import { type RequestContext, requireActor } from '../../../kernel/principal.js';
+import { trainingPlanLookup } from '../../assessment/plans/index.js';
 import type { UnitOfficers } from '../../identity/users/index.js';
 import type { AuditService } from '../../platform/audit/index.js';
 import type { AgreementsService } from '../../training/agreements/index.js';
+import { unitTrainingLookup } from '../../training/attendance/index.js';
 import { canProposeFor, canReadUnit, canUseRestructuring } from '../reorg/index.js';
 import * as m from './messages.js';
 import type { PopulationRow, UnitProfilesRepository } from './repository.js';
@@ -68,13 +70,15 @@ export function createUnitProfilesService(deps: {
   async function get(ctx: RequestContext, unitId: number): Promise<UnitProfile> {
     const unit = await readable(db, ctx, unitId);
     const currentYear = currentYearOf(clock);
-    const [pops, details, contacts, officers, agreements, thresholds] = await Promise.all([
+    const [pops, details, contacts, officers, agreements, thresholds, training, plan] = await Promise.all([
       repo.populations(db, unitId),
       repo.details(db, unitId),
       repo.contacts(db, unitId),
       deps.officers.officersOf(db, unitId),
       deps.agreements.ofUnit(db, unitId),
       repo.thresholds(db),
+      unitTrainingLookup.yearOf(db, unitId, currentYear),
+      trainingPlanLookup.latestOf(db, unitId, 0),
     ]);
     const latest = pops[0];
     const stale = latest ? isStale(latest.year, currentYear) : false;
@@ -116,6 +120,10 @@ export function createUnitProfilesService(deps: {
         validTo: a.validTo,
         active: a.active,
       })),
+      training: { year: currentYear, ...training },
+      trainingPlan: plan
+        ? { id: plan.id, year: plan.year, status: plan.status, lineCount: plan.lineCount }
+        : null,
       canEdit: canProposeFor(ctx.actor, unitId),
     };
   }

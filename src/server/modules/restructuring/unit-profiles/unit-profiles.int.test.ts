@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { PopulationImportReport, UnitProfile } from '../../../../common/unit-profiles.js';
+import { attendance } from '../../../db/schema/index.js';
 import { startTestApp } from '../../../test/app.js';
+import { confirmedEnrolment, makeEdition } from '../../../test/training.js';
 
 const t = await startTestApp();
 const admin = await t.as('admin@officina.demo');
@@ -94,6 +96,30 @@ describe('the unit profile', () => {
     expect((await trainer.get(profileUrl(cuneo))).statusCode).toBe(403);
     expect((await anon.get(profileUrl(cuneo))).statusCode).toBe(401);
     expect((await admin.get(profileUrl(999_999))).statusCode).toBe(404);
+  });
+
+  it('shows the training the unit’s staff received this year and its latest training plan', async () => {
+    const before = (await officer.get(profileUrl(cuneo))).json() as UnitProfile;
+    expect(before.trainingPlan).toBeNull();
+    const edition = await makeEdition(admin, { sessions: [{ day: 0 }] });
+    const enrolment = await confirmedEnrolment(t, edition.id, 'discente.cuneo@officina.demo');
+    await t.db.insert(attendance).values({
+      sessionId: edition.sessions[0]?.id as number,
+      userId: enrolment.userId,
+      enrolmentId: enrolment.id,
+      minutes: 150,
+      source: 'register',
+    });
+    const after = (await officer.get(profileUrl(cuneo))).json() as UnitProfile;
+    expect(after.training).toEqual({
+      year: before.training.year,
+      hours: before.training.hours + 2.5,
+      people: before.training.people + 1,
+      completions: before.training.completions,
+    });
+    // Bergamo's figures are its own.
+    const other = (await taskForce.get(profileUrl(bergamo))).json() as UnitProfile;
+    expect(other.training.hours).toBe(0);
   });
 
   it('keeps details, population history and contacts, marking an old figure as not up to date', async () => {
