@@ -75,12 +75,16 @@ export const overviewView = z.object({
 });
 export type OverviewView = z.infer<typeof overviewView>;
 
+/** A count per value of a vocabulary, every value present (an object, so the API document names each key). */
+const countsOf = <const T extends readonly string[]>(keys: T) =>
+  z.object(Object.fromEntries(keys.map((k) => [k, z.number().int()])) as { [K in T[number]]: z.ZodNumber });
+
 export const trendsView = z.object({
   months: z.array(z.string()),
   /** Per month (same order), how many units ended it in each plan status. */
-  planStatus: z.array(z.record(z.enum(REORG_STATUSES), z.number().int())),
+  planStatus: z.array(countsOf(REORG_STATUSES)),
   /** Per month, interventions held by kind. */
-  interventions: z.array(z.record(z.enum(INTERVENTION_KINDS), z.number().int())),
+  interventions: z.array(countsOf(INTERVENTION_KINDS)),
 });
 export type TrendsView = z.infer<typeof trendsView>;
 
