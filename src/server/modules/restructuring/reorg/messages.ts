@@ -31,7 +31,7 @@ export const staleStatus = () =>
 export const transitionRefused = (from: string, to: string) =>
   errors.conflict('REORG_TRANSITION_REFUSED', {
     it: `Il piano non può passare da «${from}» a «${to}».`,
-    en: `The plan cannot move from "${from}" to "${to}".`,
+    en: `The plan cannot move from status "${from}" to "${to}".`,
   });
 
 export const actRequired = () =>
