@@ -33,9 +33,11 @@ export type BuildOptions = {
   logger?: FastifyBaseLogger;
   /** The time source of every rule about "now"; the system clock by default. */
   clock?: Clock;
+  /** The built web app's folder; dist/web by default. */
+  webRoot?: string;
 };
 
-export async function buildApp({ config, database, logger, clock }: BuildOptions) {
+export async function buildApp({ config, database, logger, clock, webRoot }: BuildOptions) {
   const app = Fastify({
     ...(logger ? { loggerInstance: logger } : { logger: { level: config.logLevel } }),
     // Honour a request id set by the load balancer when it looks like one (it is logged and written to
@@ -59,13 +61,17 @@ export async function buildApp({ config, database, logger, clock }: BuildOptions
   const { kernel, services, modules } = composeModules(database, config, app.log, { clock });
 
   const pageMetas = modules.flatMap((m) => (m.pageMeta ? [m.pageMeta(services)] : []));
-  registerErrorHandler(app, async (pathname) => {
-    for (const meta of pageMetas) {
-      const found = await meta(pathname);
-      if (found) return found;
-    }
-    return null;
-  });
+  registerErrorHandler(
+    app,
+    async (pathname) => {
+      for (const meta of pageMetas) {
+        const found = await meta(pathname);
+        if (found) return found;
+      }
+      return null;
+    },
+    webRoot,
+  );
   registerTextGuard(app);
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: {
@@ -106,7 +112,7 @@ export async function buildApp({ config, database, logger, clock }: BuildOptions
     }
   });
   for (const m of modules) await m.routes?.(app, services, kernel);
-  await registerWeb(app);
+  await registerWeb(app, webRoot);
 
   // Background jobs of the modules (mail delivery, reminders, session purge) run in every process.
   const jobs = modules.flatMap((m) => m.jobs?.(services, kernel) ?? []);

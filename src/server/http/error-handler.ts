@@ -90,7 +90,7 @@ function dataException(err: unknown): { sqlstate: string; reason: string } | nul
   return null;
 }
 
-export function registerErrorHandler(app: FastifyInstance, metaFor?: MetaResolver) {
+export function registerErrorHandler(app: FastifyInstance, metaFor?: MetaResolver, webRoot?: string) {
   app.setErrorHandler((err: FastifyError, req, reply) => {
     const lang = pickLang(req.headers['accept-language']);
     const send = (status: number, body: Body, headers?: Record<string, string>) => {
@@ -168,7 +168,7 @@ export function registerErrorHandler(app: FastifyInstance, metaFor?: MetaResolve
   });
 
   app.setNotFoundHandler(async (req, reply) => {
-    if (await spaFallback(req, reply, metaFor)) return reply;
+    if (await spaFallback(req, reply, metaFor, webRoot)) return reply;
     const lang = pickLang(req.headers['accept-language']);
     return reply.status(404).send({
       code: 'NOT_FOUND',

@@ -9,17 +9,17 @@ import type { App } from './types.js';
 /** The built web app (vite build) sits in dist/web at the project root. */
 export const webRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../dist/web');
 
-export function hasWebBuild(): boolean {
-  return fs.existsSync(path.join(webRoot, 'index.html'));
+export function hasWebBuild(root = webRoot): boolean {
+  return fs.existsSync(path.join(root, 'index.html'));
 }
 
-export async function registerWeb(app: App) {
-  if (!hasWebBuild()) {
-    app.log.warn({ webRoot }, 'web app not built: run npm run build');
+export async function registerWeb(app: App, root = webRoot) {
+  if (!hasWebBuild(root)) {
+    app.log.warn({ webRoot: root }, 'web app not built: run npm run build');
     return;
   }
   await app.register(fastifyStatic, {
-    root: webRoot,
+    root,
     wildcard: false,
     index: false,
     // Hashed assets never change; the HTML shell must always be revalidated.
@@ -40,22 +40,40 @@ const escapeHtml = (v: string) =>
     (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string,
   );
 
-let shell: string | undefined;
+const shells = new Map<string, string>();
 
 /**
- * Client-side routes (/profilo, /formazione/...) get the SPA shell. Public pages that search engines
+ * Whether an address the server has no route for is one of the web app's pages. Everything outside
+ * /api is, whatever the Accept header says: a load balancer's probe, curl or a crawler asking for
+ * the home page without asking for HTML must get the page a browser gets. A missing file (a name with an
+ * extension, such as an old hashed asset) stays a 404 unless a browser navigates to it.
+ */
+export function isPageRequest(pathname: string, accept: string | undefined): boolean {
+  if (pathname === '/api' || pathname.startsWith('/api/')) return false;
+  if ((accept ?? '').includes('text/html')) return true;
+  const last = pathname.slice(pathname.lastIndexOf('/') + 1);
+  return !/\.[A-Za-z0-9]+$/.test(last);
+}
+
+/**
+ * Client-side routes (/, /profilo, /formazione/...) get the SPA shell. Public pages that search engines
  * and link previews read get their own <title> and description in the HTML itself.
  */
 export async function spaFallback(
   req: FastifyRequest,
   reply: FastifyReply,
   metaFor?: MetaResolver,
+  root = webRoot,
 ): Promise<boolean> {
   if (req.method !== 'GET' && req.method !== 'HEAD') return false;
-  if (req.url.startsWith('/api/') || !hasWebBuild()) return false;
-  if (!(req.headers.accept ?? '').includes('text/html')) return false;
-  shell ??= fs.readFileSync(path.join(webRoot, 'index.html'), 'utf8');
-  const meta = metaFor ? await metaFor(new URL(req.url, 'http://x').pathname).catch(() => null) : null;
+  const pathname = new URL(req.url, 'http://x').pathname;
+  if (!isPageRequest(pathname, req.headers.accept) || !hasWebBuild(root)) return false;
+  let shell = shells.get(root);
+  if (shell === undefined) {
+    shell = fs.readFileSync(path.join(root, 'index.html'), 'utf8');
+    shells.set(root, shell);
+  }
+  const meta = metaFor ? await metaFor(pathname).catch(() => null) : null;
   const html = meta
     ? shell
         .replace(/<title>[^<]*<\/title>/, `<title>${escapeHtml(meta.title)} — Officina</title>`)

@@ -17,7 +17,14 @@ export type TestContext = Awaited<ReturnType<typeof startTestApp>>;
  */
 export async function startTestApp(
   overrides: Partial<Config> = {},
-  opts: { demo?: boolean; history?: boolean; clock?: Clock; logger?: FastifyBaseLogger } = {},
+  opts: {
+    demo?: boolean;
+    history?: boolean;
+    clock?: Clock;
+    logger?: FastifyBaseLogger;
+    /** A folder standing for the built web app (dist/web by default). */
+    webRoot?: string;
+  } = {},
 ) {
   const database: Database = await openTestDatabase();
   if (opts.demo !== false) await seedDemo(database.db, { history: opts.history ?? false });
@@ -30,6 +37,7 @@ export async function startTestApp(
     database,
     clock: opts.clock,
     logger: opts.logger,
+    webRoot: opts.webRoot,
   });
   await app.ready();
   const ctx = {
