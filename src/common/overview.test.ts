@@ -19,6 +19,7 @@ const row = (p: Partial<OverviewRow>): OverviewRow => ({
   programmePhase: 1,
   planStatus: 'non_avviato',
   planUpdatedAt: null,
+  pendingProposal: false,
   population: null,
   populationYear: null,
   capacityYear: null,

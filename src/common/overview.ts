@@ -43,6 +43,8 @@ export const overviewRow = z.object({
   programmePhase: z.number().int().nullable(),
   planStatus: z.enum(REORG_STATUSES),
   planUpdatedAt: z.string().nullable(),
+  /** A new version of the plan is proposed and waits for the task force's validation. */
+  pendingProposal: z.boolean(),
   population: z.number().int().nullable(),
   populationYear: z.number().int().nullable(),
   /** The latest year with capacity figures (≤ the current year), or null when none was entered. */

@@ -319,3 +319,27 @@ describe('unit brief', () => {
     expect((await anon.get(apiUrl(r.overview.brief, { id: cuneo }))).statusCode).toBe(401);
   });
 });
+
+describe('proposals awaiting validation', () => {
+  it('flags the units whose plan has a proposed version waiting for the task force', async () => {
+    expect((await list()).rows.find((x) => x.unitId === cuneo)?.pendingProposal).toBe(false);
+    const [proposed] = await t.db
+      .insert(reorgPlanVersions)
+      .values({
+        planId,
+        number: 2,
+        state: 'proposta',
+        proposedBy: tf.id,
+        content: { act: null, functions: [], staffing: [], notes: '' },
+      })
+      .returning({ id: reorgPlanVersions.id });
+    try {
+      const v = await list(admin);
+      expect(v.rows.find((x) => x.unitId === cuneo)?.pendingProposal).toBe(true);
+      expect(v.rows.find((x) => x.unitId === bergamo)?.pendingProposal).toBe(false);
+      expect(v.rows.filter((x) => x.pendingProposal).map((x) => x.unitId)).toEqual([cuneo]);
+    } finally {
+      await t.db.delete(reorgPlanVersions).where(eq(reorgPlanVersions.id, proposed?.id as number));
+    }
+  });
+});

@@ -14,6 +14,7 @@ import {
   type SQL,
   sql,
 } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import type { CapacityThreshold } from '../../../../common/capacity.js';
 import type { DeadlineMove, DeadlineRule } from '../../../../common/deadlines.js';
 import type { Db } from '../../../db/client.js';
@@ -71,6 +72,7 @@ export function createOverviewRepository() {
     },
 
     plans(db: Db, scope: 'all' | number[]) {
+      const pending = alias(reorgPlanVersions, 'pending');
       return db
         .select({
           id: reorgPlans.id,
@@ -78,8 +80,11 @@ export function createOverviewRepository() {
           status: reorgPlans.status,
           currentVersion: reorgPlans.currentVersion,
           updatedAt: reorgPlans.updatedAt,
+          // A proposed version waiting for the task force's validation (at most one per plan).
+          pendingNumber: pending.number,
         })
         .from(reorgPlans)
+        .leftJoin(pending, and(eq(pending.planId, reorgPlans.id), eq(pending.state, 'proposta')))
         .where(inScope(reorgPlans.unitId, scope));
     },
 

@@ -96,6 +96,7 @@ export function createOverviewService(deps: { db: Db; repo: OverviewRepository; 
         programmePhase: u.programmePhase,
         planStatus: status,
         planUpdatedAt: plan ? plan.updatedAt.toISOString() : null,
+        pendingProposal: plan?.pendingNumber != null,
         population: pop?.population ?? null,
         populationYear: pop?.year ?? null,
         capacityYear: capacity.year,
