@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { currentLanguage, LANGUAGES, setLanguage } from '../i18n';
+import { chooseLanguage, currentLanguage, LANGUAGES } from '../i18n';
 
 const NAMES = { it: 'Italiano', en: 'English' } as const;
 
@@ -17,7 +17,7 @@ export function LanguageSwitch() {
           lang={lang}
           className={`btn btn-sm btn-link text-white px-2${lang === active ? ' fw-bold text-decoration-underline' : ''}`}
           aria-pressed={lang === active}
-          onClick={() => void setLanguage(lang)}
+          onClick={() => void chooseLanguage(lang)}
         >
           <span aria-hidden="true">{lang.toUpperCase()}</span>
           <span className="visually-hidden">{NAMES[lang]}</span>

@@ -32,6 +32,34 @@ export function setLanguage(lang: Language): Promise<unknown> {
   return i18n.changeLanguage(lang);
 }
 
+const CHOICE_KEY = 'officina.lang.chosen';
+
+/**
+ * The language switch: the visitor's own choice, which the next sign-in keeps (over the profile's
+ * language) and saves to the profile. setLanguage alone, as the sign-in applies the profile's
+ * language, is not a choice.
+ */
+export function chooseLanguage(lang: Language): Promise<unknown> {
+  try {
+    window.localStorage.setItem(CHOICE_KEY, lang);
+  } catch {
+    // See storedLanguage.
+  }
+  return setLanguage(lang);
+}
+
+/** The language chosen with the switch since the last sign-in, if any; forgotten once read. */
+export function takeLanguageChoice(): Language | null {
+  try {
+    const value = window.localStorage.getItem(CHOICE_KEY);
+    window.localStorage.removeItem(CHOICE_KEY);
+    if (value === 'en' || value === 'it') return value;
+  } catch {
+    // See storedLanguage.
+  }
+  return null;
+}
+
 i18n.on('languageChanged', (lng) => {
   document.documentElement.lang = lng === 'en' ? 'en' : 'it';
 });

@@ -2,7 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { apiRoutes, apiUrl } from '../../../common/api-routes';
 import type { Me } from '../../../common/auth';
 import { api, resetCsrf } from '../../api/client';
-import { setLanguage } from '../../i18n';
+import { setLanguage, takeLanguageChoice } from '../../i18n';
 
 export const ME_KEY = ['me'] as const;
 
@@ -21,12 +21,21 @@ export function useLogin() {
   return useMutation({
     mutationFn: (body: { email: string; password: string }) =>
       api<Me>(apiUrl(apiRoutes.auth.login), { method: 'POST', body }),
-    onSuccess: async (me) => {
+    onSuccess: async (signedIn) => {
       // The session changed: the CSRF token is bound to it, and every cached answer belonged to someone else.
       resetCsrf();
       client.clear();
+      let me = signedIn;
+      // A language the visitor just chose with the switch wins over the profile's, and becomes the
+      // profile's so that it follows them; without a choice, the profile's language applies.
+      const chosen = takeLanguageChoice();
+      if (chosen && chosen !== me.locale)
+        me = await api<Me>(apiUrl(apiRoutes.auth.me), { method: 'PATCH', body: { locale: chosen } }).catch(
+          () => me,
+        );
       client.setQueryData(ME_KEY, me);
-      if (me.locale === 'it' || me.locale === 'en') await setLanguage(me.locale);
+      const lang = chosen ?? me.locale;
+      if (lang === 'it' || lang === 'en') await setLanguage(lang);
     },
   });
 }
