@@ -19,6 +19,8 @@ describe('a learner subscribes to a personal calendar feed', () => {
     browser = await launch();
     ({ context, page } = await newPage(browser));
     await signIn(page, 'discente.bergamo@officina.demo', DEMO_PASSWORD);
+    await expectHeading(page, 'La mia formazione');
+    await page.goto('/profilo');
     await expectHeading(page, 'Il mio profilo');
   });
   afterAll(async () => {

@@ -37,11 +37,13 @@ describe('an administrator invites a new user', () => {
     await browser?.close();
   });
 
-  it('signs in and sees the profile with the roles', async () => {
+  it('signs in on the overview of what needs attention, and sees the profile with the roles', async () => {
     const { page } = admin;
     await signIn(page, 'admin@officina.demo', DEMO_PASSWORD);
+    await expectHeading(page, 'Da fare');
+    expect(new URL(page.url()).pathname).toBe('/amministrazione');
+    await page.goto('/profilo');
     await expectHeading(page, 'Il mio profilo');
-    expect(new URL(page.url()).pathname).toBe('/profilo');
     await page.getByText('Amministratore nazionale (nazionale)').waitFor();
     await page.getByText('admin@officina.demo').first().waitFor();
     await expectAccessible(page, 'profile (admin)');
@@ -96,6 +98,8 @@ describe('an administrator invites a new user', () => {
     await expectAccessible(page, 'account activated');
 
     await signIn(page, email, password);
+    await expectHeading(page, 'La mia formazione');
+    await page.goto('/profilo');
     await expectHeading(page, 'Il mio profilo');
     await page.getByText('Nuova Utente Prova').first().waitFor();
     await page.getByText('Cuneo').first().waitFor();

@@ -56,6 +56,8 @@ describe('password reset', () => {
     await page.getByText('La password è stata aggiornata').waitFor();
 
     await signIn(page, learner, newPassword);
+    await expectHeading(page, 'La mia formazione');
+    await page.goto('/profilo');
     await expectHeading(page, 'Il mio profilo');
     await page.getByText(learner).first().waitFor();
     await context.close();

@@ -133,6 +133,7 @@ describe('main navigation', () => {
     const all = Object.fromEntries(Object.keys(none).map((k) => [k, true]));
     expect(entries(me([['national_admin', null]], all))).toEqual([
       '/ nav.home end',
+      '/amministrazione attention.nav end',
       '/formazione nav.training',
       '/profilo nav.profile',
       '/la-mia-formazione learning.nav',
@@ -193,6 +194,7 @@ describe('page routes', () => {
       '/': 'public',
       '/*': 'public',
       '/accedi': 'public',
+      '/amministrazione': 'signed-in',
       '/password-dimenticata': 'public',
       '/reimposta-password': 'public',
       '/riassetto/settimana': 'validateRestructuring',

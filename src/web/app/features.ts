@@ -1,5 +1,6 @@
 import { agreementsFeature } from '../features/agreements';
 import { attendanceFeature } from '../features/attendance';
+import { attentionFeature } from '../features/attention';
 import { auditFeature } from '../features/audit';
 import { authFeature } from '../features/auth';
 import { calendarFeature } from '../features/calendar';
@@ -36,6 +37,7 @@ import type { WebFeature } from './feature';
 export const features: readonly WebFeature[] = [
   homeFeature,
   authFeature,
+  attentionFeature,
   calendarFeature,
   trainingFeature,
   profileFeature,

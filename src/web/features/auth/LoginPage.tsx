@@ -5,14 +5,8 @@ import { Link, useNavigate, useSearchParams } from 'react-router';
 import { ErrorAlert, fieldErrors } from '../../components/ErrorAlert';
 import { TextField } from '../../components/Field';
 import { Page } from '../../components/Page';
+import { landingPath, safeNext } from './landing';
 import { useLogin, useMe } from './session';
-
-/** Only same-site paths: an open redirect through ?next= would help phishing. */
-export function safeNext(next: string | null): string {
-  if (!next?.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return '/profilo';
-  if (next.startsWith('/accedi')) return '/profilo';
-  return next;
-}
 
 export function LoginPage() {
   const { t } = useTranslation();
@@ -30,8 +24,8 @@ export function LoginPage() {
     login.mutate(
       { email: email.trim(), password },
       {
-        onSuccess: () => {
-          void navigate(next, { replace: true });
+        onSuccess: (signedIn) => {
+          void navigate(next ?? landingPath(signedIn), { replace: true });
         },
       },
     );
@@ -43,7 +37,7 @@ export function LoginPage() {
         <div className="col-12 col-md-8 col-lg-6">
           {me && !login.isSuccess ? (
             <div className="alert alert-info" role="status">
-              {t('login.already', { name: me.name })} <Link to="/profilo">{t('nav.profile')}</Link>
+              {t('login.already', { name: me.name })} <Link to={landingPath(me)}>{t('login.continue')}</Link>
             </div>
           ) : null}
           <ErrorAlert error={login.error} />

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { usePageTitle } from '../../components/Page';
 import { Panel } from '../../components/Panel';
+import { landingPath } from '../auth/landing';
 import { useMe } from '../auth/session';
 
 const OFFER = [
@@ -30,8 +31,8 @@ export function HomePage() {
                 <p className="d-none d-lg-block text-white">{t('home.lead')}</p>
                 <div className="it-btn-container">
                   {me ? (
-                    <Link className="btn btn-light" to="/profilo">
-                      {t('home.goToProfile')}
+                    <Link className="btn btn-light" to={landingPath(me)}>
+                      {t('home.goToArea')}
                     </Link>
                   ) : (
                     <Link className="btn btn-light" to="/accedi">
