@@ -45,6 +45,8 @@ export function useLogout() {
   return useMutation({
     mutationFn: () => api<{ ok: true }>(apiUrl(apiRoutes.auth.logout), { method: 'POST' }),
     onSettled: () => {
+      // A choice made while signed in must not pass to the next person who signs in on this browser.
+      takeLanguageChoice();
       resetCsrf();
       client.clear();
       client.setQueryData(ME_KEY, null);
