@@ -104,7 +104,10 @@ export async function buildApp({ config, database, logger, clock, webRoot }: Bui
 
   // Every route of the modules, as registered: the authorisation tests walk this list.
   const routes: RouteSummary[] = [];
+  // The built web app's files (one route each) are not part of the API: they are registered after.
+  let collecting = true;
   app.addHook('onRoute', (r) => {
+    if (!collecting) return;
     const { params, querystring, body } = (r.schema ?? {}) as RouteSummary['input'];
     const input = { params, querystring, body };
     for (const method of [r.method].flat()) {
@@ -112,6 +115,7 @@ export async function buildApp({ config, database, logger, clock, webRoot }: Bui
     }
   });
   for (const m of modules) await m.routes?.(app, services, kernel);
+  collecting = false;
   await registerWeb(app, webRoot);
 
   // Background jobs of the modules (mail delivery, reminders, session purge) run in every process.

@@ -62,6 +62,8 @@ describe('pages without an Accept: text/html header', () => {
     expect(js.headers['cache-control']).toContain('immutable');
     const missing = await t.app.inject({ url: '/assets/app-old.js', headers: { accept: '*/*' } });
     expect(missing.statusCode).toBe(404);
+    // They are not API routes: the authorisation matrix and the route table leave them out.
+    expect(t.routes.filter((r) => r.url.startsWith('/assets') || r.url === '/index.html')).toEqual([]);
   });
 
   it('refuse other methods on a page with the JSON 404', async () => {
