@@ -165,7 +165,7 @@ describe('the public training calendar', () => {
     await expectAccessible(page, 'calendar (empty)');
   });
 
-  it('fits a phone screen: the month table scrolls inside its own region', async () => {
+  it('fits a phone screen in every view, with no sideways scroll', async () => {
     const phone = await browser.newContext({
       baseURL: baseURL(),
       locale: 'it-IT',

@@ -40,6 +40,7 @@ describe('a learner', () => {
     expect(links.map((l) => l.trim())).toEqual([
       'Home',
       'Formazione',
+      'Percorsi formativi',
       'Il mio profilo',
       'La mia formazione',
       'Le mie iscrizioni',

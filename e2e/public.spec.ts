@@ -20,7 +20,7 @@ describe('public pages', () => {
     await page.goto('/');
     await expectHeading(page, /Officina/);
     expect(await page.getAttribute('html', 'lang')).toBe('it');
-    await page.getByRole('heading', { name: 'Che cosa offre Officina' }).waitFor();
+    await page.getByRole('heading', { name: 'Che cosa puoi consultare' }).waitFor();
     await page.getByRole('banner').getByRole('link', { name: 'Accedi', exact: true }).waitFor();
     await expectAccessible(page, 'home (it)');
   });

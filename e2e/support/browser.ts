@@ -25,13 +25,16 @@ export function launch(): Promise<Browser> {
   });
 }
 
-/** A fresh context (own cookies and storage) on the app, as a new visitor would arrive. */
-export async function newPage(browser: Browser): Promise<{ context: BrowserContext; page: Page }> {
+/** A fresh context (own cookies and storage) on the app, as a new visitor would arrive (on a desktop by default). */
+export async function newPage(
+  browser: Browser,
+  viewport = { width: 1280, height: 900 },
+): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({
     baseURL: baseURL(),
     locale: 'it-IT',
     timezoneId: 'Europe/Rome',
-    viewport: { width: 1280, height: 900 },
+    viewport,
   });
   context.setDefaultTimeout(15_000);
   const page = await context.newPage();

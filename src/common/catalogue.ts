@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { pageQuery } from './api.js';
+import { paged, pageQuery } from './api.js';
 import { dbId, dbIdParam, httpUrl, instant, isoDate, pageSize, refCode, text } from './primitives.js';
 
 export const LEVELS = ['base', 'intermedio', 'avanzato'] as const;
@@ -98,6 +98,18 @@ export const pathListQuery = pageQuery.extend({
   serviceModel: refCode.optional(),
   status: z.enum(PATH_STATUSES).optional(),
 });
+/** The public list of paths: published ones only, so no status filter. */
+export const publicPathListQuery = pageQuery.extend({
+  q: text(200).optional().describe('Full-text search (Italian stemming) in titles and descriptions'),
+  domain: refCode.optional(),
+  serviceModel: refCode.optional(),
+  mode: z.enum(DELIVERY_MODES).optional().describe('Paths delivered (also) in this mode'),
+});
+export type PublicPathListQuery = z.infer<typeof publicPathListQuery>;
+export const publicPathSummary = trainingPath.omit({ unitIds: true }).extend({
+  upcomingEditions: z.number().int().describe('Published or closed editions not yet ended'),
+});
+export type PublicPathSummary = z.infer<typeof publicPathSummary>;
 export const pathStatusBody = z.object({ status: z.enum(PATH_STATUSES) });
 
 // ---- Edizioni e sessioni ---------------------------------------------------------------------------
@@ -222,6 +234,15 @@ export const calendarEntry = z.object({
   seatsLeft: z.number().int(),
 });
 export type CalendarEntry = z.infer<typeof calendarEntry>;
+
+/** A page of the public calendar; when the period holds nothing, where the next matching session is. */
+export const calendarPage = paged(calendarEntry).extend({
+  nextSessionAt: z
+    .string()
+    .nullable()
+    .describe('When nothing matches: the start of the first matching session after the period, or null'),
+});
+export type CalendarPage = z.infer<typeof calendarPage>;
 
 /** Eligibility explained: who may enrol, in words the public can read. */
 export const eligibilityInfo = z.object({

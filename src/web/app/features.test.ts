@@ -54,13 +54,19 @@ const entries = (who: Me | null) => navEntries(who, t).map((e) => `${e.to} ${e.l
 
 describe('main navigation', () => {
   it('shows visitors the public pages', () => {
-    expect(entries(null)).toEqual(['/ nav.home end', '/formazione nav.training', '/manuale nav.manual']);
+    expect(entries(null)).toEqual([
+      '/ nav.home end',
+      '/formazione nav.training',
+      '/formazione/percorsi paths.nav',
+      '/manuale nav.manual',
+    ]);
   });
 
   it('adds the personal pages for a learner', () => {
     expect(entries(me([['learner', 4]]))).toEqual([
       '/ nav.home end',
       '/formazione nav.training',
+      '/formazione/percorsi paths.nav',
       '/profilo nav.profile',
       '/la-mia-formazione learning.nav',
       '/formazione/iscrizioni myEnrolments.nav',
@@ -81,6 +87,7 @@ describe('main navigation', () => {
     expect(entries(officer)).toEqual([
       '/ nav.home end',
       '/formazione nav.training',
+      '/formazione/percorsi paths.nav',
       '/profilo nav.profile',
       '/la-mia-formazione learning.nav',
       '/formazione/iscrizioni myEnrolments.nav',
@@ -104,6 +111,7 @@ describe('main navigation', () => {
     expect(entries(trainer)).toEqual([
       '/ nav.home end',
       '/formazione nav.training',
+      '/formazione/percorsi paths.nav',
       '/profilo nav.profile',
       '/la-mia-formazione learning.nav',
       '/formazione/iscrizioni myEnrolments.nav',
@@ -119,6 +127,7 @@ describe('main navigation', () => {
     expect(entries(me([['task_force', null]], { listEnrolments: true, viewGaps: true }))).toEqual([
       '/ nav.home end',
       '/formazione nav.training',
+      '/formazione/percorsi paths.nav',
       '/profilo nav.profile',
       '/la-mia-formazione learning.nav',
       '/formazione/iscrizioni myEnrolments.nav',
@@ -135,6 +144,7 @@ describe('main navigation', () => {
       '/ nav.home end',
       '/amministrazione attention.nav end',
       '/formazione nav.training',
+      '/formazione/percorsi paths.nav',
       '/profilo nav.profile',
       '/la-mia-formazione learning.nav',
       '/formazione/iscrizioni myEnrolments.nav',
@@ -205,6 +215,7 @@ describe('page routes', () => {
       '/manuale': 'public',
       '/profilo': 'signed-in',
       '/formazione': 'public',
+      '/formazione/percorsi': 'public',
       '/formazione/percorsi/:slug': 'public',
       '/formazione/edizioni/:id': 'public',
       '/formazione/mia': 'public',

@@ -63,6 +63,21 @@ export function writeFilters(f: CalendarFilters): Record<string, string> {
   return out;
 }
 
+/** How many filters narrow the results (the view, its period and the page are not filters). */
+export function activeFilterCount(f: CalendarFilters): number {
+  const keys = [...SHARED, 'from', 'to'] as const;
+  return keys.filter((k) => f[k]).length + (f.available ? 1 : 0);
+}
+
+/**
+ * Where to look when the period shown has no session: the month or week of the next one, or (list) the
+ * days from its own.
+ */
+export function nextPeriod(f: CalendarFilters, nextDay: string): CalendarFilters {
+  if (f.view === 'list') return { ...f, from: nextDay, to: undefined, page: 1 };
+  return { ...f, date: nextDay, page: 1 };
+}
+
 /** The first and last day a view covers (month and week views), or the chosen range (list). */
 export function period(f: CalendarFilters, today = romeToday()): { from?: string; to?: string } {
   const anchor = f.date ?? today;

@@ -5,13 +5,12 @@ import { Panel } from '../../components/Panel';
 import { landingPath } from '../auth/landing';
 import { useMe } from '../auth/session';
 
+/** What a visitor can open today, each card with its page: the home page promises only what exists. */
 const OFFER = [
-  { key: 'assessment', icon: 'it-chart-line' },
-  { key: 'paths', icon: 'it-presentation' },
-  { key: 'calendar', icon: 'it-calendar' },
-  { key: 'certificates', icon: 'it-file-signed' },
-  { key: 'communities', icon: 'it-comment' },
-  { key: 'taskforce', icon: 'it-tool' },
+  { key: 'calendar', icon: 'it-calendar', to: '/formazione' },
+  { key: 'paths', icon: 'it-presentation', to: '/formazione/percorsi' },
+  { key: 'verify', icon: 'it-file-signed', to: '/verifica' },
+  { key: 'manual', icon: 'it-help-circle', to: '/manuale' },
 ] as const;
 
 export function HomePage() {
@@ -29,7 +28,7 @@ export function HomePage() {
                   {t('home.title')}
                 </h1>
                 <p className="d-none d-lg-block text-white">{t('home.lead')}</p>
-                <div className="it-btn-container">
+                <div className="it-btn-container d-flex flex-wrap gap-2">
                   {me ? (
                     <Link className="btn btn-light" to={landingPath(me)}>
                       {t('home.goToArea')}
@@ -39,6 +38,9 @@ export function HomePage() {
                       {t('home.signIn')}
                     </Link>
                   )}
+                  <Link className="btn btn-outline-light" to="/verifica">
+                    {t('home.verifyCertificate')}
+                  </Link>
                 </div>
               </div>
             </div>
@@ -50,18 +52,25 @@ export function HomePage() {
         <h2 className="mb-4">{t('home.offerTitle')}</h2>
         <div className="row g-4">
           {OFFER.map((item) => (
-            <div className="col-12 col-md-6 col-lg-4" key={item.key}>
+            <div className="col-12 col-md-6 col-lg-3" key={item.key}>
               <Panel level={3} icon={item.icon} title={t(`home.offer.${item.key}.title`)}>
-                <p className="mb-0">{t(`home.offer.${item.key}.text`)}</p>
-                {item.key === 'calendar' ? (
-                  <p className="mt-2 mb-0">
-                    <Link to="/formazione">{t('home.calendarLink')}</Link>
-                  </p>
-                ) : null}
+                <p>{t(`home.offer.${item.key}.text`)}</p>
+                <p className="mb-0">
+                  <Link to={item.to}>{t(`home.offer.${item.key}.link`)}</Link>
+                </p>
               </Panel>
             </div>
           ))}
         </div>
+        <section className="mt-5" aria-labelledby="home-reserved">
+          <h2 id="home-reserved">{t('home.reservedTitle')}</h2>
+          <p>{t('home.reservedText')}</p>
+          <ul>
+            <li>{t('home.reserved.learning')}</li>
+            <li>{t('home.reserved.assessment')}</li>
+            <li>{t('home.reserved.restructuring')}</li>
+          </ul>
+        </section>
         <section className="mt-5" aria-labelledby="home-access">
           <h2 id="home-access">{t('home.accessTitle')}</h2>
           <p>{t('home.accessText')}</p>

@@ -44,36 +44,67 @@ function Sessions({ sessions }: { sessions: PublicSession[] }) {
       {sorted.length === 0 ? (
         <p>{t('training.noSessions')}</p>
       ) : (
-        <TableScroll label={t('training.sessionsCaption', { count: sorted.length })}>
-          <Table className="align-middle">
-            <caption>{t('training.sessionsCaption', { count: sorted.length })}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('training.date')}</th>
-                <th scope="col">{t('training.time')}</th>
-                <th scope="col">{t('training.session')}</th>
-                <th scope="col">{t('training.mode')}</th>
-                <th scope="col">{t('training.room')}</th>
-                <th scope="col">{t('training.status')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {sorted.map((s) => {
-                const cancelled = s.status === 'cancelled';
-                return (
-                  <tr key={s.id} className={cancelled ? 'officina-entry-cancelled' : undefined}>
-                    <td>{formatDayLong(romeDate(s.startsAt))}</td>
-                    <td>{sessionTimes(s)}</td>
-                    <th scope="row">{s.title}</th>
-                    <td>{t(`modes.${s.mode}`)}</td>
-                    <td>{s.room ?? '—'}</td>
-                    <td>{cancelled ? <CancelledBadge /> : t('sessionStatus.scheduled')}</td>
+        <>
+          {/* From tablets up, a table; on a phone, where six columns would be cut off, one block per session. */}
+          <div className="d-none d-md-block">
+            <TableScroll label={t('training.sessionsCaption', { count: sorted.length })}>
+              <Table className="align-middle">
+                <caption>{t('training.sessionsCaption', { count: sorted.length })}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('training.date')}</th>
+                    <th scope="col">{t('training.time')}</th>
+                    <th scope="col">{t('training.session')}</th>
+                    <th scope="col">{t('training.mode')}</th>
+                    <th scope="col">{t('training.room')}</th>
+                    <th scope="col">{t('training.status')}</th>
                   </tr>
-                );
-              })}
-            </tbody>
-          </Table>
-        </TableScroll>
+                </thead>
+                <tbody>
+                  {sorted.map((s) => {
+                    const cancelled = s.status === 'cancelled';
+                    return (
+                      <tr key={s.id} className={cancelled ? 'officina-entry-cancelled' : undefined}>
+                        <td>{formatDayLong(romeDate(s.startsAt))}</td>
+                        <td>{sessionTimes(s)}</td>
+                        <th scope="row">{s.title}</th>
+                        <td>{t(`modes.${s.mode}`)}</td>
+                        <td>{s.room ?? '—'}</td>
+                        <td>{cancelled ? <CancelledBadge /> : t('sessionStatus.scheduled')}</td>
+                      </tr>
+                    );
+                  })}
+                </tbody>
+              </Table>
+            </TableScroll>
+          </div>
+          <ul className="d-md-none list-unstyled officina-stacked" aria-label={t('training.sessionsList')}>
+            {sorted.map((s) => {
+              const cancelled = s.status === 'cancelled';
+              return (
+                <li key={s.id} className={cancelled ? 'officina-entry-cancelled' : undefined}>
+                  <h3 className="h5 mb-1">{s.title}</h3>
+                  <dl className="mb-0">
+                    <dt>{t('training.date')}</dt>
+                    <dd>{formatDayLong(romeDate(s.startsAt))}</dd>
+                    <dt>{t('training.time')}</dt>
+                    <dd className="officina-stacked-time">{sessionTimes(s)}</dd>
+                    <dt>{t('training.mode')}</dt>
+                    <dd>{t(`modes.${s.mode}`)}</dd>
+                    {s.room ? (
+                      <>
+                        <dt>{t('training.room')}</dt>
+                        <dd>{s.room}</dd>
+                      </>
+                    ) : null}
+                    <dt>{t('training.status')}</dt>
+                    <dd>{cancelled ? <CancelledBadge /> : t('sessionStatus.scheduled')}</dd>
+                  </dl>
+                </li>
+              );
+            })}
+          </ul>
+        </>
       )}
     </section>
   );

@@ -2,7 +2,13 @@ import { keepPreviousData, skipToken, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { type ApiUrl, apiRoutes, apiUrl } from '../../../common/api-routes';
-import type { CalendarEntry, publicEdition, publicPath } from '../../../common/catalogue';
+import type {
+  CalendarPage,
+  PublicPathListQuery,
+  PublicPathSummary,
+  publicEdition,
+  publicPath,
+} from '../../../common/catalogue';
 import { api, type Paged } from '../../api/client';
 
 export type PublicPath = z.infer<typeof publicPath>;
@@ -15,7 +21,7 @@ export function useCalendar(path: ApiUrl) {
     queryKey: [...PUBLIC_KEY, 'calendar', path],
     // The server lets browsers keep the calendar for a minute; revalidating (a cheap 304 when nothing
     // changed) shows a session published or cancelled a moment ago.
-    queryFn: ({ signal }) => api<Paged<CalendarEntry>>(path, { signal, cache: 'no-cache' }),
+    queryFn: ({ signal }) => api<CalendarPage>(path, { signal, cache: 'no-cache' }),
     placeholderData: keepPreviousData,
     staleTime: 60_000,
   });
@@ -45,5 +51,16 @@ export function usePublicEdition(id: number | null) {
               signal,
               cache: 'no-cache',
             }),
+  });
+}
+
+/** Published paths, with the number of editions still to come. */
+export function usePublicPaths(q: Partial<PublicPathListQuery>) {
+  const { i18n } = useTranslation();
+  const path = apiUrl(apiRoutes.calendar.publicPaths, {}, q);
+  return useQuery({
+    queryKey: [...PUBLIC_KEY, 'paths', path, i18n.language],
+    queryFn: ({ signal }) => api<Paged<PublicPathSummary>>(path, { signal, cache: 'no-cache' }),
+    placeholderData: keepPreviousData,
   });
 }

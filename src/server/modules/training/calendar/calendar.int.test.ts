@@ -96,7 +96,13 @@ const draft = await createEdition(fondiId, 45, { publish: false, mode: 'webinar'
 const draftPath = await createPath({ title: 'Percorso ancora in bozza' }, false);
 const hidden = await createEdition(draftPath.id, 46, { publish: true, mode: 'webinar' });
 
-type Page = { items: CalendarEntry[]; total: number; page: number; pageSize: number };
+type Page = {
+  items: CalendarEntry[];
+  total: number;
+  page: number;
+  pageSize: number;
+  nextSessionAt: string | null;
+};
 async function calendar(query = ''): Promise<Page> {
   const res = await anon.get(`/api/v1/public/calendar${query ? `?${query}` : ''}`);
   expect(res.statusCode, res.body).toBe(200);
@@ -242,6 +248,72 @@ describe('public calendar', () => {
   });
 });
 
+describe('the next session after an empty period', () => {
+  it('is given when nothing matches in the period, with the same filters, and only then', async () => {
+    // Only the Sassari workshop matches "fascicolo": its session is on day 40.
+    const empty = await calendar(`q=fascicolo&from=${today}&to=${addDays(today, 30)}`);
+    expect(empty.total).toBe(0);
+    expect(empty.nextSessionAt).toBe(full.session.startsAt);
+    // The period after it: nothing more to come.
+    expect(
+      (await calendar(`q=fascicolo&from=${addDays(today, 41)}&to=${addDays(today, 60)}`)).nextSessionAt,
+    ).toBe(null);
+    // The filters count: the workshop is not online.
+    expect(
+      (await calendar(`q=fascicolo&mode=webinar&from=${today}&to=${addDays(today, 30)}`)).nextSessionAt,
+    ).toBe(null);
+    // A period with sessions needs no hint.
+    const found = await calendar(`q=fascicolo&from=${addDays(today, 35)}&to=${addDays(today, 45)}`);
+    expect(found.total).toBe(1);
+    expect(found.nextSessionAt).toBe(null);
+  });
+
+  it('skips a cancelled session', async () => {
+    const path = await createPath({ title: 'Seminario sulla toponomastica provinciale' }, true);
+    // Beyond the calendar's default three months, so the other tests' counts stay as they are.
+    const first = await createEdition(path.id, 100, { publish: true });
+    const second = await createEdition(path.id, 105, { publish: true });
+    const cancelled = await admin.post(
+      `/api/v1/editions/${first.edition.id}/sessions/${first.session.id}/cancel`,
+      {
+        reason: 'Sala non disponibile',
+      },
+    );
+    expect(cancelled.statusCode, cancelled.body).toBe(200);
+    const page = await calendar(`q=toponomastica&from=${today}&to=${addDays(today, 95)}`);
+    expect(page.nextSessionAt).toBe(second.session.startsAt);
+  });
+});
+
+describe('public list of paths', () => {
+  type PathItem = { slug: string; deliveryModes: string[]; upcomingEditions: number; unitIds?: unknown };
+  async function paths(query = ''): Promise<{ items: PathItem[]; total: number }> {
+    const res = await anon.get(`/api/v1/public/paths${query ? `?${query}` : ''}`);
+    expect(res.statusCode, res.body).toBe(200);
+    return res.json();
+  }
+
+  it('lists published paths only, each with its editions still to come', async () => {
+    const all = await paths('pageSize=100');
+    const bySlug = new Map(all.items.map((p) => [p.slug, p]));
+    expect(bySlug.has(draftPath.slug)).toBe(false);
+    // The draft edition of the European funds path does not count.
+    expect(bySlug.get(FONDI)?.upcomingEditions).toBe(2);
+    expect(bySlug.get(sassariPath.slug)?.upcomingEditions).toBe(1);
+    expect(all.items.every((p) => p.unitIds === undefined)).toBe(true);
+  });
+
+  it('filters by delivery mode, searches, and refuses unbounded input', async () => {
+    const webinar = await paths('mode=webinar&pageSize=100');
+    expect(webinar.items.length).toBeGreaterThan(0);
+    expect(webinar.items.every((p) => p.deliveryModes.includes('webinar'))).toBe(true);
+    expect(webinar.items.map((p) => p.slug)).not.toContain(sassariPath.slug);
+    expect((await paths('q=fascicolo')).items.map((p) => p.slug)).toEqual([sassariPath.slug]);
+    for (const bad of ['mode=teletrasporto', `q=${'a'.repeat(201)}`, 'pageSize=1000', 'page=0'])
+      expect((await anon.get(`/api/v1/public/paths?${bad}`)).statusCode, bad).toBe(400);
+  });
+});
+
 describe('public pages', () => {
   it('a public edition has its sessions and eligibility, a draft edition or a draft path is not found', async () => {
     const res = await anon.get(`/api/v1/public/editions/${full.edition.id}`);
@@ -307,5 +379,6 @@ describe('public page metadata', () => {
     const editionId = (await calendar()).items.find((i) => i.pathSlug === FONDI)?.editionId;
     expect((await meta(`/formazione/percorsi/${FONDI}`))?.title).toContain(path.title);
     expect((await meta(`/formazione/edizioni/${editionId}`))?.title).toContain(path.title);
+    expect((await meta('/formazione/percorsi'))?.title).toBe('Percorsi formativi');
   });
 });

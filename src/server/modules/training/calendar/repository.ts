@@ -1,4 +1,4 @@
-import { and, asc, count, eq, gte, ilike, inArray, lt, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, count, eq, gte, ilike, inArray, lt, ne, or, type SQL, sql } from 'drizzle-orm';
 import type { CalendarQuery, EditionStatus } from '../../../../common/catalogue.js';
 import { romeToday } from '../../../../common/rome-time.js';
 import type { Db } from '../../../db/client.js';
@@ -62,26 +62,33 @@ export function createCalendarRepository(clock: Clock) {
       .leftJoin(territorialUnits, eq(territorialUnits.id, editions.venueUnitId));
   }
 
+  /** The public sessions matching the calendar's filters (not its period). */
+  function matching(q: CalendarQuery): SQL[] {
+    const where: SQL[] = [
+      inArray(editions.status, PUBLIC_EDITION_STATUSES),
+      eq(trainingPaths.status, 'published'),
+    ];
+    if (q.domain) where.push(eq(trainingPaths.domainCode, q.domain));
+    if (q.serviceModel) where.push(eq(trainingPaths.serviceModelCode, q.serviceModel));
+    if (q.mode) where.push(eq(editionSessions.mode, q.mode));
+    if (q.unit !== undefined) where.push(openToUnit(q.unit, romeToday(clock.now())));
+    if (q.region)
+      where.push(
+        or(ilike(territorialUnits.regionName, escapeLike(q.region)), eq(editions.online, true)) as SQL,
+      );
+    if (q.available === 'true') where.push(sql`${seatsLeftOf()} > 0`, eq(editions.status, 'published'));
+    if (q.q) where.push(pathMatches(q.q));
+    return where;
+  }
+
   return {
     /** Public sessions in [from, to) matching the filters, by start time. */
     async sessions(db: Db, q: CalendarQuery, range: CalendarRange) {
-      const where: SQL[] = [
-        inArray(editions.status, PUBLIC_EDITION_STATUSES),
-        eq(trainingPaths.status, 'published'),
+      const cond = and(
+        ...matching(q),
         gte(editionSessions.startsAt, range.fromInstant),
         lt(editionSessions.startsAt, range.toInstant),
-      ];
-      if (q.domain) where.push(eq(trainingPaths.domainCode, q.domain));
-      if (q.serviceModel) where.push(eq(trainingPaths.serviceModelCode, q.serviceModel));
-      if (q.mode) where.push(eq(editionSessions.mode, q.mode));
-      if (q.unit !== undefined) where.push(openToUnit(q.unit, romeToday(clock.now())));
-      if (q.region)
-        where.push(
-          or(ilike(territorialUnits.regionName, escapeLike(q.region)), eq(editions.online, true)) as SQL,
-        );
-      if (q.available === 'true') where.push(sql`${seatsLeftOf()} > 0`, eq(editions.status, 'published'));
-      if (q.q) where.push(pathMatches(q.q));
-      const cond = and(...where);
+      );
       const [rows, [total]] = await Promise.all([
         base(db)
           .where(cond)
@@ -97,6 +104,45 @@ export function createCalendarRepository(clock: Clock) {
           .where(cond),
       ]);
       return { rows, total: total?.n ?? 0 };
+    },
+
+    /** The start of the first matching session at or after `after`, or null: where to look next. */
+    async nextStart(db: Db, q: CalendarQuery, after: Date): Promise<Date | null> {
+      const [row] = await db
+        .select({ startsAt: editionSessions.startsAt })
+        .from(editionSessions)
+        .innerJoin(editions, eq(editions.id, editionSessions.editionId))
+        .innerJoin(trainingPaths, eq(trainingPaths.id, editions.pathId))
+        .leftJoin(territorialUnits, eq(territorialUnits.id, editions.venueUnitId))
+        .where(
+          and(
+            ...matching(q),
+            gte(editionSessions.startsAt, after),
+            // Somewhere worth going: a session that will take place.
+            eq(editionSessions.status, 'scheduled'),
+            ne(editions.status, 'cancelled'),
+          ),
+        )
+        .orderBy(asc(editionSessions.startsAt))
+        .limit(1);
+      return row?.startsAt ?? null;
+    },
+
+    /** How many editions of each path are published or closed and not yet ended (Rome day `today`). */
+    async upcomingEditionCounts(db: Db, pathIds: number[], today: string): Promise<Map<number, number>> {
+      if (!pathIds.length) return new Map();
+      const rows = await db
+        .select({ pathId: editions.pathId, n: count() })
+        .from(editions)
+        .where(
+          and(
+            inArray(editions.pathId, pathIds),
+            inArray(editions.status, ['published', 'closed']),
+            gte(editions.endsOn, today),
+          ),
+        )
+        .groupBy(editions.pathId);
+      return new Map(rows.map((r) => [r.pathId, r.n]));
     },
 
     /** The sessions a person trains, and those of the editions they are confirmed in. */

@@ -3,28 +3,24 @@ import { z } from 'zod';
 import { okBody, paged } from '../../../../common/api.js';
 import { apiRoutes } from '../../../../common/api-routes.js';
 import {
-  calendarEntry,
+  calendarPage,
   calendarQuery,
-  pathListQuery,
   publicEdition,
   publicPath,
-  trainingPath,
+  publicPathListQuery,
+  publicPathSummary,
 } from '../../../../common/catalogue.js';
 import { idParams } from '../../../../common/primitives.js';
 import { fileAnswer } from '../../../http/openapi.js';
 import { type App, type RouteDeps, typed } from '../../../http/types.js';
-import type { PathsService } from '../catalogue/index.js';
 import type { CalendarService } from './service.js';
 
 const tags = ['public calendar'];
 const feedBody = z.object({ url: z.string().nullable() });
 const ics = fileAnswer<string>('iCalendar (RFC 5545)');
 
-export async function calendarRoutes(
-  app: App,
-  { services }: RouteDeps<{ calendar: CalendarService; paths: PathsService }>,
-) {
-  const { calendar, paths } = services;
+export async function calendarRoutes(app: App, { services }: RouteDeps<{ calendar: CalendarService }>) {
+  const { calendar } = services;
 
   // Public, cacheable answers: ETag (If-None-Match → 304) and Last-Modified.
   await app.register(async (pub) => {
@@ -39,7 +35,7 @@ export async function calendarRoutes(
           tags,
           summary: 'Public calendar: sessions of published editions, by start time',
           querystring: calendarQuery,
-          response: { 200: paged(calendarEntry) },
+          response: { 200: calendarPage },
         },
       },
       async (req, reply) => {
@@ -75,15 +71,12 @@ export async function calendarRoutes(
         config: { public: true },
         schema: {
           tags,
-          summary: 'Published training paths',
-          querystring: pathListQuery,
-          response: { 200: paged(trainingPath.omit({ unitIds: true })) },
+          summary: 'Published training paths, with the number of editions still to come',
+          querystring: publicPathListQuery,
+          response: { 200: paged(publicPathSummary) },
         },
       },
-      async (req) => {
-        const res = await paths.listPublished(req.ctx.lang, req.query);
-        return { ...res, items: res.items.map(({ unitIds: _u, ...p }) => p) };
-      },
+      async (req) => calendar.publicPaths(req.query, req.ctx.lang),
     );
 
     r.get(

@@ -1,5 +1,10 @@
 import { apiRoutes, apiUrl } from '../../../../common/api-routes.js';
-import type { CalendarEntry, CalendarQuery } from '../../../../common/catalogue.js';
+import type {
+  CalendarEntry,
+  CalendarPage,
+  CalendarQuery,
+  PublicPathListQuery,
+} from '../../../../common/catalogue.js';
 import { addDays, romeDate } from '../../../../common/rome-time.js';
 import type { Config } from '../../../config.js';
 import type { Db } from '../../../db/client.js';
@@ -75,11 +80,37 @@ export function createCalendarService(deps: {
   }
 
   return {
-    async calendar(q: CalendarQuery) {
-      const { rows, total } = await repo.sessions(db, q, range(q));
+    async calendar(q: CalendarQuery): Promise<{ body: CalendarPage; lastModified: Date | null }> {
+      const period = range(q);
+      const { rows, total } = await repo.sessions(db, q, period);
+      // An empty period is a dead end unless the page says where the next matching session is.
+      const next = total === 0 ? await repo.nextStart(db, q, period.toInstant) : null;
       return {
-        body: { items: rows.map(toEntry), total, page: q.page, pageSize: q.pageSize },
+        body: {
+          items: rows.map(toEntry),
+          total,
+          page: q.page,
+          pageSize: q.pageSize,
+          nextSessionAt: next ? next.toISOString() : null,
+        },
         lastModified: lastModified(rows),
+      };
+    },
+
+    /** Published paths for the public list, each with how many of its editions are still to come. */
+    async publicPaths(q: PublicPathListQuery, lang: Lang) {
+      const res = await deps.paths.listPublished(lang, q);
+      const upcoming = await repo.upcomingEditionCounts(
+        db,
+        res.items.map((p) => p.id),
+        romeDate(deps.clock.now()),
+      );
+      return {
+        ...res,
+        items: res.items.map(({ unitIds: _u, ...p }) => ({
+          ...p,
+          upcomingEditions: upcoming.get(p.id) ?? 0,
+        })),
       };
     },
 
@@ -148,6 +179,12 @@ export function createCalendarService(deps: {
           description: `${e.pathTitle}: ${e.title}, dal ${e.startsOn} al ${e.endsOn}. ${e.eligibility.text}`,
         };
       }
+      if (pathname === '/formazione/percorsi')
+        return {
+          title: 'Percorsi formativi',
+          description:
+            'I percorsi formativi pubblicati del programma per le Province: cerca per ambito, modello di servizio e modalità e trova le prossime edizioni.',
+        };
       if (pathname === '/formazione')
         return {
           title: 'Calendario della formazione',

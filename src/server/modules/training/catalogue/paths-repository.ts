@@ -1,5 +1,5 @@
-import { and, asc, count, desc, eq, inArray, type SQL } from 'drizzle-orm';
-import type { PathInput } from '../../../../common/catalogue.js';
+import { and, arrayContains, asc, count, desc, eq, inArray, type SQL } from 'drizzle-orm';
+import type { DeliveryMode, PathInput } from '../../../../common/catalogue.js';
 import type { Db } from '../../../db/client.js';
 import { pathMatches } from '../../../db/predicates.js';
 import {
@@ -17,6 +17,7 @@ export type PathFilter = {
   domain?: string | undefined;
   serviceModel?: string | undefined;
   status?: PathRow['status'] | undefined;
+  mode?: DeliveryMode | undefined;
 };
 
 export function createPathsRepository() {
@@ -27,6 +28,7 @@ export function createPathsRepository() {
       if (f.domain) where.push(eq(trainingPaths.domainCode, f.domain));
       if (f.serviceModel) where.push(eq(trainingPaths.serviceModelCode, f.serviceModel));
       if (f.status) where.push(eq(trainingPaths.status, f.status));
+      if (f.mode) where.push(arrayContains(trainingPaths.deliveryModes, [f.mode]));
       const cond = where.length ? and(...where) : undefined;
       const [rows, [total]] = await Promise.all([
         db

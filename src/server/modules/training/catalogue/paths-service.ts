@@ -1,5 +1,10 @@
 import type { z } from 'zod';
-import type { PathInput, pathListQuery, TrainingPath } from '../../../../common/catalogue.js';
+import type {
+  PathInput,
+  pathListQuery,
+  publicPathListQuery,
+  TrainingPath,
+} from '../../../../common/catalogue.js';
 import type { Db } from '../../../db/client.js';
 import { isUniqueViolation } from '../../../db/sql.js';
 import { errors, type Lang } from '../../../kernel/errors.js';
@@ -150,7 +155,7 @@ export function createPathsService(deps: {
       return { items: await toPaths(rows, ctx.lang), total, page: q.page, pageSize: q.pageSize };
     },
 
-    async listPublished(lang: Lang, q: z.infer<typeof pathListQuery>) {
+    async listPublished(lang: Lang, q: z.infer<typeof publicPathListQuery>) {
       const { rows, total } = await repo.list(db, { ...q, status: 'published' }, q.page, q.pageSize);
       return { items: await toPaths(rows, lang), total, page: q.page, pageSize: q.pageSize };
     },
