@@ -1,6 +1,3 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it, vi } from 'vitest';
 import { formatDate, formatDateTime } from './format';
 
@@ -11,18 +8,8 @@ const setLanguage = (lang: 'it' | 'en') => {
   language.current = lang;
 };
 
-const WEB = fileURLToPath(new URL('..', import.meta.url));
-
-function sources(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
-    const path = join(dir, e.name);
-    if (e.isDirectory()) return sources(path);
-    return /\.tsx?$/.test(e.name) && !/\.test\.tsx?$/.test(e.name) ? [path] : [];
-  });
-}
-
 describe('dates in the web app', () => {
-  it('read "19 dic 2026" and "19 dic 2026, 14:30" in Rome, "19 Dec 2026" in English', async () => {
+  it('read "19 dic 2026" and "19 dic 2026, 14:30" in Rome, "19 Dec 2026" in English', () => {
     setLanguage('it');
     expect(formatDate('2026-12-19')).toBe('19 dic 2026');
     expect(formatDate('2026-12-19T23:30:00Z')).toBe('20 dic 2026');
@@ -36,11 +23,17 @@ describe('dates in the web app', () => {
   });
 
   it('are formatted by components/format.ts only', () => {
-    const strays = sources(WEB)
-      .filter((f) => !f.endsWith(join('components', 'format.ts')))
-      .filter((f) =>
-        /toLocaleDateString\(|toLocaleTimeString\(|Intl\.DateTimeFormat\(/.test(readFileSync(f, 'utf8')),
-      );
+    // Every source file of the web app, as text (Vite's glob, so the test needs no Node API).
+    const sources = import.meta.glob<string>(['../**/*.{ts,tsx}', '!../**/*.test.{ts,tsx}'], {
+      query: '?raw',
+      import: 'default',
+      eager: true,
+    });
+    expect(Object.keys(sources).length).toBeGreaterThan(100);
+    const strays = Object.entries(sources)
+      .filter(([file]) => !/(^|\/)format\.ts$/.test(file))
+      .filter(([, text]) => /toLocaleDateString\(|toLocaleTimeString\(|Intl\.DateTimeFormat\(/.test(text))
+      .map(([file]) => file);
     expect(strays).toEqual([]);
   });
 });
