@@ -20,6 +20,7 @@ type AuditEntry = z.infer<typeof auditEntry>;
 const KEYS = ['actor', 'action', 'entityType', 'entityId', 'from', 'to'] as const;
 type Filters = Partial<Record<(typeof KEYS)[number], string>>;
 const PAGE_SIZE = 50;
+
 function useAudit(filters: Filters, page: number) {
   return useQuery({
     queryKey: ['audit', filters, page],
@@ -148,7 +149,7 @@ export default function AuditLogPage() {
                     t('audit.system')
                   ) : (
                     <>
-                      {e.actorName ?? e.actorEmail}
+                      <span title={e.actorId ?? undefined}>{e.actorName ?? e.actorEmail}</span>
                       {e.actorName && e.actorEmail ? (
                         <span className="d-block small text-break">{e.actorEmail}</span>
                       ) : null}
