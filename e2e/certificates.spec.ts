@@ -1,7 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pdfText } from '../src/server/test/pdf.js';
 import {
+  baseURL,
   DEMO_PASSWORD,
   expectAccessible,
   expectHeading,
@@ -88,6 +90,16 @@ describe('certificates: completion, download, public verification and revocation
     expect(download.suggestedFilename()).toMatch(/\.pdf$/);
     const file = await readFile((await download.path()) ?? '');
     expect(file.subarray(0, 5).toString()).toBe('%PDF-');
+    // The edition is titled "Edizione attestati …": named once, not as edizione «Edizione …».
+    const text = pdfText(file);
+    expect(text).toMatch(new RegExp(`^${title}, svolta (il|dal) \\d`, 'm'));
+    expect(text).not.toMatch(/edizione «Edizione/i);
+    // Four hours in words, not "4,0 ore"; dates as "19 dic 2026", never ISO.
+    expect(text).toMatch(/frequentando 4 ore e completandolo il \d{1,2} [a-z]{3} \d{4}\./);
+    expect(text).not.toContain('4,0 ore');
+    expect(text).not.toMatch(/\d{4}-\d{2}-\d{2}/);
+    // The verification address, on a line of its own, is the server's PUBLIC_URL, not localhost.
+    expect(text.split('\n')).toContain(`${baseURL()}/verifica/${code}`);
   });
 
   it('the verification link shows the attestato as valid', async () => {

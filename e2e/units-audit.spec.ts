@@ -49,27 +49,45 @@ describe('an administrator edits a territorial unit', () => {
     await page.getByText('Unità «Vercelli» salvata.').waitFor();
   });
 
-  it('sees the change in the activity log', async () => {
+  it('sees the change in the activity log, in words, with names and a readable date', async () => {
     await page.getByRole('link', { name: 'Registro attività' }).click();
     await expectHeading(page, 'Registro attività');
-    await page.getByLabel('Azione', { exact: true }).fill('unit.updated');
+    // The filters are choices among the actions and objects the log knows, by their names.
+    const types = page.getByLabel('Tipo di oggetto', { exact: true });
+    expect(await types.locator('option', { hasText: 'Percorso formativo' }).count()).toBe(1);
+    await page.getByLabel('Azione', { exact: true }).selectOption({ label: 'Unità territoriale modificata' });
     const filtered = page.waitForResponse(
       (r) => r.url().includes('/api/v1/audit-log') && r.url().includes('action=unit.updated'),
     );
     await page.getByRole('button', { name: 'Cerca', exact: true }).click();
     await filtered;
     // Newest first: the change just made.
-    const first = page
-      .getByRole('table', { name: /^Registro attività: \d+ vo/ })
-      .locator('tbody tr')
-      .first();
-    await first.getByText('unit.updated').waitFor();
+    const table = page.getByRole('table', { name: /^Registro attività: \d+ vo/ });
+    const first = table.locator('tbody tr').first();
+    await first.getByText('Unità territoriale modificata').waitFor();
     const text = (await first.textContent()) ?? '';
+    expect(text).toContain('Alessandra Amministratrice');
     expect(text).toContain('admin@officina.demo');
     expect(text).toContain('Vercelli');
     expect(text).toContain(unitPath.split('/').pop() ?? '');
+    expect(text).not.toContain('unit.updated');
+    // One date format across the app: "30 nov 2026, 14:30", Rome time, never ISO or 30/11/26.
+    expect(((await first.locator('th').textContent()) ?? '').trim()).toMatch(
+      /^\d{1,2} [a-z]{3} \d{4}, \d{2}:\d{2}$/,
+    );
     await first.getByText('Mostra i dettagli').click();
     expect(await first.locator('pre').textContent()).toContain('programmePhase');
     await expectAccessible(page, 'activity log');
+
+    await page.setViewportSize({ width: 390, height: 844 });
+    await first.getByText('Unità territoriale modificata').waitFor();
+    const width = await page.evaluate(
+      () =>
+        (globalThis as unknown as { document: { documentElement: { scrollWidth: number } } }).document
+          .documentElement.scrollWidth,
+    );
+    expect(width).toBeLessThanOrEqual(390);
+    await expectAccessible(page, 'activity log on a phone');
+    await page.setViewportSize({ width: 1280, height: 900 });
   });
 });

@@ -3,6 +3,7 @@ import {
   addDays,
   checkRomeTime,
   formatRomeDate,
+  formatRomeDateTime,
   isIsoDate,
   romeDate,
   romeDayBoundary,
@@ -167,7 +168,24 @@ describe('calendar days', () => {
     expect(addDays('2026-01-01', -1)).toBe('2025-12-31');
   });
 
-  it('writes dates the Italian way', () => {
-    expect(formatRomeDate('2026-03-09')).toBe('09/03/2026');
+  it('writes a day one way everywhere, in both languages', () => {
+    expect(formatRomeDate('2026-12-19')).toBe('19 dic 2026');
+    expect(formatRomeDate('2026-12-19', 'en')).toBe('19 Dec 2026');
+    expect(formatRomeDate('2026-03-09')).toBe('9 mar 2026');
+    expect(formatRomeDate('2026-03-09', 'en')).toBe('9 Mar 2026');
+    expect(formatRomeDate('not a day')).toBe('not a day');
+  });
+
+  it('writes an instant as Rome shows it, across both clock changes', () => {
+    expect(formatRomeDateTime('2026-12-19T13:30:00Z')).toBe('19 dic 2026, 14:30');
+    expect(formatRomeDateTime('2026-12-19T13:30:00Z', 'en')).toBe('19 Dec 2026, 14:30');
+    // Spring forward, 29 March 2026: 00:30 UTC is 01:30 (+01:00), 01:30 UTC is 03:30 (+02:00).
+    expect(formatRomeDateTime('2026-03-29T00:30:00Z')).toBe('29 mar 2026, 01:30');
+    expect(formatRomeDateTime('2026-03-29T01:30:00Z')).toBe('29 mar 2026, 03:30');
+    // Fall back, 25 October 2026: 02:30 is shown twice, an hour apart.
+    expect(formatRomeDateTime('2026-10-25T00:30:00Z', 'en')).toBe('25 Oct 2026, 02:30');
+    expect(formatRomeDateTime('2026-10-25T01:30:00Z', 'en')).toBe('25 Oct 2026, 02:30');
+    // Late evening UTC is already the next day in Rome.
+    expect(formatRomeDateTime(new Date('2026-12-31T23:30:00Z'))).toBe('1 gen 2027, 00:30');
   });
 });

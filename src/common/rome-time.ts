@@ -136,8 +136,21 @@ export function addDays(date: string, days: number): string {
   return d.toISOString().slice(0, 10);
 }
 
-/** An Italian-style date, dd/mm/yyyy, from YYYY-MM-DD (used in e-mails and documents). */
-export function formatRomeDate(date: string): string {
-  const [y, m, d] = date.split('-');
-  return `${d}/${m}/${y}`;
+const DAY_FORMATS = {
+  it: new Intl.DateTimeFormat('it-IT', { timeZone: 'UTC', day: 'numeric', month: 'short', year: 'numeric' }),
+  en: new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', day: 'numeric', month: 'short', year: 'numeric' }),
+};
+
+/**
+ * The one way a day is written for people, on screen, in e-mails, messages and documents: "19 dic 2026"
+ * (it), "19 Dec 2026" (en), from YYYY-MM-DD. Anything that is not a day is returned as it is.
+ */
+export function formatRomeDate(date: string, lang: 'it' | 'en' = 'it'): string {
+  if (!isIsoDate(date)) return date;
+  return DAY_FORMATS[lang].format(new Date(`${date}T12:00:00Z`));
+}
+
+/** An instant as people read it, on the clock in Rome: "19 dic 2026, 14:30" (it), "19 Dec 2026, 14:30" (en). */
+export function formatRomeDateTime(instant: Date | string, lang: 'it' | 'en' = 'it'): string {
+  return `${formatRomeDate(romeDate(instant), lang)}, ${romeTime(instant)}`;
 }

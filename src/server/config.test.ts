@@ -1,6 +1,14 @@
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadConfig, trustProxyOption, trustProxyWarning } from './config.js';
+import {
+  CERT_LOGO_MAX_BYTES,
+  loadConfig,
+  publicUrlWarning,
+  trustProxyOption,
+  trustProxyWarning,
+} from './config.js';
 
 describe('loadConfig', () => {
   it('has working defaults for a fresh clone', () => {
@@ -114,5 +122,65 @@ describe('loadConfig', () => {
       'rediss://:secret@cache.example.it',
     );
     expect(() => loadConfig({ REDIS_URL: 'localhost:6379' })).toThrow(/REDIS_URL must be a redis:\/\//);
+  });
+
+  it('warns a production server without PUBLIC_URL that its links point to localhost', () => {
+    expect(publicUrlWarning(loadConfig({ NODE_ENV: 'production', PORT: '8080' }))).toMatch(
+      /PUBLIC_URL is not set: links in e-mails .*attestati will point to http:\/\/localhost:8080/,
+    );
+    expect(
+      publicUrlWarning(loadConfig({ NODE_ENV: 'production', PUBLIC_URL: 'https://o.example.it' })),
+    ).toBeNull();
+    expect(publicUrlWarning(loadConfig({}))).toBeNull();
+  });
+
+  it('reads the attestato settings, all optional', () => {
+    expect(loadConfig({}).certificate).toEqual({
+      logo: undefined,
+      signatoryName: undefined,
+      signatoryRole: undefined,
+      place: undefined,
+    });
+    const c = loadConfig({
+      CERT_SIGNATORY_NAME: 'Maria Rossi',
+      CERT_SIGNATORY_ROLE: 'La Dirigente del Settore Personale',
+      CERT_PLACE: 'Roma',
+    });
+    expect(c.certificate).toMatchObject({
+      signatoryName: 'Maria Rossi',
+      signatoryRole: 'La Dirigente del Settore Personale',
+      place: 'Roma',
+    });
+  });
+
+  it('takes a PNG or JPEG logo of at most 1 MB, told by its bytes, and refuses anything else at start-up', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'officina-logo-'));
+    const file = (name: string, bytes: Buffer) => {
+      const f = path.join(dir, name);
+      fs.writeFileSync(f, bytes);
+      return f;
+    };
+    const png = Buffer.concat([
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+      Buffer.alloc(32),
+    ]);
+    const jpeg = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(32)]);
+    try {
+      expect(loadConfig({ CERT_LOGO_FILE: file('logo.png', png) }).certificate.logo?.type).toBe('png');
+      // The name does not matter, the content does.
+      expect(loadConfig({ CERT_LOGO_FILE: file('logo.png.jpg', jpeg) }).certificate.logo?.type).toBe('jpeg');
+      expect(() => loadConfig({ CERT_LOGO_FILE: file('logo.svg.png', Buffer.from('<svg/>')) })).toThrow(
+        /CERT_LOGO_FILE: .* is not a PNG or JPEG image/,
+      );
+      const big = Buffer.concat([png, Buffer.alloc(CERT_LOGO_MAX_BYTES)]);
+      expect(() => loadConfig({ CERT_LOGO_FILE: file('big.png', big) })).toThrow(
+        /CERT_LOGO_FILE: .* may be at most 1024 KB/,
+      );
+      expect(() => loadConfig({ CERT_LOGO_FILE: path.join(dir, 'missing.png') })).toThrow(
+        /CERT_LOGO_FILE: cannot read .*ENOENT/,
+      );
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -28,7 +29,14 @@ const envSchema = z.object({
     .optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   CERT_ISSUER: z.string().trim().min(3).max(200).default(DEFAULT_CERT_ISSUER),
+  CERT_LOGO_FILE: z.string().trim().min(1).optional(),
+  CERT_SIGNATORY_NAME: z.string().trim().min(3).max(120).optional(),
+  CERT_SIGNATORY_ROLE: z.string().trim().min(3).max(160).optional(),
+  CERT_PLACE: z.string().trim().min(2).max(80).optional(),
 });
+
+/** The largest logo accepted for attestati: it is embedded in every PDF. */
+export const CERT_LOGO_MAX_BYTES = 1024 * 1024;
 
 export type Config = {
   databaseUrl: string | undefined;
@@ -50,8 +58,23 @@ export type Config = {
   trustProxy: boolean | number | string;
   /** Redis for the per-address rate limits of every instance; without it, PostgreSQL keeps them. */
   redisUrl: string | undefined;
+  /** NODE_ENV=production. */
+  production: boolean;
+  /** PUBLIC_URL was not set, so links point to http://localhost:PORT. */
+  publicUrlDefaulted: boolean;
   /** The issuing body printed on certificates (attestati). */
   certIssuer: string;
+  /** What the attestato prints besides the issuer, all optional (read at each rendering). */
+  certificate: CertificateLayout;
+};
+
+export type CertificateLayout = {
+  /** The issuing body's logo, PNG or JPEG, read and checked at start-up. */
+  logo: { data: Buffer; type: 'png' | 'jpeg' } | undefined;
+  signatoryName: string | undefined;
+  signatoryRole: string | undefined;
+  /** Where the attestato is issued: "Roma, 19 dic 2026". */
+  place: string | undefined;
 };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -81,8 +104,52 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     outboxIntervalMs: 5000,
     trustProxy: parseTrustProxy(e.TRUST_PROXY),
     redisUrl: e.REDIS_URL,
+    production: e.NODE_ENV === 'production',
+    publicUrlDefaulted: e.PUBLIC_URL === undefined,
     certIssuer: e.CERT_ISSUER,
+    certificate: {
+      logo: e.CERT_LOGO_FILE === undefined ? undefined : readLogo(e.CERT_LOGO_FILE),
+      signatoryName: e.CERT_SIGNATORY_NAME,
+      signatoryRole: e.CERT_SIGNATORY_ROLE,
+      place: e.CERT_PLACE,
+    },
   };
+}
+
+/**
+ * The logo file, refused at start-up rather than at the first attestato: it must be a PNG or a JPEG
+ * (told by its first bytes, not its name) of at most CERT_LOGO_MAX_BYTES.
+ */
+function readLogo(file: string): NonNullable<CertificateLayout['logo']> {
+  const refuse = (why: string): never => {
+    throw new Error(`Invalid configuration:\n  CERT_LOGO_FILE: ${why}`);
+  };
+  let data: Buffer;
+  try {
+    data = fs.readFileSync(path.resolve(file));
+  } catch (err) {
+    return refuse(`cannot read ${file} (${(err as NodeJS.ErrnoException).code ?? String(err)})`);
+  }
+  if (data.length > CERT_LOGO_MAX_BYTES)
+    refuse(
+      `${file} is ${Math.ceil(data.length / 1024)} KB; the logo may be at most ${CERT_LOGO_MAX_BYTES / 1024} KB`,
+    );
+  if (data.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])))
+    return { data, type: 'png' };
+  if (data.length > 3 && data[0] === 0xff && data[1] === 0xd8 && data[2] === 0xff)
+    return { data, type: 'jpeg' };
+  return refuse(`${file} is not a PNG or JPEG image`);
+}
+
+/**
+ * The start-up warning for a production server without PUBLIC_URL: every link it writes, in e-mails and
+ * on attestati (the verification address and its QR code), would point to localhost.
+ */
+export function publicUrlWarning(
+  c: Pick<Config, 'production' | 'publicUrlDefaulted' | 'publicUrl'>,
+): string | null {
+  if (!c.production || !c.publicUrlDefaulted) return null;
+  return `PUBLIC_URL is not set: links in e-mails and the verification address and QR code printed on attestati will point to ${c.publicUrl}. Set PUBLIC_URL to the address people use (e.g. PUBLIC_URL=https://officina.example.it); see docs/operations.md.`;
 }
 
 /**

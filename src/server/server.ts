@@ -3,7 +3,7 @@ import path from 'node:path';
 import closeWithGrace from 'close-with-grace';
 import { pino } from 'pino';
 import { buildApp } from './app.js';
-import { loadConfig, trustProxyWarning } from './config.js';
+import { loadConfig, publicUrlWarning, trustProxyWarning } from './config.js';
 import { assertEmbeddedDatabaseFree, PID_FILE } from './db/backup.js';
 import { openDatabase } from './db/client.js';
 import { describeFailure, failureText } from './db/failure.js';
@@ -15,6 +15,8 @@ async function main() {
   const log = pino({ level: config.logLevel });
   const proxyWarning = trustProxyWarning(config);
   if (proxyWarning) log.warn(proxyWarning);
+  const urlWarning = publicUrlWarning(config);
+  if (urlWarning) log.warn(urlWarning);
   if (!config.databaseUrl) assertEmbeddedDatabaseFree(config.dataDir);
   const database = await openDatabase({
     databaseUrl: config.databaseUrl,

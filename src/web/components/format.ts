@@ -1,27 +1,26 @@
-import { ROME } from '../../common/rome-time';
+import { formatRomeDate, formatRomeDateTime, isIsoDate, ROME, romeDate } from '../../common/rome-time';
 import { currentLanguage } from '../i18n';
 
 function locale(): string {
   return currentLanguage() === 'en' ? 'en-GB' : 'it-IT';
 }
 
-/** An ISO instant shown in Italian time, whatever the browser's time zone. */
+/**
+ * An instant as the whole app writes it: "19 dic 2026, 14:30" on the clock in Rome, whatever the browser's
+ * time zone (common/rome-time.ts, shared with the server's e-mails and documents).
+ */
 export function formatDateTime(iso: string | null | undefined): string {
   if (!iso) return '—';
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return iso;
-  return new Intl.DateTimeFormat(locale(), {
-    timeZone: ROME,
-    dateStyle: 'short',
-    timeStyle: 'short',
-  }).format(d);
+  if (Number.isNaN(new Date(iso).getTime())) return iso;
+  return formatRomeDateTime(iso, currentLanguage());
 }
 
+/** A day as the whole app writes it: "19 dic 2026" (a YYYY-MM-DD day, or the Rome day of an instant). */
 export function formatDate(isoDate: string | null | undefined): string {
   if (!isoDate) return '—';
-  const d = new Date(isoDate.length === 10 ? `${isoDate}T12:00:00Z` : isoDate);
-  if (Number.isNaN(d.getTime())) return isoDate;
-  return new Intl.DateTimeFormat(locale(), { timeZone: ROME, dateStyle: 'medium' }).format(d);
+  if (isIsoDate(isoDate)) return formatRomeDate(isoDate, currentLanguage());
+  if (Number.isNaN(new Date(isoDate).getTime())) return isoDate;
+  return formatRomeDate(romeDate(isoDate), currentLanguage());
 }
 
 /** "09:30": the time of an instant on the clock in Rome. */
@@ -84,17 +83,8 @@ export function formatNumber(n: number): string {
   return new Intl.NumberFormat(locale(), { maximumFractionDigits: 1 }).format(n);
 }
 
-/** "6 dic 2026, 09:30": an instant in Rome with a medium date (reads well after "dal", "al"). */
-export function formatDateTimeMedium(iso: string | null | undefined): string {
-  if (!iso) return '—';
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return iso;
-  return new Intl.DateTimeFormat(locale(), {
-    timeZone: ROME,
-    dateStyle: 'medium',
-    timeStyle: 'short',
-  }).format(d);
-}
+/** "6 dic 2026, 09:30": the same as formatDateTime (kept for the pages that read it after "dal", "al"). */
+export const formatDateTimeMedium = formatDateTime;
 
 /** "6 dicembre 2026 alle ore 09:30" (it) / "6 December 2026 at 09:30" (en). */
 export function formatDateTimeText(iso: string | null | undefined): string {

@@ -1,4 +1,5 @@
 import { bigserial, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import type { AuditAction, AuditEntityType } from '../../../common/audit.js';
 import { users } from './identity.js';
 
 export const auditLog = pgTable(
@@ -8,8 +9,8 @@ export const auditLog = pgTable(
     at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
     actorId: uuid('actor_id').references(() => users.id, { onDelete: 'set null' }),
     actorEmail: text('actor_email'),
-    action: text('action').notNull(),
-    entityType: text('entity_type').notNull(),
+    action: text('action').$type<AuditAction>().notNull(),
+    entityType: text('entity_type').$type<AuditEntityType>().notNull(),
     entityId: text('entity_id'),
     unitId: integer('unit_id'),
     details: jsonb('details').$type<Record<string, unknown>>(),

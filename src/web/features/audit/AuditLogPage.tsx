@@ -4,38 +4,22 @@ import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import type { auditEntry } from '../../../common/admin';
 import { apiRoutes, apiUrl } from '../../../common/api-routes';
+import { AUDIT_ACTIONS, AUDIT_ENTITY_TYPES } from '../../../common/audit';
 import { romeDayBoundary } from '../../../common/rome-time';
 import { api, type Paged } from '../../api/client';
-import { TextField } from '../../components/Field';
+import { ChoiceField, TextField } from '../../components/Field';
 import { FiltersPanel } from '../../components/FiltersPanel';
 import { formatDateTime } from '../../components/format';
 import { Page } from '../../components/Page';
 import { PagedResults, ResultsTable } from '../../components/ResultsTable';
 import { useUrlFilters } from '../../components/urlFilters';
 import { useAllUnits } from '../units/api';
+import { actionLabel, entityLabel } from './labels';
 
 type AuditEntry = z.infer<typeof auditEntry>;
 const KEYS = ['actor', 'action', 'entityType', 'entityId', 'from', 'to'] as const;
 type Filters = Partial<Record<(typeof KEYS)[number], string>>;
 const PAGE_SIZE = 50;
-// Suggestions only (the fields stay free text): the server filters on exact action and object type.
-const KNOWN_ACTIONS = [
-  'auth.login',
-  'auth.locked',
-  'auth.password_reset_requested',
-  'auth.password_reset',
-  'auth.invitation_accepted',
-  'auth.password_changed',
-  'user.invited',
-  'user.invitation_resent',
-  'user.updated',
-  'user.profile_updated',
-  'role.granted',
-  'role.revoked',
-  'unit.created',
-  'unit.updated',
-];
-const KNOWN_TYPES = ['user', 'unit', 'system'];
 
 function useAudit(filters: Filters, page: number) {
   return useQuery({
@@ -59,46 +43,51 @@ function useAudit(filters: Filters, page: number) {
   });
 }
 
+/** The actions and kinds of object as choices, sorted by what they read as in the current language. */
+function useChoices() {
+  const { i18n } = useTranslation();
+  const lang = i18n.language === 'en' ? 'en' : 'it';
+  return useMemo(() => {
+    const sorted = (items: { value: string; label: string }[]) =>
+      items.sort((x, y) => x.label.localeCompare(y.label, lang));
+    return {
+      actions: sorted(AUDIT_ACTIONS.map((a) => ({ value: a, label: actionLabel(a, lang) }))),
+      types: sorted(AUDIT_ENTITY_TYPES.map((e) => ({ value: e, label: entityLabel(e, lang) }))),
+    };
+  }, [lang]);
+}
+
 function AuditFilters({ value, onChange }: { value: Filters; onChange: (f: Filters) => void }) {
   const { t } = useTranslation();
+  const choices = useChoices();
   return (
-    <FiltersPanel
-      label={t('audit.filters')}
-      value={value}
-      onApply={onChange}
-      onReset={() => onChange({})}
-      after={() => (
-        <>
-          <datalist id="audit-actions">
-            {KNOWN_ACTIONS.map((a) => (
-              <option key={a} value={a} />
-            ))}
-          </datalist>
-          <datalist id="audit-types">
-            {KNOWN_TYPES.map((a) => (
-              <option key={a} value={a} />
-            ))}
-          </datalist>
-        </>
-      )}
-    >
+    <FiltersPanel label={t('audit.filters')} value={value} onApply={onChange} onReset={() => onChange({})}>
       {(draft, set) => {
-        const text = (key: (typeof KEYS)[number], type: 'search' | 'date' = 'search', list?: string) => (
+        const text = (key: (typeof KEYS)[number], type: 'search' | 'date' = 'search') => (
           <TextField
             id={`audit-${key}`}
             type={type}
             label={t(`audit.${key}`)}
             value={draft[key] ?? ''}
-            list={list}
             autoComplete="off"
+            onChange={(e) => set({ [key]: e.target.value })}
+          />
+        );
+        const choice = (key: 'action' | 'entityType', items: { value: string; label: string }[]) => (
+          <ChoiceField
+            id={`audit-${key}`}
+            label={t(`audit.${key}`)}
+            value={draft[key] ?? ''}
+            choices={items}
+            empty={t(key === 'action' ? 'audit.anyAction' : 'audit.anyType')}
             onChange={(e) => set({ [key]: e.target.value })}
           />
         );
         return (
           <>
             <div className="col-12 col-md-6 col-lg-4">{text('actor')}</div>
-            <div className="col-12 col-md-6 col-lg-4">{text('action', 'search', 'audit-actions')}</div>
-            <div className="col-12 col-md-6 col-lg-4">{text('entityType', 'search', 'audit-types')}</div>
+            <div className="col-12 col-md-6 col-lg-4">{choice('action', choices.actions)}</div>
+            <div className="col-12 col-md-6 col-lg-4">{choice('entityType', choices.types)}</div>
             <div className="col-12 col-md-6 col-lg-4">{text('entityId')}</div>
             <div className="col-6 col-lg-4">{text('from', 'date')}</div>
             <div className="col-6 col-lg-4">{text('to', 'date')}</div>
@@ -121,7 +110,8 @@ function Details({ details }: { details: AuditEntry['details'] }) {
 }
 
 export default function AuditLogPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language === 'en' ? 'en' : 'it';
   const { filters: url, apply, setPage } = useUrlFilters(KEYS);
   const { page, ...filters } = url;
   const audit = useAudit(filters, page);
@@ -154,13 +144,29 @@ export default function AuditLogPage() {
                 <th scope="row" className="text-nowrap">
                   {formatDateTime(e.at)}
                 </th>
-                <td>{e.actorEmail ?? t('audit.system')}</td>
                 <td>
-                  <span className="font-monospace">{e.action}</span>
+                  {e.actorEmail === null && e.actorId === null ? (
+                    t('audit.system')
+                  ) : (
+                    <>
+                      <span title={e.actorId ?? undefined}>{e.actorName ?? e.actorEmail}</span>
+                      {e.actorName && e.actorEmail ? (
+                        <span className="d-block small text-break">{e.actorEmail}</span>
+                      ) : null}
+                    </>
+                  )}
                 </td>
                 <td>
-                  {e.entityType}
-                  {e.entityId ? <span className="d-block small text-break">{e.entityId}</span> : null}
+                  <span title={e.action}>{actionLabel(e.action, lang)}</span>
+                </td>
+                <td>
+                  {entityLabel(e.entityType, lang)}
+                  {e.entityName ? <span className="d-block">{e.entityName}</span> : null}
+                  {e.entityId ? (
+                    <span className="d-block small text-break text-muted">
+                      {t('audit.id', { id: e.entityId })}
+                    </span>
+                  ) : null}
                 </td>
                 <td>{e.unitId === null ? '—' : (unitNames.get(e.unitId) ?? e.unitId)}</td>
                 <td>

@@ -357,7 +357,7 @@ describe('automatic closing', () => {
     const notYet = await learner.put(apiUrl(r.campaigns.draft, { id: early.id }), {});
     expect(notYet.statusCode).toBe(409);
     expect(notYet.json().code).toBe('CAMPAIGN_NOT_STARTED');
-    expect(notYet.json().message).toContain('01/01/2099');
+    expect(notYet.json().message).toContain('1 gen 2099');
 
     const late = await createCampaign(admin, baseInput({ unitIds: [cuneo] }));
     await openCampaign(admin, late.id);

@@ -24,7 +24,7 @@ const privacy = (lang: Lang, anonymous: boolean) =>
       : 'La rilevazione è nominativa: il referente della tua Provincia vedrà le tue risposte, per programmare con te la tua formazione.';
 
 export function invitationMail(lang: Lang, f: SurveyMailFacts): Mail {
-  const day = formatRomeDate(f.closesOn);
+  const day = formatRomeDate(f.closesOn, lang);
   if (lang === 'en')
     return {
       subject: `Survey: ${f.title.en}`,
@@ -55,7 +55,7 @@ export function invitationMail(lang: Lang, f: SurveyMailFacts): Mail {
 }
 
 export function reminderMail(lang: Lang, f: SurveyMailFacts): Mail {
-  const day = formatRomeDate(f.closesOn);
+  const day = formatRomeDate(f.closesOn, lang);
   if (lang === 'en')
     return {
       subject: `Reminder: survey ${f.title.en}`,

@@ -1,4 +1,5 @@
 import { ANONYMOUS_MIN_GROUP } from '../../../../common/campaigns.js';
+import { formatRomeDate } from '../../../../common/rome-time.js';
 import { AppError, errors } from '../../../kernel/errors.js';
 
 export const CAMPAIGN = { it: 'Rilevazione', en: 'Survey' };
@@ -21,8 +22,8 @@ export const alreadyClosed = () =>
   });
 export const notStarted = (day: string) =>
   errors.conflict('CAMPAIGN_NOT_STARTED', {
-    it: `La rilevazione si apre il ${day}: potrai rispondere da quel giorno.`,
-    en: `The survey opens on ${day}: you can answer from that day.`,
+    it: `La rilevazione si apre il ${formatRomeDate(day)}: potrai rispondere da quel giorno.`,
+    en: `The survey opens on ${formatRomeDate(day, 'en')}: you can answer from that day.`,
   });
 export const periodOver = () =>
   errors.conflict('CAMPAIGN_PERIOD_OVER', {

@@ -5,7 +5,7 @@ import {
   type Questionnaire,
   type SubmitInput,
 } from '../../../../common/campaigns.js';
-import { formatRomeDate, romeDate } from '../../../../common/rome-time.js';
+import { romeDate } from '../../../../common/rome-time.js';
 import type { Db } from '../../../db/client.js';
 import type { Clock } from '../../../kernel/clock.js';
 import { errors } from '../../../kernel/errors.js';
@@ -76,7 +76,7 @@ export function createRespondService(deps: {
     const today = romeDate(clock.now());
     if (row.status === 'closed' || row.closesOn < today) throw alreadyClosed();
     if (row.status !== 'open') throw alreadyClosed();
-    if (row.opensOn > today) throw notStarted(formatRomeDate(row.opensOn));
+    if (row.opensOn > today) throw notStarted(row.opensOn);
   }
 
   /** The competencies asked (the campaign's framework version, its domains only), grouped domain → area. */

@@ -1,3 +1,4 @@
+import type { AuditAction } from '../../../../common/audit.js';
 import type { PlanView } from '../../../../common/plans.js';
 import type { Db } from '../../../db/client.js';
 import type { Clock } from '../../../kernel/clock.js';
@@ -158,7 +159,7 @@ export function createPlanAccess(deps: {
     tx: Db,
     ctx: RequestContext,
     plan: { id: number; unitId: number },
-    action: string,
+    action: AuditAction,
     details: Record<string, unknown>,
   ) =>
     audit.record(tx, ctx, {

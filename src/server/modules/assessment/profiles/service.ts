@@ -1,3 +1,4 @@
+import type { AuditAction } from '../../../../common/audit.js';
 import type {
   ExpectationChange,
   ImportReport,
@@ -105,7 +106,7 @@ export function createProfilesService(deps: ProfilesDeps) {
   const auditChanges = (
     tx: Db,
     ctx: RequestContext,
-    action: string,
+    action: AuditAction,
     s: Scope,
     changed: { code: string; before: number | null; after: number | null }[],
     extra: Record<string, unknown> = {},

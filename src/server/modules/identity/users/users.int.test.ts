@@ -46,7 +46,18 @@ describe('inviting people', () => {
     expect(mail.textBody).toMatch(/\/reimposta-password\?token=[\w-]+&invito=1/);
     expect(mail.textBody).toContain('Chiara Referente');
     const audit = (await admin.get(`/api/v1/audit-log?action=user.invited&entityId=${user.id}`)).json();
-    expect(audit.items[0]).toMatchObject({ actorEmail: 'referente.cuneo@officina.demo', unitId: cuneoUnit });
+    expect(audit.items[0]).toMatchObject({
+      actorEmail: 'referente.cuneo@officina.demo',
+      actorName: 'Chiara Referente',
+      entityName: 'Nuova Collega',
+      unitId: cuneoUnit,
+    });
+    // The actor is found by name as well as by e-mail; one action code is matched exactly.
+    const byName = (await admin.get(`/api/v1/audit-log?actor=chiara%20ref&entityId=${user.id}`)).json();
+    expect(byName.items.map((e: { action: string }) => e.action)).toContain('user.invited');
+    const exact = (await admin.get('/api/v1/audit-log?action=auth.password_reset')).json();
+    expect(exact.items.every((e: { action: string }) => e.action === 'auth.password_reset')).toBe(true);
+    expect((await admin.get('/api/v1/audit-log?entityType=nonsense')).statusCode).toBe(400);
     const prefix = (await admin.get('/api/v1/audit-log?action=user.')).json();
     expect(prefix.total).toBeGreaterThan(0);
     expect(prefix.items.every((e: { action: string }) => e.action.startsWith('user.'))).toBe(true);

@@ -298,7 +298,7 @@ describe('deadlines list', () => {
       rows.find((r) => r.documento === 'Nota di aggiornamento al DUP' && r.anno === '2027'),
     ).toMatchObject({
       ente: cuneo.name,
-      scadenza: '15/11/2026',
+      scadenza: '2026-11-15',
       giorni: '-14',
       stato: 'scaduto',
     });
@@ -352,7 +352,7 @@ describe('reminders', () => {
       'Piano integrato di attività e organizzazione (PIAO) 2027–2029',
     );
     expect(piao).toHaveLength(1);
-    expect(piao[0]?.subject).toContain('31/01/2027');
+    expect(piao[0]?.subject).toContain('31 gen 2027');
     expect(piao[0]?.textBody).toContain('tra 30 giorni');
     expect(piao[0]?.textBody).toContain(`/riassetto/unita/${cuneo.id}/programmazione?anno=2027`);
     expect(

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { AuditAction } from '../../../../common/audit.js';
 import { daysUntil } from '../../../../common/deadlines.js';
 import {
   type DeadlineMoveInput,
@@ -16,7 +17,7 @@ import {
   WITH_SIMPLIFIED,
 } from '../../../../common/programming.js';
 import { PROGRAMMING_KINDS, type ProgrammingKind } from '../../../../common/restructuring.js';
-import { formatRomeDate, romeToday } from '../../../../common/rome-time.js';
+import { romeToday } from '../../../../common/rome-time.js';
 import type { Db } from '../../../db/client.js';
 import { isUniqueViolation } from '../../../db/sql.js';
 import type { Clock } from '../../../kernel/clock.js';
@@ -226,14 +227,14 @@ export function createProgrammingService(deps: {
   const ruleAudit = (
     tx: Db,
     ctx: RequestContext,
-    action: string,
+    action: AuditAction,
     id: number,
     details: Record<string, unknown>,
   ) => audit.record(tx, ctx, { action, entityType: 'deadline_rule', entityId: id, details });
   const moveAudit = (
     tx: Db,
     ctx: RequestContext,
-    action: string,
+    action: AuditAction,
     id: number,
     details: Record<string, unknown>,
   ) => audit.record(tx, ctx, { action, entityType: 'deadline_move', entityId: id, details });
@@ -389,7 +390,7 @@ export function createProgrammingService(deps: {
         r.unit.regionName,
         kindLabel(r.kind),
         String(r.year),
-        formatRomeDate(r.due),
+        r.due,
         String(r.daysLeft),
         r.state === 'overdue' ? 'scaduto' : 'in scadenza',
         r.basis === 'rule' ? 'regola' : r.basis === 'moved' ? 'proroga' : 'dopo il bilancio',

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { AuditAction, AuditEntityType } from '../../../../common/audit.js';
 import { romeToday } from '../../../../common/rome-time.js';
 import type {
   assignInput,
@@ -102,8 +103,8 @@ export function createTaskforceService(deps: {
   const record = (
     tx: Db,
     ctx: RequestContext,
-    action: string,
-    entityType: string,
+    action: AuditAction,
+    entityType: AuditEntityType,
     entityId: number | string,
     unitId: number,
     details: Record<string, unknown>,

@@ -1,6 +1,7 @@
 import { and, eq, like } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import type { AttendanceMatrix, Register } from '../../../../common/attendance.js';
+import type { AuditAction } from '../../../../common/audit.js';
 import { addDays } from '../../../../common/rome-time.js';
 import {
   attendance,
@@ -81,7 +82,7 @@ const ledgerRow = async (sessionId: number, userId: string) =>
       .from(attendance)
       .where(and(eq(attendance.sessionId, sessionId), eq(attendance.userId, userId)))
   )[0];
-const audits = (action: string, entityId: string) =>
+const audits = (action: AuditAction, entityId: string) =>
   t.db
     .select()
     .from(auditLog)

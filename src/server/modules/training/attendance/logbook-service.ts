@@ -105,16 +105,17 @@ export function createLogbookService(deps: {
     const sessions = await repo.affiancamentoSessions(tx, editionId);
     const s = sessions.find((x) => romeDate(x.startsAt) <= input.day && input.day <= romeDate(x.endsAt));
     if (!s) {
-      const days = sessions.map((x) => {
-        const [a, b] = [romeDay(x.startsAt), romeDay(x.endsAt)];
-        return a === b ? a : `${a}–${b}`;
-      });
+      const days = (lang: 'it' | 'en') =>
+        sessions.map((x) => {
+          const [a, b] = [romeDay(x.startsAt, lang), romeDay(x.endsAt, lang)];
+          return a === b ? a : `${a}–${b}`;
+        });
       throw errors.badRequest(
         'DAY_OUTSIDE_AFFIANCAMENTO',
-        days.length
+        sessions.length
           ? {
-              it: `Il giorno non rientra in una sessione di affiancamento dell’edizione (${days.join('; ')}).`,
-              en: `The day is not within an affiancamento session of the edition (${days.join('; ')}).`,
+              it: `Il giorno non rientra in una sessione di affiancamento dell’edizione (${days('it').join('; ')}).`,
+              en: `The day is not within an affiancamento session of the edition (${days('en').join('; ')}).`,
             }
           : {
               it: 'L’edizione non ha sessioni di affiancamento.',

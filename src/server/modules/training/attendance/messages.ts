@@ -5,19 +5,19 @@ export const SESSION: Bilingual = { it: 'Sessione', en: 'Session' };
 export const EDITION: Bilingual = { it: 'Edizione', en: 'Edition' };
 export const ENROLMENT: Bilingual = { it: 'Iscrizione', en: 'Enrolment' };
 
-/** "12/05/2026" in Rome. */
-export const romeDay = (d: Date) => formatRomeDate(romeDate(d));
+/** "12 mag 2026" (it), "12 May 2026" (en): the day of an instant in Rome. */
+export const romeDay = (d: Date, lang: Lang = 'it') => formatRomeDate(romeDate(d), lang);
 /** "09:00" in Rome. */
 export const romeClock = romeTime;
 
-/** A span of Rome wall-clock time, in words: "il 12/05/2026 dalle 08:30 alle 13:00". */
+/** A span of Rome wall-clock time, in words: "il 12 mag 2026 dalle 08:30 alle 13:00". */
 export function romeSpan(from: Date, to: Date, lang: Lang): string {
   if (romeDay(from) === romeDay(to))
     return lang === 'en'
-      ? `on ${romeDay(from)} from ${romeClock(from)} to ${romeClock(to)} (Italian time)`
+      ? `on ${romeDay(from, 'en')} from ${romeClock(from)} to ${romeClock(to)} (Italian time)`
       : `il ${romeDay(from)} dalle ${romeClock(from)} alle ${romeClock(to)} (ora italiana)`;
   return lang === 'en'
-    ? `from ${romeDay(from)} ${romeClock(from)} to ${romeDay(to)} ${romeClock(to)} (Italian time)`
+    ? `from ${romeDay(from, 'en')} ${romeClock(from)} to ${romeDay(to, 'en')} ${romeClock(to)} (Italian time)`
     : `dal ${romeDay(from)} ${romeClock(from)} al ${romeDay(to)} ${romeClock(to)} (ora italiana)`;
 }
 

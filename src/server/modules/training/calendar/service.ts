@@ -5,7 +5,7 @@ import type {
   CalendarQuery,
   PublicPathListQuery,
 } from '../../../../common/catalogue.js';
-import { addDays, romeDate } from '../../../../common/rome-time.js';
+import { addDays, formatRomeDate, romeDate } from '../../../../common/rome-time.js';
 import type { Config } from '../../../config.js';
 import type { Db } from '../../../db/client.js';
 import type { Clock } from '../../../kernel/clock.js';
@@ -176,7 +176,7 @@ export function createCalendarService(deps: {
         const e = await this.publicEdition(Number(edition[1]), 'it');
         return {
           title: `${e.pathTitle} — ${e.title}`,
-          description: `${e.pathTitle}: ${e.title}, dal ${e.startsOn} al ${e.endsOn}. ${e.eligibility.text}`,
+          description: `${e.pathTitle}: ${e.title}, dal ${formatRomeDate(e.startsOn)} al ${formatRomeDate(e.endsOn)}. ${e.eligibility.text}`,
         };
       }
       if (pathname === '/formazione/percorsi')

@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import type { Edition, Session, TrainingPath } from '../../../../common/catalogue.js';
-import { addDays, romeDate, romeInstant } from '../../../../common/rome-time.js';
+import { addDays, formatRomeDate, romeDate, romeInstant } from '../../../../common/rome-time.js';
 import { editionChanges } from '../../../db/schema/index.js';
 import { startTestApp } from '../../../test/app.js';
 import type { TestClient } from '../../../test/client.js';
@@ -337,7 +337,7 @@ describe('editions: validation', () => {
   it('rejects sessions outside the edition or ending before they start', async () => {
     const e = await createEdition(sharedPath.id);
     const before = await admin.post(`/api/v1/editions/${e.id}/sessions`, sessionBody(addDays(START, -1)));
-    expect(expectBadRequest(before, 'SESSION_OUTSIDE_EDITION').message).toContain(START);
+    expect(expectBadRequest(before, 'SESSION_OUTSIDE_EDITION').message).toContain(formatRomeDate(START));
     const after = await admin.post(`/api/v1/editions/${e.id}/sessions`, sessionBody(addDays(END, 1)));
     expectBadRequest(after, 'SESSION_OUTSIDE_EDITION');
     const backwards = await admin.post(

@@ -1,5 +1,5 @@
 import type { EditionInput, SessionInput } from '../../../../common/catalogue.js';
-import { romeDate, romeInstant } from '../../../../common/rome-time.js';
+import { formatRomeDate, romeDate, romeInstant } from '../../../../common/rome-time.js';
 import { errors } from '../../../kernel/errors.js';
 import type { EditionRow } from './editions-repository.js';
 
@@ -62,8 +62,8 @@ export function checkSession(
   if (romeDate(start) < edition.startsOn || romeDate(end) > edition.endsOn)
     throw bad(
       'SESSION_OUTSIDE_EDITION',
-      `La sessione è fuori dalle date dell’edizione (${edition.startsOn} – ${edition.endsOn}).`,
-      `The session falls outside the edition's dates (${edition.startsOn} – ${edition.endsOn}).`,
+      `La sessione è fuori dalle date dell’edizione (${formatRomeDate(edition.startsOn)} – ${formatRomeDate(edition.endsOn)}).`,
+      `The session falls outside the edition's dates (${formatRomeDate(edition.startsOn, 'en')} – ${formatRomeDate(edition.endsOn, 'en')}).`,
       'startsAt',
     );
 }

@@ -9,7 +9,20 @@ import type { TestClient } from '../../../test/client.js';
 import { pdfText } from '../../../test/pdf.js';
 import { confirmedEnrolment, makeEdition, today } from '../../../test/training.js';
 
-const t = await startTestApp({ publicUrl: 'https://officina.example.it' });
+// A 1×1 PNG stands for the issuing body's logo.
+const LOGO = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+  'base64',
+);
+const t = await startTestApp({
+  publicUrl: 'https://officina.example.it',
+  certificate: {
+    logo: { data: LOGO, type: 'png' },
+    signatoryName: 'Maria Rossi',
+    signatoryRole: 'La Dirigente del Servizio formazione',
+    place: 'Roma',
+  },
+});
 const admin = await t.as('admin@officina.demo');
 const holder = await t.as('discente.cuneo@officina.demo');
 const colleague = await t.as('discente2.cuneo@officina.demo');
@@ -58,13 +71,25 @@ describe('the PDF', () => {
     expect(text).toContain(t.config.certIssuer);
     expect(text).toContain('Carlo Discente');
     expect(text).toContain(edition.pathTitle);
-    expect(text).toContain(edition.title);
-    expect(text).toContain(`dal ${formatRomeDate(edition.startsOn)} al ${formatRomeDate(edition.endsOn)}`);
+    // "Edizione di prova 3, svolta dal …": the title is not quoted after a second "edizione".
     expect(text).toContain(
-      `frequentando 12,5 ore e completandolo il ${formatRomeDate(addDays(today(), -5))}`,
+      `${edition.title}, svolta dal ${formatRomeDate(edition.startsOn)} al ${formatRomeDate(edition.endsOn)},`,
+    );
+    expect(text).not.toMatch(/edizione «Edizione/i);
+    expect(text).toMatch(/ \d{1,2} [a-z]{3} \d{4}/);
+    expect(text).not.toMatch(/\d{4}-\d{2}-\d{2}/);
+    // 750 minutes in words, not "12,5 ore".
+    expect(text).toContain(
+      `frequentando 12 ore e 30 minuti e completandolo il ${formatRomeDate(addDays(today(), -5))}.`,
     );
     expect(text).toContain(`Codice di verifica: ${carlo.code}`);
-    expect(text).toContain('https://officina.example.it/verifica/');
+    // The verification address on a line of its own, the one the QR code encodes.
+    expect(text.split('\n')).toContain(`https://officina.example.it/verifica/${carlo.code}`);
+    // The issuing body's block at the top with its logo, the place and date and the signatory at the foot.
+    expect(res.rawPayload.toString('latin1')).toMatch(/\/Subtype \/Image/);
+    expect(text).toMatch(/^Roma, \d{1,2} [a-z]{3} \d{4}$/m);
+    expect(text).toContain('La Dirigente del Servizio formazione');
+    expect(text).toContain('Maria Rossi');
     expect(text).not.toContain('REVOCATO');
   });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatRomeDate } from '../../../../common/rome-time.js';
-import { italianHours, renderCertificatePdf, winAnsi } from './pdf.js';
+import { pdfText } from '../../../test/pdf.js';
+import { editionWords, hoursInWords, renderCertificatePdf, winAnsi } from './pdf.js';
 import { pdfFileName } from './service.js';
 
 describe('certificate text', () => {
@@ -14,11 +14,20 @@ describe('certificate text', () => {
     expect(winAnsi('Иван')).toBe('????');
   });
 
-  it('writes dates day first and hours with the decimal comma', () => {
-    expect(formatRomeDate('2026-03-09')).toBe('09/03/2026');
-    expect(italianHours(750)).toBe('12,5');
-    expect(italianHours(480)).toBe('8,0');
-    expect(italianHours(100)).toBe('1,7');
+  it('writes the time attended in words', () => {
+    expect(hoursInWords(240)).toBe('4 ore');
+    expect(hoursInWords(270)).toBe('4 ore e 30 minuti');
+    expect(hoursInWords(750)).toBe('12 ore e 30 minuti');
+    expect(hoursInWords(60)).toBe('1 ora');
+    expect(hoursInWords(61)).toBe('1 ora e 1 minuto');
+    expect(hoursInWords(45)).toBe('45 minuti');
+  });
+
+  it('names the edition once, whether or not its title says "Edizione"', () => {
+    expect(editionWords('Edizione 1')).toBe('Edizione 1');
+    expect(editionWords('edizione di primavera')).toBe('edizione di primavera');
+    expect(editionWords('Primavera 2026')).toBe('edizione «Primavera 2026»');
+    expect(editionWords('Edizioni speciali')).toBe('edizione «Edizioni speciali»');
   });
 
   it('names the PDF after the holder and the code', () => {
@@ -53,5 +62,11 @@ describe('certificate text', () => {
     expect(text.trimEnd().endsWith('%%EOF')).toBe(true);
     expect(text.match(/\/Type \/Page\b/g)).toHaveLength(1);
     expect(text).toMatch(/\/MediaBox \[0 0 841\.89 595\.28\]/);
+    const words = pdfText(pdf);
+    expect(words).toContain('Edizione 1, svolta il 2 mar 2026,');
+    expect(words).toContain('frequentando 4 ore e completandolo il 2 mar 2026.');
+    expect(words).not.toContain('edizione «Edizione');
+    // Without a place, the date of issue alone; without a signatory, no signature block.
+    expect(words).toMatch(/^Rilasciato il \d{1,2} [a-z]{3} \d{4}$/m);
   });
 });

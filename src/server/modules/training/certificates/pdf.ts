@@ -1,7 +1,7 @@
 import PDFDocument from 'pdfkit';
 import QRCode from 'qrcode';
-import { hoursOf } from '../../../../common/certificates.js';
 import { formatRomeDate, romeDate } from '../../../../common/rome-time.js';
+import type { CertificateLayout } from '../../../config.js';
 
 /** The characters Windows-1252 (WinAnsi) adds in 0x80–0x9F: the rest is Latin-1. */
 const CP1252_EXTRA = '€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ';
@@ -24,9 +24,23 @@ export function winAnsi(s: string): string {
   return out;
 }
 
-/** Hours with one decimal and the Italian decimal comma: 750 minutes → "12,5". */
-export function italianHours(minutes: number): string {
-  return hoursOf(minutes).toFixed(1).replace('.', ',');
+/** Time attended in words, as a document says it: 240 → "4 ore", 270 → "4 ore e 30 minuti", 61 → "1 ora e 1 minuto". */
+export function hoursInWords(minutes: number): string {
+  const h = Math.floor(minutes / 60);
+  const m = Math.round(minutes - h * 60);
+  const hours = h === 1 ? '1 ora' : `${h} ore`;
+  const mins = m === 1 ? '1 minuto' : `${m} minuti`;
+  if (h === 0) return mins;
+  return m === 0 ? hours : `${hours} e ${mins}`;
+}
+
+/**
+ * The edition as the sentence names it. Editions are often titled "Edizione 1": that title is used as it
+ * is, not quoted after the word "edizione" a second time.
+ */
+export function editionWords(title: string): string {
+  const t = title.trim();
+  return /^edizione\b/i.test(t) ? t : `edizione «${t}»`;
 }
 
 export type CertificatePdfData = {
@@ -47,12 +61,25 @@ export type CertificatePdfData = {
 /** The verification address as printed on the certificate and encoded in its QR code. */
 export const verifyUrl = (publicUrl: string, code: string) => `${publicUrl}/verifica/${code}`;
 
+const NO_LAYOUT: CertificateLayout = {
+  logo: undefined,
+  signatoryName: undefined,
+  signatoryRole: undefined,
+  place: undefined,
+};
+
 /**
- * The attestato: an A4 landscape page in Italian with a vector QR code pointing to the public
- * verification page. A revoked certificate is still rendered, for the record, but crossed by
- * "REVOCATO" and the reason, so it cannot pass for a valid one.
+ * The attestato: an A4 landscape page in Italian, laid out as an office files it. At the top the issuing
+ * body (its logo when configured); then the statement; at the bottom the place and date of issue, the
+ * verification code and address with a vector QR code, and the signatory's role and name when configured.
+ * A revoked certificate is still rendered, for the record, but crossed by "REVOCATO" and the reason, so
+ * it cannot pass for a valid one.
  */
-export function renderCertificatePdf(c: CertificatePdfData, publicUrl: string): Promise<Buffer> {
+export function renderCertificatePdf(
+  c: CertificatePdfData,
+  publicUrl: string,
+  layout: CertificateLayout = NO_LAYOUT,
+): Promise<Buffer> {
   const url = verifyUrl(publicUrl, c.code);
   const doc = new PDFDocument({
     size: 'A4',
@@ -77,6 +104,7 @@ export function renderCertificatePdf(c: CertificatePdfData, publicUrl: string): 
   const left = 56;
   const width = W - 2 * left;
   const navy = '#06357a';
+  const ink = '#1a1a1a';
 
   doc
     .lineWidth(2)
@@ -88,7 +116,7 @@ export function renderCertificatePdf(c: CertificatePdfData, publicUrl: string): 
     .rect(34, 34, W - 68, H - 68)
     .stroke();
 
-  const centred = (text: string, font: string, size: number, gap = 6, color = '#1a1a1a') =>
+  const centred = (text: string, font: string, size: number, gap = 6, color = ink) =>
     doc
       .font(font)
       .fontSize(size)
@@ -96,47 +124,90 @@ export function renderCertificatePdf(c: CertificatePdfData, publicUrl: string): 
       .text(winAnsi(text), left, undefined, { width, align: 'center' })
       .moveDown(gap / size);
 
-  doc.y = 72;
-  centred(c.issuer, 'Helvetica-Bold', 13, 30, navy);
-  centred('ATTESTATO DI PARTECIPAZIONE', 'Helvetica-Bold', 28, 36, navy);
-  centred('Si attesta che', 'Helvetica', 13, 12);
-  centred(c.holderName, 'Helvetica-Bold', 24, 22);
-  centred('ha partecipato al percorso formativo', 'Helvetica', 13, 12);
-  centred(c.pathTitle, 'Helvetica-Bold', 17, 18);
+  // The issuing body: its logo, its name, a rule under them.
+  doc.y = 50;
+  if (layout.logo) {
+    const logoHeight = 52;
+    doc.image(layout.logo.data, left, doc.y, { fit: [width, logoHeight], align: 'center', valign: 'center' });
+    doc.y += logoHeight + 6;
+  }
+  centred(c.issuer, 'Helvetica-Bold', 13, 8, navy);
+  doc
+    .lineWidth(0.75)
+    .strokeColor(navy)
+    .moveTo(W / 2 - 120, doc.y)
+    .lineTo(W / 2 + 120, doc.y)
+    .stroke();
+  doc.y += layout.logo ? 16 : 26;
+
+  centred('ATTESTATO DI PARTECIPAZIONE', 'Helvetica-Bold', 26, 26, navy);
+  centred('Si attesta che', 'Helvetica', 13, 10);
+  centred(c.holderName, 'Helvetica-Bold', 22, 18);
+  centred('ha partecipato al percorso formativo', 'Helvetica', 13, 10);
+  centred(c.pathTitle, 'Helvetica-Bold', 16, 14);
   const period =
     c.startsOn === c.endsOn
-      ? `del ${formatRomeDate(c.startsOn)}`
+      ? `il ${formatRomeDate(c.startsOn)}`
       : `dal ${formatRomeDate(c.startsOn)} al ${formatRomeDate(c.endsOn)}`;
-  centred(`edizione «${c.editionTitle}», ${period},`, 'Helvetica', 13, 4);
+  centred(`${editionWords(c.editionTitle)}, svolta ${period},`, 'Helvetica', 13, 4);
   centred(
-    `frequentando ${italianHours(c.minutesAttended)} ore e completandolo il ${formatRomeDate(c.completedOn)}.`,
+    `frequentando ${hoursInWords(c.minutesAttended)} e completandolo il ${formatRomeDate(c.completedOn)}.`,
     'Helvetica',
     13,
     4,
   );
 
-  // Verification block: code and instructions on the left, the QR code on the right.
-  const qrSize = 96;
+  // The foot: place, date and verification on the left, the signatory in the middle, the QR code on the right.
+  const qrSize = 88;
+  const footY = H - 52 - qrSize;
   const qrX = W - left - qrSize;
-  const qrY = H - 56 - qrSize - 8;
-  drawQr(doc, url, qrX, qrY, qrSize);
-  const textWidth = qrX - left - 24;
+  drawQr(doc, url, qrX, footY, qrSize);
+  const signWidth = 230;
+  const signX = qrX - 24 - signWidth;
+  const textWidth = signX - left - 24;
+  const issuedOn = formatRomeDate(romeDate(c.issuedAt));
   doc
     .font('Helvetica')
-    .fontSize(10)
-    .fillColor('#1a1a1a')
-    .text(`Rilasciato il ${formatRomeDate(romeDate(c.issuedAt))}`, left, qrY, { width: textWidth });
-  doc.font('Helvetica-Bold').fontSize(12).text(`Codice di verifica: ${c.code}`, { width: textWidth });
+    .fontSize(10.5)
+    .fillColor(ink)
+    .text(winAnsi(layout.place ? `${layout.place}, ${issuedOn}` : `Rilasciato il ${issuedOn}`), left, footY, {
+      width: textWidth,
+    });
+  doc
+    .moveDown(0.4)
+    .font('Helvetica-Bold')
+    .fontSize(11)
+    .text(`Codice di verifica: ${c.code}`, { width: textWidth });
   doc
     .moveDown(0.3)
     .font('Helvetica')
     .fontSize(9.5)
-    .text(
-      winAnsi(
-        `Per verificarne l’autenticità inquadra il codice QR oppure visita l’indirizzo ${url}, che indica se l’attestato è valido o revocato.`,
-      ),
-      { width: textWidth },
-    );
+    .text(winAnsi('Per verificarne l’autenticità visita l’indirizzo'), { width: textWidth });
+  doc.font('Helvetica-Bold').fontSize(10.5).fillColor(navy).text(url, { width: textWidth });
+  doc
+    .font('Helvetica')
+    .fontSize(9.5)
+    .fillColor(ink)
+    .text(winAnsi('o inquadra il codice QR: indica se l’attestato è valido o revocato.'), {
+      width: textWidth,
+    });
+
+  if (layout.signatoryName || layout.signatoryRole) {
+    doc.y = footY + 6;
+    if (layout.signatoryRole)
+      doc
+        .font('Helvetica')
+        .fontSize(10.5)
+        .fillColor(ink)
+        .text(winAnsi(layout.signatoryRole), signX, doc.y, { width: signWidth, align: 'center' });
+    if (layout.signatoryName)
+      doc
+        .moveDown(0.3)
+        .font('Helvetica-Bold')
+        .fontSize(11.5)
+        .fillColor(ink)
+        .text(winAnsi(layout.signatoryName), signX, doc.y, { width: signWidth, align: 'center' });
+  }
 
   if (c.revokedAt) {
     doc.save();

@@ -75,7 +75,7 @@ export function createCertificatesService(deps: {
   repo: CertificatesRepository;
   audit: AuditService;
   mail: MailService;
-  config: Pick<Config, 'publicUrl' | 'certIssuer'>;
+  config: Pick<Config, 'publicUrl' | 'certIssuer' | 'certificate'>;
   editions: Pick<EditionsService, 'trains' | 'manages'>;
   clock: Clock;
 }) {
@@ -183,7 +183,7 @@ export function createCertificatesService(deps: {
     return found;
   }
 
-  const pdfOf = (r: CertificateRow) => renderCertificatePdf(r, config.publicUrl);
+  const pdfOf = (r: CertificateRow) => renderCertificatePdf(r, config.publicUrl, config.certificate);
 
   return {
     syncEnrolment,

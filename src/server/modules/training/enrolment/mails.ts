@@ -127,7 +127,7 @@ function lines(lang: Lang, e: EnrolmentEvent): { subject: string; body: string }
 
 export function enrolmentMail(lang: Lang, f: EnrolmentMailFacts, e: EnrolmentEvent): Mail {
   const { subject, body } = lines(lang, e);
-  const dates = `${formatRomeDate(f.startsOn)} – ${formatRomeDate(f.endsOn)}`;
+  const dates = `${formatRomeDate(f.startsOn, lang)} – ${formatRomeDate(f.endsOn, lang)}`;
   if (lang === 'en')
     return {
       subject: `Officina: ${subject} – ${f.pathTitle}`,

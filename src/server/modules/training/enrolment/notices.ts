@@ -19,7 +19,7 @@ type SessionFacts = {
 };
 
 export const when = (s: Pick<SessionFacts, 'startsAt' | 'endsAt'>, lang: Lang) =>
-  `${formatRomeDate(romeDate(s.startsAt))}, ${romeTime(s.startsAt)}–${romeTime(s.endsAt)}${lang === 'en' ? ' (Rome time)' : ''}`;
+  `${formatRomeDate(romeDate(s.startsAt), lang)}, ${romeTime(s.startsAt)}–${romeTime(s.endsAt)}${lang === 'en' ? ' (Rome time)' : ''}`;
 
 export function reminderMail(
   lang: Lang,
@@ -70,7 +70,7 @@ export function changeLine(c: ChangeFacts, lang: Lang): string | null {
     case 'edition.updated': {
       if (!Object.keys(c.changes).some((k) => EDITION_FIELDS.includes(k))) return null;
       const venue = [c.edition.venueName, c.edition.venueAddress].filter(Boolean).join(', ');
-      const dates = `${formatRomeDate(c.edition.startsOn)} – ${formatRomeDate(c.edition.endsOn)}`;
+      const dates = `${formatRomeDate(c.edition.startsOn, en ? 'en' : 'it')} – ${formatRomeDate(c.edition.endsOn, en ? 'en' : 'it')}`;
       return en
         ? `The edition’s details have changed. Now: ${dates}${venue ? `, ${venue}` : ''}.`
         : `Sono cambiati i dettagli dell’edizione. Ora: ${dates}${venue ? `, ${venue}` : ''}.`;
@@ -104,7 +104,7 @@ export function changeLine(c: ChangeFacts, lang: Lang): string | null {
       if (!s) return null;
       const reason = c.changes.reason?.to;
       return en
-        ? `The session “${s.title}” of ${formatRomeDate(romeDate(s.startsAt))} is cancelled.${reason ? ` Reason: ${reason}` : ''}`
+        ? `The session “${s.title}” of ${formatRomeDate(romeDate(s.startsAt), 'en')} is cancelled.${reason ? ` Reason: ${reason}` : ''}`
         : `La sessione “${s.title}” del ${formatRomeDate(romeDate(s.startsAt))} è annullata.${reason ? ` Motivo: ${reason}` : ''}`;
     }
     default:

@@ -12,7 +12,7 @@ export function cancellationDeadline(e: Pick<EditionRow, 'startsOn' | 'cancellat
 
 const when = (d: Date, lang: Lang) =>
   lang === 'en'
-    ? `${formatRomeDate(romeDate(d))} at ${romeTime(d)}`
+    ? `${formatRomeDate(romeDate(d), 'en')} at ${romeTime(d)}`
     : `${formatRomeDate(romeDate(d))} alle ${romeTime(d)}`;
 
 /** An edition takes enrolments when published and inside its window (admins may skip the window). */
