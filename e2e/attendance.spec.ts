@@ -98,10 +98,11 @@ describe('attendance: a trainer keeps the register, learners check in', () => {
       .getByRole('row', { name: /^4 / })
       .getByText(/ora di ingresso illeggibile/)
       .waitFor();
-    // Giulia's minutes from the report now show in the register, and her row stays undecided.
+    // Giulia's minutes from the report now show in the register: she is present, and counted as marked.
     const giulia = trainer.getByRole('group', { name: /Giulia Discente/ });
     await giulia.getByText('Già registrato: 1 h (report webinar).').waitFor();
-    expect(await giulia.getByLabel('Presente', { exact: true }).isChecked()).toBe(false);
+    expect(await giulia.getByLabel('Presente', { exact: true }).isChecked()).toBe(true);
+    await trainer.getByText('Presenti: 1, assenti: 0, da indicare: 1.').waitFor();
     await expectAccessible(trainer, 'webinar report');
   });
 

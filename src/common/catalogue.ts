@@ -252,12 +252,33 @@ export const eligibilityInfo = z.object({
   text: z.string(),
 });
 
+/**
+ * Why the signed-in person may not enrol themselves in an edition: the code the enrolment itself would
+ * be refused with (the same checks, in the same order).
+ */
+export const SELF_ENROLMENT_REFUSALS = [
+  'EDITION_NOT_OPEN',
+  'ENROLMENT_NOT_OPEN_YET',
+  'ENROLMENT_CLOSED',
+  'NOT_ELIGIBLE',
+  'ALREADY_ENROLLED',
+] as const;
+export type SelfEnrolmentRefusal = (typeof SELF_ENROLMENT_REFUSALS)[number];
+
+export const enrolmentStanding = z.object({
+  allowed: z.boolean(),
+  reason: z.enum(SELF_ENROLMENT_REFUSALS).nullable(),
+});
+export type EnrolmentStanding = z.infer<typeof enrolmentStanding>;
+
 export const publicSession = session.omit({ onlineUrl: true, trainerId: true });
 /** Trainers appear on public pages by name only: their user ids are personal data. */
 export const publicEdition = edition.omit({ sessions: true, trainerIds: true }).extend({
   sessions: z.array(publicSession),
   eligibility: eligibilityInfo,
   trainers: z.array(z.object({ name: z.string() })),
+  /** Only for a signed-in person: whether they may enrol themselves now, or why not. */
+  enrolment: enrolmentStanding.optional(),
 });
 export const publicPath = trainingPath.omit({ unitIds: true }).extend({
   eligibility: eligibilityInfo,

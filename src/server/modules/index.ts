@@ -40,8 +40,9 @@ export const modules = [
   // training
   agreementsModule,
   catalogueModule,
-  calendarModule,
   enrolmentModule,
+  // after enrolment: an edition's page tells a signed-in person whether they may enrol
+  calendarModule,
   attendanceModule,
   certificatesModule,
   learningModule,

@@ -9,19 +9,28 @@ import { formatMinutes } from './format';
 
 type Person = Register['people'][number];
 type Choice = 'present' | 'absent' | '';
-type Draft = { choice: Choice; late: string; early: string };
+type Draft = {
+  choice: Choice;
+  late: string;
+  early: string;
+  /** Shown from another source's minutes and not changed here: not sent, so not overwritten. */
+  fromLedger?: boolean;
+};
 
 /**
- * A row the register itself wrote is shown as it was filled in; minutes from another source (QR code,
- * webinar report, logbook) leave the row undecided, so saving the register does not overwrite them unless
- * the trainer says otherwise.
+ * A row the register itself wrote is shown as it was filled in. Minutes from another source (QR check-in,
+ * webinar report, online module, logbook) are in the ledger too: the person is shown present (absent
+ * when the source found no minutes) and counts as marked, and saving leaves those minutes alone unless
+ * the trainer changes the row (`fromLedger`).
  */
 function draftOf(p: Person): Draft {
   const a = p.attendance;
-  if (a?.source !== 'register' || !a.detail) return { choice: '', late: '0', early: '0' };
-  const d = a.detail as { present?: boolean; late?: number; early?: number };
+  if (!a) return { choice: '', late: '0', early: '0' };
+  if (a.source !== 'register')
+    return { choice: a.minutes > 0 ? 'present' : 'absent', late: '0', early: '0', fromLedger: true };
+  const d = (a.detail ?? {}) as { present?: boolean; late?: number; early?: number };
   return {
-    choice: d.present ? 'present' : 'absent',
+    choice: d.present === false || (d.present === undefined && a.minutes === 0) ? 'absent' : 'present',
     late: String(d.late ?? 0),
     early: String(d.early ?? 0),
   };
@@ -146,7 +155,7 @@ export function RegisterForm({
 
   const draftOfPerson = (userId: string): Draft => drafts[userId] ?? { choice: '', late: '0', early: '0' };
   const set = (userId: string, patch: Partial<Draft>) =>
-    setDrafts({ ...drafts, [userId]: { ...draftOfPerson(userId), ...patch } });
+    setDrafts({ ...drafts, [userId]: { ...draftOfPerson(userId), ...patch, fromLedger: false } });
   const counts = { present: 0, absent: 0, open: 0 };
   for (const p of register.people) {
     const c = draftOfPerson(p.userId).choice;
@@ -172,7 +181,7 @@ export function RegisterForm({
     const entries: RegisterBody['entries'] = [];
     for (const p of register.people) {
       const d = draftOfPerson(p.userId);
-      if (!d.choice) continue;
+      if (!d.choice || d.fromLedger) continue;
       const late = d.choice === 'present' ? wholeMinutes(d.late) : 0;
       const early = d.choice === 'present' ? wholeMinutes(d.early) : 0;
       if (late === null) problems[`${p.userId}.late`] = t('register.errors.minutes');
@@ -186,7 +195,8 @@ export function RegisterForm({
         leftEarlyMinutes: early ?? 0,
       });
     }
-    if (entries.length === 0) problems.none = t('register.errors.none');
+    if (entries.length === 0)
+      problems.none = counts.open > 0 ? t('register.errors.none') : t('register.errors.unchanged');
     setLocal(problems);
     if (Object.keys(problems).length > 0) {
       focusFirstInvalid();
@@ -229,7 +239,14 @@ export function RegisterForm({
           onClick={() =>
             setDrafts(
               Object.fromEntries(
-                register.people.map((p) => [p.userId, { ...draftOfPerson(p.userId), choice: 'present' }]),
+                register.people.map((p) => {
+                  const d = draftOfPerson(p.userId);
+                  // Someone already present from another source stays as that source recorded them.
+                  return [
+                    p.userId,
+                    d.choice === 'present' ? d : { ...d, choice: 'present', fromLedger: false },
+                  ];
+                }),
               ),
             )
           }

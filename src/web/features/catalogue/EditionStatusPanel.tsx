@@ -3,9 +3,10 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Edition } from '../../../common/catalogue';
+import { Dialog } from '../../components/Dialog';
 import { ErrorAlert, SuccessAlert } from '../../components/ErrorAlert';
 import { EditionStatusBadge } from '../training/labels';
-import { useEditionTransition } from './api';
+import { useEditionTransition, usePath, usePathStatus } from './api';
 import { ReasonDialog } from './ReasonDialog';
 
 type Step = 'published' | 'closed' | 'completed';
@@ -24,9 +25,38 @@ const NEXT: Record<Edition['status'], Step[]> = {
 export function EditionStatusPanel({ edition }: { edition: Edition }) {
   const { t } = useTranslation();
   const transition = useEditionTransition(edition.id);
+  const path = usePath(edition.pathId);
+  const publishPath = usePathStatus(edition.pathId);
   const [cancelling, setCancelling] = useState(false);
+  const [confirming, setConfirming] = useState(false);
   const [done, setDone] = useState<string | null>(null);
   const next = NEXT[edition.status];
+  // The public calendar shows an edition only once its path is published too: say so, and offer both.
+  const pathHidden = path.data !== undefined && path.data.status !== 'published';
+  const pathTitle = path.data?.title ?? edition.pathTitle;
+  const publish = (withPath: boolean) => {
+    transition.reset();
+    publishPath.reset();
+    const publishEdition = () =>
+      transition.mutate(
+        { status: 'published' },
+        {
+          onSuccess: () => {
+            setConfirming(false);
+            setDone(
+              withPath
+                ? t('editionAdmin.done.publishedBoth', { path: pathTitle })
+                : t('editionAdmin.done.publishedHidden', { path: pathTitle }),
+            );
+          },
+        },
+      );
+    // The path first, as asked; an edition without sessions is refused before the path is touched.
+    if (withPath && edition.sessions.length > 0)
+      publishPath.mutate('published', { onSuccess: publishEdition });
+    else publishEdition();
+  };
+  const pending = transition.isPending || publishPath.isPending;
   const label = (step: Step) =>
     step === 'published' && edition.status === 'closed'
       ? t('editionAdmin.reopen')
@@ -43,7 +73,7 @@ export function EditionStatusPanel({ edition }: { edition: Edition }) {
       {edition.status === 'cancelled' && edition.cancelReason ? (
         <p>{t('training.reason', { reason: edition.cancelReason })}</p>
       ) : null}
-      {!cancelling ? <ErrorAlert error={transition.error} /> : null}
+      {!cancelling && !confirming ? <ErrorAlert error={transition.error ?? publishPath.error} /> : null}
       {done ? <SuccessAlert>{done}</SuccessAlert> : null}
       <div className="d-flex flex-wrap gap-2">
         {next.map((step, i) => (
@@ -52,13 +82,19 @@ export function EditionStatusPanel({ edition }: { edition: Edition }) {
             color="primary"
             outline={i > 0}
             size="sm"
-            disabled={transition.isPending}
-            onClick={() =>
+            disabled={pending}
+            onClick={() => {
+              if (step === 'published' && edition.status === 'draft' && pathHidden) {
+                transition.reset();
+                publishPath.reset();
+                setConfirming(true);
+                return;
+              }
               transition.mutate(
                 { status: step },
                 { onSuccess: () => setDone(t(`editionAdmin.done.${step}`)) },
-              )
-            }
+              );
+            }}
           >
             {label(step)}
           </Button>
@@ -68,7 +104,7 @@ export function EditionStatusPanel({ edition }: { edition: Edition }) {
             color="danger"
             outline
             size="sm"
-            disabled={transition.isPending}
+            disabled={pending}
             onClick={() => {
               transition.reset();
               setCancelling(true);
@@ -82,16 +118,51 @@ export function EditionStatusPanel({ edition }: { edition: Edition }) {
         <ul className="small mt-2 mb-0">
           {next.map((step) => (
             <li key={step}>
-              {label(step)}: {t(`editionAdmin.hint.${step}`)}
+              {label(step)}:{' '}
+              {step === 'published' && pathHidden
+                ? t('editionAdmin.hint.publishedPathDraft', { path: pathTitle })
+                : t(`editionAdmin.hint.${step}`)}
             </li>
           ))}
         </ul>
       ) : null}
-      {edition.status !== 'draft' ? (
+      {edition.status !== 'draft' && pathHidden ? (
+        <div className="alert alert-warning mt-3 mb-0" role="note">
+          <p className="mb-2">{t('editionAdmin.hiddenByPath', { path: pathTitle })}</p>
+          <Button
+            color="primary"
+            size="sm"
+            disabled={pending}
+            onClick={() =>
+              publishPath.mutate('published', {
+                onSuccess: () => setDone(t('editionAdmin.done.pathPublished', { path: pathTitle })),
+              })
+            }
+          >
+            {t('editionAdmin.publishPath')}
+          </Button>
+        </div>
+      ) : null}
+      {edition.status !== 'draft' && !pathHidden ? (
         <p className="mt-3 mb-0">
           <Link to={`/formazione/edizioni/${edition.id}`}>{t('editionAdmin.publicPage')}</Link>
         </p>
       ) : null}
+      <Dialog open={confirming} title={t('editionAdmin.publishTitle')} onClose={() => setConfirming(false)}>
+        <p>{t('editionAdmin.publishPathDraft', { path: pathTitle })}</p>
+        <ErrorAlert error={transition.error ?? publishPath.error} />
+        <div className="d-flex flex-wrap gap-2">
+          <Button color="primary" disabled={pending} onClick={() => publish(true)}>
+            {t('editionAdmin.publishBoth')}
+          </Button>
+          <Button color="primary" outline disabled={pending} onClick={() => publish(false)}>
+            {t('editionAdmin.publishEditionOnly')}
+          </Button>
+          <Button color="secondary" outline disabled={pending} onClick={() => setConfirming(false)}>
+            {t('editionAdmin.publishKeep')}
+          </Button>
+        </div>
+      </Dialog>
       <ReasonDialog
         open={cancelling}
         title={t('editionAdmin.cancelTitle')}

@@ -2,6 +2,7 @@ import { Button } from 'design-react-kit';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
+import type { SelfEnrolmentRefusal } from '../../../common/catalogue';
 import type { Enrolment } from '../../../common/enrolment';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatDateTimeText } from '../../components/format';
@@ -40,6 +41,12 @@ function MyEnrolment({ enrolment, edition }: { enrolment: Enrolment; edition: Pu
   );
 }
 
+/** The words for a refusal; a path reserved to Convenzioni says so rather than "other Provinces". */
+function refusalKey(reason: SelfEnrolmentRefusal, edition: PublicEdition): string {
+  if (reason === 'NOT_ELIGIBLE' && edition.eligibility.kind === 'agreement') return 'NOT_ELIGIBLE_agreement';
+  return reason;
+}
+
 /**
  * Enrolling from an edition's public page: visitors are sent to sign in (and back); a signed-in person
  * sees their enrolment, or the button to enrol while the window is open.
@@ -69,6 +76,9 @@ export function EnrolAction({ edition, open }: { edition: PublicEdition; open: b
   const current = mine.data?.items.find((e) => e.editionId === edition.id);
   const active = current !== undefined && ACTIVE_STATUSES.includes(current.status);
   const access = enrolmentAccess(me);
+  // The server answers with the edition whether this person may enrol, by the rule enrolment applies:
+  // a refusal is said in words instead of a button that would fail.
+  const refusal = edition.enrolment?.allowed === false ? edition.enrolment.reason : null;
   return (
     <div>
       {notice.node}
@@ -77,7 +87,12 @@ export function EnrolAction({ edition, open }: { edition: PublicEdition; open: b
         <MyEnrolment enrolment={current} edition={edition} />
       ) : null}
       <ErrorAlert error={enrol.error} />
-      {open && !active && mine.data ? (
+      {open && !active && mine.data && refusal && refusal !== 'ALREADY_ENROLLED' ? (
+        <p className="mb-2" data-enrolment-refusal={refusal}>
+          <strong>{t(`enrol.refused.${refusalKey(refusal, edition)}`)}</strong>
+        </p>
+      ) : null}
+      {open && !active && mine.data && !refusal ? (
         <>
           {edition.approvalRequired ? <p className="mb-2">{t('enrol.approvalNeeded')}</p> : null}
           {edition.seatsLeft <= 0 ? <p className="mb-2">{t('enrol.waitlistOnly')}</p> : null}

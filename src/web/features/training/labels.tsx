@@ -5,11 +5,12 @@ import type { EditionStatus } from '../../../common/catalogue';
 import { formatNumber, withArticle } from '../../components/format';
 import { useReference } from '../units/api';
 
+/** One colour per status, so that a change of status also changes the badge's colour. */
 const EDITION_COLOURS: Record<EditionStatus, string> = {
   draft: 'secondary',
   published: 'success',
   closed: 'primary',
-  completed: 'primary',
+  completed: 'dark',
   cancelled: 'danger',
 };
 

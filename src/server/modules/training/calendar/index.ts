@@ -1,6 +1,7 @@
 import { defineModule } from '../../../kernel/module.js';
 import type { AuditService } from '../../platform/audit/index.js';
 import type { EditionsService, PathsService } from '../catalogue/index.js';
+import type { EnrolmentService } from '../enrolment/index.js';
 import { createCalendarRepository } from './repository.js';
 import { calendarRoutes } from './routes.js';
 import { type CalendarService, createCalendarService } from './service.js';
@@ -15,13 +16,19 @@ export const calendarModule = defineModule({
   name: 'calendar',
   create: (
     { db, config, clock },
-    deps: { audit: AuditService; editions: EditionsService; paths: PathsService },
+    deps: {
+      audit: AuditService;
+      editions: EditionsService;
+      paths: PathsService;
+      enrolment: EnrolmentService;
+    },
   ) => ({
     calendar: createCalendarService({
       db,
       repo: createCalendarRepository(clock),
       editions: deps.editions,
       paths: deps.paths,
+      enrolment: deps.enrolment,
       audit: deps.audit,
       config,
       clock,

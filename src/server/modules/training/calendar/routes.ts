@@ -99,12 +99,18 @@ export async function calendarRoutes(app: App, { services }: RouteDeps<{ calenda
         config: { public: true },
         schema: {
           tags,
-          summary: 'A public edition with its sessions (no online links)',
+          summary:
+            'A public edition with its sessions (no online links); for a signed-in person, whether they may enrol',
           params: idParams,
           response: { 200: publicEdition },
         },
       },
-      async (req) => calendar.publicEdition(req.params.id, req.ctx.lang),
+      async (req, reply) => {
+        // The answer differs for a signed-in person (whether they may enrol): no shared cache may keep it.
+        reply.header('vary', 'cookie');
+        if (req.ctx.actor) reply.header('cache-control', 'private, no-cache');
+        return calendar.publicEdition(req.params.id, req.ctx.lang, req.ctx);
+      },
     );
   });
 

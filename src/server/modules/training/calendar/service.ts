@@ -15,6 +15,7 @@ import { romeDayRange } from '../../../kernel/range.js';
 import { newToken } from '../../../kernel/tokens.js';
 import type { AuditService } from '../../platform/audit/index.js';
 import type { EditionsService, PathsService } from '../catalogue/index.js';
+import type { EnrolmentService } from '../enrolment/index.js';
 import { sessionsCalendar } from './ical.js';
 import { type CalendarRepository, type CalendarRow, PUBLIC_EDITION_STATUSES } from './repository.js';
 
@@ -64,6 +65,8 @@ export function createCalendarService(deps: {
   repo: CalendarRepository;
   editions: EditionsService;
   paths: PathsService;
+  /** Whether the signed-in person may enrol in an edition: the enrolment module's own rule. */
+  enrolment: Pick<EnrolmentService, 'standing'>;
   audit: AuditService;
   config: Pick<Config, 'publicUrl'>;
   clock: Clock;
@@ -145,8 +148,11 @@ export function createCalendarService(deps: {
       };
     },
 
-    /** A public edition: drafts are not found, online links and trainers' user ids are left out. */
-    async publicEdition(id: number, lang: Lang) {
+    /**
+     * A public edition: drafts are not found, online links and trainers' user ids are left out. With a
+     * signed-in caller it also says whether they may enrol themselves, or why not.
+     */
+    async publicEdition(id: number, lang: Lang, ctx?: RequestContext) {
       const row = await deps.editions.findRow(db, id);
       if (!row || !PUBLIC_EDITION_STATUSES.includes(row.status)) throw errors.notFound(EDITION);
       const pathRow = await deps.paths.publishedBySlug(
@@ -161,6 +167,7 @@ export function createCalendarService(deps: {
         trainers: trainers.map(({ name }) => ({ name })),
         sessions: sessions.map(({ onlineUrl: _o, trainerId: _tr, ...s }) => s),
         eligibility: await deps.paths.eligibilityInfo(pathRow, path?.serviceModelName ?? null, lang),
+        ...(ctx?.actor ? { enrolment: (await deps.enrolment.standing(ctx, id)) ?? undefined } : {}),
       };
     },
 

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { type EnrolmentStanding, SELF_ENROLMENT_REFUSALS } from '../../../../common/catalogue.js';
 import {
   ACTIVE_ENROLMENT_STATUSES,
   type Enrolment,
@@ -158,6 +159,20 @@ export function createEnrolmentService(deps: {
     return isEligible(await deps.paths.eligibilityRule(found.path, tx), unitId);
   }
 
+  /**
+   * What stands between a person and enrolling themselves in an edition, in the order `enrol` checks it:
+   * throws the refusal (the edition's status or window, the path's eligibility, an active enrolment).
+   */
+  async function checkSelfEnrolment(
+    tx: Db,
+    edition: EditionRow,
+    person: { id: string; unitId: number | null },
+  ) {
+    checkEnrollable(edition, clock.now(), { bypassWindow: false });
+    if (!(await eligible(tx, edition.id, person.unitId))) throw rules.notEligible();
+    if (await repo.findActive(tx, edition.id, person.id)) throw rules.alreadyEnrolled();
+  }
+
   async function trains(tx: Db, ctx: RequestContext, editionId: number) {
     return !!ctx.actor && (await deps.editions.trains(tx, editionId, ctx.actor.id));
   }
@@ -223,11 +238,30 @@ export function createEnrolmentService(deps: {
       const person = await repo.person(db, actor.id);
       if (!person) throw errors.forbidden();
       const row = await withEdition(editionId, async (tx, edition) => {
-        checkEnrollable(edition, clock.now(), { bypassWindow: false });
-        if (!(await eligible(tx, editionId, person.unitId))) throw rules.notEligible();
+        await checkSelfEnrolment(tx, edition, person);
         return enrolIn(tx, ctx, edition, person, { nominatedBy: null, skipApproval: false });
       });
       return view(row.id);
+    },
+
+    /**
+     * Whether the signed-in person may enrol themselves in an edition now, or the code `enrol` would
+     * refuse them with: the edition's page shows the reason instead of a button that would fail.
+     * Null for a visitor, or an edition that does not exist.
+     */
+    async standing(ctx: RequestContext, editionId: number): Promise<EnrolmentStanding | null> {
+      if (!ctx.actor) return null;
+      const person = await repo.person(db, ctx.actor.id);
+      const found = await repo.findEdition(db, editionId);
+      if (!person || !found) return null;
+      try {
+        await checkSelfEnrolment(db, found.edition, person);
+        return { allowed: true, reason: null };
+      } catch (err) {
+        const reason = SELF_ENROLMENT_REFUSALS.find((r) => err instanceof AppError && err.code === r);
+        if (!reason) throw err;
+        return { allowed: false, reason };
+      }
     },
 
     /** An officer (own staff) or admin enrols people; their nomination is the approval. */
