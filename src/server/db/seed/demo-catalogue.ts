@@ -164,9 +164,6 @@ const PATHS: DemoPath[] = [
   },
 ];
 
-/** The demo paths, for the tests that check the demo tells a coherent story. */
-export const DEMO_PATHS: readonly DemoPath[] = PATHS;
-
 /** Where an edition is held, as its title says it: the venue's city, or "online". */
 export const placeOf = (venue: DemoVenue | null) => venue?.city ?? 'online';
 
