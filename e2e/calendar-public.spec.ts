@@ -131,7 +131,10 @@ describe('the public training calendar', () => {
   });
 
   it('opens an edition page with dates, sessions and how to enrol', async () => {
+    // Editions with seats and enrolment open: the demo also has one under way, whose enrolment is closed.
+    await page.goto('/formazione?available=true');
     const entry = page.locator('main li.officina-entry').first();
+    await entry.waitFor();
     await entry.getByRole('link').first().click();
     await page.waitForURL((u) => /^\/formazione\/edizioni\/\d+$/.test(u.pathname));
     await page.getByText('Come iscriversi').waitFor();

@@ -24,8 +24,13 @@ describe('public pages as served to search engines', () => {
       items: { editionId: number }[];
     };
     const editionId = calendar.items[0]?.editionId;
+    const edition = (await (await fetch(`${baseURL()}/api/v1/public/editions/${editionId}`)).json()) as {
+      title: string;
+    };
+    // The demo names the edition after its place and the month it starts.
+    expect(edition.title).toMatch(/^Edizione 1 – Cuneo, \p{L}+ \d{4}$/u);
     const head = await servedHead(`/formazione/edizioni/${editionId}`);
-    expect(head.title).toBe('Appalti pubblici: il nuovo codice dei contratti — Edizione Piemonte — Officina');
+    expect(head.title).toBe(`Appalti pubblici: il nuovo codice dei contratti — ${edition.title} — Officina`);
     expect(head.description).toContain('Riservato alle Province con una Convenzione attiva');
   });
 

@@ -1,5 +1,6 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { Config } from '../config.js';
+import { type Clock, systemClock } from '../kernel/clock.js';
 import { assertPasswordPolicy } from '../kernel/passwords.js';
 import type { Database, Db } from './client.js';
 import { applyMigrations, withMigrationLock } from './migrate.js';
@@ -10,13 +11,24 @@ import { seedReference } from './seed/reference.js';
  * Everything start-up does to a database: migrate, reference data, first admin, demo content. It all
  * runs under the migration lock, since each step would race with another instance doing the same.
  */
-export function prepareDatabase(database: Database, config: Config, log: Pick<FastifyBaseLogger, 'info'>) {
-  return withMigrationLock(database, (db) => prepare(db, database, config, log), {
+export function prepareDatabase(
+  database: Database,
+  config: Config,
+  log: Pick<FastifyBaseLogger, 'info'>,
+  clock: Clock = systemClock,
+) {
+  return withMigrationLock(database, (db) => prepare(db, database, config, log, clock), {
     onWait: () => log.info('another instance is preparing the database: waiting for it'),
   });
 }
 
-async function prepare(db: Db, database: Database, config: Config, log: Pick<FastifyBaseLogger, 'info'>) {
+async function prepare(
+  db: Db,
+  database: Database,
+  config: Config,
+  log: Pick<FastifyBaseLogger, 'info'>,
+  clock: Clock,
+) {
   await applyMigrations(db, database.driver);
   const units = await seedReference(db);
   log.info({ units }, 'reference data ready');
@@ -30,5 +42,6 @@ async function prepare(db: Db, database: Database, config: Config, log: Pick<Fas
     log.info({ email: config.adminEmail, result }, 'national admin');
   }
   const demo = config.seedDemo ?? (database.driver === 'pglite' && database.created);
-  if (demo && (await seedDemo(db, { issuer: config.certIssuer }))) log.info('demo content loaded');
+  if (demo && (await seedDemo(db, { issuer: config.certIssuer, now: clock.now() })))
+    log.info('demo content loaded');
 }

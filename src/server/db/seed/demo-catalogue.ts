@@ -13,6 +13,24 @@ import {
   trainingPaths,
   users,
 } from '../schema/index.js';
+import { demoEditionTitle, type PlannedSession, scheduleSessions } from './demo-schedule.js';
+
+/** A classroom: its name, its address and the Province it is in (ISTAT code), which names the edition. */
+export type DemoVenue = { name: string; address: string; unit: string; city: string };
+
+export const CUNEO_VENUE: DemoVenue = {
+  name: 'Sala consiliare della Provincia di Cuneo',
+  address: 'Corso Nizza 21, 12100 Cuneo',
+  unit: '004',
+  city: 'Cuneo',
+};
+
+export const BERGAMO_VENUE: DemoVenue = {
+  name: 'Palazzo della Provincia di Bergamo',
+  address: 'Via Torquato Tasso 8, 24121 Bergamo',
+  unit: '016',
+  city: 'Bergamo',
+};
 
 type DemoPath = {
   slug: string;
@@ -27,14 +45,16 @@ type DemoPath = {
   eligibility: PathInput['eligibility'];
   competencies: string[];
   modules: { title: string; hours: number; mode: DeliveryMode }[];
-  /** Editions: days from today, capacity, where, and sessions (day offset, start, end, mode). */
+  /**
+   * Editions: their number within the path (in date order, the past demo edition included), where they
+   * are held, and their sessions in days from today (moved to working days by `scheduleSessions`).
+   */
   editions: {
-    title: string;
-    inDays: number;
+    number: number;
     capacity: number;
-    venue: string | null;
-    unit: string | null;
-    sessions: [number, string, string, DeliveryMode][];
+    venue: DemoVenue | null;
+    approvalRequired?: boolean;
+    sessions: PlannedSession[];
   }[];
 };
 
@@ -60,15 +80,15 @@ const PATHS: DemoPath[] = [
     ],
     editions: [
       {
-        title: 'Edizione Piemonte',
-        inDays: 10,
+        // The Cuneo officer approves her staff's requests: the demo seeds two waiting for her.
+        number: 1,
         capacity: 30,
-        venue: 'Sala consiliare della Provincia di Cuneo',
-        unit: '004',
+        venue: CUNEO_VENUE,
+        approvalRequired: true,
         sessions: [
-          [10, '09:30', '13:30', 'webinar'],
-          [17, '09:30', '13:30', 'webinar'],
-          [24, '09:00', '13:00', 'aula'],
+          { inDays: 10, start: '09:30', end: '13:30', mode: 'webinar' },
+          { inDays: 17, start: '09:30', end: '13:30', mode: 'webinar' },
+          { inDays: 24, start: '09:00', end: '13:00', mode: 'aula' },
         ],
       },
     ],
@@ -83,33 +103,31 @@ const PATHS: DemoPath[] = [
     domainCode: 'gestionale',
     serviceModelCode: 'SAPE',
     level: 'base',
-    totalHours: 8,
-    deliveryModes: ['webinar', 'online'],
+    totalHours: 4,
+    deliveryModes: ['webinar'],
     eligibility: 'all',
     competencies: ['Europrogettazione', 'Rendicontazione'],
     modules: [
-      { title: 'Orientarsi tra i programmi europei', hours: 4, mode: 'online' },
-      { title: 'Dalla proposta alla rendicontazione', hours: 4, mode: 'webinar' },
+      { title: 'Orientarsi tra i programmi europei', hours: 2, mode: 'webinar' },
+      { title: 'Dalla proposta alla rendicontazione', hours: 2, mode: 'webinar' },
     ],
+    // Edition 1 is the past one of the demo history (demo-training.ts).
     editions: [
       {
-        title: 'Edizione online di primavera',
-        inDays: 5,
+        number: 2,
         capacity: 100,
         venue: null,
-        unit: null,
         sessions: [
-          [5, '14:30', '16:30', 'webinar'],
-          [12, '14:30', '16:30', 'webinar'],
+          { inDays: 5, start: '14:30', end: '16:30', mode: 'webinar' },
+          { inDays: 12, start: '14:30', end: '16:30', mode: 'webinar' },
         ],
       },
       {
-        title: 'Edizione online d’autunno',
-        inDays: 60,
+        // Both modules in one morning.
+        number: 3,
         capacity: 100,
         venue: null,
-        unit: null,
-        sessions: [[60, '10:00', '12:00', 'webinar']],
+        sessions: [{ inDays: 60, start: '09:00', end: '13:00', mode: 'webinar' }],
       },
     ],
   },
@@ -131,27 +149,30 @@ const PATHS: DemoPath[] = [
       { title: 'Dati aperti e interoperabilità', hours: 8, mode: 'aula' },
       { title: 'Affiancamento sul progetto della Provincia', hours: 8, mode: 'affiancamento' },
     ],
+    // Edition 1 is the one under way in Cuneo in the demo history (demo-training.ts).
     editions: [
       {
-        title: 'Edizione Lombardia',
-        inDays: 20,
+        number: 2,
         capacity: 20,
-        venue: 'Palazzo della Provincia di Bergamo',
-        unit: '016',
+        venue: BERGAMO_VENUE,
         sessions: [
-          [20, '09:00', '17:00', 'aula'],
-          [27, '09:00', '13:00', 'affiancamento'],
+          { inDays: 20, start: '09:00', end: '17:00', mode: 'aula' },
+          { inDays: 27, start: '09:00', end: '17:00', mode: 'affiancamento' },
         ],
       },
     ],
   },
 ];
 
+/** Where an edition is held, as its title says it: the venue's city, or "online". */
+export const placeOf = (venue: DemoVenue | null) => venue?.city ?? 'online';
+
 /**
- * Published demo paths with editions and sessions in the coming weeks, and a Convenzione for Cuneo;
- * the paths are linked to the published competency framework by their free-text competencies.
+ * Published demo paths with editions and sessions in the coming weeks (on working days, each edition
+ * named after its place and month, its sessions adding up to the path's hours), and a Convenzione for
+ * Cuneo; the paths are linked to the published competency framework by their free-text competencies.
  */
-export async function seedDemoCatalogue(db: Db, opts: { framework: boolean } = { framework: true }) {
+export async function seedDemoCatalogue(db: Db, opts: { framework?: boolean; now?: Date } = {}) {
   const unitRows = await db
     .select({ id: territorialUnits.id, code: territorialUnits.istatCode })
     .from(territorialUnits);
@@ -160,7 +181,7 @@ export async function seedDemoCatalogue(db: Db, opts: { framework: boolean } = {
     .select({ id: users.id })
     .from(users)
     .where(eq(users.email, 'formatore@officina.demo'));
-  const today = romeDate(new Date());
+  const today = romeDate(opts.now ?? new Date());
   await db.transaction(async (tx) => {
     const pathIds: number[] = [];
     const cuneo = unitId('004');
@@ -185,41 +206,44 @@ export async function seedDemoCatalogue(db: Db, opts: { framework: boolean } = {
         .insert(pathModules)
         .values(modules.map((m, position) => ({ ...m, position, pathId: path.id, description: '' })));
       for (const e of eds) {
-        const days = e.sessions.map(([d]) => d);
+        const sessions = scheduleSessions(today, e.sessions);
+        const first = sessions[0]?.day as string;
+        const last = sessions[sessions.length - 1]?.day as string;
         const [edition] = await tx
           .insert(editions)
           .values({
             pathId: path.id,
-            title: e.title,
-            startsOn: addDays(today, Math.min(...days)),
-            endsOn: addDays(today, Math.max(...days)),
+            title: demoEditionTitle(e.number, placeOf(e.venue), first),
+            startsOn: first,
+            endsOn: last,
             capacity: e.capacity,
             enrolmentOpensAt: romeInstant(addDays(today, -7)),
-            enrolmentClosesAt: romeInstant(addDays(today, Math.min(...days) - 1), '23:59'),
+            enrolmentClosesAt: romeInstant(addDays(first, -1), '23:59'),
             online: e.venue === null,
-            venueName: e.venue,
-            venueAddress: e.venue ? 'Corso Nizza 21' : null,
-            venueUnitId: unitId(e.unit),
+            venueName: e.venue?.name ?? null,
+            venueAddress: e.venue?.address ?? null,
+            venueUnitId: unitId(e.venue?.unit ?? null),
+            approvalRequired: e.approvalRequired ?? false,
             status: 'published',
           })
           .returning({ id: editions.id });
         if (!edition) continue;
         if (trainer) await tx.insert(editionTrainers).values({ editionId: edition.id, userId: trainer.id });
         await tx.insert(editionSessions).values(
-          e.sessions.map(([d, start, end, mode], i) => ({
+          sessions.map((s, i) => ({
             editionId: edition.id,
             title: `Incontro ${i + 1}`,
-            startsAt: romeInstant(addDays(today, d), start),
-            endsAt: romeInstant(addDays(today, d), end),
-            mode,
-            room: mode === 'aula' ? 'Sala A' : null,
+            startsAt: romeInstant(s.day, s.start),
+            endsAt: romeInstant(s.day, s.end),
+            mode: s.mode,
+            room: s.mode === 'aula' ? 'Sala A' : null,
             onlineUrl:
-              mode === 'webinar' ? `https://webinar.example.it/officina/${edition.id}-${i + 1}` : null,
+              s.mode === 'webinar' ? `https://webinar.example.it/officina/${edition.id}-${i + 1}` : null,
             trainerId: trainer?.id ?? null,
           })),
         );
       }
     }
-    if (opts.framework) await createLinksRepository().linkByText(tx, pathIds);
+    if (opts.framework !== false) await createLinksRepository().linkByText(tx, pathIds);
   });
 }

@@ -121,11 +121,13 @@ export const DEMO_USERS: DemoUser[] = [
  * attendance and an attestato (integration tests leave it out, so their own data stands alone).
  * `framework: false` leaves out the paths' links to the competency framework and the restructuring
  * demo, for a database migrated only to before the framework existed (the migration tests).
+ * `now` is the instant the demo is laid out around (the app's clock; tests choose it).
  */
 export async function seedDemo(
   db: Db,
-  opts: { history?: boolean; issuer?: string; framework?: boolean } = {},
+  opts: { history?: boolean; issuer?: string; framework?: boolean; now?: Date } = {},
 ): Promise<boolean> {
+  const now = opts.now ?? new Date();
   const [first] = await db
     .select({ id: users.id })
     .from(users)
@@ -161,20 +163,20 @@ export async function seedDemo(
       .insert(auditLog)
       .values({ action: 'system.demo_seeded', entityType: 'system', details: { users: DEMO_USERS.length } });
   });
-  await seedDemoCatalogue(db, { framework: opts.framework !== false });
+  await seedDemoCatalogue(db, { framework: opts.framework !== false, now });
   if (opts.history !== false) {
-    await seedDemoTraining(db, opts.issuer);
+    await seedDemoTraining(db, opts.issuer, now);
     if (opts.framework !== false) {
       await seedDemoAssessment(db);
-      await seedDemoCampaigns(db);
+      await seedDemoCampaigns(db, now);
     }
   }
   // The restructuring tables come after the framework's: a database migrated only that far has none.
   if (opts.framework !== false && opts.history !== false) {
     await seedDemoUnitProfiles(db);
     await seedDemoReorgPlans(db);
-    await seedDemoProgramming(db);
-    await seedDemoTaskforce(db);
+    await seedDemoProgramming(db, now);
+    await seedDemoTaskforce(db, now);
   }
   return true;
 }
