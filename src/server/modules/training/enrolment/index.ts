@@ -60,7 +60,7 @@ export const enrolmentModule = defineModule({
       }),
       officerNotices,
       notifier: createNotifier({ db, repo: createNotifierRepository(), mail: deps.mail, config, log, clock }),
-      digest: createDigestJob({ db, repo: officerRepo, mail: deps.mail, config, log, clock }),
+      officerDigest: createDigestJob({ db, repo: officerRepo, mail: deps.mail, config, log, clock }),
     };
   },
   routes: (app, services, { config }) => enrolmentRoutes(app, { services, config }),
@@ -73,5 +73,5 @@ export const enrolmentModule = defineModule({
     // A larger edition gives seats to the waitlist.
     'edition.capacityChanged': (tx, ctx, { editionId }) => enrolment.afterCapacityChange(tx, ctx, editionId),
   }),
-  jobs: ({ notifier, digest }) => [notifier, digest],
+  jobs: ({ notifier, officerDigest }) => [notifier, officerDigest],
 });

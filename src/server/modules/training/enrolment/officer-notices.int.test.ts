@@ -189,13 +189,13 @@ describe('daily summary', () => {
     expect(await count(EN_OFFICER)).toBe(before.en + 3);
 
     // Before 07:00 (Rome) no summary goes out.
-    expect(await t.services.digest.runOnce(digestAt(1, '06:30'))).toBe(0);
+    expect(await t.services.officerDigest.runOnce(digestAt(1, '06:30'))).toBe(0);
     expect(await count(OFFICER)).toBe(before.it);
 
     // Three processes racing, then a restart's pass the same day: one summary.
     const first = firstPass();
     const runs = await Promise.all([
-      t.services.digest.runOnce(first),
+      t.services.officerDigest.runOnce(first),
       otherProcess().runOnce(first),
       otherProcess().runOnce(new Date(first.getTime() + 1000)),
     ]);
@@ -217,7 +217,7 @@ describe('daily summary', () => {
     expect(await mailsTo(EN_OFFICER, 'summary')).toHaveLength(0);
 
     // Next day: the requests still wait, the cancellation was already told.
-    expect(await t.services.digest.runOnce(digestAt(1))).toBe(1);
+    expect(await t.services.officerDigest.runOnce(digestAt(1))).toBe(1);
     const next = (await mailsTo(OFFICER, 'riepilogo giornaliero'))[1]?.textBody ?? '';
     expect(next).toContain('Richieste in attesa della tua approvazione (2)');
     expect(next).not.toContain('Annullo SIT');
@@ -229,7 +229,7 @@ describe('daily summary', () => {
         decision: 'reject',
         reason: 'Non prioritario',
       });
-    expect(await t.services.digest.runOnce(digestAt(2))).toBe(0);
+    expect(await t.services.officerDigest.runOnce(digestAt(2))).toBe(0);
     expect(await mailsTo(OFFICER, 'riepilogo giornaliero')).toHaveLength(2);
   }
 
@@ -238,7 +238,7 @@ describe('daily summary', () => {
     await clearPending();
     const edition = await makeEdition(admin, { approvalRequired: true, path: { title: 'Digest EN' } });
     await enrol(learner, edition.id);
-    expect(await t.services.digest.runOnce(digestAt(5))).toBe(1);
+    expect(await t.services.officerDigest.runOnce(digestAt(5))).toBe(1);
     const [mail] = await mailsTo(EN_OFFICER, 'daily enrolment summary');
     expect(mail?.textBody).toContain('Requests awaiting your approval (1)');
     expect(mail?.textBody).toContain(`${learnerName}: Digest EN`);
