@@ -22,6 +22,18 @@ async function tabToButton(page: Page, name: string, maxPresses = 80) {
   throw new Error(`the "${name}" button was not reached with ${maxPresses} Tab presses`);
 }
 
+/** Opens the outbox as the administrator and returns the text of the newest message to `to` with `subject`. */
+async function mailTo(page: Page, to: string, subject: string): Promise<string> {
+  await page.goto(`/amministrazione/posta?to=${encodeURIComponent(to)}`);
+  await expectHeading(page, 'Posta in uscita');
+  const row = page.locator('tbody tr').filter({ hasText: subject }).first();
+  await row.waitFor();
+  await row.getByRole('button', { name: /^Leggi/ }).click();
+  const body = page.locator('pre.officina-mail-text').first();
+  await body.waitFor();
+  return (await body.textContent()) ?? '';
+}
+
 async function hasFocus(locator: Locator): Promise<boolean> {
   return locator.evaluate((el) => el === (el.ownerDocument as { activeElement: unknown }).activeElement);
 }
@@ -106,6 +118,30 @@ describe('enrolment with approval by the Province officer', () => {
     await admin.getByText('Edizione pubblicata: compare nel calendario pubblico.').waitFor();
   });
 
+  it('the officer chooses, on the profile page, between one e-mail each and a daily summary', async () => {
+    await signIn(officer, 'referente.cuneo@officina.demo', DEMO_PASSWORD);
+    const choose = async (label: string) => {
+      await officer.goto('/profilo');
+      await expectHeading(officer, 'Il mio profilo');
+      const panel = officer.locator('article', {
+        has: officer.getByRole('heading', { name: 'E-mail sulle iscrizioni del personale' }),
+      });
+      // Bootstrap Italia's label covers the radio: choose it with the keyboard, as `tick` does.
+      await tick(panel.getByRole('radio', { name: label }));
+      await panel.getByRole('button', { name: 'Salva', exact: true }).click();
+      await panel.getByText('Preferenza salvata.').waitFor();
+      // Kept after a reload.
+      await officer.reload();
+      expect(await officer.getByRole('radio', { name: label }).isChecked()).toBe(true);
+    };
+    await officer.setViewportSize({ width: 390, height: 844 });
+    await choose('Un riepilogo giornaliero');
+    await expectAccessible(officer, 'profile with the daily summary chosen (390 px)');
+    await officer.setViewportSize({ width: 1280, height: 900 });
+    await choose('Una e-mail per ogni richiesta');
+    await expectAccessible(officer, 'profile with one e-mail per request (1280 px)');
+  });
+
   it('a visitor is asked to sign in, then the learner enrols with the keyboard', async () => {
     await learner.goto(`/formazione/edizioni/${editionId}`);
     await expectHeading(learner, editionTitle);
@@ -148,8 +184,16 @@ describe('enrolment with approval by the Province officer', () => {
     await expectAccessible(learner, 'my enrolments');
   });
 
+  it('the officer’s e-mail about the request is in the outbox', async () => {
+    const text = await mailTo(admin, 'referente.cuneo@officina.demo', 'richiesta di iscrizione da approvare');
+    expect(text).toContain('Carlo Discente, della tua Provincia, ha chiesto di iscriversi');
+    expect(text).toContain(`Edizione: ${editionTitle}`);
+    expect(text).toContain('/provincia/iscrizioni');
+    await expectAccessible(admin, 'outbox with the officer’s e-mail open');
+  });
+
   it('the Province officer approves it with the keyboard', async () => {
-    await signIn(officer, 'referente.cuneo@officina.demo', DEMO_PASSWORD);
+    await officer.goto('/');
     await officer
       .getByRole('navigation', { name: 'Navigazione principale' })
       .getByRole('link', { name: 'Iscrizioni della Provincia' })
@@ -261,6 +305,22 @@ describe('enrolment with approval by the Province officer', () => {
     await dialog.getByRole('button', { name: "Annulla l'iscrizione" }).click();
     await learner.getByRole('status').filter({ hasText: 'Iscrizione annullata.' }).waitFor();
     await learner.getByRole('button', { name: 'Iscriviti', exact: true }).waitFor();
+  });
+
+  it('the cancellation is confirmed to the learner and told to the officer', async () => {
+    const own = await mailTo(admin, 'discente.cuneo@officina.demo', 'iscrizione annullata');
+    expect(own).toContain('come hai chiesto, la tua iscrizione è stata annullata');
+    expect(own).toContain('Motivo: Impegno di servizio');
+    expect(own).toContain(`Edizione: ${editionTitle}`);
+    const notice = await mailTo(
+      admin,
+      'referente.cuneo@officina.demo',
+      'iscrizione annullata – Carlo Discente',
+    );
+    expect(notice).toContain(`Carlo Discente: Progettare con i fondi europei – ${editionTitle}`);
+    expect(notice).toContain('annullata dalla persona stessa. Motivo: Impegno di servizio');
+    await admin.goto(`/amministrazione/edizioni/${editionId}`);
+    await expectHeading(admin, editionTitle);
   });
   it('the administrator moves a person to another edition of the same path', async () => {
     const panel = admin.getByRole('region', { name: 'Iscrizioni', exact: true });

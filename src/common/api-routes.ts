@@ -94,6 +94,7 @@ export const apiRoutes = {
     move: '/api/v1/enrolments/:id/move',
     seats: '/api/v1/editions/:id/seats',
     quotas: '/api/v1/editions/:id/quotas',
+    notices: '/api/v1/me/enrolment-notices',
   },
   attendance: {
     register: '/api/v1/sessions/:id/register',

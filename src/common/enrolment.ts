@@ -8,6 +8,15 @@ export type EnrolmentStatus = (typeof ENROLMENT_STATUSES)[number];
 /** The statuses that hold or wait for a seat: one such enrolment per person and edition. */
 export const ACTIVE_ENROLMENT_STATUSES: readonly EnrolmentStatus[] = ['pending', 'confirmed', 'waitlisted'];
 
+/**
+ * How a Province officer hears of their staff's requests awaiting approval and cancellations: one
+ * e-mail each, or one daily summary.
+ */
+export const ENROLMENT_NOTICE_MODES = ['each', 'digest'] as const;
+export type EnrolmentNoticeMode = (typeof ENROLMENT_NOTICE_MODES)[number];
+export const enrolmentNotices = z.object({ mode: z.enum(ENROLMENT_NOTICE_MODES) });
+export type EnrolmentNotices = z.infer<typeof enrolmentNotices>;
+
 /** Hours a public employee should train each year (Directive of the Minister for PA, 14 January 2025). */
 export const YEARLY_TRAINING_TARGET_HOURS = 40;
 

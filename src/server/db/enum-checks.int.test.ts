@@ -23,7 +23,7 @@ import {
   PATH_STATUSES,
   SESSION_STATUSES,
 } from '../../common/catalogue.js';
-import { ENROLMENT_STATUSES } from '../../common/enrolment.js';
+import { ENROLMENT_NOTICE_MODES, ENROLMENT_STATUSES } from '../../common/enrolment.js';
 import { FRAMEWORK_STATUSES } from '../../common/framework.js';
 import {
   DEADLINE_KINDS,
@@ -62,6 +62,7 @@ const VOCABULARIES: { table: string; column: string; values: readonly string[]; 
   { table: 'edition_sessions', column: 'status', values: SESSION_STATUSES },
   { table: 'edition_changes', column: 'kind', values: EDITION_CHANGE_KINDS },
   { table: 'enrolments', column: 'status', values: ENROLMENT_STATUSES },
+  { table: 'officer_notice_preferences', column: 'mode', values: ENROLMENT_NOTICE_MODES },
   { table: 'attendance', column: 'source', values: ATTENDANCE_SOURCES },
   { table: 'competency_frameworks', column: 'status', values: FRAMEWORK_STATUSES },
   { table: 'campaigns', column: 'status', values: CAMPAIGN_STATUSES },
@@ -277,6 +278,11 @@ describe('closed vocabularies', async () => {
   const db = database.db;
   await seedDemo(db, { history: true });
   await addRepresentativeRows(db);
+  // An officer's choice of a daily summary (the demo officers keep the default, one e-mail each).
+  await rows(
+    db,
+    `insert into officer_notice_preferences (user_id, mode) select id, 'digest' from users order by email limit 1`,
+  );
   await addAssessmentRows(db);
   await addRestructuringRows(db);
 

@@ -16,7 +16,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { ATTENDANCE_SOURCES } from '../../../common/attendance.js';
-import { ENROLMENT_STATUSES } from '../../../common/enrolment.js';
+import { ENROLMENT_NOTICE_MODES, ENROLMENT_STATUSES } from '../../../common/enrolment.js';
 import { oneOf } from '../checks.js';
 import { editionSessions, editions } from './catalogue.js';
 import { users } from './identity.js';
@@ -219,3 +219,37 @@ export const sessionReminders = pgTable('session_reminders', {
     .references(() => editionSessions.id),
   sentAt: timestamp('sent_at', { withTimezone: true }).notNull().defaultNow(),
 });
+
+/**
+ * How a Province officer is told of their staff's requests awaiting approval and cancellations; no
+ * row is one e-mail each. `changedAt` is when the choice was made: a daily summary lists no
+ * cancellation already told one by one.
+ */
+export const officerNoticePreferences = pgTable(
+  'officer_notice_preferences',
+  {
+    userId: uuid('user_id')
+      .primaryKey()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    mode: text('mode', { enum: ENROLMENT_NOTICE_MODES }).notNull(),
+    changedAt: timestamp('changed_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [oneOf(t.mode, ENROLMENT_NOTICE_MODES)],
+);
+
+/**
+ * Daily summaries sent to Province officers who chose them, one per officer and Rome day (claimed
+ * atomically, so several processes or a restart send one). `sentAt` also bounds the next summary's
+ * list of cancellations.
+ */
+export const officerDigests = pgTable(
+  'officer_digests',
+  {
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    day: date('day').notNull(),
+    sentAt: timestamp('sent_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.day] })],
+);

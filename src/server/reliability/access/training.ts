@@ -89,6 +89,13 @@ export const trainingAccess: AccessTable = {
     request: ({ side }) => ({ params: { id: side.edition.id }, body: { quotas: [] } }),
   },
 
+  // How an officer hears of their staff's pending requests and cancellations: officers only, their own.
+  'GET /api/v1/me/enrolment-notices': { allow: { officer: 'ok' } },
+  'PUT /api/v1/me/enrolment-notices': {
+    allow: { officer: 'ok' },
+    request: () => ({ body: { mode: 'each' } }),
+  },
+
   // ---- Learning ---------------------------------------------------------------------------------------
   'GET /api/v1/me/transcript': { allow: SIGNED_IN },
   'GET /api/v1/me/sessions': { allow: SIGNED_IN },

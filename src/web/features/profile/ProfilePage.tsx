@@ -7,12 +7,15 @@ import { grantLabel } from '../auth/roles';
 import { useMe } from '../auth/session';
 import { CalendarFeedPanel } from './CalendarFeedPanel';
 import { ChangePasswordForm } from './ChangePasswordForm';
+import { EnrolmentNoticesPanel } from './EnrolmentNoticesPanel';
 import { ProfileForm } from './ProfileForm';
 
 export default function ProfilePage() {
   const { t } = useTranslation();
   const { data: me } = useMe();
   if (!me) return <Loading />;
+  // Province officers choose how they hear of their staff's requests and cancellations.
+  const officer = me.roles.some((g) => g.role === 'province_officer' && g.unitId !== null);
   return (
     <Page title={t('profile.title')} lead={t('profile.lead')}>
       <div className="row g-4">
@@ -55,6 +58,11 @@ export default function ProfilePage() {
         <div className="col-12 col-lg-6">
           <CalendarFeedPanel />
         </div>
+        {officer ? (
+          <div className="col-12 col-lg-6">
+            <EnrolmentNoticesPanel />
+          </div>
+        ) : null}
       </div>
     </Page>
   );

@@ -5,6 +5,8 @@ import type { MailService } from '../../platform/mail/index.js';
 import type { EditionsService, PathsService } from '../catalogue/index.js';
 import { createNotifier } from './notifier.js';
 import { createNotifierRepository } from './notifier-repository.js';
+import { createDigestJob, createOfficerNotices } from './officer-notices.js';
+import { createOfficerRepository } from './officer-repository.js';
 import { createPlacement } from './placement.js';
 import { canAdministerEnrolment, canDecideEnrolments, canListProvinceEnrolments } from './policy.js';
 import { createEnrolmentRepository } from './repository.js';
@@ -15,7 +17,8 @@ export type { EnrolmentService };
 
 /**
  * Enrolment: self-enrolment, approvals, nominations, waitlist and promotion, quotas and moves; the
- * notifier of day-before reminders and change notices. Emits `enrolment.left`.
+ * notifier of day-before reminders and change notices; officers' notices of requests awaiting them and
+ * of cancellations, one by one or in a daily summary (the digest job). Emits `enrolment.left`.
  */
 export const enrolmentModule = defineModule({
   name: 'enrolment',
@@ -31,11 +34,22 @@ export const enrolmentModule = defineModule({
   ) => {
     const repo = createEnrolmentRepository();
     const placement = createPlacement({ repo, audit: deps.audit, mail: deps.mail, config, clock });
+    const officerRepo = createOfficerRepository();
+    const officerNotices = createOfficerNotices({
+      db,
+      repo: officerRepo,
+      enrolments: repo,
+      mail: deps.mail,
+      audit: deps.audit,
+      config,
+      clock,
+    });
     return {
       enrolment: createEnrolmentService({
         db,
         repo,
         placement,
+        officers: officerNotices,
         paths: deps.paths,
         editions: deps.editions,
         units: deps.unitLookup,
@@ -44,7 +58,9 @@ export const enrolmentModule = defineModule({
         events,
         clock,
       }),
+      officerNotices,
       notifier: createNotifier({ db, repo: createNotifierRepository(), mail: deps.mail, config, log, clock }),
+      officerDigest: createDigestJob({ db, repo: officerRepo, mail: deps.mail, config, log, clock }),
     };
   },
   routes: (app, services, { config }) => enrolmentRoutes(app, { services, config }),
@@ -57,5 +73,5 @@ export const enrolmentModule = defineModule({
     // A larger edition gives seats to the waitlist.
     'edition.capacityChanged': (tx, ctx, { editionId }) => enrolment.afterCapacityChange(tx, ctx, editionId),
   }),
-  jobs: ({ notifier }) => [notifier],
+  jobs: ({ notifier, officerDigest }) => [notifier, officerDigest],
 });

@@ -27,7 +27,8 @@ export type EnrolmentEvent =
   | { kind: 'approvedWaitlisted'; position: number }
   | { kind: 'rejected'; reason: string }
   | { kind: 'promoted' }
-  | { kind: 'cancelled'; reason: string | null }
+  /** `by`: who cancelled, null when the person cancelled it themselves. */
+  | { kind: 'cancelled'; reason: string | null; by: string | null }
   | { kind: 'moved'; to: string; position: number | null };
 
 function lines(lang: Lang, e: EnrolmentEvent): { subject: string; body: string } {
@@ -97,16 +98,28 @@ function lines(lang: Lang, e: EnrolmentEvent): { subject: string; body: string }
             subject: 'a seat freed up: you are enrolled',
             body: 'a seat freed up and you were first on the waitlist: your enrolment is confirmed.',
           };
-    case 'cancelled':
+    case 'cancelled': {
+      const reason = e.reason ? (it ? ` Motivo: ${e.reason}` : ` Reason: ${e.reason}`) : '';
+      if (e.by === null)
+        return it
+          ? {
+              subject: 'iscrizione annullata',
+              body: `come hai chiesto, la tua iscrizione è stata annullata e il posto è stato liberato.${reason}`,
+            }
+          : {
+              subject: 'enrolment cancelled',
+              body: `as you asked, your enrolment has been cancelled and the seat freed.${reason}`,
+            };
       return it
         ? {
             subject: 'iscrizione annullata',
-            body: `la tua iscrizione è stata annullata.${e.reason ? ` Motivo: ${e.reason}` : ''}`,
+            body: `la tua iscrizione è stata annullata da ${e.by}.${reason}`,
           }
         : {
             subject: 'enrolment cancelled',
-            body: `your enrolment was cancelled.${e.reason ? ` Reason: ${e.reason}` : ''}`,
+            body: `your enrolment was cancelled by ${e.by}.${reason}`,
           };
+    }
     case 'moved': {
       const seat = e.position
         ? it

@@ -6,6 +6,7 @@ import {
   decisionBody,
   enrolBody,
   enrolment,
+  enrolmentNotices,
   enrolmentQuery,
   moveBody,
   nominateBody,
@@ -15,11 +16,15 @@ import {
 } from '../../../../common/enrolment.js';
 import { idParams } from '../../../../common/primitives.js';
 import { type App, type RouteDeps, typed } from '../../../http/types.js';
+import type { OfficerNotices } from './officer-notices.js';
 import type { EnrolmentService } from './service.js';
 
-export function enrolmentRoutes(app: App, { services }: RouteDeps<{ enrolment: EnrolmentService }>) {
+export function enrolmentRoutes(
+  app: App,
+  { services }: RouteDeps<{ enrolment: EnrolmentService; officerNotices: OfficerNotices }>,
+) {
   const r = typed(app);
-  const { enrolment: service } = services;
+  const { enrolment: service, officerNotices } = services;
   const tags = ['enrolment'];
 
   r.post(
@@ -161,6 +166,36 @@ export function enrolmentRoutes(app: App, { services }: RouteDeps<{ enrolment: E
     },
     async (req) => {
       return service.setQuotas(req.ctx, req.params.id, req.body);
+    },
+  );
+
+  r.get(
+    apiRoutes.enrolment.notices,
+    {
+      schema: {
+        tags,
+        summary:
+          'How I am told of my staff’s requests awaiting approval and cancellations: each, or a daily summary (Province officers)',
+        response: { 200: enrolmentNotices },
+      },
+    },
+    async (req) => {
+      return officerNotices.preference(req.ctx);
+    },
+  );
+
+  r.put(
+    apiRoutes.enrolment.notices,
+    {
+      schema: {
+        tags,
+        summary: 'Choose one e-mail per request or cancellation, or a daily summary (Province officers)',
+        body: enrolmentNotices,
+        response: { 200: enrolmentNotices },
+      },
+    },
+    async (req) => {
+      return officerNotices.setPreference(req.ctx, req.body);
     },
   );
 }

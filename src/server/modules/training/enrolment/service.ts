@@ -18,6 +18,7 @@ import type { UnitLookup } from '../../identity/units/index.js';
 import type { AuditService } from '../../platform/audit/index.js';
 import type { EditionsService, PathsService } from '../catalogue/index.js';
 import { isEligible } from '../catalogue/index.js';
+import type { OfficerNotices } from './officer-notices.js';
 import type { Placement } from './placement.js';
 import {
   canAdministerEnrolment,
@@ -38,6 +39,8 @@ export function createEnrolmentService(deps: {
   db: Db;
   repo: EnrolmentRepository;
   placement: Placement;
+  /** Tells the learner's Province officers of requests awaiting them and of cancellations. */
+  officers: Pick<OfficerNotices, 'requestAwaiting' | 'cancelled'>;
   paths: PathsService;
   /** Who trains and who manages an edition: its trainers read its seats, its managers administer them. */
   editions: Pick<EditionsService, 'trains' | 'manages'>;
@@ -134,6 +137,7 @@ export function createEnrolmentService(deps: {
           ? { kind: 'waitlisted', position }
           : { kind: row.status as 'pending' | 'confirmed' },
     );
+    if (row.status === 'pending') await deps.officers.requestAwaiting(tx, row);
     return row;
   }
 
@@ -347,7 +351,10 @@ export function createEnrolmentService(deps: {
         if (own && !canDecideFor(actor, row.unitId) && clock.now() >= cancellationDeadline(edition))
           throw rules.tooLateToCancel(cancellationDeadline(edition), ctx.lang);
         const out = await cancelIn(tx, ctx, edition, row, reason);
-        if (!own) await placement.notify(tx, out, { kind: 'cancelled', reason });
+        // The learner gets a confirmation (or is told who cancelled it); their officers a notice.
+        const by = own ? null : actor.name;
+        await placement.notify(tx, out, { kind: 'cancelled', reason, by });
+        await deps.officers.cancelled(tx, out, actor.id, reason);
       });
       return view(id);
     },
