@@ -40,7 +40,7 @@ describe('the public training calendar', () => {
     const loaded = page.waitForResponse((r) => isCalendarCall(r.url()) && r.ok());
     await page
       .getByRole('navigation', { name: 'Navigazione principale' })
-      .getByRole('link', { name: 'Formazione', exact: true })
+      .getByRole('link', { name: 'Calendario dei corsi', exact: true })
       .click();
     await expectHeading(page, 'Calendario della formazione');
     await loaded;

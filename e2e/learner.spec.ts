@@ -36,15 +36,19 @@ describe('a learner', () => {
     await page.goto('/profilo');
     await expectHeading(page, 'Il mio profilo');
     const nav = page.getByRole('navigation', { name: 'Navigazione principale' });
-    const links = await nav.getByRole('link').allTextContents();
-    expect(links.map((l) => l.trim())).toEqual([
+    const texts = async () => (await nav.getByRole('link').allTextContents()).map((l) => l.trim());
+    // The personal pages are in one group, closed until opened; nothing else is a group.
+    expect(await texts()).toEqual(['Home', 'Calendario dei corsi', 'Manuale']);
+    expect(await nav.locator('.navbar-nav > li > button').allTextContents()).toEqual(['La mia area']);
+    await nav.getByRole('button', { name: 'La mia area', exact: true }).click();
+    expect(await texts()).toEqual([
       'Home',
-      'Formazione',
+      'Calendario dei corsi',
       'Il mio profilo',
       'La mia formazione',
       'Le mie iscrizioni',
-      'Le mie competenze',
       'Le mie rilevazioni',
+      'Le mie competenze',
       'Manuale',
     ]);
     await page.getByText('Discente — Cuneo').waitFor();

@@ -18,5 +18,5 @@ export const profileFeature: WebFeature = {
       }
     />
   ),
-  nav: (me, t) => (me ? [{ to: '/profilo', label: t('nav.profile') }] : []),
+  nav: (me, t) => (me ? [{ to: '/profilo', label: t('nav.profile'), group: 'mine' }] : []),
 };
