@@ -91,13 +91,10 @@ function NavGroupMenu({
     } else if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
       e.preventDefault();
       const down = e.key === 'ArrowDown';
+      if (!open) setOpen(true);
+      // The list is shown on the next render: move the focus then.
       const target = at < 0 ? (down ? 0 : -1) : at + (down ? 1 : -1);
-      if (open) focusLink(target);
-      else {
-        setOpen(true);
-        // A closed list is shown on the next render: move the focus then.
-        window.setTimeout(() => focusLink(target), 0);
-      }
+      window.setTimeout(() => focusLink(target), 0);
     } else if ((e.key === 'Home' || e.key === 'End') && at >= 0) {
       e.preventDefault();
       focusLink(e.key === 'Home' ? 0 : -1);
