@@ -239,8 +239,11 @@ describe('the main navigation of each role', () => {
               await button.focus();
               await page.keyboard.press(i % 2 ? 'Space' : 'Enter');
               expect(await button.getAttribute('aria-expanded')).toBe('true');
-              for (let n = 0; n < entries.length && (await focused(page))?.text !== label; n++)
+              for (let n = 0; n < entries.length && (await focused(page))?.text !== label; n++) {
                 await page.keyboard.press(i % 2 ? 'ArrowDown' : 'Tab');
+                // The menu moves the focus on the next tick after an arrow key: read it once it has.
+                await page.waitForTimeout(100);
+              }
             } else {
               await nav.getByRole('link', { name: label, exact: true }).focus();
             }
