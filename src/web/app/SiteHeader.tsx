@@ -193,13 +193,14 @@ export function SiteHeader() {
   const items = navItems(me, t);
   const current = currentEntry(navEntries(me, t), location.pathname);
 
-  // A link followed on the mobile menu must close it, or the next page stays hidden behind it; so must the
-  // link of the page already open (a new location with the same path).
+  // A link followed on the mobile menu must close it, or the next page stays hidden behind it (the link of
+  // the page already open closes it on click). Not on every new location: pages keep their filters in the
+  // address, which would close a menu just opened.
   // biome-ignore lint/correctness/useExhaustiveDependencies: runs on navigation only
   useEffect(() => {
     setOpen(false);
     setOpenGroup(null);
-  }, [location.key]);
+  }, [location.pathname]);
 
   // A click anywhere outside the open group closes it, as Bootstrap Italia's drop-downs do.
   useEffect(() => {
@@ -265,6 +266,7 @@ export function SiteHeader() {
                             to={item.entry.to}
                             className={`nav-link${item.entry.to === current?.to ? ' active' : ''}`}
                             aria-current={item.entry.to === current?.to ? 'page' : undefined}
+                            onClick={() => setOpen(false)}
                           >
                             <span>{item.entry.label}</span>
                           </Link>
