@@ -6,6 +6,7 @@ import {
   expectHeading,
   launch,
   newPage,
+  openFromMenu,
   romeDayFromToday,
   signIn,
   tick,
@@ -57,10 +58,7 @@ describe('an administrator records a Convenzione', () => {
   });
 
   it('records the Convenzione of Sassari for that service model', async () => {
-    await page
-      .getByRole('navigation', { name: 'Navigazione principale' })
-      .getByRole('link', { name: 'Convenzioni', exact: true })
-      .click();
+    await openFromMenu(page, 'Convenzioni', 'Formazione');
     await expectHeading(page, 'Convenzioni');
     const table = page.getByRole('table', { name: /^Convenzioni: \d+ risultat/ });
     // The demo Convenzione of Cuneo.

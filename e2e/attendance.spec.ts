@@ -6,6 +6,7 @@ import {
   expectHeading,
   launch,
   newPage,
+  openFromMenu,
   romeDayFromToday,
   signIn,
 } from './support/browser.js';
@@ -187,10 +188,7 @@ describe('attendance: a trainer keeps the register, learners check in', () => {
   });
 
   it('the trainer finds the sessions in "Le mie docenze" and opens a register from there', async () => {
-    await trainer
-      .getByRole('navigation', { name: 'Navigazione principale' })
-      .getByRole('link', { name: 'Le mie docenze' })
-      .click();
+    await openFromMenu(trainer, 'Le mie docenze', 'Formazione');
     await expectHeading(trainer, 'Le mie docenze');
     const edition = `Percorso ${title} — ${title}`;
     const section = trainer.getByRole('region', { name: edition });
@@ -269,10 +267,7 @@ describe('attendance: a trainer keeps the register, learners check in', () => {
   });
 
   it('the learner keeps the affiancamento logbook', async () => {
-    await learner
-      .getByRole('navigation', { name: 'Navigazione principale' })
-      .getByRole('link', { name: 'Le mie iscrizioni' })
-      .click();
+    await openFromMenu(learner, 'Le mie iscrizioni', 'La mia area');
     await expectHeading(learner, 'Le mie iscrizioni');
     await learner.getByRole('link', { name: `Diario di affiancamento ${title}` }).click();
     await expectHeading(learner, 'Diario di affiancamento');
@@ -313,10 +308,7 @@ describe('attendance: a trainer keeps the register, learners check in', () => {
       [officer, 'referente.cuneo@officina.demo', 'Firma come referente'],
     ] as const) {
       if (page === officer) await signIn(officer, email, DEMO_PASSWORD);
-      await page
-        .getByRole('navigation', { name: 'Navigazione principale' })
-        .getByRole('link', { name: 'Firme da apporre' })
-        .click();
+      await openFromMenu(page, 'Firme da apporre', 'Formazione');
       await expectHeading(page, 'Firme da apporre');
       const row = page.getByRole('row', { name: new RegExp(`Carlo Discente.*${title}`) });
       await row.getByText('Affiancamento sulla gestione delle gare.').waitFor();

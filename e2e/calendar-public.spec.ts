@@ -1,6 +1,14 @@
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { baseURL, expectAccessible, expectHeading, launch, newPage, pageMeta } from './support/browser.js';
+import {
+  baseURL,
+  expectAccessible,
+  expectHeading,
+  launch,
+  newPage,
+  openFromMenu,
+  pageMeta,
+} from './support/browser.js';
 
 const isCalendarCall = (url: string) => new URL(url).pathname === '/api/v1/public/calendar';
 
@@ -38,10 +46,7 @@ describe('the public training calendar', () => {
   it('is reached from the main navigation and lists the demo sessions', async () => {
     await page.goto('/');
     const loaded = page.waitForResponse((r) => isCalendarCall(r.url()) && r.ok());
-    await page
-      .getByRole('navigation', { name: 'Navigazione principale' })
-      .getByRole('link', { name: 'Formazione', exact: true })
-      .click();
+    await openFromMenu(page, 'Calendario dei corsi', 'Formazione');
     await expectHeading(page, 'Calendario della formazione');
     await loaded;
     expect(new URL(page.url()).pathname).toBe('/formazione');

@@ -9,6 +9,7 @@ import {
   latestMailTo,
   launch,
   newPage,
+  openFromMenu,
   romeDayFromToday,
   signIn,
   tick,
@@ -143,7 +144,7 @@ describe('the administrator follows the survey', () => {
   });
 
   it('sees the live progress per Province', async () => {
-    await page.getByRole('link', { name: 'Rilevazioni', exact: true }).first().click();
+    await openFromMenu(page, 'Rilevazioni', 'Fabbisogni');
     await expectHeading(page, 'Rilevazioni dei fabbisogni');
     await expectAccessible(page, 'surveys list');
     await page.getByRole('link', { name: SURVEY }).click();
@@ -246,7 +247,7 @@ describe('the officer of Cuneo follows the survey and assesses a respondent', ()
   });
 
   it('sees only Cuneo, with the names of who has not answered yet', async () => {
-    await page.getByRole('link', { name: 'Rilevazioni', exact: true }).first().click();
+    await openFromMenu(page, 'Rilevazioni', 'Fabbisogni');
     await expectHeading(page, 'Rilevazioni dei fabbisogni');
     await page.getByRole('link', { name: SURVEY }).click();
     await expectHeading(page, SURVEY);

@@ -9,6 +9,7 @@ import {
   expectHeading,
   launch,
   newPage,
+  openFromMenu,
   romeDayFromToday,
   signIn,
   tick,
@@ -37,10 +38,7 @@ describe('an administrator manages the catalogue', () => {
   });
 
   it('finds the catalogue in the navigation', async () => {
-    await page
-      .getByRole('navigation', { name: 'Navigazione principale' })
-      .getByRole('link', { name: 'Catalogo', exact: true })
-      .click();
+    await openFromMenu(page, 'Catalogo', 'Formazione');
     await expectHeading(page, 'Catalogo dei percorsi');
     await page.getByRole('table', { name: /^Percorsi: \d+ risultat/ }).waitFor();
     await expectAccessible(page, 'catalogue');

@@ -9,6 +9,7 @@ import {
   expectHeading,
   launch,
   newPage,
+  openFromMenu,
   signIn,
 } from './support/browser.js';
 import { ApiAs, type Made, makeEditionWithLearners } from './support/training.js';
@@ -63,10 +64,7 @@ describe('certificates: completion, download, public verification and revocation
 
   it('the learner finds the attestato in La mia formazione and downloads the PDF', async () => {
     await signIn(learner, 'discente.cuneo@officina.demo', DEMO_PASSWORD);
-    await learner
-      .getByRole('navigation', { name: 'Navigazione principale' })
-      .getByRole('link', { name: 'La mia formazione' })
-      .click();
+    await openFromMenu(learner, 'La mia formazione', 'La mia area');
     await expectHeading(learner, 'La mia formazione');
     // The demo learner may hold other attestati already.
     await learner.getByText(/^Hai \d+ attestat(o valido|i validi)\.$/).waitFor();

@@ -7,6 +7,7 @@ import {
   focused,
   launch,
   newPage,
+  openFromMenu,
   romeDayFromToday,
   signIn,
   tick,
@@ -174,10 +175,7 @@ describe('enrolment with approval by the Province officer', () => {
   });
 
   it('the learner finds the request among their enrolments', async () => {
-    await learner
-      .getByRole('navigation', { name: 'Navigazione principale' })
-      .getByRole('link', { name: 'Le mie iscrizioni' })
-      .click();
+    await openFromMenu(learner, 'Le mie iscrizioni', 'La mia area');
     await expectHeading(learner, 'Le mie iscrizioni');
     const row = learner.getByRole('row', { name: new RegExp(editionTitle) });
     await row.getByText('In attesa di approvazione').waitFor();
@@ -194,10 +192,7 @@ describe('enrolment with approval by the Province officer', () => {
 
   it('the Province officer approves it with the keyboard', async () => {
     await officer.goto('/');
-    await officer
-      .getByRole('navigation', { name: 'Navigazione principale' })
-      .getByRole('link', { name: 'Iscrizioni della Provincia' })
-      .click();
+    await openFromMenu(officer, 'Iscrizioni della Provincia', 'Provincia');
     await expectHeading(officer, 'Iscrizioni della Provincia');
     await officer.getByLabel('Stato', { exact: true }).selectOption({ label: 'In attesa di approvazione' });
     await officer

@@ -7,6 +7,7 @@ import {
   focused,
   launch,
   newPage,
+  openFromMenu,
   signIn,
   tick,
 } from './support/browser.js';
@@ -68,7 +69,7 @@ describe('a national administrator consults the competency framework', () => {
   });
 
   it('finds the framework in the menu, with the version in force', async () => {
-    await page.getByRole('link', { name: 'Quadro delle competenze', exact: true }).first().click();
+    await openFromMenu(page, 'Quadro delle competenze', 'Fabbisogni');
     await expectHeading(page, 'Quadro delle competenze');
     await page.getByRole('cell', { name: 'Pubblicata' }).first().waitFor();
     await expectAccessible(page, 'framework versions');

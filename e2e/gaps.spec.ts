@@ -8,6 +8,7 @@ import {
   expectHeading,
   launch,
   newPage,
+  openFromMenu,
   signIn,
 } from './support/browser.js';
 
@@ -38,7 +39,7 @@ describe('training needs: the heatmap of the demo survey', () => {
   });
 
   it('an admin finds the survey in the menu and opens its heatmap: Sassari shows n<5, never a number', async () => {
-    await page.getByRole('link', { name: 'Fabbisogni formativi', exact: true }).first().click();
+    await openFromMenu(page, 'Fabbisogni formativi', 'Fabbisogni');
     await expectHeading(page, 'Fabbisogni formativi');
     await expectAccessible(page, 'gaps campaigns');
     await page.getByRole('link', { name: 'Rilevazione dei fabbisogni formativi 2026' }).click();
@@ -121,7 +122,7 @@ describe('training needs: a Province officer', () => {
   });
 
   it('sees their own unit only, and their unit by job profile', async () => {
-    await page.getByRole('link', { name: 'Fabbisogni formativi', exact: true }).first().click();
+    await openFromMenu(page, 'Fabbisogni formativi', 'Fabbisogni');
     await page.getByRole('link', { name: 'Rilevazione dei fabbisogni formativi 2026' }).click();
     const table = page.getByRole('table', { name: /Divario medio per Enti e Ambiti/ });
     await table.waitFor();
@@ -143,7 +144,7 @@ describe('training needs: a Province officer', () => {
     const { context: c2, page: learner } = await newPage(browser);
     // Sassari is in no named survey; other specs have the Cuneo learners answer one or change their password.
     await signIn(learner, 'discente.sassari@officina.demo', DEMO_PASSWORD);
-    await learner.getByRole('link', { name: 'Le mie competenze', exact: true }).first().click();
+    await openFromMenu(learner, 'Le mie competenze', 'La mia area');
     await expectHeading(learner, 'Le mie competenze');
     await learner.getByText(/rilevazioni anonime non sono collegate a te/).waitFor();
     await expectAccessible(learner, 'my competencies');

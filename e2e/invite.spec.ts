@@ -12,14 +12,14 @@ import {
   signIn,
 } from './support/browser.js';
 
-/** Presses Tab until the focused element is a link with this text (keyboard-only navigation). */
-async function tabTo(page: Page, linkText: string, maxPresses = 40) {
+/** Presses Tab until the focused element is a link (or a button) with this text (keyboard-only navigation). */
+async function tabTo(page: Page, text: string, tag: 'A' | 'BUTTON' = 'A', maxPresses = 40) {
   for (let i = 0; i < maxPresses; i++) {
     await page.keyboard.press('Tab');
     const el = await focused(page);
-    if (el?.tag === 'A' && el.text === linkText) return;
+    if (el?.tag === tag && el.text === text) return;
   }
-  throw new Error(`"${linkText}" was not reached with ${maxPresses} Tab presses`);
+  throw new Error(`"${text}" was not reached with ${maxPresses} Tab presses`);
 }
 
 describe('an administrator invites a new user', () => {
@@ -54,6 +54,9 @@ describe('an administrator invites a new user', () => {
     // Start from a fresh page load, so keyboard focus starts at the top of the document.
     await page.reload();
     await expectHeading(page, 'Il mio profilo');
+    // Users are in the Amministrazione group of the menu: Enter opens it, Tab goes on to its links.
+    await tabTo(page, 'Amministrazione', 'BUTTON');
+    await page.keyboard.press('Enter');
     await tabTo(page, 'Utenti');
     await page.keyboard.press('Enter');
     await expectHeading(page, 'Gestione utenti');

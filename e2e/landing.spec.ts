@@ -6,6 +6,7 @@ import {
   expectHeading,
   launch,
   newPage,
+  openFromMenu,
   signIn,
   signOut,
 } from './support/browser.js';
@@ -115,10 +116,7 @@ describe("the national administrator's overview of what needs attention", () => 
     const { context, page } = await newPage(browser);
     await signIn(page, 'admin@officina.demo', DEMO_PASSWORD);
     await page.goto('/profilo');
-    await page
-      .getByRole('navigation', { name: 'Navigazione principale' })
-      .getByRole('link', { name: 'Da fare', exact: true })
-      .click();
+    await openFromMenu(page, 'Da fare', 'Amministrazione');
     await expectHeading(page, 'Da fare');
     await signOut(page);
     await signIn(page, 'discente.cuneo@officina.demo', DEMO_PASSWORD);

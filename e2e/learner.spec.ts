@@ -36,16 +36,21 @@ describe('a learner', () => {
     await page.goto('/profilo');
     await expectHeading(page, 'Il mio profilo');
     const nav = page.getByRole('navigation', { name: 'Navigazione principale' });
-    const links = await nav.getByRole('link').allTextContents();
-    expect(links.map((l) => l.trim())).toEqual([
-      'Home',
+    const texts = async () => (await nav.getByRole('link').allTextContents()).map((l) => l.trim());
+    // The public pages and the personal pages are two groups, closed until opened.
+    expect(await texts()).toEqual(['Home', 'Manuale']);
+    expect(await nav.locator('.navbar-nav > li > button').allTextContents()).toEqual([
       'Formazione',
-      'Percorsi formativi',
+      'La mia area',
+    ]);
+    await nav.getByRole('button', { name: 'La mia area', exact: true }).click();
+    expect(await texts()).toEqual([
+      'Home',
       'Il mio profilo',
       'La mia formazione',
       'Le mie iscrizioni',
-      'Le mie competenze',
       'Le mie rilevazioni',
+      'Le mie competenze',
       'Manuale',
     ]);
     await page.getByText('Discente — Cuneo').waitFor();

@@ -7,6 +7,7 @@ import {
   expectHeading,
   launch,
   newPage,
+  openFromMenu,
   signIn,
 } from './support/browser.js';
 
@@ -28,7 +29,7 @@ describe('the Cuneo officer prepares the training plan from the needs survey', (
   });
 
   it('finds the plans in the menu and generates the proposed plan from the demo survey', async () => {
-    await page.getByRole('link', { name: 'Piani formativi', exact: true }).first().click();
+    await openFromMenu(page, 'Piani formativi', 'Fabbisogni');
     await expectHeading(page, 'Piani formativi');
     await page.getByRole('cell', { name: 'Rilevazione dei fabbisogni formativi 2026' }).first().waitFor();
     await expectAccessible(page, 'training plans');
@@ -141,7 +142,7 @@ describe('the task force reads the national demand', () => {
     const { context, page } = await newPage(browser);
     try {
       await signIn(page, 'taskforce@officina.demo', DEMO_PASSWORD);
-      await page.getByRole('link', { name: 'Domanda formativa', exact: true }).first().click();
+      await openFromMenu(page, 'Domanda formativa', 'Fabbisogni');
       await expectHeading(page, 'Domanda formativa nazionale');
       await page.getByText(/1 piani approvati/).waitFor();
       await page.getByRole('table', { name: /Domanda per percorso/ }).waitFor();

@@ -6,6 +6,7 @@ import {
   expectHeading,
   launch,
   newPage,
+  openFromMenu,
   signIn,
 } from './support/browser.js';
 
@@ -36,7 +37,7 @@ describe('expected levels per job profile', () => {
 
   it('lets an admin set a national level from the administration menu', async () => {
     const { page } = admin;
-    await page.getByRole('link', { name: 'Profili e livelli attesi', exact: true }).first().click();
+    await openFromMenu(page, 'Profili e livelli attesi', 'Fabbisogni');
     await expectHeading(page, TITLE);
     await page.getByLabel('Profilo professionale').selectOption('funzionario-tecnico');
     await page.getByRole('heading', { level: 2, name: 'Funzionario tecnico: livelli nazionali' }).waitFor();
@@ -64,7 +65,7 @@ describe('expected levels per job profile', () => {
 
   it('lets the Cuneo officer override for Cuneo, next to the national level they only read', async () => {
     const { page } = officer;
-    await page.getByRole('link', { name: 'Profili e livelli attesi', exact: true }).first().click();
+    await openFromMenu(page, 'Profili e livelli attesi', 'Fabbisogni');
     await expectHeading(page, TITLE);
     await page.getByText('Livelli propri di: Cuneo').waitFor();
     await page.getByLabel('Profilo professionale').selectOption('funzionario-tecnico');

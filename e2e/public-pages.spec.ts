@@ -6,6 +6,7 @@ import {
   focused,
   launch,
   newPage,
+  openFromMenu,
   romeDayFromToday,
 } from './support/browser.js';
 
@@ -226,10 +227,7 @@ for (const size of SIZES) {
 
       it('the main navigation leads to the list of training paths', async () => {
         await page.goto('/');
-        await page
-          .getByRole('navigation', { name: 'Navigazione principale' })
-          .getByRole('link', { name: 'Percorsi formativi', exact: true })
-          .click();
+        await openFromMenu(page, 'Percorsi formativi', 'Formazione');
         await expectHeading(page, 'Percorsi formativi');
       });
     }

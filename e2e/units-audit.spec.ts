@@ -6,6 +6,7 @@ import {
   expectHeading,
   launch,
   newPage,
+  openFromMenu,
   signIn,
 } from './support/browser.js';
 
@@ -27,7 +28,7 @@ describe('an administrator edits a territorial unit', () => {
   });
 
   it('finds the unit and changes its programme phase', async () => {
-    await page.getByRole('link', { name: 'Unità territoriali' }).click();
+    await openFromMenu(page, 'Unità territoriali', 'Amministrazione');
     await expectHeading(page, 'Unità territoriali');
     await page.getByLabel('Nome, sigla o codice ISTAT', { exact: true }).fill('Vercelli');
     await page.getByRole('button', { name: 'Cerca', exact: true }).click();
@@ -50,7 +51,7 @@ describe('an administrator edits a territorial unit', () => {
   });
 
   it('sees the change in the activity log, in words, with names and a readable date', async () => {
-    await page.getByRole('link', { name: 'Registro attività' }).click();
+    await openFromMenu(page, 'Registro attività', 'Amministrazione');
     await expectHeading(page, 'Registro attività');
     // The filters are choices among the actions and objects the log knows, by their names.
     const types = page.getByLabel('Tipo di oggetto', { exact: true });

@@ -123,6 +123,7 @@ export const AUDIT_ACTIONS = [
   'unit_population.saved',
   'unit_profile.updated',
   'user.invitation_resent',
+  'user.enrolmentNotices',
   'user.invited',
   'user.profile_updated',
   'user.updated',

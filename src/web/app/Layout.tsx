@@ -20,8 +20,16 @@ function useFocusOnNavigation() {
     // Not cancelled on cleanup: StrictMode's re-run would otherwise drop it. Focusing the current h1 twice
     // after a quick double navigation is harmless.
     // A lazily loaded page shows its h1 a little later: wait for it (up to about 2 s), else focus main.
+    // Someone who has already moved on (opened a menu, focused a field) keeps their place: the focus is moved
+    // only while it is still where the navigation left it, or nowhere.
+    const start = document.activeElement;
+    const movedOn = () => {
+      const active = document.activeElement;
+      return active !== null && active !== document.body && active !== start;
+    };
     let tries = 0;
     const focusHeading = () => {
+      if (movedOn()) return;
       const heading = document.querySelector<HTMLElement>('main [data-page-heading]');
       if (heading) heading.focus({ preventScroll: true });
       else if (++tries < 40) window.setTimeout(focusHeading, 50);

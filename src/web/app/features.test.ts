@@ -4,9 +4,10 @@ import type { Me } from '../../common/auth';
 import i18n, { addTranslations } from '../i18n';
 import sharedEn from '../i18n/en.json';
 import sharedIt from '../i18n/it.json';
+import { NAV_GROUPS } from './feature';
 import { features } from './features';
 import { RequireAuth } from './RequireAuth';
-import { navEntries } from './SiteHeader';
+import { navEntries, navItems } from './SiteHeader';
 
 // The i18n module writes the page's lang attribute when loaded: give it one to write to (no DOM in these tests).
 vi.hoisted(() => vi.stubGlobal('document', { documentElement: { lang: '' } }));
@@ -50,32 +51,33 @@ function me(roles: [Me['roles'][number]['role'], number | null][], can: Partial<
 }
 
 const t = (key: string) => key;
-const entries = (who: Me | null) => navEntries(who, t).map((e) => `${e.to} ${e.label}${e.end ? ' end' : ''}`);
+/** The menu bar as text: a link is "address label", a group "group: address label | address label …". */
+const menu = (who: Me | null) =>
+  navItems(who, t).map((item) =>
+    item.kind === 'link'
+      ? `${item.entry.to} ${item.entry.label}${item.entry.end ? ' end' : ''}`
+      : `${item.label}: ${item.entries.map((e) => `${e.to} ${e.label}`).join(' | ')}`,
+  );
 
 describe('main navigation', () => {
   it('shows visitors the public pages', () => {
-    expect(entries(null)).toEqual([
+    expect(menu(null)).toEqual([
       '/ nav.home end',
-      '/formazione nav.training',
-      '/formazione/percorsi paths.nav',
+      'navGroup.training: /formazione nav.calendar | /formazione/percorsi paths.nav',
       '/manuale nav.manual',
     ]);
   });
 
-  it('adds the personal pages for a learner', () => {
-    expect(entries(me([['learner', 4]]))).toEqual([
+  it("groups a learner's personal pages in their area", () => {
+    expect(menu(me([['learner', 4]], { answerCampaigns: true }))).toEqual([
       '/ nav.home end',
-      '/formazione nav.training',
-      '/formazione/percorsi paths.nav',
-      '/profilo nav.profile',
-      '/la-mia-formazione learning.nav',
-      '/formazione/iscrizioni myEnrolments.nav',
-      '/le-mie-competenze gaps.mineNav',
+      'navGroup.training: /formazione nav.calendar | /formazione/percorsi paths.nav',
+      'navGroup.mine: /profilo nav.profile | /la-mia-formazione learning.nav | /formazione/iscrizioni myEnrolments.nav | /le-mie-rilevazioni campaigns.myNav | /le-mie-competenze gaps.mineNav',
       '/manuale nav.manual',
     ]);
   });
 
-  it("adds a Province officer's enrolments, signatures and people", () => {
+  it("groups a Province officer's enrolments and people as the Province's work", () => {
     const officer = me([['province_officer', 16]], {
       manageUsers: true,
       listEnrolments: true,
@@ -83,89 +85,96 @@ describe('main navigation', () => {
       signLogbooks: true,
       manageProfiles: true,
       viewGaps: true,
+      managePlans: true,
+      useRestructuring: true,
     });
-    expect(entries(officer)).toEqual([
+    expect(menu(officer)).toEqual([
       '/ nav.home end',
-      '/formazione nav.training',
-      '/formazione/percorsi paths.nav',
-      '/profilo nav.profile',
-      '/la-mia-formazione learning.nav',
-      '/formazione/iscrizioni myEnrolments.nav',
-      '/provincia/iscrizioni unitEnrolments.nav',
-      '/formazione/firme signatures.nav',
-      '/amministrazione/profili-competenze profiles.nav',
-      '/fabbisogni gaps.nav',
-      '/le-mie-competenze gaps.mineNav',
-      '/amministrazione/utenti nav.users',
+      'navGroup.training: /formazione nav.calendar | /formazione/percorsi paths.nav | /formazione/firme signatures.nav',
+      'navGroup.mine: /profilo nav.profile | /la-mia-formazione learning.nav | /formazione/iscrizioni myEnrolments.nav | /le-mie-competenze gaps.mineNav',
+      'navGroup.province: /provincia/iscrizioni unitEnrolments.nav | /amministrazione/utenti nav.users',
+      'navGroup.needs: /amministrazione/profili-competenze profiles.nav | /fabbisogni gaps.nav | /piani-formativi plans.nav',
+      '/riassetto overview.nav',
       '/manuale nav.manual',
     ]);
   });
 
-  it("adds a national trainer's teaching, signatures and catalogue", () => {
+  it("puts a national trainer's teaching, signatures and catalogue under Formazione", () => {
     const trainer = me([['trainer', null]], {
       manageCatalogue: true,
       administerEnrolments: true,
       runSessions: true,
       signLogbooks: true,
     });
-    expect(entries(trainer)).toEqual([
+    expect(menu(trainer)).toEqual([
       '/ nav.home end',
-      '/formazione nav.training',
-      '/formazione/percorsi paths.nav',
-      '/profilo nav.profile',
-      '/la-mia-formazione learning.nav',
-      '/formazione/iscrizioni myEnrolments.nav',
-      '/formazione/docenze teaching.nav',
-      '/formazione/firme signatures.nav',
-      '/amministrazione/catalogo nav.catalogue',
-      '/le-mie-competenze gaps.mineNav',
+      'navGroup.training: /formazione nav.calendar | /formazione/percorsi paths.nav | /formazione/docenze teaching.nav | /formazione/firme signatures.nav | /amministrazione/catalogo nav.catalogue',
+      'navGroup.mine: /profilo nav.profile | /la-mia-formazione learning.nav | /formazione/iscrizioni myEnrolments.nav | /le-mie-competenze gaps.mineNav',
       '/manuale nav.manual',
     ]);
   });
 
-  it('shows the task force the enrolments of every Province', () => {
-    expect(entries(me([['task_force', null]], { listEnrolments: true, viewGaps: true }))).toEqual([
+  it('shows the task force the enrolments of every Province under Formazione', () => {
+    const taskForce = me([['task_force', null]], {
+      listEnrolments: true,
+      viewGaps: true,
+      viewDemand: true,
+      useRestructuring: true,
+      validateRestructuring: true,
+    });
+    expect(menu(taskForce)).toEqual([
       '/ nav.home end',
-      '/formazione nav.training',
-      '/formazione/percorsi paths.nav',
-      '/profilo nav.profile',
-      '/la-mia-formazione learning.nav',
-      '/formazione/iscrizioni myEnrolments.nav',
-      '/provincia/iscrizioni unitEnrolments.navNational',
-      '/fabbisogni gaps.nav',
-      '/le-mie-competenze gaps.mineNav',
-      '/manuale nav.manual',
-    ]);
-  });
-
-  it('shows a national administrator every administrative page', () => {
-    const all = Object.fromEntries(Object.keys(none).map((k) => [k, true]));
-    expect(entries(me([['national_admin', null]], all))).toEqual([
-      '/ nav.home end',
-      '/amministrazione attention.nav end',
-      '/formazione nav.training',
-      '/formazione/percorsi paths.nav',
-      '/profilo nav.profile',
-      '/la-mia-formazione learning.nav',
-      '/formazione/iscrizioni myEnrolments.nav',
-      '/provincia/iscrizioni unitEnrolments.navNational',
-      '/formazione/firme signatures.nav',
-      '/amministrazione/catalogo nav.catalogue',
-      '/amministrazione/convenzioni nav.agreements',
-      '/amministrazione/quadro-competenze framework.nav',
-      '/amministrazione/profili-competenze profiles.nav',
-      '/fabbisogni gaps.nav',
-      '/le-mie-competenze gaps.mineNav',
-      '/piani-formativi plans.nav',
-      '/domanda-formativa planDemand.nav',
-      '/rilevazioni campaigns.nav',
+      'navGroup.training: /formazione nav.calendar | /formazione/percorsi paths.nav | /provincia/iscrizioni unitEnrolments.navNational',
+      'navGroup.mine: /profilo nav.profile | /la-mia-formazione learning.nav | /formazione/iscrizioni myEnrolments.nav | /le-mie-competenze gaps.mineNav',
+      'navGroup.needs: /fabbisogni gaps.nav | /domanda-formativa planDemand.nav',
       '/riassetto overview.nav',
-      '/amministrazione/utenti nav.users',
-      '/amministrazione/unita nav.units',
-      '/amministrazione/registro-attivita nav.audit',
-      '/amministrazione/posta nav.outbox',
       '/manuale nav.manual',
     ]);
+  });
+
+  it('shows a national administrator every administrative page, in seven items', () => {
+    const all = Object.fromEntries(Object.keys(none).map((k) => [k, true]));
+    expect(menu(me([['national_admin', null]], all))).toEqual([
+      '/ nav.home end',
+      'navGroup.training: /formazione nav.calendar | /formazione/percorsi paths.nav | /provincia/iscrizioni unitEnrolments.navNational | /formazione/firme signatures.nav | /amministrazione/catalogo nav.catalogue | /amministrazione/convenzioni nav.agreements',
+      'navGroup.mine: /profilo nav.profile | /la-mia-formazione learning.nav | /formazione/iscrizioni myEnrolments.nav | /le-mie-competenze gaps.mineNav',
+      'navGroup.needs: /amministrazione/quadro-competenze framework.nav | /amministrazione/profili-competenze profiles.nav | /rilevazioni campaigns.nav | /fabbisogni gaps.nav | /piani-formativi plans.nav | /domanda-formativa planDemand.nav',
+      '/riassetto overview.nav',
+      'navGroup.admin: /amministrazione attention.nav | /amministrazione/utenti nav.users | /amministrazione/unita nav.units | /amministrazione/registro-attivita nav.audit | /amministrazione/posta nav.outbox',
+      '/manuale nav.manual',
+    ]);
+  });
+
+  it('gives a person with several roles each page once, in the groups of each role', () => {
+    const both = me(
+      [
+        ['province_officer', 16],
+        ['trainer', 16],
+      ],
+      {
+        listEnrolments: true,
+        decideEnrolments: true,
+        manageUsers: true,
+        runSessions: true,
+        signLogbooks: true,
+      },
+    );
+    const items = menu(both);
+    expect(items).toContain(
+      'navGroup.training: /formazione nav.calendar | /formazione/percorsi paths.nav | /formazione/docenze teaching.nav | /formazione/firme signatures.nav',
+    );
+    expect(items).toContain(
+      'navGroup.province: /provincia/iscrizioni unitEnrolments.nav | /amministrazione/utenti nav.users',
+    );
+    const addresses = navEntries(both, t).map((e) => e.to);
+    expect(new Set(addresses).size).toBe(addresses.length);
+  });
+
+  it('labels every group in both languages', () => {
+    for (const group of NAV_GROUPS) {
+      expect(sharedIt.navGroup[group], group).toBeTruthy();
+      expect(sharedEn.navGroup[group], group).toBeTruthy();
+    }
   });
 });
 

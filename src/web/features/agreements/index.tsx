@@ -21,5 +21,7 @@ export const agreementsFeature: WebFeature = {
     </>
   ),
   nav: (me, t) =>
-    me?.can.manageAgreements ? [{ to: '/amministrazione/convenzioni', label: t('nav.agreements') }] : [],
+    me?.can.manageAgreements
+      ? [{ to: '/amministrazione/convenzioni', label: t('nav.agreements'), group: 'training' }]
+      : [],
 };

@@ -1,4 +1,5 @@
 import type { Me } from '../../../common/auth';
+import type { NavEntry } from '../../app/feature';
 
 /**
  * What the signed-in person may do with attendance, to decide which pages, links and buttons to show. The
@@ -29,13 +30,10 @@ export const matrixPath = (editionId: number) => `/formazione/edizioni/${edition
 export const logbookPath = (enrolmentId: number) => `/formazione/iscrizioni/${enrolmentId}/diario`;
 
 /** "Le mie docenze" for trainers and "Firme da apporre" for those who sign logbooks, in the main navigation. */
-export function attendanceNavEntries(
-  me: Me | null | undefined,
-  t: (key: string) => string,
-): { to: string; label: string }[] {
+export function attendanceNavEntries(me: Me | null | undefined, t: (key: string) => string): NavEntry[] {
   const access = attendanceAccess(me);
-  const entries: { to: string; label: string }[] = [];
-  if (access.teaches) entries.push({ to: TEACHING_PATH, label: t('teaching.nav') });
-  if (access.signs) entries.push({ to: SIGNATURES_PATH, label: t('signatures.nav') });
+  const entries: NavEntry[] = [];
+  if (access.teaches) entries.push({ to: TEACHING_PATH, label: t('teaching.nav'), group: 'training' });
+  if (access.signs) entries.push({ to: SIGNATURES_PATH, label: t('signatures.nav'), group: 'training' });
   return entries;
 }

@@ -23,7 +23,7 @@ export const attentionFeature: WebFeature = {
   ),
   nav: (me, t) =>
     me?.roles.some((g) => g.role === 'national_admin')
-      ? [{ to: ATTENTION_PATH, label: t('attention.nav'), end: true }]
+      ? [{ to: ATTENTION_PATH, label: t('attention.nav'), end: true, group: 'admin' }]
       : [],
   translations: { it, en },
 };

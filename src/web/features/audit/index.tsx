@@ -21,5 +21,7 @@ export const auditFeature: WebFeature = {
     </>
   ),
   nav: (me, t) =>
-    me?.can.viewAudit ? [{ to: '/amministrazione/registro-attivita', label: t('nav.audit') }] : [],
+    me?.can.viewAudit
+      ? [{ to: '/amministrazione/registro-attivita', label: t('nav.audit'), group: 'admin' }]
+      : [],
 };

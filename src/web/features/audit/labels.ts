@@ -206,6 +206,10 @@ export const ACTION_LABELS: Record<AuditAction, Label> = {
   'unit_population.saved': { it: 'Dato sul personale salvato', en: 'Staff figure saved' },
   'unit_profile.updated': { it: 'Scheda dell’unità modificata', en: 'Unit profile updated' },
   'user.invitation_resent': { it: 'Invito inviato di nuovo', en: 'Invitation sent again' },
+  'user.enrolmentNotices': {
+    it: 'Scelta delle e-mail sulle iscrizioni modificata',
+    en: 'Enrolment e-mail choice changed',
+  },
   'user.invited': { it: 'Persona invitata', en: 'Person invited' },
   'user.profile_updated': { it: 'Profilo personale modificato', en: 'Own profile updated' },
   'user.updated': { it: 'Persona modificata', en: 'Person updated' },

@@ -8,5 +8,5 @@ const CalendarPage = lazy(() => import('./CalendarPage'));
 export const calendarFeature: WebFeature = {
   name: 'calendar',
   routes: <Route path="formazione" element={<CalendarPage />} />,
-  nav: (_me, t) => [{ to: '/formazione', label: t('nav.training') }],
+  nav: (_me, t) => [{ to: '/formazione', label: t('nav.calendar'), group: 'training' }],
 };

@@ -38,9 +38,11 @@ export const campaignsFeature: WebFeature = {
   ),
   nav: (me, t) => [
     ...(me?.can.answerCampaigns && me.roles.some((r) => r.role === 'learner')
-      ? [{ to: MY_CAMPAIGNS_PATH, label: t('campaigns.myNav') }]
+      ? [{ to: MY_CAMPAIGNS_PATH, label: t('campaigns.myNav'), group: 'mine' as const }]
       : []),
-    ...(me?.can.manageCampaigns ? [{ to: CAMPAIGNS_PATH, label: t('campaigns.nav') }] : []),
+    ...(me?.can.manageCampaigns
+      ? [{ to: CAMPAIGNS_PATH, label: t('campaigns.nav'), group: 'needs' as const }]
+      : []),
   ],
   translations: { it, en },
 };

@@ -57,5 +57,7 @@ export const catalogueFeature: WebFeature = {
     </>
   ),
   nav: (me, t) =>
-    me?.can.manageCatalogue ? [{ to: '/amministrazione/catalogo', label: t('nav.catalogue') }] : [],
+    me?.can.manageCatalogue
+      ? [{ to: '/amministrazione/catalogo', label: t('nav.catalogue'), group: 'training' }]
+      : [],
 };

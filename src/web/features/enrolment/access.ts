@@ -1,4 +1,5 @@
 import type { Me } from '../../../common/auth';
+import type { NavEntry } from '../../app/feature';
 
 /**
  * What the signed-in person may do with other people's enrolments, to decide which pages, links and
@@ -33,18 +34,18 @@ export function enrolmentAccess(me: Me | null | undefined): EnrolmentAccess {
   };
 }
 
-type NavEntry = { to: string; label: string };
-
 /** The enrolment pages of the main navigation, for the signed-in person. */
 export function enrolmentNavEntries(me: Me | null | undefined, t: (key: string) => string): NavEntry[] {
   if (!me) return [];
-  const entries: NavEntry[] = [{ to: MY_ENROLMENTS_PATH, label: t('myEnrolments.nav') }];
+  const entries: NavEntry[] = [{ to: MY_ENROLMENTS_PATH, label: t('myEnrolments.nav'), group: 'mine' }];
   const access = enrolmentAccess(me);
   if (access.read)
-    entries.push({
-      to: UNIT_ENROLMENTS_PATH,
-      label: access.national ? t('unitEnrolments.navNational') : t('unitEnrolments.nav'),
-    });
+    // Every Province's enrolments are training administration; a Province officer's are the Province's work.
+    entries.push(
+      access.national
+        ? { to: UNIT_ENROLMENTS_PATH, label: t('unitEnrolments.navNational'), group: 'training' }
+        : { to: UNIT_ENROLMENTS_PATH, label: t('unitEnrolments.nav'), group: 'province' },
+    );
   return entries;
 }
 

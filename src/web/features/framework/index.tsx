@@ -53,6 +53,7 @@ export const frameworkFeature: WebFeature = {
       />
     </>
   ),
-  nav: (me, t) => (me?.can.manageFramework ? [{ to: FRAMEWORK_PATH, label: t('framework.nav') }] : []),
+  nav: (me, t) =>
+    me?.can.manageFramework ? [{ to: FRAMEWORK_PATH, label: t('framework.nav'), group: 'needs' }] : [],
   translations: { it, en },
 };

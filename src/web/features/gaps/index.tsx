@@ -42,8 +42,8 @@ export const gapsFeature: WebFeature = {
     </>
   ),
   nav: (me, t) => [
-    ...(me?.can.viewGaps ? [{ to: GAPS_PATH, label: t('gaps.nav') }] : []),
-    ...(me ? [{ to: MY_COMPETENCIES_PATH, label: t('gaps.mineNav') }] : []),
+    ...(me?.can.viewGaps ? [{ to: GAPS_PATH, label: t('gaps.nav'), group: 'needs' as const }] : []),
+    ...(me ? [{ to: MY_COMPETENCIES_PATH, label: t('gaps.mineNav'), group: 'mine' as const }] : []),
   ],
   translations: { it, en },
 };

@@ -6,5 +6,5 @@ import { HomePage } from './HomePage';
 export const homeFeature: WebFeature = {
   name: 'home',
   routes: <Route index element={<HomePage />} />,
-  nav: (_me, t) => [{ to: '/', label: t('nav.home'), end: true }],
+  nav: (_me, t) => [{ to: '/', label: t('nav.home'), group: 'home', end: true }],
 };

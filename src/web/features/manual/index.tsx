@@ -8,5 +8,5 @@ const ManualPage = lazy(() => import('./ManualPage'));
 export const manualFeature: WebFeature = {
   name: 'manual',
   routes: <Route path="manuale" element={<ManualPage />} />,
-  nav: (_me, t) => [{ to: '/manuale', label: t('nav.manual') }],
+  nav: (_me, t) => [{ to: '/manuale', label: t('nav.manual'), group: 'help' }],
 };

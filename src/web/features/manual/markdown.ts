@@ -23,8 +23,23 @@ md.core.ruler.push('heading_ids', (state) => {
     if (token.type === 'heading_open') token.attrSet('id', slug(state.tokens[i + 1]?.content ?? ''));
   });
 });
-md.renderer.rules.table_open = () =>
-  '<div class="table-responsive" tabindex="0" role="region" aria-label="Tabella"><table class="table">';
+// Each table's region is named after the section it is in ("Tabella: Ruoli", "Tabella: Ruoli (2)"), so that no
+// two regions of the page share a name (axe's landmark-unique).
+md.renderer.rules.table_open = (tokens, idx, _options, renderEnv) => {
+  const env = (renderEnv ?? {}) as { tableLabel?: string; tableNames?: Set<string> };
+  let section = '';
+  for (let i = idx - 1; i >= 0; i--)
+    if (tokens[i]?.type === 'heading_open') {
+      section = tokens[i + 1]?.content ?? '';
+      break;
+    }
+  const base = section ? `${env.tableLabel ?? 'Tabella'}: ${section}` : (env.tableLabel ?? 'Tabella');
+  env.tableNames ??= new Set();
+  let name = base;
+  for (let n = 2; env.tableNames.has(name); n++) name = `${base} (${n})`;
+  env.tableNames.add(name);
+  return `<div class="table-responsive" tabindex="0" role="region" aria-label="${md.utils.escapeHtml(name)}"><table class="table">`;
+};
 md.renderer.rules.table_close = () => '</table></div>';
 // Code blocks scroll sideways on small screens: make them reachable by keyboard too.
 const fence = md.renderer.rules.fence;

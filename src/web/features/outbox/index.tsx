@@ -20,5 +20,6 @@ export const outboxFeature: WebFeature = {
       />
     </>
   ),
-  nav: (me, t) => (me?.can.viewOutbox ? [{ to: '/amministrazione/posta', label: t('nav.outbox') }] : []),
+  nav: (me, t) =>
+    me?.can.viewOutbox ? [{ to: '/amministrazione/posta', label: t('nav.outbox'), group: 'admin' }] : [],
 };

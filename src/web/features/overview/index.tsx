@@ -22,6 +22,9 @@ export const overviewFeature: WebFeature = {
     />
   ),
   // One entry for the whole area; a Province officer lands on their own unit from there.
-  nav: (me, t) => (me?.can.useRestructuring ? [{ to: RESTRUCTURING_PATH, label: t('overview.nav') }] : []),
+  nav: (me, t) =>
+    me?.can.useRestructuring
+      ? [{ to: RESTRUCTURING_PATH, label: t('overview.nav'), group: 'restructuring' }]
+      : [],
   translations: { it, en },
 };

@@ -42,8 +42,8 @@ export const plansFeature: WebFeature = {
     </>
   ),
   nav: (me, t) => [
-    ...(me?.can.managePlans ? [{ to: PLANS_PATH, label: t('plans.nav') }] : []),
-    ...(me?.can.viewDemand ? [{ to: DEMAND_PATH, label: t('planDemand.nav') }] : []),
+    ...(me?.can.managePlans ? [{ to: PLANS_PATH, label: t('plans.nav'), group: 'needs' as const }] : []),
+    ...(me?.can.viewDemand ? [{ to: DEMAND_PATH, label: t('planDemand.nav'), group: 'needs' as const }] : []),
   ],
   translations: { it, en },
 };

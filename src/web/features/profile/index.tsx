@@ -20,6 +20,6 @@ export const profileFeature: WebFeature = {
       }
     />
   ),
-  nav: (me, t) => (me ? [{ to: '/profilo', label: t('nav.profile') }] : []),
+  nav: (me, t) => (me ? [{ to: '/profilo', label: t('nav.profile'), group: 'mine' }] : []),
   translations: { it, en },
 };

@@ -21,6 +21,7 @@ export const profilesFeature: WebFeature = {
       }
     />
   ),
-  nav: (me, t) => (me?.can.manageProfiles ? [{ to: PROFILES_PATH, label: t('profiles.nav') }] : []),
+  nav: (me, t) =>
+    me?.can.manageProfiles ? [{ to: PROFILES_PATH, label: t('profiles.nav'), group: 'needs' }] : [],
   translations: { it, en },
 };

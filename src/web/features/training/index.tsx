@@ -21,6 +21,6 @@ export const trainingFeature: WebFeature = {
       <Route path="formazione/edizioni/:id" element={<EditionPage />} />
     </>
   ),
-  nav: (_me, t) => [{ to: '/formazione/percorsi', label: t('paths.nav') }],
+  nav: (_me, t) => [{ to: '/formazione/percorsi', label: t('paths.nav'), group: 'training' }],
   translations: { it, en },
 };

@@ -29,5 +29,6 @@ export const unitsFeature: WebFeature = {
       />
     </>
   ),
-  nav: (me, t) => (me?.can.manageUnits ? [{ to: '/amministrazione/unita', label: t('nav.units') }] : []),
+  nav: (me, t) =>
+    me?.can.manageUnits ? [{ to: '/amministrazione/unita', label: t('nav.units'), group: 'admin' }] : [],
 };

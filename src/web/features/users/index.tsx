@@ -29,5 +29,17 @@ export const usersFeature: WebFeature = {
       />
     </>
   ),
-  nav: (me, t) => (me?.can.manageUsers ? [{ to: '/amministrazione/utenti', label: t('nav.users') }] : []),
+  // A national administrator's people are administration; a Province officer's are the Province's work.
+  nav: (me, t) =>
+    me?.can.manageUsers
+      ? [
+          {
+            to: '/amministrazione/utenti',
+            label: t('nav.users'),
+            group: me.roles.some((r) => r.unitId === null && r.role === 'national_admin')
+              ? 'admin'
+              : 'province',
+          },
+        ]
+      : [],
 };
