@@ -62,6 +62,12 @@ describe('Italian public holidays', () => {
     expect(isItalianHoliday('2027-04-06')).toBe(false);
   });
 
+  it('knows San Francesco (4 October) from 2026, when it became a national holiday again', () => {
+    expect(isItalianHoliday('2026-10-04')).toBe(true);
+    expect(isItalianHoliday('2027-10-04')).toBe(true);
+    expect(isItalianHoliday('2025-10-04')).toBe(false);
+  });
+
   it('leaves ordinary days, the 24th and 31st of December and local feasts alone', () => {
     for (const day of ['2026-12-24', '2026-12-31', '2026-11-30', '2027-03-30', '2026-09-29', '2026-11-02'])
       expect(isItalianHoliday(day), day).toBe(false);

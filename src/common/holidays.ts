@@ -1,7 +1,7 @@
 import { addDays, isIsoDate } from './rome-time.js';
 
 /**
- * Italian public holidays (L. 260/1949 and later amendments) and working days, on calendar days written
+ * Italian public holidays (L. 260/1949 and later amendments, up to L. 151/2025 for 4 October) and working days, on calendar days written
  * YYYY-MM-DD. Only the national holidays: a city's patron saint (Cuneo's 29 September, Bergamo's
  * 26 August…) is a local choice and is not known here.
  */
@@ -58,6 +58,8 @@ export function isItalianHoliday(date: string): boolean {
   checked(date);
   if (FIXED.has(date.slice(5))) return true;
   const year = Number(date.slice(0, 4));
+  // San Francesco d'Assisi, a national holiday again from 2026 (L. 151/2025).
+  if (year >= 2026 && date.slice(5) === '10-04') return true;
   return date === easterSunday(year) || date === easterMonday(year);
 }
 

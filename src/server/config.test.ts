@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import {
   CERT_LOGO_MAX_BYTES,
@@ -160,15 +161,41 @@ describe('loadConfig', () => {
       fs.writeFileSync(f, bytes);
       return f;
     };
+    const chunk = (type: string, body: Buffer) => {
+      const length = Buffer.alloc(4);
+      length.writeUInt32BE(body.length);
+      return Buffer.concat([length, Buffer.from(type, 'latin1'), body, Buffer.alloc(4)]);
+    };
+    // A 1 × 1 grey PNG: header, one row of image data, end.
+    const ihdr = Buffer.from([0, 0, 0, 1, 0, 0, 0, 1, 8, 0, 0, 0, 0]);
     const png = Buffer.concat([
       Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-      Buffer.alloc(32),
+      chunk('IHDR', ihdr),
+      chunk('IDAT', zlib.deflateSync(Buffer.from([0, 128]))),
+      chunk('IEND', Buffer.alloc(0)),
     ]);
-    const jpeg = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(32)]);
+    // A JPEG's start, an APP0 segment and a frame header (SOF0) for 1 × 1 pixels, one component.
+    const jpeg = Buffer.from([
+      0xff, 0xd8, 0xff, 0xe0, 0x00, 0x04, 0x00, 0x00, 0xff, 0xc0, 0x00, 0x0b, 0x08, 0x00, 0x01, 0x00, 0x01,
+      0x01, 0x01, 0x11, 0x00,
+    ]);
     try {
       expect(loadConfig({ CERT_LOGO_FILE: file('logo.png', png) }).certificate.logo?.type).toBe('png');
       // The name does not matter, the content does.
       expect(loadConfig({ CERT_LOGO_FILE: file('logo.png.jpg', jpeg) }).certificate.logo?.type).toBe('jpeg');
+      // A file that starts as an image but is cut short, or whose image data does not inflate.
+      expect(() => loadConfig({ CERT_LOGO_FILE: file('cut.png', png.subarray(0, png.length - 20)) })).toThrow(
+        /CERT_LOGO_FILE: .* is a damaged or truncated PNG image/,
+      );
+      const bad = Buffer.concat([
+        png.subarray(0, 33),
+        chunk('IDAT', Buffer.from('not zlib')),
+        chunk('IEND', Buffer.alloc(0)),
+      ]);
+      expect(() => loadConfig({ CERT_LOGO_FILE: file('bad.png', bad) })).toThrow(/damaged or truncated PNG/);
+      expect(() => loadConfig({ CERT_LOGO_FILE: file('cut.jpg', jpeg.subarray(0, 10)) })).toThrow(
+        /CERT_LOGO_FILE: .* is a damaged or truncated JPEG image/,
+      );
       expect(() => loadConfig({ CERT_LOGO_FILE: file('logo.svg.png', Buffer.from('<svg/>')) })).toThrow(
         /CERT_LOGO_FILE: .* is not a PNG or JPEG image/,
       );

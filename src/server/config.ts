@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import { z } from 'zod';
 
 /** The issuing body printed on attestati unless CERT_ISSUER says otherwise. */
@@ -134,11 +135,54 @@ function readLogo(file: string): NonNullable<CertificateLayout['logo']> {
     refuse(
       `${file} is ${Math.ceil(data.length / 1024)} KB; the logo may be at most ${CERT_LOGO_MAX_BYTES / 1024} KB`,
     );
-  if (data.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])))
+  if (data.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) {
+    if (!pngDecodes(data)) refuse(`${file} is a damaged or truncated PNG image`);
     return { data, type: 'png' };
-  if (data.length > 3 && data[0] === 0xff && data[1] === 0xd8 && data[2] === 0xff)
+  }
+  if (data.length > 3 && data[0] === 0xff && data[1] === 0xd8 && data[2] === 0xff) {
+    if (!jpegHasFrame(data)) refuse(`${file} is a damaged or truncated JPEG image`);
     return { data, type: 'jpeg' };
+  }
   return refuse(`${file} is not a PNG or JPEG image`);
+}
+
+/**
+ * Whether a PNG's chunks are whole, it has a header and an end, and its image data inflates: the PDF writer
+ * inflates it only when an attestato is drawn, where a damaged file would fail every download.
+ */
+function pngDecodes(data: Buffer): boolean {
+  const idat: Buffer[] = [];
+  let header = false;
+  for (let at = 8; at + 8 <= data.length; ) {
+    const length = data.readUInt32BE(at);
+    const type = data.toString('latin1', at + 4, at + 8);
+    const end = at + 12 + length;
+    if (end > data.length) return false;
+    if (type === 'IHDR') header = length === 13;
+    if (type === 'IDAT') idat.push(data.subarray(at + 8, at + 8 + length));
+    if (type === 'IEND') {
+      if (!header || idat.length === 0) return false;
+      try {
+        return zlib.inflateSync(Buffer.concat(idat)).length > 0;
+      } catch {
+        return false;
+      }
+    }
+    at = end;
+  }
+  return false;
+}
+
+/** Whether a JPEG's markers lead, whole, to a frame header (SOFn), where the PDF writer reads its size. */
+function jpegHasFrame(data: Buffer): boolean {
+  for (let at = 2; at + 4 <= data.length; ) {
+    if (data[at] !== 0xff) return false;
+    const marker = data[at + 1] ?? 0;
+    if (marker >= 0xc0 && marker <= 0xcf && ![0xc4, 0xc8, 0xcc].includes(marker))
+      return at + 9 <= data.length;
+    at += 2 + data.readUInt16BE(at + 2);
+  }
+  return false;
 }
 
 /**

@@ -72,6 +72,7 @@ function NavGroupMenu({
 }) {
   const toggle = useRef<HTMLButtonElement>(null);
   const list = useRef<HTMLUListElement>(null);
+  const pressing = useRef(false);
   const id = `nav-group-${item.group}`;
   const holdsCurrent = item.entries.some((e) => e.to === current?.to);
   const links = () => Array.from(list.current?.querySelectorAll<HTMLAnchorElement>('a') ?? []);
@@ -106,8 +107,17 @@ function NavGroupMenu({
       id={`${id}-item`}
       className={`nav-item dropdown${open ? ' show' : ''}`}
       onKeyDown={onKeyDown}
+      // Some browsers (Safari) do not focus a link on click: the press on an entry blurs the group with no
+      // new focus, and closing then would hide the entry before its click lands. The click closes it instead.
+      onPointerDown={() => {
+        pressing.current = true;
+        window.addEventListener('pointerup', () => window.setTimeout(() => (pressing.current = false), 0), {
+          once: true,
+        });
+      }}
       onBlur={(e) => {
-        if (open && !e.currentTarget.contains(e.relatedTarget as Node | null)) setOpen(false);
+        if (open && !pressing.current && !e.currentTarget.contains(e.relatedTarget as Node | null))
+          setOpen(false);
       }}
     >
       <button

@@ -37,11 +37,12 @@ const CHOICE_KEY = 'officina.lang.chosen';
 /**
  * The language switch: the visitor's own choice, which the next sign-in keeps (over the profile's
  * language) and saves to the profile. setLanguage alone, as the sign-in applies the profile's
- * language, is not a choice.
+ * language, is not a choice. It is kept for this tab only (session storage), so that a choice left behind
+ * when a session simply expires does not pass to the next person who signs in on the browser.
  */
 export function chooseLanguage(lang: Language): Promise<unknown> {
   try {
-    window.localStorage.setItem(CHOICE_KEY, lang);
+    window.sessionStorage.setItem(CHOICE_KEY, lang);
   } catch {
     // See storedLanguage.
   }
@@ -51,8 +52,8 @@ export function chooseLanguage(lang: Language): Promise<unknown> {
 /** The language chosen with the switch since the last sign-in, if any; forgotten once read. */
 export function takeLanguageChoice(): Language | null {
   try {
-    const value = window.localStorage.getItem(CHOICE_KEY);
-    window.localStorage.removeItem(CHOICE_KEY);
+    const value = window.sessionStorage.getItem(CHOICE_KEY);
+    window.sessionStorage.removeItem(CHOICE_KEY);
     if (value === 'en' || value === 'it') return value;
   } catch {
     // See storedLanguage.

@@ -126,7 +126,7 @@ export function EditionStatusPanel({ edition }: { edition: Edition }) {
           ))}
         </ul>
       ) : null}
-      {edition.status !== 'draft' && pathHidden ? (
+      {(edition.status === 'published' || edition.status === 'closed') && pathHidden ? (
         <div className="alert alert-warning mt-3 mb-0" role="note">
           <p className="mb-2">{t('editionAdmin.hiddenByPath', { path: pathTitle })}</p>
           <Button

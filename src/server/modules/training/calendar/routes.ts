@@ -108,7 +108,7 @@ export async function calendarRoutes(app: App, { services }: RouteDeps<{ calenda
       async (req, reply) => {
         // The answer differs for a signed-in person (whether they may enrol): no shared cache may keep it.
         reply.header('vary', 'cookie');
-        if (req.ctx.actor) reply.header('cache-control', 'private, no-cache');
+        if (req.ctx.actor) reply.header('cache-control', 'private, no-store');
         return calendar.publicEdition(req.params.id, req.ctx.lang, req.ctx);
       },
     );

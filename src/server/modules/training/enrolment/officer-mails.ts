@@ -19,10 +19,10 @@ export type CancellationFacts = RequestFacts & {
   byName: string | null;
 };
 
-const dates = (f: Pick<RequestFacts, 'startsOn' | 'endsOn'>) =>
-  `${formatRomeDate(f.startsOn)} – ${formatRomeDate(f.endsOn)}`;
+const dates = (lang: Lang, f: Pick<RequestFacts, 'startsOn' | 'endsOn'>) =>
+  `${formatRomeDate(f.startsOn, lang)} – ${formatRomeDate(f.endsOn, lang)}`;
 
-const course = (f: RequestFacts) => `${f.pathTitle} – ${f.editionTitle} (${dates(f)})`;
+const course = (lang: Lang, f: RequestFacts) => `${f.pathTitle} – ${f.editionTitle} (${dates(lang, f)})`;
 
 function cancelledLine(lang: Lang, f: CancellationFacts): string {
   const en = lang === 'en';
@@ -34,7 +34,7 @@ function cancelledLine(lang: Lang, f: CancellationFacts): string {
       ? 'cancelled by the person'
       : 'annullata dalla persona stessa';
   const reason = f.reason ? (en ? ` Reason: ${f.reason}` : ` Motivo: ${f.reason}`) : '';
-  return `${f.learnerName}: ${course(f)} – ${who}.${reason}`;
+  return `${f.learnerName}: ${course(lang, f)} – ${who}.${reason}`;
 }
 
 /** A request of the officer's staff now awaits their approval. */
@@ -42,11 +42,11 @@ export function approvalRequestMail(lang: Lang, officerName: string, f: RequestF
   if (lang === 'en')
     return {
       subject: `Officina: enrolment request to approve – ${f.learnerName}, ${f.pathTitle}`,
-      text: `Hello ${officerName},\n\n${f.learnerName}, of your Province, asked to enrol in a course that needs your approval.\n\nCourse: ${f.pathTitle}\nEdition: ${f.editionTitle} (${dates(f)})\n\nApprove or reject the request: ${link}\n\n${signature.en}\n`,
+      text: `Hello ${officerName},\n\n${f.learnerName}, of your Province, asked to enrol in a course that needs your approval.\n\nCourse: ${f.pathTitle}\nEdition: ${f.editionTitle} (${dates('en', f)})\n\nApprove or reject the request: ${link}\n\n${signature.en}\n`,
     };
   return {
     subject: `Officina: richiesta di iscrizione da approvare – ${f.learnerName}, ${f.pathTitle}`,
-    text: `Gentile ${officerName},\n\n${f.learnerName}, della tua Provincia, ha chiesto di iscriversi a un percorso che richiede la tua approvazione.\n\nPercorso: ${f.pathTitle}\nEdizione: ${f.editionTitle} (${dates(f)})\n\nApprova o rifiuta la richiesta: ${link}\n\n${signature.it}\n`,
+    text: `Gentile ${officerName},\n\n${f.learnerName}, della tua Provincia, ha chiesto di iscriversi a un percorso che richiede la tua approvazione.\n\nPercorso: ${f.pathTitle}\nEdizione: ${f.editionTitle} (${dates('it', f)})\n\nApprova o rifiuta la richiesta: ${link}\n\n${signature.it}\n`,
   };
 }
 
@@ -84,7 +84,7 @@ export function digestMail(
       `${en ? 'Requests awaiting your approval' : 'Richieste in attesa della tua approvazione'} (${pending.length}):\n${pending
         .map(
           (p) =>
-            `- ${p.learnerName}: ${course(p)}, ${en ? 'requested on' : 'richiesta del'} ${formatRomeDate(romeDate(p.requestedAt))}`,
+            `- ${p.learnerName}: ${course(lang, p)}, ${en ? 'requested on' : 'richiesta del'} ${formatRomeDate(romeDate(p.requestedAt), lang)}`,
         )
         .join('\n')}`,
     );
@@ -97,7 +97,7 @@ export function digestMail(
   const body = sections.join('\n\n');
   if (en)
     return {
-      subject: `Officina: daily enrolment summary – ${formatRomeDate(day)}`,
+      subject: `Officina: daily enrolment summary – ${formatRomeDate(day, 'en')}`,
       text: `Hello ${officerName},\n\nhere is today's summary of your Province's enrolments.\n\n${body}\n\nApprove or reject the requests: ${link}\n\n${signature.en}\n`,
     };
   return {

@@ -94,6 +94,8 @@ describe('requests awaiting approval', () => {
     expect(it_?.textBody).toContain('/provincia/iscrizioni');
     const [en] = await mailsTo(EN_OFFICER, 'enrolment request to approve');
     expect(en?.textBody).toContain('Course: Appalti e SUA');
+    // Dates in the officer's language: English month names, never the Italian ones.
+    expect(en?.textBody).toMatch(/\((\d{1,2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4}) – /);
     expect(await count(OFFICER)).toBe(before.it + 1);
     expect(await count(EN_OFFICER)).toBe(before.en + 1);
     expect(await count(BERGAMO_OFFICER)).toBe(before.bg);

@@ -24,6 +24,11 @@ export const DIGEST_FROM = '07:00';
  * (those before were told one by one), and never more than a week back.
  */
 const MAX_DIGEST_LOOKBACK_MS = 7 * 24 * 3600 * 1000;
+/**
+ * A summary lists the cancellations up to this long before its pass, and the next one starts there: a
+ * cancellation stamped just before the pass but committed just after it is in the next summary, not lost.
+ */
+const DIGEST_SETTLE_MS = 60_000;
 
 const langOf = (locale: string): Lang => (locale === 'en' ? 'en' : 'it');
 
@@ -162,9 +167,11 @@ export function createDigestJob(deps: {
         const since = new Date(
           Math.max(last?.getTime() ?? 0, o.chosenAt?.getTime() ?? 0, now.getTime() - MAX_DIGEST_LOOKBACK_MS),
         );
-        if (!(await repo.claimDigest(tx, id, day, now))) return;
+        const until = new Date(Math.max(since.getTime(), now.getTime() - DIGEST_SETTLE_MS));
+        // The claim records `until`: the instant this summary covers up to, where the next one starts.
+        if (!(await repo.claimDigest(tx, id, day, until))) return;
         const pending = await repo.pendingOf(tx, o.unitIds);
-        const cancelled = (await repo.cancelledOf(tx, o.unitIds, since, now, id)).map((c) => ({
+        const cancelled = (await repo.cancelledOf(tx, o.unitIds, since, until, id)).map((c) => ({
           ...c,
           byName: c.bySelf ? null : c.byName,
         }));

@@ -24,7 +24,7 @@ describe('enrolment standing on the public edition', () => {
     expect(res.json().enrolment).toBeUndefined();
     expect(res.headers.vary).toContain('cookie');
     const signed = await page(learner, edition.id);
-    expect(signed.headers['cache-control']).toBe('private, no-cache');
+    expect(signed.headers['cache-control']).toBe('private, no-store');
   });
 
   it('allows an eligible person, then says they are already enrolled', async () => {
