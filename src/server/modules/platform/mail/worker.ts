@@ -2,6 +2,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import nodemailer from 'nodemailer';
 import type { Db } from '../../../db/client.js';
 import type { Clock } from '../../../kernel/clock.js';
+import { periodicJob } from '../../../kernel/periodic.js';
 import type { OutboxRepository } from './repository.js';
 
 /** Retry schedule after a failed delivery: 1 min, 5 min, 30 min, 2 h, 6 h; then the message fails. */
@@ -24,8 +25,6 @@ export function createOutboxWorker(deps: {
   clock: Clock;
 }): OutboxWorker {
   const transport = deps.smtpUrl ? nodemailer.createTransport(deps.smtpUrl) : null;
-  let timer: NodeJS.Timeout | null = null;
-  let running: Promise<number> | null = null;
 
   async function deliverDue(): Promise<number> {
     if (!transport) return 0;
@@ -54,28 +53,13 @@ export function createOutboxWorker(deps: {
     }
   }
 
-  function runOnce() {
-    // One delivery pass at a time per process; callers share the pass in flight.
-    running ??= deliverDue().finally(() => {
-      running = null;
-    });
-    return running;
-  }
-
-  return {
-    runOnce,
-    start() {
-      if (!transport || timer) return;
-      timer = setInterval(() => {
-        runOnce().catch((err) => deps.log.error({ err }, 'outbox pass failed'));
-      }, deps.intervalMs);
-      timer.unref();
-    },
-    async stop() {
-      if (timer) clearInterval(timer);
-      timer = null;
-      await running?.catch(() => undefined);
-      transport?.close();
-    },
-  };
+  // One delivery pass at a time per process; callers share the pass in flight.
+  return periodicJob({
+    name: 'outbox',
+    pass: deliverDue,
+    intervalMs: deps.intervalMs,
+    log: deps.log,
+    enabled: transport !== null,
+    onStop: () => transport?.close(),
+  });
 }

@@ -4,6 +4,7 @@ import { formatRomeDate, romeToday } from '../../../../common/rome-time.js';
 import type { Config } from '../../../config.js';
 import type { Db } from '../../../db/client.js';
 import type { Clock } from '../../../kernel/clock.js';
+import { periodicJob } from '../../../kernel/periodic.js';
 import type { Mail, MailService } from '../../platform/mail/index.js';
 import { signature } from '../../platform/mail/index.js';
 import { type Followed, followed, followedYears, loadReference } from './calendar.js';
@@ -68,8 +69,6 @@ export function createProgrammingReminders(deps: {
   intervalMs?: number;
 }) {
   const { db, repo } = deps;
-  let timer: NodeJS.Timeout | null = null;
-  let running: Promise<number> | null = null;
 
   async function pass(now: Date) {
     const today = romeToday(now);
@@ -102,27 +101,12 @@ export function createProgrammingReminders(deps: {
     return queued;
   }
 
-  return {
-    /** One pass at the clock's instant (or a given one); concurrent callers in a process share it. */
-    runOnce(now = deps.clock.now()) {
-      running ??= pass(now).finally(() => {
-        running = null;
-      });
-      return running;
-    },
-    start() {
-      if (timer) return;
-      timer = setInterval(() => {
-        this.runOnce().catch((err) => deps.log.error({ err }, 'programming reminders pass failed'));
-      }, deps.intervalMs ?? 3_600_000);
-      timer.unref();
-    },
-    async stop() {
-      if (timer) clearInterval(timer);
-      timer = null;
-      await running?.catch(() => undefined);
-    },
-  };
+  return periodicJob({
+    name: 'programming reminders',
+    pass: (now = deps.clock.now()) => pass(now),
+    intervalMs: deps.intervalMs ?? 3_600_000,
+    log: deps.log,
+  });
 }
 
 export type ProgrammingReminders = ReturnType<typeof createProgrammingReminders>;

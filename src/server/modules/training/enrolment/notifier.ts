@@ -5,6 +5,7 @@ import type { Config } from '../../../config.js';
 import type { Db } from '../../../db/client.js';
 import type { Clock } from '../../../kernel/clock.js';
 import type { Lang } from '../../../kernel/errors.js';
+import { periodicJob } from '../../../kernel/periodic.js';
 import type { MailService } from '../../platform/mail/index.js';
 import { changeLine, changesMail, reminderMail } from './notices.js';
 import type { NotifierRepository } from './notifier-repository.js';
@@ -29,8 +30,6 @@ export function createNotifier(deps: {
   const { db, repo } = deps;
   const link = `${deps.config.publicUrl}/formazione/iscrizioni`;
   const langOf = (locale: string): Lang => (locale === 'en' ? 'en' : 'it');
-  let timer: NodeJS.Timeout | null = null;
-  let running: Promise<{ reminders: number; notices: number }> | null = null;
 
   /** Reminders for the sessions of tomorrow (Rome calendar day). */
   async function remind(now: Date) {
@@ -102,30 +101,12 @@ export function createNotifier(deps: {
     return { reminders, notices };
   }
 
-  return {
-    /** One pass at the clock's instant (or a given one); concurrent callers in a process share it. */
-    runOnce(now = deps.clock.now()) {
-      running ??= pass(now).finally(() => {
-        running = null;
-      });
-      return running;
-    },
-    start() {
-      if (timer) return;
-      timer = setInterval(
-        () => {
-          this.runOnce().catch((err) => deps.log.error({ err }, 'notifier pass failed'));
-        },
-        Math.max(deps.config.outboxIntervalMs, 60_000),
-      );
-      timer.unref();
-    },
-    async stop() {
-      if (timer) clearInterval(timer);
-      timer = null;
-      await running?.catch(() => undefined);
-    },
-  };
+  return periodicJob({
+    name: 'notifier',
+    pass: (now = deps.clock.now()) => pass(now),
+    intervalMs: Math.max(deps.config.outboxIntervalMs, 60_000),
+    log: deps.log,
+  });
 }
 
 export type Notifier = ReturnType<typeof createNotifier>;

@@ -5,6 +5,7 @@ import type { Config } from '../../../config.js';
 import type { Db } from '../../../db/client.js';
 import type { Clock } from '../../../kernel/clock.js';
 import { errors, type Lang } from '../../../kernel/errors.js';
+import { periodicJob } from '../../../kernel/periodic.js';
 import {
   type Principal,
   type RequestContext,
@@ -145,8 +146,6 @@ export function createDigestJob(deps: {
 }) {
   const { db, repo } = deps;
   const link = `${deps.config.publicUrl}/provincia/iscrizioni`;
-  let timer: NodeJS.Timeout | null = null;
-  let running: Promise<number> | null = null;
 
   async function pass(now: Date) {
     if (romeTime(now) < DIGEST_FROM) return 0;
@@ -188,30 +187,12 @@ export function createDigestJob(deps: {
     return sent;
   }
 
-  return {
-    /** One pass at the clock's instant (or a given one); concurrent callers in a process share it. */
-    runOnce(now = deps.clock.now()) {
-      running ??= pass(now).finally(() => {
-        running = null;
-      });
-      return running;
-    },
-    start() {
-      if (timer) return;
-      timer = setInterval(
-        () => {
-          this.runOnce().catch((err) => deps.log.error({ err }, 'enrolment digest pass failed'));
-        },
-        Math.max(deps.config.outboxIntervalMs, 60_000),
-      );
-      timer.unref();
-    },
-    async stop() {
-      if (timer) clearInterval(timer);
-      timer = null;
-      await running?.catch(() => undefined);
-    },
-  };
+  return periodicJob({
+    name: 'enrolment digest',
+    pass: (now = deps.clock.now()) => pass(now),
+    intervalMs: Math.max(deps.config.outboxIntervalMs, 60_000),
+    log: deps.log,
+  });
 }
 
 export type DigestJob = ReturnType<typeof createDigestJob>;
