@@ -4,6 +4,7 @@ import type { Me } from '../../common/auth';
 import i18n, { addTranslations } from '../i18n';
 import sharedEn from '../i18n/en.json';
 import sharedIt from '../i18n/it.json';
+import { NO_CAN } from '../test/me';
 import { NAV_GROUPS } from './feature';
 import { features } from './features';
 import { RequireAuth } from './RequireAuth';
@@ -12,29 +13,7 @@ import { navEntries, navItems } from './SiteHeader';
 // The i18n module writes the page's lang attribute when loaded: give it one to write to (no DOM in these tests).
 vi.hoisted(() => vi.stubGlobal('document', { documentElement: { lang: '' } }));
 
-const none: Me['can'] = {
-  manageUsers: false,
-  manageUnits: false,
-  viewAudit: false,
-  viewOutbox: false,
-  manageCatalogue: false,
-  manageAgreements: false,
-  listEnrolments: false,
-  decideEnrolments: false,
-  administerEnrolments: false,
-  runSessions: false,
-  signLogbooks: false,
-  manageFramework: false,
-  manageProfiles: false,
-  viewGaps: false,
-  managePlans: false,
-  viewDemand: false,
-  manageCampaigns: false,
-  answerCampaigns: false,
-  useRestructuring: false,
-  validateRestructuring: false,
-  editRestructuringRules: false,
-};
+const none: Me['can'] = NO_CAN;
 
 /** A signed-in person with their roles and the `can` flags the server's policy gives those roles. */
 function me(roles: [Me['roles'][number]['role'], number | null][], can: Partial<Me['can']> = {}): Me {

@@ -1,31 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { Me } from '../../../common/auth';
 import type { Role } from '../../../common/roles';
+import { NO_CAN } from '../../test/me';
 import { ATTENTION_PATH, landingPath, safeNext } from './landing';
 
-const none = {
-  manageUsers: false,
-  manageUnits: false,
-  viewAudit: false,
-  viewOutbox: false,
-  manageCatalogue: false,
-  manageAgreements: false,
-  listEnrolments: false,
-  decideEnrolments: false,
-  administerEnrolments: false,
-  runSessions: false,
-  signLogbooks: false,
-  manageFramework: false,
-  manageProfiles: false,
-  viewGaps: false,
-  managePlans: false,
-  viewDemand: false,
-  manageCampaigns: false,
-  answerCampaigns: false,
-  useRestructuring: false,
-  validateRestructuring: false,
-  editRestructuringRules: false,
-} satisfies Me['can'];
+const none: Me['can'] = NO_CAN;
 
 const who = (roles: Role[], can: Partial<Me['can']> = {}) => ({
   roles: roles.map((role, id) => ({

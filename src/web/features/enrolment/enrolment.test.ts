@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Me } from '../../../common/auth';
+import { NO_CAN } from '../../test/me';
 import { enrolmentAccess, enrolmentNavEntries } from './access';
 import { checkSettings, type SettingsDraft } from './EditionSettings';
 
@@ -70,30 +71,7 @@ function me(
     unit: null,
     jobProfile: null,
     roles: roles.map((r, i) => ({ id: i, role: r.role, unitId: r.unitId, unitName: r.unitName ?? null })),
-    can: {
-      manageUsers: false,
-      manageUnits: false,
-      viewAudit: false,
-      viewOutbox: false,
-      manageCatalogue: false,
-      manageAgreements: false,
-      listEnrolments: false,
-      decideEnrolments: false,
-      administerEnrolments: false,
-      runSessions: false,
-      signLogbooks: false,
-      manageFramework: false,
-      manageProfiles: false,
-      viewGaps: false,
-      managePlans: false,
-      viewDemand: false,
-      manageCampaigns: false,
-      answerCampaigns: false,
-      useRestructuring: false,
-      validateRestructuring: false,
-      editRestructuringRules: false,
-      ...can,
-    },
+    can: { ...NO_CAN, ...can },
   };
 }
 
