@@ -1,3 +1,4 @@
+import type { ReorgStatus } from '../../../../common/restructuring.js';
 import { AppError, errors } from '../../../kernel/errors.js';
 
 export const UNIT = { it: 'Ente', en: 'Unit' };
@@ -28,10 +29,20 @@ export const staleStatus = () =>
     en: 'Someone else changed the plan meanwhile: reload the page and try again.',
   });
 
-export const transitionRefused = (from: string, to: string) =>
+/** A plan's status as people read it, in messages. */
+const STATUS_WORDS: Record<ReorgStatus, { it: string; en: string }> = {
+  non_avviato: { it: 'Non avviato', en: 'Not started' },
+  in_predisposizione: { it: 'In predisposizione', en: 'In preparation' },
+  adottato: { it: 'Adottato', en: 'Adopted' },
+  trasmesso: { it: 'Trasmesso', en: 'Transmitted' },
+  verificato: { it: 'Verificato', en: 'Verified' },
+  da_aggiornare: { it: 'Da aggiornare', en: 'To be updated' },
+};
+
+export const transitionRefused = (from: ReorgStatus, to: ReorgStatus) =>
   errors.conflict('REORG_TRANSITION_REFUSED', {
-    it: `Il piano non può passare da «${from}» a «${to}».`,
-    en: `The plan cannot move from status "${from}" to "${to}".`,
+    it: `Il piano non può passare da «${STATUS_WORDS[from].it}» a «${STATUS_WORDS[to].it}».`,
+    en: `The plan cannot move from “${STATUS_WORDS[from].en}” to “${STATUS_WORDS[to].en}”.`,
   });
 
 export const actRequired = () =>

@@ -369,6 +369,8 @@ describe('editions: status workflow', () => {
     const skip = await setStatus(admin, e.id, { status: 'closed' });
     expect(skip.statusCode).toBe(409);
     expect(skip.json().code).toBe('INVALID_TRANSITION');
+    // In words, not the status codes.
+    expect(skip.json().message).toBe('Un’edizione «in bozza» non può diventare «con le iscrizioni chiuse».');
     for (const status of ['published', 'closed', 'completed']) {
       const res = await setStatus(trainer, e.id, { status });
       expect(res.statusCode, res.body).toBe(200);

@@ -39,6 +39,15 @@ const VISIBLE: EditionStatus[] = ['published', 'closed'];
 
 export type EditionsService = ReturnType<typeof createEditionsService>;
 
+/** An edition's status as people read it, in messages. */
+const STATUS_WORDS: Record<EditionStatus, { it: string; en: string }> = {
+  draft: { it: 'in bozza', en: 'a draft' },
+  published: { it: 'pubblicata', en: 'published' },
+  closed: { it: 'con le iscrizioni chiuse', en: 'closed to enrolment' },
+  completed: { it: 'conclusa', en: 'completed' },
+  cancelled: { it: 'annullata', en: 'cancelled' },
+};
+
 export function createEditionsService(deps: {
   db: Db;
   repo: EditionsRepository;
@@ -228,8 +237,8 @@ export function createEditionsService(deps: {
         const from = before.status;
         if (!NEXT[from].includes(t.status))
           throw errors.conflict('INVALID_TRANSITION', {
-            it: `Un’edizione nello stato “${from}” non può passare a “${t.status}”.`,
-            en: `An edition in status “${from}” cannot move to “${t.status}”.`,
+            it: `Un’edizione «${STATUS_WORDS[from].it}» non può diventare «${STATUS_WORDS[t.status].it}».`,
+            en: `An edition that is “${STATUS_WORDS[from].en}” cannot become “${STATUS_WORDS[t.status].en}”.`,
           });
         if (t.status === 'published' && !(await repo.sessionsOf(tx, id)).length)
           throw errors.conflict('NO_SESSIONS', {
