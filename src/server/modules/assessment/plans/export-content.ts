@@ -1,5 +1,5 @@
 import type { PlanView } from '../../../../common/plans.js';
-import { romeDate } from '../../../../common/rome-time.js';
+import { formatRomeDate, romeDate } from '../../../../common/rome-time.js';
 
 /**
  * What the PIAO attachment says, in Italian (the language of the PIAO), whatever the format: the
@@ -26,15 +26,11 @@ const MODES: Record<string, string> = {
 };
 
 const num = (n: number) => n.toLocaleString('it-IT', { maximumFractionDigits: 1 });
-const day = (iso: string) => {
-  const [y, m, d] = romeDate(iso).split('-');
-  return `${d}/${m}/${y}`;
-};
+const day = (iso: string) => formatRomeDate(romeDate(iso));
 const quarter = (q: string) => q.replace(/^(\d{4})-T(\d)$/, '$2° trimestre $1');
 
 export function planDocument(plan: PlanView): PlanDocument {
   const draft = plan.status === 'draft';
-  const [y, mo, d] = plan.campaign.closesOn.split('-');
   const withPath = plan.items.filter((i) => i.pathId !== null);
   const without = plan.items.filter((i) => i.pathId === null);
   return {
@@ -45,7 +41,7 @@ export function planDocument(plan: PlanView): PlanDocument {
     facts: [
       ['Ente', plan.unit.name],
       ['Rilevazione dei fabbisogni', plan.campaign.title.it],
-      ['Chiusura della rilevazione', `${d}/${mo}/${y}`],
+      ['Chiusura della rilevazione', formatRomeDate(plan.campaign.closesOn)],
       ['Anno di riferimento', String(plan.year)],
       ['Stato del piano', draft ? 'Bozza' : 'Approvato'],
     ],

@@ -74,7 +74,7 @@ describe('the PIAO export', () => {
       plan({ status: 'approved', approvedAt: '2026-12-01T10:00:00Z', approvedBy: 'Chiara' }),
     );
     expect(approved.draftMark).toBeNull();
-    expect(approved.approval).toBe('Piano approvato il 01/12/2026 da Chiara.');
+    expect(approved.approval).toBe('Piano approvato il 1 dic 2026 da Chiara.');
     expect(exportName(plan(), 'pdf')).toBe('piano-formativo-2027-valle-d-aosta-vallee-d-aoste-bozza.pdf');
   });
 
