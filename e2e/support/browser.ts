@@ -114,6 +114,10 @@ export async function signIn(page: Page, email: string, password: string) {
   await page.getByLabel('Password', { exact: true }).fill(password);
   await page.getByRole('button', { name: 'Accedi', exact: true }).click();
   await page.waitForURL((url) => url.pathname !== '/accedi');
+  // The landing page has loaded (its heading shown, its requests answered) before the next step, as a person
+  // would see it before reaching for the menu.
+  await page.getByRole('heading', { level: 1 }).waitFor();
+  await page.waitForLoadState('networkidle');
 }
 
 /**

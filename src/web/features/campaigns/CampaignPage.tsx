@@ -111,7 +111,7 @@ function Progress({ c, progress }: { c: CampaignDetail; progress: CampaignProgre
         </SuccessAlert>
       ) : null}
       <ResultsTable
-        caption={t('campaigns.detail.progress')}
+        caption={t('campaigns.detail.progressTable')}
         columns={[
           t('campaigns.detail.unit'),
           t('campaigns.detail.invited'),
