@@ -21,24 +21,18 @@ function useFocusOnNavigation() {
     // after a quick double navigation is harmless.
     // A lazily loaded page shows its h1 a little later: wait for it (up to about 2 s), else focus main.
     // Someone who has already moved on (opened a menu, focused a field) keeps their place: the focus is moved
-    // only while it is still where the navigation left it, or nowhere. The phone menu's button does not count:
-    // the closing menu gives it the focus back by itself about 350 ms later, so the heading takes it again then.
+    // only while it is still where the navigation left it, or nowhere.
     const start = document.activeElement;
-    const isMenuButton = (el: Element | null) => el?.matches('[aria-controls="officina-nav"]') ?? false;
     const movedOn = () => {
       const active = document.activeElement;
-      return active !== null && active !== document.body && active !== start && !isMenuButton(active);
+      return active !== null && active !== document.body && active !== start;
     };
     let tries = 0;
     const focusHeading = () => {
       if (movedOn()) return;
       const heading = document.querySelector<HTMLElement>('main [data-page-heading]');
-      if (heading) {
-        heading.focus({ preventScroll: true });
-        window.setTimeout(() => {
-          if (isMenuButton(document.activeElement)) heading.focus({ preventScroll: true });
-        }, 450);
-      } else if (++tries < 40) window.setTimeout(focusHeading, 50);
+      if (heading) heading.focus({ preventScroll: true });
+      else if (++tries < 40) window.setTimeout(focusHeading, 50);
       else document.getElementById('main')?.focus({ preventScroll: true });
     };
     window.setTimeout(focusHeading, 50);
