@@ -125,6 +125,13 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ REDIS_URL: 'localhost:6379' })).toThrow(/REDIS_URL must be a redis:\/\//);
   });
 
+  it('limits sign-ins to 10 per address and minute unless SIGN_IN_LIMIT_PER_MINUTE says otherwise', () => {
+    expect(loadConfig({}).signInLimitPerMinute).toBe(10);
+    expect(loadConfig({ SIGN_IN_LIMIT_PER_MINUTE: '200' }).signInLimitPerMinute).toBe(200);
+    for (const bad of ['0', '-5', '2.5', 'many'])
+      expect(() => loadConfig({ SIGN_IN_LIMIT_PER_MINUTE: bad })).toThrow(/SIGN_IN_LIMIT_PER_MINUTE/);
+  });
+
   it('warns a production server without PUBLIC_URL that its links point to localhost', () => {
     expect(publicUrlWarning(loadConfig({ NODE_ENV: 'production', PORT: '8080' }))).toMatch(
       /PUBLIC_URL is not set: links in e-mails .*attestati will point to http:\/\/localhost:8080/,

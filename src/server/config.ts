@@ -28,6 +28,7 @@ const envSchema = z.object({
     .string()
     .regex(/^rediss?:\/\/\S+$/, 'REDIS_URL must be a redis:// or rediss:// URL')
     .optional(),
+  SIGN_IN_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(100000).default(10),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   CERT_ISSUER: z.string().trim().min(3).max(200).default(DEFAULT_CERT_ISSUER),
   CERT_LOGO_FILE: z.string().trim().min(1).optional(),
@@ -59,6 +60,8 @@ export type Config = {
   trustProxy: boolean | number | string;
   /** Redis for the per-address rate limits of every instance; without it, PostgreSQL keeps them. */
   redisUrl: string | undefined;
+  /** Sign-ins accepted per client address per minute (an office behind one NAT shares an address). */
+  signInLimitPerMinute: number;
   /** NODE_ENV=production. */
   production: boolean;
   /** PUBLIC_URL was not set, so links point to http://localhost:PORT. */
@@ -105,6 +108,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     outboxIntervalMs: 5000,
     trustProxy: parseTrustProxy(e.TRUST_PROXY),
     redisUrl: e.REDIS_URL,
+    signInLimitPerMinute: e.SIGN_IN_LIMIT_PER_MINUTE,
     production: e.NODE_ENV === 'production',
     publicUrlDefaulted: e.PUBLIC_URL === undefined,
     certIssuer: e.CERT_ISSUER,

@@ -128,9 +128,9 @@ export function Trends({ data }: { data: TrendsView }) {
         {asTable ? t('overview.trends.hideTable') : t('overview.trends.showTable')}
       </button>
       {asTable ? (
-        <TableScroll label={t('overview.trends.title')}>
+        <TableScroll label={t('overview.trends.tableLabel')}>
           <table className="table table-sm">
-            <caption>{t('overview.trends.title')}</caption>
+            <caption>{t('overview.trends.tableLabel')}</caption>
             <thead>
               <tr>
                 <th scope="col">{t('overview.trends.month')}</th>

@@ -15,6 +15,8 @@ export function VersionContent({
   const { t } = useTranslation();
   const c = version.content;
   const names = new Map(c.functions.map((f) => [f.key, f.name]));
+  // The pending and the current version can share a page: each table is named after its version.
+  const of = (caption: string) => `${caption} (${t('reorgPlan.versionN', { n: version.number })})`;
   return (
     <>
       <p>
@@ -22,7 +24,7 @@ export function VersionContent({
       </p>
       <Totals totals={version.totals} />
       <ResultsTable
-        caption={t('reorgPlan.functions.caption')}
+        caption={of(t('reorgPlan.functions.caption'))}
         columns={[
           t('reorgPlan.functions.name'),
           t('reorgPlan.functions.kind'),
@@ -39,7 +41,7 @@ export function VersionContent({
         )}
       />
       <ResultsTable
-        caption={t('reorgPlan.staffing.caption')}
+        caption={of(t('reorgPlan.staffing.caption'))}
         columns={[
           t('reorgPlan.staffing.function'),
           t('reorgPlan.staffing.profile'),

@@ -43,8 +43,8 @@ export function authRoutes(app: App, { services, config }: RouteDeps<{ auth: Aut
         body: loginBody,
         response: { 200: me, 401: errorBody },
       },
-      // Per-address throttling; per-account lockout is handled by the service.
-      config: { public: true, rateLimit: { max: 10, timeWindow: '1 minute' } },
+      // Per-address throttling (SIGN_IN_LIMIT_PER_MINUTE); per-account lockout is handled by the service.
+      config: { public: true, rateLimit: { max: config.signInLimitPerMinute, timeWindow: '1 minute' } },
     },
     async (req, reply) => {
       const { token, principal } = await auth.login(req.ctx, req.body.email, req.body.password, {
