@@ -133,6 +133,41 @@ describe('targets', () => {
     ]);
   });
 
+  it('meets no route target with a route that answered nothing or answered errors', () => {
+    const t = targets(
+      input({
+        routes: [
+          route('live', 40_000, 5),
+          route('calendar', 0, 0, { requests: 0 }),
+          route('ics', 30_000, 1, { non2xx: 5 }),
+        ],
+      }),
+    );
+    expect(t.slice(0, 3)).toEqual([
+      {
+        target: "Public calendar JSON ≥ 50% of the ceiling's req/s",
+        value: null,
+        unit: 'ratio',
+        met: false,
+        note: '0 answers, 0 not 2xx, 0 errors or timeouts',
+      },
+      {
+        target: 'Public calendar JSON p99 < 50 ms',
+        value: null,
+        unit: 'ms',
+        met: false,
+        note: '0 answers, 0 not 2xx, 0 errors or timeouts',
+      },
+      {
+        target: "iCal feed ≥ 25% of the ceiling's req/s",
+        value: null,
+        unit: 'ratio',
+        met: false,
+        note: '300000 answers, 5 not 2xx, 0 errors or timeouts',
+      },
+    ]);
+  });
+
   it('carries the burst problems into the target', () => {
     const verdict = {
       exact: false,

@@ -63,6 +63,7 @@ export async function runBench(opts: BenchOptions): Promise<{ input: BenchInput;
       const r = await measureRoute(server.base, spec, load);
       log(`${spec.name}: ${Math.round(r.reqPerSec)} req/s, p99 ${r.p99Ms} ms`);
       routes.push(r);
+      await settle(server.base);
     }
     const prepared = await prepareBurst(
       server.base,
@@ -110,6 +111,21 @@ export async function runBench(opts: BenchOptions): Promise<{ input: BenchInput;
     lighthouse,
   };
   return { input, results: resultsFile(input, opts) };
+}
+
+/**
+ * Waits for the requests the last measurement left in flight (autocannon stops sending, the server
+ * still works through what it received) before the next one starts: until the trivial route answers
+ * within 50 ms, for 30 s at most.
+ */
+async function settle(base: string) {
+  const until = Date.now() + 30_000;
+  while (Date.now() < until) {
+    const t0 = performance.now();
+    await fetch(`${base}${apiRoutes.health.live}`).then((r) => r.arrayBuffer());
+    if (performance.now() - t0 < 50) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
 }
 
 /** Everything the run measured, as written to bench-results.json. */
