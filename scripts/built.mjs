@@ -1,25 +1,58 @@
 // Shared by npm start and npm run db:*: make sure the built code in dist/ exists, building what is missing.
 import { execSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 const parts = {
-  server: { output: 'dist/server/server.js', script: 'build:server', tool: 'tsc' },
-  web: { output: 'dist/web/index.html', script: 'build:web', tool: 'vite' },
+  server: {
+    output: 'dist/server/server.js',
+    script: 'build:server',
+    tool: 'tsc',
+    sources: ['src/server', 'src/common', 'drizzle'],
+  },
+  web: {
+    output: 'dist/web/index.html',
+    script: 'build:web',
+    tool: 'vite',
+    sources: ['src/web', 'src/common'],
+  },
 };
 
+/** The newest modification time of the files under the given folders (tests excluded). */
+function newestSource(folders) {
+  let newest = 0;
+  for (const folder of folders) {
+    const dir = path.join(root, folder);
+    if (!existsSync(dir)) continue;
+    for (const name of readdirSync(dir, { recursive: true })) {
+      // Tests and the tools that are not part of the build (benchmark, reliability suite) do not count.
+      if (/\.test\.tsx?$|^(bench|reliability|test)\//.test(name)) continue;
+      const stat = statSync(path.join(dir, name));
+      if (stat.isFile()) newest = Math.max(newest, stat.mtimeMs);
+    }
+  }
+  return newest;
+}
+
+/** Whether a part's output is missing or older than one of its source files. */
+function stale(part) {
+  const output = path.join(root, part.output);
+  return !existsSync(output) || statSync(output).mtimeMs < newestSource(part.sources);
+}
+
 /**
- * Builds each part whose output is missing (`npm run build:server`, `npm run build:web`). The build needs the
+ * Builds each part whose output is missing, or with `rebuildStale` older than one of its sources
+ * (`npm run build:server`, `npm run build:web`). The build needs the
  * development dependencies (TypeScript, Vite); on a production install without them (`npm ci --omit=dev`)
  * it stops with a message saying how to build instead of failing inside npm.
  */
-export function buildIfMissing(needed = ['server', 'web']) {
+export function buildIfMissing(needed = ['server', 'web'], { rebuildStale = false } = {}) {
   const missing = needed
     .map((name) => parts[name])
-    .filter((part) => !existsSync(path.join(root, part.output)));
+    .filter((part) => (rebuildStale ? stale(part) : !existsSync(path.join(root, part.output))));
   const absentTools = missing.filter((part) => !existsSync(path.join(root, 'node_modules/.bin', part.tool)));
   if (absentTools.length) {
     console.error(

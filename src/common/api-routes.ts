@@ -8,6 +8,8 @@
 export const apiRoutes = {
   health: {
     check: '/api/health',
+    /** Liveness only: answers without touching the database. */
+    live: '/api/health/live',
   },
   /** Served by @fastify/swagger and @fastify/swagger-ui (src/server/http/docs.ts). */
   docs: {

@@ -21,6 +21,7 @@ const person = {
 
 export const identityAccess: AccessTable = {
   'GET /api/health': { public: true, allow: EVERYONE },
+  'GET /api/health/live': { public: true, allow: EVERYONE },
 
   // ---- Sign-in and one's own account ----------------------------------------------------------
   'GET /api/v1/auth/csrf': { public: true, allow: EVERYONE },

@@ -3,7 +3,10 @@ import { AppError } from '../../../kernel/errors.js';
 import { defineModule } from '../../../kernel/module.js';
 import { healthRoutes } from './routes.js';
 
-/** `/api/health`: liveness and a database round trip, for load balancers and monitoring. */
+/**
+ * `/api/health`: liveness and a database round trip, for load balancers and monitoring;
+ * `/api/health/live`: liveness alone, without the database.
+ */
 export const healthModule = defineModule({
   name: 'health',
   create: ({ db, driver }) => ({

@@ -7,6 +7,21 @@ export function healthRoutes(
   app: App,
   { services }: RouteDeps<{ health: { ping(): Promise<void>; driver: 'pglite' | 'postgres' } }>,
 ) {
+  // A liveness probe (is the process serving HTTP?) that does not touch the database; it is also the
+  // HTTP ceiling of the benchmark: the cheapest route the server has.
+  typed(app).get(
+    apiRoutes.health.live,
+    {
+      config: { public: true },
+      schema: {
+        tags: ['health'],
+        summary: 'Liveness only: the process answers HTTP (no database check)',
+        response: { 200: z.object({ status: z.literal('ok') }) },
+      },
+    },
+    async () => ({ status: 'ok' as const }),
+  );
+
   typed(app).get(
     apiRoutes.health.check,
     {

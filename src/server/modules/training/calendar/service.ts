@@ -22,6 +22,13 @@ import { type CalendarRepository, type CalendarRow, PUBLIC_EDITION_STATUSES } fr
 const EDITION = { it: 'Edizione', en: 'Edition' };
 const MAX_RANGE_DAYS = 400;
 
+/** The instants of a calendar query's Rome date range, from's midnight to the midnight after to. */
+export function calendarRange(q: Pick<CalendarQuery, 'from' | 'to'>, now: Date) {
+  const from = q.from ?? romeDate(now);
+  const to = q.to ?? addDays(from, 92);
+  return romeDayRange(from, to, MAX_RANGE_DAYS);
+}
+
 function toEntry(r: CalendarRow): CalendarEntry {
   return {
     sessionId: r.session.id,
@@ -75,12 +82,7 @@ export function createCalendarService(deps: {
   const feedUrl = (token: string) =>
     `${deps.config.publicUrl}${apiUrl(apiRoutes.calendar.personalFeed, { file: `${token}.ics` })}`;
 
-  /** The instants of a Rome date range, from's midnight to the midnight after to. */
-  function range(q: CalendarQuery) {
-    const from = q.from ?? romeDate(deps.clock.now());
-    const to = q.to ?? addDays(from, 92);
-    return romeDayRange(from, to, MAX_RANGE_DAYS);
-  }
+  const range = (q: CalendarQuery) => calendarRange(q, deps.clock.now());
 
   return {
     async calendar(q: CalendarQuery): Promise<{ body: CalendarPage; lastModified: Date | null }> {
