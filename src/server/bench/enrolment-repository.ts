@@ -70,7 +70,7 @@ export function createEnrolmentRepository(b: BenchContext) {
           select c.*, case when c.status = 'cancelled' then 'edition-cancelled'
             when ${x} < 0.07 then 'cancelled'
             when c.approval_required and ${x} < 0.10 then 'rejected'
-            when c.approval_required and c.starts_on > ${b.today}::date and ${x} < 0.30 then 'pending'
+            when c.approval_required and c.starts_on > ${b.today}::date and ${x} < 0.45 then 'pending'
             else 'seat' end as cat,
             ${draw.u('nominated', sql`c.id`, sql`c.r`)} < 0.1 as nominated
           from cand c
