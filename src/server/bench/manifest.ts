@@ -9,12 +9,19 @@ export const manifestSchema = z
   .object({
     seed: z.union([z.number(), z.string()]),
     scale: z.number().nonnegative(),
+    /** The Rome day the dataset's dates are anchored on. */
+    today: z.string().optional(),
     driver: z.enum(['pglite', 'postgres']),
     dataDir: z.string().min(1).optional(),
     databaseUrl: z.string().min(1).optional(),
+    /** Pass as SESSION_SECRET to the server, so that cookies signed with it are accepted. */
     sessionSecret: z.string().min(32),
+    /** The password of every person of the dataset. */
+    password: z.string().optional(),
     counts: z.record(z.string(), z.number()),
     loadSeconds: z.number().nonnegative(),
+    /** Set below scale 1, when the enrolment burst has fewer users than the 2,000 of the national scale. */
+    burstScaled: z.string().optional(),
     fixtures: z.object({
       publicPathSlug: z.string().min(1),
       publicEditionId: z.number().int().positive(),
@@ -61,4 +68,18 @@ export function readManifest(dir: string): Manifest {
   const manifest = parsed.data;
   if (manifest.dataDir) manifest.dataDir = path.resolve(path.dirname(file), manifest.dataDir);
   return manifest;
+}
+
+/** A connection URL without its password. */
+export function withoutPassword(url: string): string {
+  const u = new URL(url);
+  u.password = '';
+  return u.toString();
+}
+
+export function writeManifest(out: string, manifest: Manifest) {
+  fs.mkdirSync(out, { recursive: true });
+  const file = path.join(out, 'manifest.json');
+  fs.writeFileSync(file, `${JSON.stringify(manifest, null, 2)}\n`, { mode: 0o600 });
+  return file;
 }

@@ -24,10 +24,12 @@ export async function startTestApp(
     logger?: FastifyBaseLogger;
     /** A folder standing for the built web app (dist/web by default). */
     webRoot?: string;
+    /** A database already loaded (the demo is then not seeded); closed with the app. */
+    database?: Database;
   } = {},
 ) {
-  const database: Database = await openTestDatabase();
-  if (opts.demo !== false) await seedDemo(database.db, { history: opts.history ?? false });
+  const database: Database = opts.database ?? (await openTestDatabase());
+  if (opts.demo !== false && !opts.database) await seedDemo(database.db, { history: opts.history ?? false });
   const config = {
     ...loadConfig({ LOG_LEVEL: 'silent', SESSION_SECRET: 'test-secret-test-secret-test-secret!' }),
     ...overrides,

@@ -8,14 +8,20 @@ import type { Db } from '../client.js';
  * framework (its expected levels frozen, as at any close), and each person's self-assessed level on
  * every competency their profile expects, drawn from a hash of the response's id. Response ids are
  * random, as in the survey itself, so no answer leads back to a participant. Built in SQL, in a few
- * statements, so 20,000 people × ~40 competencies load in seconds.
+ * statements, so 20,000 people × ~40 competencies load in seconds. With `people: 'existing'` the
+ * respondents are the people already there whose e-mail is `<tag>-…@bench.officina.invalid` (the
+ * benchmark dataset's staff), and none is added.
  */
-export async function seedNationalCampaign(db: Db, opts: { respondents: number; tag?: string }) {
+export async function seedNationalCampaign(
+  db: Db,
+  opts: { respondents: number; tag?: string; people?: 'new' | 'existing' },
+) {
   const n = Math.trunc(opts.respondents);
   if (!(n > 0 && n <= 200_000)) throw new RangeError('respondents must be 1..200000');
   const tag = (opts.tag ?? 'bench').replace(/[^a-z0-9-]/g, '');
   return db.transaction(async (tx) => {
-    await tx.execute(sql`
+    if (opts.people !== 'existing')
+      await tx.execute(sql`
       with units as (
         select id, row_number() over (order by id) - 1 as k, count(*) over () as total
         from territorial_units where in_programme
@@ -40,7 +46,9 @@ export async function seedNationalCampaign(db: Db, opts: { respondents: number; 
     await tx.execute(sql`
       insert into campaign_participants (campaign_id, user_id, unit_id, job_profile_code, status, submitted_at)
       select ${campaignId}, id, unit_id, job_profile_code, 'submitted', '2026-04-01T10:00:00Z'
-      from users where email like ${`${tag}-%@bench.officina.invalid`}`);
+      from users where email like ${`${tag}-%@bench.officina.invalid`}
+        and unit_id is not null and job_profile_code is not null
+      order by id`);
     await tx.execute(sql`
       insert into campaign_responses (id, campaign_id, unit_id, job_profile_code)
       select gen_random_uuid(), ${campaignId}, p.unit_id, p.job_profile_code

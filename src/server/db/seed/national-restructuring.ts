@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import {
   INTERVENTION_KINDS,
@@ -51,6 +52,13 @@ const FUNCTIONS: [string, string, PlanContent['functions'][number]['kind']][] = 
   ['turismo', 'Promozione turistica', 'non_competenza'],
 ];
 
+/** A version-4 UUID drawn from the seed, so the same seed gives the same people. */
+function uuidFrom(...keys: (string | number)[]) {
+  const h = createHash('md5').update(keys.join(':')).digest('hex');
+  const variant = '89ab'[Number.parseInt(h.charAt(16), 16) % 4] as string;
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-${variant}${h.slice(17, 20)}-${h.slice(20, 32)}`;
+}
+
 async function insertInBatches<T>(rows: T[], size: number, insert: (batch: T[]) => Promise<unknown>) {
   for (let i = 0; i < rows.length; i += size) await insert(rows.slice(i, i + size));
 }
@@ -71,15 +79,23 @@ export async function seedNationalRestructuring(
   const int = (min: number, max: number) => min + Math.floor(rnd() * (max - min + 1));
   const versions = opts.versions ?? 4;
   const perUnit = opts.interventionsPerUnit ?? 40;
-  const units = await db.select({ id: territorialUnits.id }).from(territorialUnits);
+  const units = await db
+    .select({ id: territorialUnits.id })
+    .from(territorialUnits)
+    .orderBy(territorialUnits.id);
   const profiles = (
-    await db.select({ code: jobProfiles.code }).from(jobProfiles).where(eq(jobProfiles.active, true))
+    await db
+      .select({ code: jobProfiles.code })
+      .from(jobProfiles)
+      .where(eq(jobProfiles.active, true))
+      .orderBy(jobProfiles.code)
   ).map((p) => p.code);
   return db.transaction(async (tx) => {
     const members = await tx
       .insert(users)
       .values(
         Array.from({ length: opts.members ?? 12 }, (_, i) => ({
+          id: uuidFrom(opts.seed ?? 2026, 'taskforce', i + 1),
           email: `taskforce-${i + 1}@bench.officina.invalid`,
           name: `Componente ${i + 1} Task force`,
         })),
