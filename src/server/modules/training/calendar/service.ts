@@ -22,7 +22,7 @@ import { type CalendarRepository, type CalendarRow, PUBLIC_EDITION_STATUSES } fr
 const EDITION = { it: 'Edizione', en: 'Edition' };
 const MAX_RANGE_DAYS = 400;
 
-function toEntry(r: CalendarRow): CalendarEntry {
+function toEntry(r: CalendarRow, seatsLeft: number): CalendarEntry {
   return {
     sessionId: r.session.id,
     sessionTitle: r.session.title,
@@ -41,7 +41,7 @@ function toEntry(r: CalendarRow): CalendarEntry {
     venueAddress: r.edition.online ? null : r.edition.venueAddress,
     room: r.session.room,
     regionName: r.regionName,
-    seatsLeft: Math.max(0, r.seatsLeft),
+    seatsLeft: Math.max(0, seatsLeft),
   };
 }
 
@@ -88,9 +88,13 @@ export function createCalendarService(deps: {
       const { rows, total } = await repo.sessions(db, q, period);
       // An empty period is a dead end unless the page says where the next matching session is.
       const next = total === 0 ? await repo.nextStart(db, q, period.toInstant) : null;
+      const seats = await repo.seatsLeft(
+        db,
+        rows.map((r) => r.edition.id),
+      );
       return {
         body: {
-          items: rows.map(toEntry),
+          items: rows.map((r) => toEntry(r, seats.get(r.edition.id) ?? 0)),
           total,
           page: q.page,
           pageSize: q.pageSize,
