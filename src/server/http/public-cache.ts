@@ -26,6 +26,9 @@ export function publicReads(cache: PublicCache) {
       opts: { maxAge: number; schema: S },
       compute: () => Promise<{ body: z.output<S>; lastModified?: Date | null }>,
     ) {
+      // Texts (eligibility, reference names) follow the caller's language: shared caches must keep them apart.
+      const vary = reply.getHeader('vary');
+      reply.header('vary', vary ? `${vary}, accept-language` : 'accept-language');
       const answer = await cache.get(key(req), opts.maxAge * 1000, async () => {
         const { body, lastModified } = await compute();
         return { body: JSON.stringify(z.encode(opts.schema, body)), contentType: JSON_TYPE, lastModified };
