@@ -12,6 +12,7 @@ import type { Database } from './db/client.js';
 import { registerNoStore } from './http/cache-control.js';
 import { registerDocs } from './http/docs.js';
 import { registerErrorHandler } from './http/error-handler.js';
+import { registerPublicCacheInvalidation } from './http/public-cache.js';
 import { registerRateLimit } from './http/rate-limit.js';
 import { registerSession } from './http/session.js';
 import { badUrl, registerTextGuard } from './http/text-guard.js';
@@ -59,6 +60,7 @@ export async function buildApp({ config, database, logger, clock, webRoot }: Bui
   registerNoStore(app);
 
   const { kernel, services, modules } = composeModules(database, config, app.log, { clock });
+  registerPublicCacheInvalidation(app, kernel.publicCache);
 
   const pageMetas = modules.flatMap((m) => (m.pageMeta ? [m.pageMeta(services)] : []));
   registerErrorHandler(
@@ -126,5 +128,5 @@ export async function buildApp({ config, database, logger, clock, webRoot }: Bui
   app.addHook('onClose', async () => {
     for (const job of [...jobs].reverse()) await job.stop();
   });
-  return { app, services, routes };
+  return { app, services, routes, publicCache: kernel.publicCache };
 }

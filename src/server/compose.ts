@@ -5,9 +5,13 @@ import type { Database } from './db/client.js';
 import { type Clock, systemClock } from './kernel/clock.js';
 import { createEventBus } from './kernel/events.js';
 import type { AnyModule, Capabilities, Kernel } from './kernel/module.js';
+import { createPublicCache } from './kernel/public-cache.js';
 import { modules, type Services } from './modules/index.js';
 
 const CAPABILITY_FLAGS = Object.keys(me.shape.can.shape).sort();
+
+/** Public answers kept at most (each key is a route with its normalised query and language). */
+const PUBLIC_CACHE_ENTRIES = 500;
 
 /**
  * The composition root: goes through the module list in order, giving each module the kernel and
@@ -21,13 +25,18 @@ export function composeModules(
 ) {
   const list = opts.modules ?? modules;
   const events = createEventBus();
+  const clock = opts.clock ?? systemClock;
   const kernel: Kernel = {
     db: database.db,
     driver: database.driver,
     config,
     log,
-    clock: opts.clock ?? systemClock,
+    clock,
     events,
+    publicCache: createPublicCache(clock, {
+      maxEntries: PUBLIC_CACHE_ENTRIES,
+      maxBytes: config.publicCacheBytes,
+    }),
     capabilities: (p) => Object.assign({}, ...list.map((m) => m.can?.(p) ?? {})) as Capabilities,
   };
   const registry: Record<string, unknown> = {};

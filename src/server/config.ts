@@ -29,6 +29,7 @@ const envSchema = z.object({
     .regex(/^rediss?:\/\/\S+$/, 'REDIS_URL must be a redis:// or rediss:// URL')
     .optional(),
   SIGN_IN_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(100000).default(10),
+  PUBLIC_CACHE_MB: z.coerce.number().int().min(0).max(4096).default(32),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   CERT_ISSUER: z.string().trim().min(3).max(200).default(DEFAULT_CERT_ISSUER),
   CERT_LOGO_FILE: z.string().trim().min(1).optional(),
@@ -62,6 +63,8 @@ export type Config = {
   redisUrl: string | undefined;
   /** Sign-ins accepted per client address per minute (an office behind one NAT shares an address). */
   signInLimitPerMinute: number;
+  /** Memory budget of the public read cache, in bytes (PUBLIC_CACHE_MB; 0 turns the cache off). */
+  publicCacheBytes: number;
   /** NODE_ENV=production. */
   production: boolean;
   /** PUBLIC_URL was not set, so links point to http://localhost:PORT. */
@@ -109,6 +112,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: parseTrustProxy(e.TRUST_PROXY),
     redisUrl: e.REDIS_URL,
     signInLimitPerMinute: e.SIGN_IN_LIMIT_PER_MINUTE,
+    publicCacheBytes: e.PUBLIC_CACHE_MB * 1024 * 1024,
     production: e.NODE_ENV === 'production',
     publicUrlDefaulted: e.PUBLIC_URL === undefined,
     certIssuer: e.CERT_ISSUER,

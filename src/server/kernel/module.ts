@@ -5,6 +5,7 @@ import type { Db, DriverName } from '../db/client.js';
 import type { Clock } from './clock.js';
 import type { EventBus, EventHandlers } from './events.js';
 import type { Principal } from './principal.js';
+import type { PublicCache } from './public-cache.js';
 
 /** What the navigation may show: the `can` flags of `GET /api/v1/me`, each contributed by one module. */
 export type Capabilities = Me['can'];
@@ -17,6 +18,8 @@ export type Kernel = {
   log: FastifyBaseLogger;
   clock: Clock;
   events: EventBus;
+  /** Public, anonymous answers kept for at most their max-age; emptied by every change on this instance. */
+  publicCache: PublicCache;
   /** Every module's `can` flags for a principal (for `/me`). */
   capabilities(p: Principal): Capabilities;
 };

@@ -34,7 +34,7 @@ export async function startTestApp(
     ...loadConfig({ LOG_LEVEL: 'silent', SESSION_SECRET: 'test-secret-test-secret-test-secret!' }),
     ...overrides,
   };
-  const { app, services, routes } = await buildApp({
+  const { app, services, routes, publicCache } = await buildApp({
     config,
     database,
     clock: opts.clock,
@@ -47,6 +47,8 @@ export async function startTestApp(
     services,
     /** Every route the modules registered. */
     routes,
+    /** The app's cache of public answers (to see what it keeps). */
+    publicCache,
     db: database.db,
     database,
     config,

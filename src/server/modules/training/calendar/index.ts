@@ -1,3 +1,4 @@
+import { publicReads } from '../../../http/public-cache.js';
 import { defineModule } from '../../../kernel/module.js';
 import type { AuditService } from '../../platform/audit/index.js';
 import type { EditionsService, PathsService } from '../catalogue/index.js';
@@ -34,7 +35,8 @@ export const calendarModule = defineModule({
       clock,
     }),
   }),
-  routes: (app, services, { config }) => calendarRoutes(app, { services, config }),
+  routes: (app, services, { config, publicCache }) =>
+    calendarRoutes(app, { services, config, reads: publicReads(publicCache) }),
   pageMeta:
     ({ calendar }) =>
     (pathname) =>

@@ -31,7 +31,6 @@ const entry = {
     updatedAt: trainingPaths.updatedAt,
   },
   regionName: territorialUnits.regionName,
-  seatsLeft: seatsLeftOf(),
 };
 
 /** Paths the staff of a unit may attend: open to all, listing the unit, or matching its Convenzioni. */
@@ -126,6 +125,22 @@ export function createCalendarRepository(clock: Clock) {
         .orderBy(asc(editionSessions.startsAt))
         .limit(1);
       return row?.startsAt ?? null;
+    },
+
+    /**
+     * Seats left in each of the editions, counted once per edition rather than once per session row
+     * (a per-row sub-query made the national feed count 5,000 times).
+     */
+    async seatsLeft(db: Db, editionIds: number[]): Promise<Map<number, number>> {
+      const ids = [...new Set(editionIds)];
+      if (!ids.length) return new Map();
+      const rows = await db
+        .select({ id: editions.id, capacity: editions.capacity, taken: count(enrolments.id) })
+        .from(editions)
+        .leftJoin(enrolments, and(eq(enrolments.editionId, editions.id), eq(enrolments.status, 'confirmed')))
+        .where(inArray(editions.id, ids))
+        .groupBy(editions.id);
+      return new Map(rows.map((r) => [r.id, r.capacity - r.taken]));
     },
 
     /** How many editions of each path are published or closed and not yet ended (Rome day `today`). */

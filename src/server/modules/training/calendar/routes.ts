@@ -12,6 +12,7 @@ import {
 } from '../../../../common/catalogue.js';
 import { idParams } from '../../../../common/primitives.js';
 import { fileAnswer } from '../../../http/openapi.js';
+import type { PublicReads } from '../../../http/public-cache.js';
 import { type App, type RouteDeps, typed } from '../../../http/types.js';
 import type { CalendarService } from './service.js';
 
@@ -19,10 +20,18 @@ const tags = ['public calendar'];
 const feedBody = z.object({ url: z.string().nullable() });
 const ics = fileAnswer<string>('iCalendar (RFC 5545)');
 
-export async function calendarRoutes(app: App, { services }: RouteDeps<{ calendar: CalendarService }>) {
+/** How long public answers may be kept, by browsers, proxies and this server's public cache (seconds). */
+const JSON_MAX_AGE = 60;
+const ICS_MAX_AGE = 300;
+
+export async function calendarRoutes(
+  app: App,
+  { services, reads }: RouteDeps<{ calendar: CalendarService }> & { reads: PublicReads },
+) {
   const { calendar } = services;
 
-  // Public, cacheable answers: ETag (If-None-Match → 304) and Last-Modified.
+  // Public, cacheable answers, served from the public cache (see ARCHITECTURE.md): ETag
+  // (If-None-Match → 304), Last-Modified where the rows tell it, and Cache-Control max-age.
   await app.register(async (pub) => {
     await pub.register(fastifyEtag);
     const r = typed(pub);
@@ -38,12 +47,10 @@ export async function calendarRoutes(app: App, { services }: RouteDeps<{ calenda
           response: { 200: calendarPage },
         },
       },
-      async (req, reply) => {
-        const { body, lastModified } = await calendar.calendar(req.query);
-        if (lastModified) reply.header('last-modified', lastModified.toUTCString());
-        reply.header('cache-control', 'public, max-age=60');
-        return body;
-      },
+      async (req, reply) =>
+        reads.json(req, reply, { maxAge: JSON_MAX_AGE, schema: calendarPage }, () =>
+          calendar.calendar(req.query),
+        ),
     );
 
     r.get(
@@ -59,9 +66,13 @@ export async function calendarRoutes(app: App, { services }: RouteDeps<{ calenda
         },
       },
       async (req, reply) => {
-        reply.type('text/calendar; charset=utf-8').header('cache-control', 'public, max-age=300');
         reply.header('content-disposition', 'inline; filename="officina.ics"');
-        return calendar.calendarIcs(req.query);
+        return reads.text(
+          req,
+          reply,
+          { maxAge: ICS_MAX_AGE, contentType: 'text/calendar; charset=utf-8' },
+          () => calendar.calendarIcs(req.query),
+        );
       },
     );
 
@@ -76,7 +87,10 @@ export async function calendarRoutes(app: App, { services }: RouteDeps<{ calenda
           response: { 200: paged(publicPathSummary) },
         },
       },
-      async (req) => calendar.publicPaths(req.query, req.ctx.lang),
+      async (req, reply) =>
+        reads.json(req, reply, { maxAge: JSON_MAX_AGE, schema: paged(publicPathSummary) }, async () => ({
+          body: await calendar.publicPaths(req.query, req.ctx.lang),
+        })),
     );
 
     r.get(
@@ -90,7 +104,10 @@ export async function calendarRoutes(app: App, { services }: RouteDeps<{ calenda
           response: { 200: publicPath },
         },
       },
-      async (req) => calendar.publicPath(req.params.slug, req.ctx.lang),
+      async (req, reply) =>
+        reads.json(req, reply, { maxAge: JSON_MAX_AGE, schema: publicPath }, async () => ({
+          body: await calendar.publicPath(req.params.slug, req.ctx.lang),
+        })),
     );
 
     r.get(
@@ -106,10 +123,16 @@ export async function calendarRoutes(app: App, { services }: RouteDeps<{ calenda
         },
       },
       async (req, reply) => {
-        // The answer differs for a signed-in person (whether they may enrol): no shared cache may keep it.
+        // The answer differs for a signed-in person (whether they may enrol): it is computed for them
+        // every time and kept by no cache; only the anonymous answer is shared.
         reply.header('vary', 'cookie');
-        if (req.ctx.actor) reply.header('cache-control', 'private, no-store');
-        return calendar.publicEdition(req.params.id, req.ctx.lang, req.ctx);
+        if (req.ctx.actor) {
+          reply.header('cache-control', 'private, no-store');
+          return calendar.publicEdition(req.params.id, req.ctx.lang, req.ctx);
+        }
+        return reads.json(req, reply, { maxAge: JSON_MAX_AGE, schema: publicEdition }, async () => ({
+          body: await calendar.publicEdition(req.params.id, req.ctx.lang),
+        }));
       },
     );
   });

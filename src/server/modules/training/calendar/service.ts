@@ -29,7 +29,7 @@ export function calendarRange(q: Pick<CalendarQuery, 'from' | 'to'>, now: Date) 
   return romeDayRange(from, to, MAX_RANGE_DAYS);
 }
 
-function toEntry(r: CalendarRow): CalendarEntry {
+function toEntry(r: CalendarRow, seatsLeft: number): CalendarEntry {
   return {
     sessionId: r.session.id,
     sessionTitle: r.session.title,
@@ -48,7 +48,7 @@ function toEntry(r: CalendarRow): CalendarEntry {
     venueAddress: r.edition.online ? null : r.edition.venueAddress,
     room: r.session.room,
     regionName: r.regionName,
-    seatsLeft: Math.max(0, r.seatsLeft),
+    seatsLeft: Math.max(0, seatsLeft),
   };
 }
 
@@ -90,9 +90,13 @@ export function createCalendarService(deps: {
       const { rows, total } = await repo.sessions(db, q, period);
       // An empty period is a dead end unless the page says where the next matching session is.
       const next = total === 0 ? await repo.nextStart(db, q, period.toInstant) : null;
+      const seats = await repo.seatsLeft(
+        db,
+        rows.map((r) => r.edition.id),
+      );
       return {
         body: {
-          items: rows.map(toEntry),
+          items: rows.map((r) => toEntry(r, seats.get(r.edition.id) ?? 0)),
           total,
           page: q.page,
           pageSize: q.pageSize,
