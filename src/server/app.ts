@@ -4,12 +4,12 @@ import fastifyCsrf from '@fastify/csrf-protection';
 import fastifyHelmet from '@fastify/helmet';
 import fastifyMultipart from '@fastify/multipart';
 import Fastify, { type FastifyBaseLogger } from 'fastify';
-import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { ZodType } from 'zod';
 import { composeModules } from './compose.js';
 import { type Config, trustProxyOption } from './config.js';
 import type { Database } from './db/client.js';
 import { registerNoStore } from './http/cache-control.js';
+import { registerZodCompilers } from './http/compilers.js';
 import { registerDocs } from './http/docs.js';
 import { registerErrorHandler } from './http/error-handler.js';
 import { registerPublicCacheInvalidation } from './http/public-cache.js';
@@ -52,8 +52,7 @@ export async function buildApp({ config, database, logger, clock, webRoot }: Bui
     bodyLimit: 1024 * 1024,
     frameworkErrors: badUrl,
   });
-  app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
+  registerZodCompilers(app);
   app.addHook('onSend', async (req, reply) => {
     reply.header('x-request-id', req.id);
   });

@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs';
 import type { GapFigures, GapSuppression, Heatmap, Priorities } from '../../../../common/gaps.js';
 import { writeCsv } from '../../../kernel/csv.js';
 
@@ -170,6 +169,8 @@ export function prioritiesCsv(p: Priorities, lang: Lang): string {
 }
 
 async function workbook(sheet: string, header: readonly string[], lines: Value[][]): Promise<Buffer> {
+  // Loaded on the first spreadsheet asked for: exceljs is a fifth of the server's start-up otherwise.
+  const { default: ExcelJS } = await import('exceljs');
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Officina';
   const ws = wb.addWorksheet(sheet, { views: [{ state: 'frozen', ySplit: 1 }] });

@@ -1,9 +1,9 @@
 import { desc, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { outbox } from '../../../db/schema/index.js';
+import { outbox, sessions, users } from '../../../db/schema/index.js';
 import { fixedClock } from '../../../kernel/clock.js';
 import { startTestApp } from '../../../test/app.js';
-import { LOCK_S, MAX_FAILED_LOGINS, SESSION_IDLE_S } from './service.js';
+import { LOCK_S, MAX_FAILED_LOGINS, SESSION_IDLE_S, TOUCH_EVERY_MS } from './service.js';
 
 /** The app runs on a fixed clock, moved forward by the tests: links, locks and sessions expire by it. */
 const clock = fixedClock('2031-01-15T10:00:00Z');
@@ -99,5 +99,27 @@ describe('links, locks and sessions expire by the app clock', () => {
     expect((await c.get('/api/v1/me')).statusCode).toBe(200);
     clock.advance(SESSION_IDLE_S * 1000 + MIN);
     expect((await c.get('/api/v1/me')).statusCode).toBe(401);
+  });
+
+  it('writes the extended expiry when it has moved enough, not on every request', async () => {
+    const email = 'discente.sassari@officina.demo';
+    const c = await t.as(email);
+    const [user] = await t.db.select({ id: users.id }).from(users).where(eq(users.email, email));
+    const expiry = async () => {
+      const rows = await t.db
+        .select({ expiresAt: sessions.expiresAt })
+        .from(sessions)
+        .where(eq(sessions.userId, user?.id ?? ''));
+      // The newest session of the person is the one signed in here.
+      return Math.max(...rows.map((r) => r.expiresAt.getTime()));
+    };
+    const signedIn = await expiry();
+    clock.advance(TOUCH_EVERY_MS - MIN);
+    expect((await c.get('/api/v1/me')).statusCode).toBe(200);
+    expect((await c.get('/api/v1/me/enrolments')).statusCode).toBe(200);
+    expect(await expiry()).toBe(signedIn);
+    clock.advance(2 * MIN);
+    expect((await c.get('/api/v1/me')).statusCode).toBe(200);
+    expect(await expiry()).toBe(clock.now().getTime() + SESSION_IDLE_S * 1000);
   });
 });

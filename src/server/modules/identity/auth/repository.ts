@@ -1,7 +1,15 @@
-import { and, eq, gt, isNull, lt, ne } from 'drizzle-orm';
+import { and, eq, gt, isNull, lt, ne, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client.js';
-import { sessions, settings, users, userTokens } from '../../../db/schema/index.js';
+import {
+  roleGrants,
+  sessions,
+  settings,
+  territorialUnits,
+  users,
+  userTokens,
+} from '../../../db/schema/index.js';
 import type { Clock } from '../../../kernel/clock.js';
+import type { Grant } from '../../../kernel/principal.js';
 
 export type TokenPurpose = 'password_reset' | 'invitation';
 
@@ -11,16 +19,29 @@ export function createAuthRepository(clock: Clock) {
       await db.insert(sessions).values(s);
     },
 
-    /** The live session for a token hash, with its active user. */
+    /**
+     * The live session for a token hash, with its active user and the user's role grants: what every
+     * signed-in request needs, in one round trip.
+     */
     async findSession(db: Db, tokenHash: string) {
       const [row] = await db
-        .select({ session: sessions, user: users })
+        .select({
+          lastSeenAt: sessions.lastSeenAt,
+          user: { id: users.id, email: users.email, name: users.name, unitId: users.unitId },
+          grants: sql<Grant[]>`coalesce((
+            select json_agg(json_build_object('id', g.id, 'role', g.role, 'unitId', g.unit_id, 'unitName', u.name) order by g.id)
+            from ${roleGrants} g left join ${territorialUnits} u on u.id = g.unit_id
+            where g.user_id = ${users.id}), '[]')`,
+        })
         .from(sessions)
         .innerJoin(users, eq(users.id, sessions.userId))
         .where(
           and(eq(sessions.tokenHash, tokenHash), gt(sessions.expiresAt, clock.now()), eq(users.active, true)),
         );
-      return row;
+      if (!row) return undefined;
+      // PGlite answers json as parsed values, node-postgres too; a string would mean a driver that does not.
+      const grants = typeof row.grants === 'string' ? (JSON.parse(row.grants) as Grant[]) : row.grants;
+      return { ...row, grants };
     },
 
     async touchSession(db: Db, tokenHash: string, expiresAt: Date) {

@@ -18,7 +18,7 @@ export const MAX_FAILED_LOGINS = 5;
 export const LOCK_S = 15 * 60;
 const TOKEN_TTL_S: Record<TokenPurpose, number> = { password_reset: 3600, invitation: 7 * 86400 };
 /** Sliding expiry is written at most this often, not on every request. */
-const TOUCH_EVERY_MS = 5 * 60 * 1000;
+export const TOUCH_EVERY_MS = 5 * 60 * 1000;
 
 const BAD_CREDENTIALS = new AppError(401, 'INVALID_CREDENTIALS', {
   it: 'E-mail o password non corretti.',
@@ -118,10 +118,10 @@ export function createAuthService(deps: {
       const tokenHash = hashToken(token);
       const row = await repo.findSession(db, tokenHash);
       if (!row) return null;
-      if (clock.now().getTime() - row.session.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
+      if (clock.now().getTime() - row.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
         await repo.touchSession(db, tokenHash, inSeconds(SESSION_IDLE_S));
       }
-      return principalOf(row.user);
+      return { ...row.user, grants: row.grants };
     },
 
     async me(principal: Principal, lang: Lang): Promise<Me> {

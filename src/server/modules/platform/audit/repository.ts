@@ -37,18 +37,27 @@ export type AuditWho = {
   requestId: string | null;
 };
 
+function auditRow(who: AuditWho, rec: AuditRecord) {
+  return {
+    ...who,
+    action: rec.action,
+    entityType: rec.entityType,
+    entityId: rec.entityId == null ? null : String(rec.entityId),
+    unitId: rec.unitId ?? null,
+    details: rec.details ?? null,
+  };
+}
+
 export function createAuditRepository() {
   return {
     /** Takes the transaction of the change it records, so both commit or neither does. */
     async insert(db: Db, who: AuditWho, rec: AuditRecord) {
-      await db.insert(auditLog).values({
-        ...who,
-        action: rec.action,
-        entityType: rec.entityType,
-        entityId: rec.entityId == null ? null : String(rec.entityId),
-        unitId: rec.unitId ?? null,
-        details: rec.details ?? null,
-      });
+      await db.insert(auditLog).values(auditRow(who, rec));
+    },
+
+    /** Several records in one statement, in the transaction of the changes they record. */
+    async insertMany(db: Db, entries: { who: AuditWho; rec: AuditRecord }[]) {
+      if (entries.length) await db.insert(auditLog).values(entries.map((e) => auditRow(e.who, e.rec)));
     },
 
     /**

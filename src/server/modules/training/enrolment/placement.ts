@@ -7,7 +7,7 @@ import type { AuditService } from '../../platform/audit/index.js';
 import type { MailService } from '../../platform/mail/index.js';
 import { type EnrolmentEvent, enrolmentMail } from './mails.js';
 import type { EditionRow, EnrolmentRepository, EnrolmentRow } from './repository.js';
-import { confirmedTotal, seatAvailableFor, takeSeat } from './seats.js';
+import { confirmedTotal, type SeatState, seatAvailableFor, takeSeat } from './seats.js';
 
 /** Editions whose waitlist moves: people can still be given a seat. */
 const SEATS_MOVE = ['published', 'closed'];
@@ -56,7 +56,11 @@ export function createPlacement(deps: {
   /** Gives free seats to the waitlist in order; a reserved seat goes to the first of its unit. */
   async function promote(tx: Db, ctx: RequestContext, edition: EditionRow) {
     if (!SEATS_MOVE.includes(edition.status)) return 0;
-    const state = await repo.seatState(tx, edition);
+    return promoteFrom(tx, ctx, edition, await repo.seatState(tx, edition));
+  }
+
+  /** `promote` from a seat state already read under the lock; the state is updated with the seats given. */
+  async function promoteFrom(tx: Db, ctx: RequestContext, edition: EditionRow, state: SeatState) {
     if (confirmedTotal(state) >= edition.capacity) return 0;
     let promoted = 0;
     for (const w of await repo.waitlist(tx, edition.id)) {
@@ -93,7 +97,60 @@ export function createPlacement(deps: {
     return { status: 'waitlisted' };
   }
 
-  return { place, promote, notify, position };
+  /**
+   * Where several newcomers go, in the order given, under one lock: the waitlist is served first (as
+   * in `place`), then each takes a seat free for their unit or the end of the waitlist. Answers each
+   * one's status and, for the waitlisted, their position.
+   */
+  async function placeMany(
+    tx: Db,
+    ctx: RequestContext,
+    edition: EditionRow,
+    unitIds: (number | null)[],
+  ): Promise<({ status: 'confirmed'; confirmedAt: Date } | { status: 'waitlisted'; position: number })[]> {
+    const state = await repo.seatState(tx, edition);
+    if (SEATS_MOVE.includes(edition.status)) await promoteFrom(tx, ctx, edition, state);
+    let waiting = await repo.waitlistLength(tx, edition.id);
+    return unitIds.map((unitId) => {
+      if (seatAvailableFor(state, unitId)) {
+        takeSeat(state, unitId);
+        return { status: 'confirmed' as const, confirmedAt: clock.now() };
+      }
+      waiting++;
+      return { status: 'waitlisted' as const, position: waiting };
+    });
+  }
+
+  /** Queues the e-mails of several enrolment events in one statement. */
+  async function notifyMany(
+    tx: Db,
+    items: {
+      person: { name: string; email: string; locale: string };
+      found: { edition: EditionRow; path: { title: string } };
+      event: EnrolmentEvent;
+    }[],
+  ) {
+    await deps.mail.enqueueMany(
+      tx,
+      items.map(({ person, found, event }) => ({
+        to: person.email,
+        mail: enrolmentMail(
+          person.locale === 'en' ? 'en' : 'it',
+          {
+            name: person.name,
+            pathTitle: found.path.title,
+            editionTitle: found.edition.title,
+            startsOn: found.edition.startsOn,
+            endsOn: found.edition.endsOn,
+            link: `${deps.config.publicUrl}/formazione/iscrizioni`,
+          },
+          event,
+        ),
+      })),
+    );
+  }
+
+  return { place, placeMany, promote, notify, notifyMany, position };
 }
 
 export type Placement = ReturnType<typeof createPlacement>;

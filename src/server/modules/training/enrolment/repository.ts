@@ -156,6 +156,22 @@ export function createEnrolmentRepository() {
       return row;
     },
 
+    /** Which of these people already hold an active enrolment in the edition. */
+    async activeAmong(db: Db, editionId: number, userIds: string[]): Promise<Set<string>> {
+      if (!userIds.length) return new Set();
+      const rows = await db
+        .select({ userId: enrolments.userId })
+        .from(enrolments)
+        .where(
+          and(
+            eq(enrolments.editionId, editionId),
+            inArray(enrolments.userId, userIds),
+            inArray(enrolments.status, ['pending', 'confirmed', 'waitlisted']),
+          ),
+        );
+      return new Set(rows.map((r) => r.userId));
+    },
+
     async findById(db: Db, id: number) {
       const [row] = await db.select().from(enrolments).where(eq(enrolments.id, id));
       return row;
@@ -170,6 +186,14 @@ export function createEnrolmentRepository() {
     async insert(db: Db, values: typeof enrolments.$inferInsert) {
       const [row] = await db.insert(enrolments).values(values).returning();
       return row as EnrolmentRow;
+    },
+
+    /** Several enrolments in one statement; the rows come back in the order given. */
+    async insertMany(db: Db, values: (typeof enrolments.$inferInsert)[]): Promise<EnrolmentRow[]> {
+      if (!values.length) return [];
+      const rows = await db.insert(enrolments).values(values).returning();
+      const byQueue = new Map(rows.map((r) => [r.queueNo, r]));
+      return values.map((v) => byQueue.get(v.queueNo as number) as EnrolmentRow);
     },
 
     async update(db: Db, id: number, values: Partial<typeof enrolments.$inferInsert>) {
@@ -196,6 +220,34 @@ export function createEnrolmentRepository() {
       );
       const row = (res as unknown as { rows: { n: string | number; ms: string | number }[] }).rows[0];
       return { queueNo: Number(row?.n), at: new Date(Number(row?.ms)) };
+    },
+
+    /**
+     * `n` stamps in one round trip, for a batch of decisions taken under one lock: consecutive queue
+     * numbers, and times that grow with them.
+     */
+    async stamps(db: Db, n: number): Promise<{ queueNo: number; at: Date }[]> {
+      const res = await db.execute<{ n: string; ms: string }>(
+        sql`select nextval('enrolment_queue') as n, floor(extract(epoch from clock_timestamp()) * 1000)::bigint as ms from generate_series(1, ${n}::int) order by 1`,
+      );
+      const rows = (res as unknown as { rows: { n: string | number; ms: string | number }[] }).rows;
+      const stamps = rows.map((r) => ({ queueNo: Number(r.n), at: new Date(Number(r.ms)) }));
+      // clock_timestamp() is read row by row; keep the times in queue order even if two rows share a tick.
+      for (let i = 1; i < stamps.length; i++) {
+        const prev = stamps[i - 1] as { at: Date };
+        const cur = stamps[i] as { at: Date };
+        if (cur.at < prev.at) cur.at = prev.at;
+      }
+      return stamps;
+    },
+
+    /** How many wait in the edition's waitlist. */
+    async waitlistLength(db: Db, editionId: number): Promise<number> {
+      const [row] = await db
+        .select({ n: count() })
+        .from(enrolments)
+        .where(and(eq(enrolments.editionId, editionId), eq(enrolments.status, 'waitlisted')));
+      return row?.n ?? 0;
     },
 
     /** The waitlist in order: lowest queue number first. */

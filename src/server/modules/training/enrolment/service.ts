@@ -10,6 +10,7 @@ import {
 } from '../../../../common/enrolment.js';
 import type { Db } from '../../../db/client.js';
 import { isUniqueViolation } from '../../../db/sql.js';
+import { createBatches, type Settled } from '../../../kernel/batches.js';
 import type { Clock } from '../../../kernel/clock.js';
 import { AppError, errors } from '../../../kernel/errors.js';
 import type { EventBus } from '../../../kernel/events.js';
@@ -32,6 +33,16 @@ import { cancellationDeadline, checkEnrollable, EDITION, ENROLMENT, rules } from
 import { confirmedTotal } from './seats.js';
 
 const ACTIVE = ACTIVE_ENROLMENT_STATUSES;
+
+/** The most self-enrolments of one edition decided in one transaction. */
+const SELF_ENROLMENT_BATCH = 200;
+
+/** A self-enrolment that passed the checks made without the lock, waiting for its edition's batch. */
+type SelfEnrolment = {
+  ctx: RequestContext;
+  person: { id: string; name: string; email: string; unitId: number | null; locale: string };
+  found: { edition: EditionRow; path: { title: string } };
+};
 
 export type EnrolmentService = ReturnType<typeof createEnrolmentService>;
 
@@ -157,6 +168,108 @@ export function createEnrolmentService(deps: {
     }
   }
 
+  /**
+   * Self-enrolments of one edition decided together: one transaction, one lock, one statement each for
+   * the enrolments, their audit records and their e-mails, in arrival order. Under the lock only what
+   * may have changed since the caller's checks is read again: the edition's status and window (from
+   * the locked row), who already holds an active enrolment, and the seats. A batch that fails for a
+   * reason of its own is decided again one request at a time, so one request cannot fail the others.
+   */
+  async function enrolBatch(editionId: number, items: SelfEnrolment[]): Promise<Settled<EnrolmentRow>[]> {
+    try {
+      return await withEdition(editionId, (tx, edition) => decideBatch(tx, edition, items));
+    } catch (err) {
+      if (items.length === 1) return [{ ok: false, error: err }];
+      const out: Settled<EnrolmentRow>[] = [];
+      for (const item of items) out.push(...(await enrolBatch(editionId, [item])));
+      return out;
+    }
+  }
+
+  async function decideBatch(tx: Db, edition: EditionRow, items: SelfEnrolment[]) {
+    const out: Settled<EnrolmentRow>[] = items.map(() => ({ ok: false, error: rules.alreadyEnrolled() }));
+    try {
+      checkEnrollable(edition, clock.now(), { bypassWindow: false });
+    } catch (error) {
+      return items.map(() => ({ ok: false as const, error }));
+    }
+    // Active enrolments, and a person twice in the batch: only their first request goes on.
+    const taken = await repo.activeAmong(
+      tx,
+      edition.id,
+      items.map((i) => i.person.id),
+    );
+    const going: number[] = [];
+    items.forEach((item, i) => {
+      if (taken.has(item.person.id)) return;
+      taken.add(item.person.id);
+      going.push(i);
+    });
+    if (!going.length) return out;
+    const admitted = going.map((i) => items[i] as SelfEnrolment);
+    const stamps = await repo.stamps(tx, admitted.length);
+    const pending = edition.approvalRequired;
+    const placed = pending
+      ? admitted.map(() => ({ status: 'pending' as const }))
+      : await placement.placeMany(
+          tx,
+          (admitted[0] as SelfEnrolment).ctx,
+          edition,
+          admitted.map((a) => a.person.unitId),
+        );
+    const rows = await repo.insertMany(
+      tx,
+      admitted.map((a, k) => {
+        const stamp = stamps[k] as { queueNo: number; at: Date };
+        const p = placed[k] as (typeof placed)[number];
+        return {
+          editionId: edition.id,
+          userId: a.person.id,
+          unitId: a.person.unitId,
+          nominatedBy: null,
+          queueNo: stamp.queueNo,
+          requestedAt: stamp.at,
+          status: p.status,
+          ...('confirmedAt' in p ? { confirmedAt: p.confirmedAt } : {}),
+        };
+      }),
+    );
+    await audit.recordMany(
+      tx,
+      rows.map((row, k) => ({
+        ctx: (admitted[k] as SelfEnrolment).ctx,
+        rec: {
+          action: 'enrolment.created' as const,
+          entityType: 'enrolment' as const,
+          entityId: row.id,
+          details: { editionId: edition.id, userId: row.userId, status: row.status },
+        },
+      })),
+    );
+    await placement.notifyMany(
+      tx,
+      rows.map((row, k) => {
+        const a = admitted[k] as SelfEnrolment;
+        const p = placed[k] as (typeof placed)[number];
+        return {
+          person: a.person,
+          found: { edition, path: a.found.path },
+          event:
+            'position' in p
+              ? { kind: 'waitlisted' as const, position: p.position }
+              : { kind: row.status as 'pending' | 'confirmed' },
+        };
+      }),
+    );
+    for (const row of rows) if (row.status === 'pending') await deps.officers.requestAwaiting(tx, row);
+    rows.forEach((row, k) => {
+      out[going[k] as number] = { ok: true, value: row };
+    });
+    return out;
+  }
+
+  const selfEnrolments = createBatches(enrolBatch, { maxBatch: SELF_ENROLMENT_BATCH });
+
   async function eligible(tx: Db, editionId: number, unitId: number | null) {
     const found = await repo.findEdition(tx, editionId);
     if (!found) throw errors.notFound(EDITION);
@@ -236,15 +349,19 @@ export function createEnrolmentService(deps: {
   return {
     toEnrolment,
 
-    /** The signed-in person enrols themselves. */
+    /**
+     * The signed-in person enrols themselves. What needs no lock is checked first, outside any
+     * transaction; the request then joins the edition's next batch (see `selfEnrolments`), where the
+     * seat is decided under the edition's lock.
+     */
     async enrol(ctx: RequestContext, editionId: number) {
       const actor = requireActor(ctx);
       const person = await repo.person(db, actor.id);
       if (!person) throw errors.forbidden();
-      const row = await withEdition(editionId, async (tx, edition) => {
-        await checkSelfEnrolment(tx, edition, person);
-        return enrolIn(tx, ctx, edition, person, { nominatedBy: null, skipApproval: false });
-      });
+      const found = await repo.findEdition(db, editionId);
+      if (!found) throw errors.notFound(EDITION);
+      await checkSelfEnrolment(db, found.edition, person);
+      const row = await selfEnrolments.submit(editionId, { ctx, person, found });
       return view(row.id);
     },
 
