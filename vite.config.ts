@@ -21,11 +21,19 @@ const unusedCss = purgeCss({
     here('./src/common/**/*.ts'),
     // Only the design-react-kit components the app imports (see the imports from 'design-react-kit').
     here('./node_modules/design-react-kit/dist/{Header,Collapse,Button,Badge,Table,Icon}/*.js'),
+    // and the reactstrap components they are built on.
+    here('./node_modules/reactstrap/esm/{Button,Badge,Table,Collapse,Navbar,NavbarToggler,NavbarBrand,Container,Row,Col}.js'),
   ],
   safelist: {
     standard: [
       // State classes set by components and by the app (collapse, dropdown, navigation, forms).
       /^(show|showing|hiding|active|disabled|fade|collapse|collapsing|collapse-horizontal|open|focus--.*|is-(in)?valid|was-validated)$/,
+      // Classes that components build from their props: <Header type theme>, <HeaderContent expand>, <Table>.
+      /^it-header-(slim|center|navbar)-wrapper$/,
+      /^theme-(dark|light)$/,
+      /^navbar-expand(-(sm|md|lg|xl|xxl))?$/,
+      /^container(-fluid|-sm|-md|-lg|-xl|-xxl)?$/,
+      /^table-(hover|striped|bordered|borderless|sm|responsive.*)$/,
       // Colours picked from data: `bg-${tone}`, <Badge color={...}>, <Button color={...}>, <Icon color=... size=...>.
       /^(bg|text|btn|btn-outline|badge|alert|border|link|icon|text-bg)-(primary|secondary|success|danger|warning|info|light|dark|white|black|muted|body|xs|sm|lg|xl)$/,
       // Elements of the manual's Markdown, rendered to HTML at run time.
