@@ -22,7 +22,9 @@ const unusedCss = purgeCss({
     // Only the design-react-kit components the app imports (see the imports from 'design-react-kit').
     here('./node_modules/design-react-kit/dist/{Header,Collapse,Button,Badge,Table,Icon}/*.js'),
     // and the reactstrap components they are built on.
-    here('./node_modules/reactstrap/esm/{Button,Badge,Table,Collapse,Navbar,NavbarToggler,NavbarBrand,Container,Row,Col}.js'),
+    here(
+      './node_modules/reactstrap/esm/{Button,Badge,Table,Collapse,Navbar,NavbarToggler,NavbarBrand,Container,Row,Col}.js',
+    ),
   ],
   safelist: {
     standard: [
