@@ -1,9 +1,11 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
+import { precompressDir } from '../../../scripts/vite-precompress.js';
 import { startTestApp } from '../test/app.js';
-import { isPageRequest } from './web.js';
+import { isPageRequest, pickEncoding } from './web.js';
 
 // A stand-in for the built web app (dist/web), so these tests do not depend on a build.
 const root = fs.mkdtempSync(path.join(os.tmpdir(), 'officina-web-'));
@@ -13,6 +15,14 @@ fs.writeFileSync(
   '<!doctype html><html lang="it"><head><title>Officina</title><meta name="description" content="x"></head><body><div id="root"></div></body></html>',
 );
 fs.writeFileSync(path.join(root, 'assets', 'app-123.js'), 'console.log(1);');
+// A stylesheet and a script big enough to be worth compressing, and a font, which is compressed already.
+const css = '.officina-a{color:red}\n'.repeat(400);
+const js = 'export const texts = {"calendar.title":"Calendario"};\n'.repeat(100);
+fs.writeFileSync(path.join(root, 'assets', 'index-abc.css'), css);
+fs.writeFileSync(path.join(root, 'assets', 'index-abc.js'), js);
+fs.writeFileSync(path.join(root, 'assets', 'font-abc.woff2'), Buffer.alloc(2000, 7));
+// What the production build does after writing the files (vite.config.ts).
+await precompressDir(root);
 afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
 
 const t = await startTestApp({}, { webRoot: root });
@@ -70,6 +80,92 @@ describe('pages without an Accept: text/html header', () => {
     const res = await t.app.inject({ method: 'POST', url: '/formazione', payload: {} });
     expect(res.statusCode).toBe(404);
     expect(res.json().code).toBe('NOT_FOUND');
+  });
+});
+
+describe('compression of the web app', () => {
+  it('writes a brotli and a gzip copy of text files at build time, not of fonts or tiny files', () => {
+    const assets = fs.readdirSync(path.join(root, 'assets')).sort();
+    expect(assets).toEqual([
+      'app-123.js',
+      'font-abc.woff2',
+      'index-abc.css',
+      'index-abc.css.br',
+      'index-abc.css.gz',
+      'index-abc.js',
+      'index-abc.js.br',
+      'index-abc.js.gz',
+    ]);
+    const br = fs.readFileSync(path.join(root, 'assets', 'index-abc.css.br'));
+    expect(zlib.brotliDecompressSync(br).toString()).toBe(css);
+    expect(br.length).toBeLessThan(css.length / 10);
+  });
+
+  it('sends hashed assets precompressed, cached for a year, varying on Accept-Encoding', async () => {
+    for (const [accept, encoding, decode] of [
+      ['gzip, deflate, br, zstd', 'br', zlib.brotliDecompressSync],
+      ['gzip, deflate', 'gzip', zlib.gunzipSync],
+    ] as const) {
+      for (const [file, body, type] of [
+        ['index-abc.css', css, /^text\/css/],
+        ['index-abc.js', js, /javascript/],
+      ] as const) {
+        const res = await t.app.inject({ url: `/assets/${file}`, headers: { 'accept-encoding': accept } });
+        expect(res.statusCode, file).toBe(200);
+        expect(res.headers['content-encoding'], file).toBe(encoding);
+        expect(res.headers['content-type'], file).toMatch(type);
+        expect(res.headers.vary, file).toMatch(/accept-encoding/i);
+        expect(res.headers['cache-control'], file).toBe('public, max-age=31536000, immutable');
+        expect(decode(res.rawPayload).toString(), file).toBe(body);
+      }
+    }
+  });
+
+  it('sends the file as it is to a client that accepts no compression, and fonts as they are', async () => {
+    const plain = await t.app.inject({
+      url: '/assets/index-abc.css',
+      headers: { 'accept-encoding': 'identity' },
+    });
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.headers.vary).toMatch(/accept-encoding/i);
+    expect(plain.body).toBe(css);
+    const font = await t.app.inject({
+      url: '/assets/font-abc.woff2',
+      headers: { 'accept-encoding': 'br, gzip' },
+    });
+    expect(font.statusCode).toBe(200);
+    expect(font.headers['content-encoding']).toBeUndefined();
+    expect(font.headers['cache-control']).toContain('immutable');
+  });
+
+  it('sends the page shell compressed and never cached without revalidation', async () => {
+    for (const [accept, encoding, decode] of [
+      ['br, gzip', 'br', zlib.brotliDecompressSync],
+      ['gzip', 'gzip', zlib.gunzipSync],
+    ] as const) {
+      for (const url of ['/', '/formazione']) {
+        const res = await t.app.inject({ url, headers: { accept: 'text/html', 'accept-encoding': accept } });
+        expect(res.statusCode, url).toBe(200);
+        expect(res.headers['content-encoding'], url).toBe(encoding);
+        expect(res.headers.vary, url).toMatch(/accept-encoding/i);
+        expect(res.headers['cache-control'], url).toBe('no-cache');
+        expect(decode(res.rawPayload).toString(), url).toContain('<div id="root">');
+      }
+    }
+    const plain = await t.app.inject({ url: '/', headers: { accept: 'text/html' } });
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.body).toContain('<div id="root">');
+  });
+});
+
+describe('pickEncoding', () => {
+  it('prefers brotli, then gzip, and honours q=0', () => {
+    expect(pickEncoding('gzip, deflate, br')).toBe('br');
+    expect(pickEncoding('gzip;q=1.0, br;q=0')).toBe('gzip');
+    expect(pickEncoding('*')).toBe('gzip');
+    expect(pickEncoding('identity')).toBeNull();
+    expect(pickEncoding(undefined)).toBeNull();
+    expect(pickEncoding('GZIP')).toBe('gzip');
   });
 });
 

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import zlib from 'node:zlib';
 import fastifyStatic from '@fastify/static';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { PageMeta } from '../kernel/module.js';
@@ -22,6 +23,9 @@ export async function registerWeb(app: App, root = webRoot) {
     root,
     wildcard: false,
     index: false,
+    // The build writes name.br and name.gz beside each text asset (scripts/vite-precompress.ts): they are
+    // sent as they are to a browser that accepts them, with Vary: Accept-Encoding.
+    preCompressed: true,
     // Hashed assets never change; the HTML shell must always be revalidated.
     setHeaders: (res, file) => {
       res.header(
@@ -82,6 +86,52 @@ export async function spaFallback(
           `<meta name="description" content="${escapeHtml(meta.description)}"`,
         )
     : shell;
-  await reply.header('cache-control', 'no-cache').type('text/html; charset=utf-8').send(html);
+  reply
+    .header('cache-control', 'no-cache')
+    .header('vary', 'accept-encoding')
+    .type('text/html; charset=utf-8');
+  const encoding = pickEncoding(req.headers['accept-encoding']);
+  if (!encoding) await reply.send(html);
+  else await reply.header('content-encoding', encoding).send(compressedShell(html, encoding));
   return true;
+}
+
+type Encoding = 'br' | 'gzip';
+
+/** The best encoding the client accepts (br, then gzip), or none; `q=0` refuses one. */
+export function pickEncoding(header: string | string[] | undefined): Encoding | null {
+  const accepted = new Set<string>();
+  for (const part of String(header ?? '').split(',')) {
+    const [name = '', ...params] = part.trim().toLowerCase().split(';');
+    const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+    if (q && Number(q.slice(2)) === 0) continue;
+    accepted.add(name.trim());
+  }
+  if (accepted.has('br')) return 'br';
+  if (accepted.has('gzip') || accepted.has('*')) return 'gzip';
+  return null;
+}
+
+/**
+ * The shell differs only by the title and description of a public page; each variant is compressed
+ * once and kept (a bounded number of them: the oldest goes first).
+ */
+const compressedShells = new Map<string, Buffer>();
+const MAX_COMPRESSED_SHELLS = 500;
+
+function compressedShell(html: string, encoding: Encoding): Buffer {
+  const key = `${encoding}:${html}`;
+  let body = compressedShells.get(key);
+  if (body === undefined) {
+    body =
+      encoding === 'br'
+        ? zlib.brotliCompressSync(html, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 9 } })
+        : zlib.gzipSync(html, { level: 9 });
+    if (compressedShells.size >= MAX_COMPRESSED_SHELLS) {
+      const oldest = compressedShells.keys().next().value;
+      if (oldest !== undefined) compressedShells.delete(oldest);
+    }
+    compressedShells.set(key, body);
+  }
+  return body;
 }

@@ -52,7 +52,17 @@ export function Layout() {
       </div>
       <SiteHeader />
       <main id="main" tabIndex={-1}>
-        <Suspense fallback={<Loading />}>
+        {/*
+          While a page's code loads, its place is held at the page's padding and a screen's height: the footer
+          stays below the fold and the page appears without pushing anything (no layout shift).
+        */}
+        <Suspense
+          fallback={
+            <div className="container-xxl px-4 py-4 py-lg-5 officina-pending">
+              <Loading />
+            </div>
+          }
+        >
           <Outlet />
         </Suspense>
       </main>

@@ -174,7 +174,12 @@ export default function CalendarPage() {
       </div>
       {filters.view !== 'list' ? <PeriodNav filters={filters} label={periodLabel} /> : null}
       <ErrorAlert error={calendar.error} />
-      {calendar.isPending ? <Loading /> : null}
+      {/* A screen's height is held for the results, so that they do not push the feed's callout down. */}
+      {calendar.isPending ? (
+        <div className="officina-pending">
+          <Loading />
+        </div>
+      ) : null}
       {data ? (
         <div aria-busy={calendar.isFetching}>
           {data.items.length === 0 ? (
