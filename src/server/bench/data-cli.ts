@@ -25,7 +25,8 @@ try {
       `Loading the national dataset (scale ${opts.scale}, seed ${opts.seed}, today ${opts.today}) into ${database.driver}…`,
     );
     // The cookie secret: stored where the server reads it without SESSION_SECRET, and given to the runner.
-    const sessionSecret = config.sessionSecret ?? newToken() + newToken();
+    // Always a new one: a SESSION_SECRET left in the shell (a real installation's) never reaches the disk.
+    const sessionSecret = newToken() + newToken();
     const result = await loadDataset(database, config, {
       ...opts,
       sessionSecret,

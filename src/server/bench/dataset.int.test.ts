@@ -11,6 +11,7 @@ import { startTestApp } from '../test/app.js';
 import { openTestDatabase } from '../test/db.js';
 import { DatasetRefused, type DatasetResult, loadDataset } from './dataset.js';
 import { sizesFor } from './options.js';
+import { resetPostgres } from './reset.js';
 
 const SECRET = 'bench-secret-bench-secret-bench-secret!';
 const SCALE = 0.02;
@@ -227,5 +228,25 @@ describe('the national benchmark dataset', () => {
       url: `/api/v1/public/paths/${a.fixtures.publicPathSlug}`,
     });
     expect(path.statusCode).toBe(200);
+  });
+  // Last: it empties the first database.
+  it('resets a benchmark database only, never one holding real people', async () => {
+    const real = 'mario.rossi@provincia.cuneo.it';
+    await first.db.execute(
+      sql`update users set email = ${real} where email = 'admin-1@bench.officina.invalid'`,
+    );
+    await expect(resetPostgres(first.db)).rejects.toThrow(/not the benchmark's/);
+    expect((await one<{ n: number }>(first.db, sql`select count(*)::int as n from users`)).n).toBe(
+      a.counts.users,
+    );
+    await first.db.execute(
+      sql`update users set email = 'admin-1@bench.officina.invalid' where email = ${real}`,
+    );
+    await resetPostgres(first.db);
+    const left = await one<{ n: number }>(
+      first.db,
+      sql`select count(*)::int as n from information_schema.tables where table_schema = 'public'`,
+    );
+    expect(left.n).toBe(0);
   });
 });

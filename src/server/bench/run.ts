@@ -5,7 +5,7 @@ import { openDatabase } from '../db/client.js';
 import { prepareBurst, runBurst } from './burst.js';
 import { burstRows, clearBurstEdition, judgeBurst } from './burst-check.js';
 import { type FloorResult, floorQueries, measureFloor } from './floor.js';
-import { type LighthouseResult, measureLighthouse } from './lighthouse.js';
+import type { LighthouseResult } from './lighthouse.js';
 import { type LoadOptions, measureRoute, type RouteResult } from './load.js';
 import type { Manifest } from './manifest.js';
 import { type BenchInput, quickCheckFailures, routeRows, targets } from './report.js';
@@ -75,6 +75,8 @@ export async function runBench(opts: BenchOptions): Promise<{ input: BenchInput;
     log(`burst: ${Math.round(burstRun.enrolmentsPerSec)} enrolments/s, ${burstRun.errors} errors`);
     if (!opts.quick) {
       log('lighthouse (mobile) on / and /formazione');
+      // Loaded only for a full run: the quick check needs no browser.
+      const { measureLighthouse } = await import('./lighthouse.js');
       lighthouse = await measureLighthouse(server.base, ['/', '/formazione']);
     }
   } finally {

@@ -163,6 +163,7 @@ describe('pickEncoding', () => {
     expect(pickEncoding('gzip, deflate, br')).toBe('br');
     expect(pickEncoding('gzip;q=1.0, br;q=0')).toBe('gzip');
     expect(pickEncoding('*')).toBe('gzip');
+    expect(pickEncoding('gzip;q=0, *')).toBeNull();
     expect(pickEncoding('identity')).toBeNull();
     expect(pickEncoding(undefined)).toBeNull();
     expect(pickEncoding('GZIP')).toBe('gzip');

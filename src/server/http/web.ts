@@ -101,14 +101,15 @@ type Encoding = 'br' | 'gzip';
 /** The best encoding the client accepts (br, then gzip), or none; `q=0` refuses one. */
 export function pickEncoding(header: string | string[] | undefined): Encoding | null {
   const accepted = new Set<string>();
+  const refused = new Set<string>();
   for (const part of String(header ?? '').split(',')) {
     const [name = '', ...params] = part.trim().toLowerCase().split(';');
     const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
-    if (q && Number(q.slice(2)) === 0) continue;
-    accepted.add(name.trim());
+    (q && Number(q.slice(2)) === 0 ? refused : accepted).add(name.trim());
   }
   if (accepted.has('br')) return 'br';
-  if (accepted.has('gzip') || accepted.has('*')) return 'gzip';
+  // `*` stands for any coding not named, never for one the client refused by name.
+  if (accepted.has('gzip') || (accepted.has('*') && !refused.has('gzip'))) return 'gzip';
   return null;
 }
 

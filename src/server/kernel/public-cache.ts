@@ -8,6 +8,8 @@ export type CachedAnswer = {
   etag: string;
   /** An HTTP date, or null when the answer has no Last-Modified. */
   lastModified: string | null;
+  /** When it was computed (ms on the cache's clock): its `Age` when sent again. */
+  filledAt: number;
 };
 
 type Entry = CachedAnswer & { generation: number; expiresAt: number; bytes: number };
@@ -94,6 +96,7 @@ export function createPublicCache(clock: Clock, limits: PublicCacheLimits) {
             contentType: f.contentType,
             etag: `"${createHash('sha1').update(body).digest('base64')}"`,
             lastModified: f.lastModified ? f.lastModified.toUTCString() : null,
+            filledAt: now,
           };
           // Read before a change committed meanwhile: good for the callers that were waiting, not for later ones.
           if (started === generation)
@@ -105,6 +108,11 @@ export function createPublicCache(clock: Clock, limits: PublicCacheLimits) {
       })();
       inFlight.set(flightKey, run);
       return run;
+    },
+
+    /** Whole seconds since the answer was computed, for its `Age` header. */
+    ageSeconds(answer: CachedAnswer): number {
+      return Math.max(0, Math.floor((clock.now().getTime() - answer.filledAt) / 1000));
     },
 
     /** How much is kept now: for tests and operators. */
