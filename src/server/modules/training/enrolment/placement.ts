@@ -9,6 +9,13 @@ import { type EnrolmentEvent, enrolmentMail } from './mails.js';
 import type { EditionRow, EnrolmentRepository, EnrolmentRow } from './repository.js';
 import { confirmedTotal, type SeatState, seatAvailableFor, takeSeat } from './seats.js';
 
+/** Who is told of which enrolment event, about which edition. */
+type Notice = {
+  person: { name: string; email: string; locale: string };
+  found: { edition: EditionRow; path: { title: string } };
+  event: EnrolmentEvent;
+};
+
 /** Editions whose waitlist moves: people can still be given a seat. */
 const SEATS_MOVE = ['published', 'closed'];
 
@@ -34,11 +41,16 @@ export function createPlacement(deps: {
     const person = await repo.person(tx, row.userId);
     const found = await repo.findEdition(tx, row.editionId);
     if (!person || !found) return;
+    const { to, mail } = mailOf({ person, found, event });
+    await deps.mail.enqueue(tx, to, mail);
+  }
+
+  /** The e-mail telling a person of an enrolment event, in their language. */
+  function mailOf({ person, found, event }: Notice) {
     const lang: Lang = person.locale === 'en' ? 'en' : 'it';
-    await deps.mail.enqueue(
-      tx,
-      person.email,
-      enrolmentMail(
+    return {
+      to: person.email,
+      mail: enrolmentMail(
         lang,
         {
           name: person.name,
@@ -50,7 +62,7 @@ export function createPlacement(deps: {
         },
         event,
       ),
-    );
+    };
   }
 
   /** Gives free seats to the waitlist in order; a reserved seat goes to the first of its unit. */
@@ -122,32 +134,8 @@ export function createPlacement(deps: {
   }
 
   /** Queues the e-mails of several enrolment events in one statement. */
-  async function notifyMany(
-    tx: Db,
-    items: {
-      person: { name: string; email: string; locale: string };
-      found: { edition: EditionRow; path: { title: string } };
-      event: EnrolmentEvent;
-    }[],
-  ) {
-    await deps.mail.enqueueMany(
-      tx,
-      items.map(({ person, found, event }) => ({
-        to: person.email,
-        mail: enrolmentMail(
-          person.locale === 'en' ? 'en' : 'it',
-          {
-            name: person.name,
-            pathTitle: found.path.title,
-            editionTitle: found.edition.title,
-            startsOn: found.edition.startsOn,
-            endsOn: found.edition.endsOn,
-            link: `${deps.config.publicUrl}/formazione/iscrizioni`,
-          },
-          event,
-        ),
-      })),
-    );
+  async function notifyMany(tx: Db, items: Notice[]) {
+    await deps.mail.enqueueMany(tx, items.map(mailOf));
   }
 
   return { place, placeMany, promote, notify, notifyMany, position };
