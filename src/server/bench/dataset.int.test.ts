@@ -1,4 +1,3 @@
-import { createHmac } from 'node:crypto';
 import { type SQL, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isWorkingDay } from '../../common/holidays.js';
@@ -6,9 +5,9 @@ import { romeToday } from '../../common/rome-time.js';
 import { loadConfig } from '../config.js';
 import type { Database, Db } from '../db/client.js';
 import { rowsOf } from '../db/sql.js';
-import { SESSION_COOKIE } from '../http/session.js';
 import { startTestApp } from '../test/app.js';
 import { openTestDatabase } from '../test/db.js';
+import { sessionCookie } from './cookie.js';
 import { DatasetRefused, type DatasetResult, loadDataset } from './dataset.js';
 import { sizesFor } from './options.js';
 import { resetPostgres } from './reset.js';
@@ -18,12 +17,6 @@ const SCALE = 0.02;
 const today = romeToday();
 const opts = { scale: SCALE, seed: 7, today, sessionSecret: SECRET };
 const config = loadConfig({ LOG_LEVEL: 'silent', SESSION_SECRET: SECRET });
-
-/** The cookie a client sends: the raw token signed as @fastify/cookie signs (HMAC-SHA256, base64 without padding). */
-function sessionCookie(token: string, secret: string) {
-  const mac = createHmac('sha256', secret).update(token).digest('base64').replace(/=+$/, '');
-  return `${SESSION_COOKIE}=${encodeURIComponent(`${token}.${mac}`)}`;
-}
 
 const one = async <T>(db: Db, q: SQL) => (await rowsOf<T>(db, q))[0] as T;
 
