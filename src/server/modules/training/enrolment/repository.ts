@@ -77,6 +77,9 @@ async function people(db: Db, ids: string[]) {
     .where(inArray(users.id, ids));
 }
 
+/** An enrolment that still holds or awaits a place: one per person and edition. */
+const isActive = inArray(enrolments.status, ['pending', 'confirmed', 'waitlisted']);
+
 export function createEnrolmentRepository() {
   function select(db: Db) {
     return db
@@ -146,13 +149,7 @@ export function createEnrolmentRepository() {
       const [row] = await db
         .select()
         .from(enrolments)
-        .where(
-          and(
-            eq(enrolments.editionId, editionId),
-            eq(enrolments.userId, userId),
-            inArray(enrolments.status, ['pending', 'confirmed', 'waitlisted']),
-          ),
-        );
+        .where(and(eq(enrolments.editionId, editionId), eq(enrolments.userId, userId), isActive));
       return row;
     },
 
@@ -162,13 +159,7 @@ export function createEnrolmentRepository() {
       const rows = await db
         .select({ userId: enrolments.userId })
         .from(enrolments)
-        .where(
-          and(
-            eq(enrolments.editionId, editionId),
-            inArray(enrolments.userId, userIds),
-            inArray(enrolments.status, ['pending', 'confirmed', 'waitlisted']),
-          ),
-        );
+        .where(and(eq(enrolments.editionId, editionId), inArray(enrolments.userId, userIds), isActive));
       return new Set(rows.map((r) => r.userId));
     },
 
