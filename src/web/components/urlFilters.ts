@@ -39,3 +39,18 @@ export function useUrlFilters<K extends string>(keys: readonly K[]) {
     setPage: (page: number) => setParams(writeUrlFilters(filters, keys, page)),
   };
 }
+
+/**
+ * The address query with a setter for one key at a time. Each change starts from the address as it is now,
+ * not from the last drawn one, so that two quick changes (two selects in a row) both stay.
+ */
+export function useSearchParam() {
+  const [params, setParams] = useSearchParams();
+  const set = (key: string, value: string) => {
+    const next = new URLSearchParams(window.location.search);
+    if (value) next.set(key, value);
+    else next.delete(key);
+    setParams(next, { replace: true });
+  };
+  return [params, set] as const;
+}

@@ -1,11 +1,12 @@
 import { useTranslation } from 'react-i18next';
-import { Link, useParams, useSearchParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { GAP_COLUMNS, GAP_ROWS, type GapColumns, type GapRows } from '../../../common/gaps';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { ChoiceField } from '../../components/Field';
 import { formatDate } from '../../components/format';
 import { Loading } from '../../components/Loading';
 import { Page } from '../../components/Page';
+import { useSearchParam } from '../../components/urlFilters';
 import { exportUrl, type HeatmapParams, useGapCampaigns, useHeatmap } from './api';
 import { DownloadButtons } from './DownloadButtons';
 import { HeatmapTable } from './HeatmapTable';
@@ -20,7 +21,7 @@ const oneOf = <T extends string>(list: readonly T[], v: string | null, fallback:
 export default function CampaignGapsPage() {
   const { t } = useTranslation();
   const id = Number(useParams().id);
-  const [search, setSearch] = useSearchParams();
+  const [search, set] = useSearchParam();
   const rows: GapRows = oneOf(GAP_ROWS, search.get('righe'), 'unit');
   const columns: GapColumns = oneOf(GAP_COLUMNS, search.get('colonne'), 'domain');
   const unitParam = Number(search.get('ente'));
@@ -36,17 +37,6 @@ export default function CampaignGapsPage() {
   const options = useHeatmap(id, { rows: 'unit', columns: 'domain' }, !waiting).data;
   const loaded = h ?? options;
   const info = loaded ?? listed;
-
-  const set = (key: string, value: string) =>
-    setSearch(
-      (prev) => {
-        const next = new URLSearchParams(prev);
-        if (value) next.set(key, value);
-        else next.delete(key);
-        return next;
-      },
-      { replace: true },
-    );
 
   const campaign = info && 'campaign' in info ? info.campaign : info;
   const title = campaign ? t('gaps.campaignTitle', { title: campaign.title }) : t('gaps.title');

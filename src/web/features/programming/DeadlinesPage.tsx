@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { DEADLINE_SORTS } from '../../../common/programming';
 import { PROGRAMMING_KINDS } from '../../../common/restructuring';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -9,6 +9,7 @@ import { Loading } from '../../components/Loading';
 import { Page } from '../../components/Page';
 import { TableScroll } from '../../components/TableScroll';
 import { unitSectionUrl } from '../../components/UnitSectionNav';
+import { useSearchParam } from '../../components/urlFilters';
 import { type DeadlinesFilter, deadlinesCsvUrl, useDeadlines } from './api';
 import { RULES_PATH } from './paths';
 import { DocumentStatus } from './UnitProgrammingPage';
@@ -16,19 +17,13 @@ import { DocumentStatus } from './UnitProgrammingPage';
 /** Documents overdue or due within 30 days, in the units the person follows. */
 export default function DeadlinesPage() {
   const { t } = useTranslation();
-  const [search, setSearch] = useSearchParams();
+  const [search, set] = useSearchParam();
   const filter: DeadlinesFilter = {
     kind: search.get('documento') ?? '',
     region: search.get('regione') ?? '',
     sort: search.get('ordine') ?? 'due',
   };
   const q = useDeadlines(filter);
-  const set = (key: string, value: string) => {
-    const next = new URLSearchParams(search);
-    if (value) next.set(key, value);
-    else next.delete(key);
-    setSearch(next, { replace: true });
-  };
   const d = q.data;
   return (
     <Page
