@@ -188,4 +188,19 @@ describe('calendar days', () => {
     // Late evening UTC is already the next day in Rome.
     expect(formatRomeDateTime(new Date('2026-12-31T23:30:00Z'))).toBe('1 gen 2027, 00:30');
   });
+
+  it('gives the same reading the second time, as a Date of its own', () => {
+    const first = romeInstant('2026-07-01', '09:00');
+    first.setTime(0);
+    expect(romeInstant('2026-07-01', '09:00').toISOString()).toBe('2026-07-01T07:00:00.000Z');
+    expect(checkRomeTime('2026-03-29', '02:30')).toEqual({ ok: false, problem: 'skipped' });
+    expect(checkRomeTime('2026-03-29', '02:30')).toEqual({ ok: false, problem: 'skipped' });
+    // Thousands of different days later (past what is kept), the readings are still right.
+    for (let i = 0; i < 5000; i++) romeInstant(addDays('2020-01-01', i));
+    expect(romeInstant('2026-10-25', '02:30').toISOString()).toBe('2026-10-25T00:30:00.000Z');
+    expect(checkRomeTime(`2026-07-01${' '.repeat(1000)}`, '09:00')).toEqual({
+      ok: false,
+      problem: 'invalid',
+    });
+  });
 });

@@ -30,11 +30,34 @@ export type RomeTimeCheck = { ok: true; instant: Date } | { ok: false; problem: 
  * real YYYY-MM-DD day or the time is not HH:MM (00:00–23:59); 'skipped' for the spring-forward hour.
  */
 export function checkRomeTime(date: string, time: string): RomeTimeCheck {
+  const read = readingOf(date, time);
+  return typeof read === 'number' ? { ok: true, instant: new Date(read) } : { ok: false, problem: read };
+}
+
+// Lists read the same few days and times over and over, and each reading asks the time zone rules
+// (Intl) three times: the last readings of well-formed input are kept (anything else is not, so that
+// long input never fills memory). The rules of a date never change while a process runs.
+const READINGS_KEPT = 4096;
+const readings = new Map<string, number | 'invalid' | 'skipped'>();
+
+function readingOf(date: string, time: string) {
+  if (date.length !== 10 || time.length !== 5) return readRomeTime(date, time);
+  const key = date + time;
+  let read = readings.get(key);
+  if (read === undefined) {
+    read = readRomeTime(date, time);
+    if (readings.size >= READINGS_KEPT) readings.clear();
+    readings.set(key, read);
+  }
+  return read;
+}
+
+function readRomeTime(date: string, time: string): number | 'invalid' | 'skipped' {
   const d = DATE_RE.exec(date);
   const t = TIME_RE.exec(time);
-  if (!d || !t || !isIsoDate(date)) return { ok: false, problem: 'invalid' };
+  if (!d || !t || !isIsoDate(date)) return 'invalid';
   const [hours, minutes] = [Number(t[1]), Number(t[2])];
-  if (hours > 23 || minutes > 59) return { ok: false, problem: 'invalid' };
+  if (hours > 23 || minutes > 59) return 'invalid';
   // The wall time read as if it were UTC; the instant is that minus Rome's offset at the instant.
   const wall = Date.UTC(Number(d[1]), Number(d[2]) - 1, Number(d[3]), hours, minutes);
   // Rome's offset changes at most once within a day either side, so the offsets a day before and a day
@@ -46,8 +69,7 @@ export function checkRomeTime(date: string, time: string): RomeTimeCheck {
     .map(({ ms }) => ms)
     .sort((a, b) => a - b);
   const earliest = candidates[0];
-  if (earliest === undefined) return { ok: false, problem: 'skipped' };
-  return { ok: true, instant: new Date(earliest) };
+  return earliest ?? 'skipped';
 }
 
 /**

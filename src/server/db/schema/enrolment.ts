@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  type AnyPgColumn,
   bigint,
   boolean,
   date,
@@ -24,6 +25,15 @@ import { territorialUnits } from './reference.js';
 
 /** Order of arrival on a waitlist: taken while the edition row is locked, so it never ties. */
 export const enrolmentQueue = pgSequence('enrolment_queue');
+
+/**
+ * When the person took their place in the queue: an approved request took its queue number when it was
+ * decided, any other enrolment when it was requested (a rejected request never queued). The enrolment
+ * lists are ordered by it, and two indexes hold it in that order, so the query and the indexes must use
+ * this one expression.
+ */
+export const queuedAtOf = (t: { decidedAt: AnyPgColumn; status: AnyPgColumn; requestedAt: AnyPgColumn }) =>
+  sql<Date>`(case when ${t.decidedAt} is not null and ${t.status} <> 'rejected' then ${t.decidedAt} else ${t.requestedAt} end)`;
 
 /** Iscrizione: pending (approval) | confirmed | waitlisted | rejected | cancelled. */
 export const enrolments = pgTable(
@@ -67,6 +77,9 @@ export const enrolments = pgTable(
     index('enrolments_edition_status').on(t.editionId, t.status, t.queueNo),
     index('enrolments_user').on(t.userId),
     index('enrolments_unit').on(t.unitId, t.status),
+    // The lists, newest in the queue first: a Province's (officers) and everyone's (national staff).
+    index('enrolments_unit_queued').on(t.unitId, queuedAtOf(t), t.id),
+    index('enrolments_queued').on(queuedAtOf(t), t.id),
     oneOf(t.status, ENROLMENT_STATUSES),
   ],
 );

@@ -6,6 +6,7 @@ import {
   editionQuotas,
   editions,
   enrolments,
+  queuedAtOf,
   territorialUnits,
   trainingPaths,
   users,
@@ -21,14 +22,8 @@ export type EnrolmentScope = { all: true } | { all: false; unitIds: number[]; tr
 
 const nominator = alias(users, 'nominator');
 
-/**
- * When the person took their place in the queue: an approved request took its queue number when it was
- * decided, any other enrolment when it was requested (a rejected request never queued).
- */
-const queuedAt =
-  sql<Date>`case when ${enrolments.decidedAt} is not null and ${enrolments.status} <> 'rejected' then ${enrolments.decidedAt} else ${enrolments.requestedAt} end`.mapWith(
-    enrolments.requestedAt,
-  );
+/** When the person took their place in the queue (see `queuedAtOf`). */
+const queuedAt = queuedAtOf(enrolments).mapWith(enrolments.requestedAt);
 
 const view = {
   enrolment: enrolments,
@@ -299,12 +294,14 @@ export function createEnrolmentRepository() {
         .orderBy(...order)
         .limit(pageSize)
         .offset((page - 1) * pageSize);
-      const [total] = await db
-        .select({ n: count() })
-        .from(enrolments)
-        .innerJoin(users, eq(users.id, enrolments.userId))
-        .innerJoin(editions, eq(editions.id, enrolments.editionId))
-        .where(cond);
+      // Every enrolment has its person and edition: the count joins them only when a filter reads them.
+      const counted = db.select({ n: count() }).from(enrolments);
+      const [total] = await (f.q || f.pathId !== undefined
+        ? counted
+            .innerJoin(users, eq(users.id, enrolments.userId))
+            .innerJoin(editions, eq(editions.id, enrolments.editionId))
+            .where(cond)
+        : counted.where(cond));
       return { rows, total: total?.n ?? 0 };
     },
 

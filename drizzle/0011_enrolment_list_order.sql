@@ -1,0 +1,2 @@
+CREATE INDEX "enrolments_unit_queued" ON "enrolments" USING btree ("unit_id",(case when "decided_at" is not null and "status" <> 'rejected' then "decided_at" else "requested_at" end),"id");--> statement-breakpoint
+CREATE INDEX "enrolments_queued" ON "enrolments" USING btree ((case when "decided_at" is not null and "status" <> 'rejected' then "decided_at" else "requested_at" end),"id");
