@@ -4,7 +4,6 @@ import { type Clock, systemClock } from '../kernel/clock.js';
 import { assertPasswordPolicy } from '../kernel/passwords.js';
 import type { Database, Db } from './client.js';
 import { applyMigrations, withMigrationLock } from './migrate.js';
-import { ensureAdmin, seedDemo } from './seed/demo.js';
 import { seedReference } from './seed/reference.js';
 
 /**
@@ -38,10 +37,13 @@ async function prepare(
     } catch (err) {
       throw new Error(`ADMIN_PASSWORD is not acceptable: ${(err as Error).message}`);
     }
+    const { ensureAdmin } = await import('./seed/demo.js');
     const result = await ensureAdmin(db, config.adminEmail, config.adminPassword);
     log.info({ email: config.adminEmail, result }, 'national admin');
   }
   const demo = config.seedDemo ?? (database.driver === 'pglite' && database.created);
-  if (demo && (await seedDemo(db, { issuer: config.certIssuer, now: clock.now() })))
-    log.info('demo content loaded');
+  if (!demo) return;
+  // The demo content (a dozen modules) is read only when it is to be loaded.
+  const { seedDemo } = await import('./seed/demo.js');
+  if (await seedDemo(db, { issuer: config.certIssuer, now: clock.now() })) log.info('demo content loaded');
 }

@@ -4,7 +4,6 @@ import fastifyRateLimit, {
   type RateLimitPluginOptions,
 } from '@fastify/rate-limit';
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
-import { Redis } from 'ioredis';
 import { RateLimiterPostgres } from 'rate-limiter-flexible';
 import type { Config } from '../config.js';
 import { type Database, pgPoolOf } from '../db/client.js';
@@ -45,6 +44,7 @@ export async function registerRateLimit(
  * PostgreSQL, still holds) rather than failing every sign-in, and says so in the log.
  */
 async function redisStore(url: string, log: FastifyBaseLogger): Promise<SharedStore> {
+  const { Redis } = await import('ioredis');
   const redis = new Redis(url, {
     lazyConnect: true,
     // Fail a command at once while disconnected instead of holding the request until Redis is back.

@@ -1,11 +1,12 @@
-import PDFDocument from 'pdfkit';
+import { pdfDocument } from '../../../kernel/lazy.js';
 import type { PlanDocument } from './export-content.js';
 
 const MARGIN = 40;
 const GREY = '#5c6f82';
 
 /** The plan as a PDF: A4 landscape (the lines table is wide), Italian, page numbers at the foot. */
-export function renderPlanPdf(d: PlanDocument): Promise<Buffer> {
+export async function renderPlanPdf(d: PlanDocument): Promise<Buffer> {
+  const PDFDocument = await pdfDocument();
   const doc = new PDFDocument({
     size: 'A4',
     layout: 'landscape',

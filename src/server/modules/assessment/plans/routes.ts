@@ -23,7 +23,6 @@ import { fileAnswer } from '../../../http/openapi.js';
 import { type App, type RouteDeps, typed } from '../../../http/types.js';
 import type { DemandService } from './demand-service.js';
 import { exportName, planDocument } from './export-content.js';
-import { renderPlanDocx } from './export-docx.js';
 import { renderPlanPdf } from './export-pdf.js';
 import type { PlanItemsService } from './items-service.js';
 import type { PlansService } from './service.js';
@@ -224,6 +223,8 @@ export function plansRoutes(
     },
     async (req, reply) => {
       const plan = await plans.exportView(req.ctx, req.params.id);
+      // The DOCX library is read the first time a plan is exported, not at start-up.
+      const { renderPlanDocx } = await import('./export-docx.js');
       return reply
         .type('application/vnd.openxmlformats-officedocument.wordprocessingml.document')
         .header('content-disposition', `attachment; filename="${exportName(plan, 'docx')}"`)

@@ -1,7 +1,8 @@
 import type { FastifyBaseLogger } from 'fastify';
-import nodemailer from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 import type { Db } from '../../../db/client.js';
 import type { Clock } from '../../../kernel/clock.js';
+import { lazy } from '../../../kernel/lazy.js';
 import { periodicJob } from '../../../kernel/periodic.js';
 import type { OutboxRepository } from './repository.js';
 
@@ -24,17 +25,26 @@ export function createOutboxWorker(deps: {
   log: FastifyBaseLogger;
   clock: Clock;
 }): OutboxWorker {
-  const transport = deps.smtpUrl ? nodemailer.createTransport(deps.smtpUrl) : null;
+  const { smtpUrl } = deps;
+  // The SMTP client is read when there is mail to send, not at start-up.
+  let transport: Transporter | undefined;
+  const connect = smtpUrl
+    ? lazy(async () => {
+        transport = (await import('nodemailer')).default.createTransport(smtpUrl);
+        return transport;
+      })
+    : null;
 
   async function deliverDue(): Promise<number> {
-    if (!transport) return 0;
+    if (!connect) return 0;
+    const smtp = await connect();
     let sent = 0;
     for (;;) {
       const batch = await deps.repo.claimDue(deps.db, 20, 120);
       if (!batch.length) return sent;
       for (const msg of batch) {
         try {
-          await transport.sendMail({
+          await smtp.sendMail({
             from: deps.from,
             to: msg.toAddress,
             subject: msg.subject,
@@ -59,7 +69,7 @@ export function createOutboxWorker(deps: {
     pass: deliverDue,
     intervalMs: deps.intervalMs,
     log: deps.log,
-    enabled: transport !== null,
+    enabled: connect !== null,
     onStop: () => transport?.close(),
   });
 }

@@ -1,6 +1,6 @@
-import PDFDocument from 'pdfkit';
 import { FUNCTION_KINDS, type InterventionKind, vacant } from '../../../../common/restructuring.js';
 import type { Lang } from '../../../kernel/errors.js';
+import { pdfDocument } from '../../../kernel/lazy.js';
 import {
   DEADLINE,
   day,
@@ -134,9 +134,10 @@ export function truncated(items: readonly string[], max: number, more: (n: numbe
 }
 
 /** A one-page A4 brief of a unit for a meeting: identity, plan, capacity, deadlines, the task force's work. */
-export function renderBriefPdf(b: UnitBrief, lang: Lang): Promise<Buffer> {
+export async function renderBriefPdf(b: UnitBrief, lang: Lang): Promise<Buffer> {
   const t = T[lang];
   const r = b.row;
+  const PDFDocument = await pdfDocument();
   const doc = new PDFDocument({
     size: 'A4',
     margins: { top: MARGIN, bottom: MARGIN, left: MARGIN, right: MARGIN },

@@ -1,7 +1,7 @@
-import QRCode from 'qrcode';
 import type { Db } from '../../../db/client.js';
 import type { Clock } from '../../../kernel/clock.js';
 import { AppError, errors } from '../../../kernel/errors.js';
+import { qrCode } from '../../../kernel/lazy.js';
 import { type RequestContext, requireActor } from '../../../kernel/principal.js';
 import { newToken } from '../../../kernel/tokens.js';
 import type { AuditService } from '../../platform/audit/index.js';
@@ -61,7 +61,7 @@ export function createCheckinService(deps: {
         url,
         opensAt: w.opensAt.toISOString(),
         closesAt: w.closesAt.toISOString(),
-        svg: await QRCode.toString(url, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 }),
+        svg: await (await qrCode()).toString(url, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 }),
       };
     },
 

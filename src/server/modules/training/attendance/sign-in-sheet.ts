@@ -1,5 +1,5 @@
-import PDFDocument from 'pdfkit';
 import { ROME } from '../../../../common/rome-time.js';
+import { pdfDocument } from '../../../kernel/lazy.js';
 import { romeClock } from './messages.js';
 
 export type SignInSheet = {
@@ -37,7 +37,8 @@ const longDay = new Intl.DateTimeFormat('it-IT', {
 });
 
 /** The paper register of a session: A4, Italian, one row per enrollee to sign on arrival and on leaving. */
-export function renderSignInSheet(sheet: SignInSheet): Promise<Buffer> {
+export async function renderSignInSheet(sheet: SignInSheet): Promise<Buffer> {
+  const PDFDocument = await pdfDocument();
   const doc = new PDFDocument({
     size: 'A4',
     margins: { top: MARGIN, bottom: MARGIN + 20, left: MARGIN, right: MARGIN },

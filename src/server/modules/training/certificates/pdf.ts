@@ -1,7 +1,7 @@
-import PDFDocument from 'pdfkit';
-import QRCode from 'qrcode';
+import type { QRCode } from 'qrcode';
 import { formatRomeDate, romeDate } from '../../../../common/rome-time.js';
 import type { CertificateLayout } from '../../../config.js';
+import { pdfDocument, qrCode } from '../../../kernel/lazy.js';
 
 /** The characters Windows-1252 (WinAnsi) adds in 0x80–0x9F: the rest is Latin-1. */
 const CP1252_EXTRA = '€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ';
@@ -75,12 +75,13 @@ const NO_LAYOUT: CertificateLayout = {
  * A revoked certificate is still rendered, for the record, but crossed by "REVOCATO" and the reason, so
  * it cannot pass for a valid one.
  */
-export function renderCertificatePdf(
+export async function renderCertificatePdf(
   c: CertificatePdfData,
   publicUrl: string,
   layout: CertificateLayout = NO_LAYOUT,
 ): Promise<Buffer> {
   const url = verifyUrl(publicUrl, c.code);
+  const [PDFDocument, QRCode] = await Promise.all([pdfDocument(), qrCode()]);
   const doc = new PDFDocument({
     size: 'A4',
     layout: 'landscape',
@@ -161,7 +162,7 @@ export function renderCertificatePdf(
   const qrSize = 88;
   const footY = H - 52 - qrSize;
   const qrX = W - left - qrSize;
-  drawQr(doc, url, qrX, footY, qrSize);
+  drawQr(doc, QRCode.create(url, { errorCorrectionLevel: 'M' }), qrX, footY, qrSize);
   const signWidth = 230;
   const signX = qrX - 24 - signWidth;
   const textWidth = signX - left - 24;
@@ -237,8 +238,7 @@ export function renderCertificatePdf(
 }
 
 /** The QR code as filled squares: sharp at any zoom, and no image to embed. */
-function drawQr(doc: PDFKit.PDFDocument, text: string, x: number, y: number, size: number) {
-  const qr = QRCode.create(text, { errorCorrectionLevel: 'M' });
+function drawQr(doc: PDFKit.PDFDocument, qr: QRCode, x: number, y: number, size: number) {
   const n = qr.modules.size;
   const cell = size / n;
   doc.save().fillColor('#000000');

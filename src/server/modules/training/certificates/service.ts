@@ -1,5 +1,4 @@
 import type { Readable } from 'node:stream';
-import { ZipArchive } from 'archiver';
 import {
   type Certificate,
   type EditionCertificates,
@@ -265,6 +264,7 @@ export function createCertificatesService(deps: {
           it: 'Questa edizione non ha ancora attestati validi.',
           en: 'This edition has no valid certificates yet.',
         });
+      const { ZipArchive } = await import('archiver');
       const zip = new ZipArchive({ zlib: { level: 6 } });
       void (async () => {
         for (const r of rows) zip.append(await pdfOf(r), { name: pdfFileName(r), date: r.issuedAt });
