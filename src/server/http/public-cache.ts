@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { type ZodType, z } from 'zod';
 import type { CachedAnswer, PublicCache } from '../kernel/public-cache.js';
+import { pickEncoding } from './web.js';
 
 const JSON_TYPE = 'application/json; charset=utf-8';
 
@@ -28,8 +29,7 @@ export function publicReads(cache: PublicCache) {
       compute: () => Promise<{ body: z.output<S>; lastModified?: Date | null }>,
     ) {
       // Texts (eligibility, reference names) follow the caller's language: shared caches must keep them apart.
-      const vary = reply.getHeader('vary');
-      reply.header('vary', vary ? `${vary}, accept-language` : 'accept-language');
+      varyOn(reply, 'accept-language');
       const answer = await cache.get(key(req, true), opts.maxAge * 1000, async () => {
         const { body, lastModified } = await compute();
         return { body: JSON.stringify(z.encode(opts.schema, body)), contentType: JSON_TYPE, lastModified };
@@ -69,6 +69,7 @@ export function sendCached(
   maxAgeSeconds: number,
   ageSeconds: number,
 ) {
+  varyOn(reply, 'accept-encoding');
   reply
     .header('cache-control', `public, max-age=${maxAgeSeconds}`)
     .header('age', String(Math.min(ageSeconds, maxAgeSeconds)))
@@ -77,7 +78,15 @@ export function sendCached(
   if (answer.lastModified) reply.header('last-modified', answer.lastModified);
   const inm = req.headers['if-none-match'];
   if (inm !== undefined && etagMatches(inm, answer.etag)) return reply.code(304).send('');
+  // Sent gzipped to a client that takes it (browsers, calendar apps): the feed is a tenth of its size.
+  if (answer.gzip && pickEncoding(req.headers['accept-encoding'], ['gzip']))
+    return reply.header('content-encoding', 'gzip').send(answer.gzip);
   return reply.send(answer.body);
+}
+
+function varyOn(reply: FastifyReply, header: string) {
+  const vary = reply.getHeader('vary');
+  reply.header('vary', vary ? `${vary}, ${header}` : header);
 }
 
 function etagMatches(header: string, etag: string): boolean {

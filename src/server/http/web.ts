@@ -96,10 +96,13 @@ export async function spaFallback(
   return true;
 }
 
-type Encoding = 'br' | 'gzip';
+export type Encoding = 'br' | 'gzip';
 
-/** The best encoding the client accepts (br, then gzip), or none; `q=0` refuses one. */
-export function pickEncoding(header: string | string[] | undefined): Encoding | null {
+/** The best encoding the client accepts among those offered (br, then gzip), or none; `q=0` refuses one. */
+export function pickEncoding(
+  header: string | string[] | undefined,
+  offered: readonly Encoding[] = ['br', 'gzip'],
+): Encoding | null {
   const accepted = new Set<string>();
   const refused = new Set<string>();
   for (const part of String(header ?? '').split(',')) {
@@ -107,9 +110,10 @@ export function pickEncoding(header: string | string[] | undefined): Encoding | 
     const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
     (q && Number(q.slice(2)) === 0 ? refused : accepted).add(name.trim());
   }
-  if (accepted.has('br')) return 'br';
+  if (offered.includes('br') && accepted.has('br')) return 'br';
   // `*` stands for any coding not named, never for one the client refused by name.
-  if (accepted.has('gzip') || (accepted.has('*') && !refused.has('gzip'))) return 'gzip';
+  if (offered.includes('gzip') && (accepted.has('gzip') || (accepted.has('*') && !refused.has('gzip'))))
+    return 'gzip';
   return null;
 }
 

@@ -1,9 +1,13 @@
 import { createHash } from 'node:crypto';
+import { promisify } from 'node:util';
+import zlib from 'node:zlib';
 import type { Clock } from './clock.js';
 
 /** A public answer as sent: the body encoded in UTF-8, its ETag and Last-Modified, computed once. */
 export type CachedAnswer = {
   body: Buffer;
+  /** The body gzipped once, for the clients that accept it; null for a body too small to gain. */
+  gzip: Buffer | null;
   contentType: string;
   etag: string;
   /** An HTTP date, or null when the answer has no Last-Modified. */
@@ -11,6 +15,10 @@ export type CachedAnswer = {
   /** When it was computed (ms on the cache's clock): its `Age` when sent again. */
   filledAt: number;
 };
+
+/** Bodies from this size on are also kept gzipped (off the event loop, once per computation). */
+const GZIP_FROM_BYTES = 1024;
+const gzipAsync = promisify(zlib.gzip);
 
 type Entry = CachedAnswer & { generation: number; expiresAt: number; bytes: number };
 
@@ -91,8 +99,10 @@ export function createPublicCache(clock: Clock, limits: PublicCacheLimits) {
           const f = await fill();
           // Encoded once: a hit sends these bytes as they are, with no serialising or hashing.
           const body = Buffer.from(f.body, 'utf8');
+          const gzip = body.length >= GZIP_FROM_BYTES ? await gzipAsync(body) : null;
           const answer: CachedAnswer = {
             body,
+            gzip,
             contentType: f.contentType,
             etag: `"${createHash('sha1').update(body).digest('base64')}"`,
             lastModified: f.lastModified ? f.lastModified.toUTCString() : null,
@@ -100,7 +110,12 @@ export function createPublicCache(clock: Clock, limits: PublicCacheLimits) {
           };
           // Read before a change committed meanwhile: good for the callers that were waiting, not for later ones.
           if (started === generation)
-            store(key, { ...answer, generation, expiresAt: now + ttlMs, bytes: body.length });
+            store(key, {
+              ...answer,
+              generation,
+              expiresAt: now + ttlMs,
+              bytes: body.length + (gzip?.length ?? 0),
+            });
           return answer;
         } finally {
           inFlight.delete(flightKey);

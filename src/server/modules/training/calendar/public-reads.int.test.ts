@@ -1,3 +1,4 @@
+import { gunzipSync } from 'node:zlib';
 import { eq } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Edition, Session } from '../../../../common/catalogue.js';
@@ -104,6 +105,28 @@ describe('public reads from the public cache', () => {
     expect(t.publicCache.stats().entries).toBeGreaterThanOrEqual(5);
   });
 
+  it('sends a large answer gzipped to a client that takes it, the same bytes once unzipped', async () => {
+    for (const url of [urls.calendar, urls.ics, urls.paths]) {
+      const plain = await anon.get(url);
+      expect(plain.headers['content-encoding'], url).toBeUndefined();
+      expect(String(plain.headers.vary), url).toContain('accept-encoding');
+      const zipped = await anon.request('GET', url, undefined, {
+        headers: { 'accept-encoding': 'gzip, br' },
+      });
+      expect(zipped.statusCode, url).toBe(200);
+      expect(zipped.headers['content-encoding'], url).toBe('gzip');
+      expect(zipped.headers.etag, url).toBe(plain.headers.etag);
+      expect(gunzipSync(zipped.rawPayload).toString('utf8'), url).toBe(plain.body);
+      expect(zipped.rawPayload.length, url).toBeLessThan(plain.rawPayload.length);
+      // A client that refuses gzip gets the plain body.
+      const refused = await anon.request('GET', url, undefined, {
+        headers: { 'accept-encoding': 'gzip;q=0, identity' },
+      });
+      expect(refused.headers['content-encoding'], url).toBeUndefined();
+      expect(refused.body, url).toBe(plain.body);
+    }
+  });
+
   it('shows a change made through the API on this instance at once, in every public answer', async () => {
     for (const url of Object.values(urls)) expect((await anon.get(url)).statusCode).toBe(200);
     await renameSession(e1, 'Incontro rinominato subito');
@@ -157,7 +180,7 @@ describe('public reads from the public cache', () => {
       const again = await anon.get(urls.edition);
       expect(again.json().enrolment).toBeUndefined();
       expect(again.headers['cache-control']).toBe('public, max-age=60');
-      expect(again.headers.vary).toBe('cookie, accept-language');
+      expect(again.headers.vary).toBe('cookie, accept-language, accept-encoding');
     }
   });
 
