@@ -167,7 +167,8 @@ export const editionTrainers = pgTable(
       .notNull()
       .references(() => users.id),
   },
-  (t) => [primaryKey({ columns: [t.editionId, t.userId] })],
+  // The personal feed and the trainer's pages look up a person's editions.
+  (t) => [primaryKey({ columns: [t.editionId, t.userId] }), index('edition_trainers_user').on(t.userId)],
 );
 
 /** Sessione: one dated meeting of an edition. */
@@ -195,6 +196,7 @@ export const editionSessions = pgTable(
   (t) => [
     index('edition_sessions_edition').on(t.editionId),
     index('edition_sessions_starts').on(t.startsAt),
+    index('edition_sessions_trainer').on(t.trainerId),
     oneOf(t.mode, DELIVERY_MODES),
     oneOf(t.status, SESSION_STATUSES),
   ],

@@ -392,4 +392,54 @@ describe('personal calendar feed', () => {
     expect(feed.events).toEqual([]);
     expect(feed.res.body).not.toContain('webinar.example.it');
   });
+
+  it('holds the sessions of the editions a person is confirmed in, and a session they lead alone, once each and in order', async () => {
+    const learner = await t.as('discente.bergamo@officina.demo');
+    const mine = await createEdition(
+      {
+        pathId: path.id,
+        title: 'Edizione del discente',
+        startsOn: addDays(today, 60),
+        endsOn: addDays(today, 61),
+        enrolmentOpensAt: at(-1, '00:00'),
+        enrolmentClosesAt: at(59, '12:00'),
+      },
+      [
+        { title: 'Seconda', startsAt: at(61, '09:00'), endsAt: at(61, '10:00') },
+        { title: 'Prima', startsAt: at(60, '09:00'), endsAt: at(60, '10:00') },
+      ],
+    );
+    await publish(mine.edition.id);
+    const enrolled = await learner.post('/api/v1/enrolments', { editionId: mine.edition.id });
+    expect(enrolled.statusCode, enrolled.body).toBe(201);
+    expect(enrolled.json().status).toBe('confirmed');
+    // The trainer leads one session of an edition they do not train: that session only.
+    const guest = await createEdition(
+      {
+        pathId: path.id,
+        title: 'Edizione con un ospite',
+        startsOn: addDays(today, 62),
+        endsOn: addDays(today, 63),
+        enrolmentOpensAt: at(0, '00:00'),
+        enrolmentClosesAt: at(61, '12:00'),
+      },
+      [
+        { title: 'Senza ospite', startsAt: at(62, '09:00'), endsAt: at(62, '10:00') },
+        { title: 'Con ospite', startsAt: at(63, '09:00'), endsAt: at(63, '10:00'), trainerId },
+      ],
+    );
+    await publish(guest.edition.id);
+
+    const url = (await learner.post('/api/v1/me/calendar-feed')).json().url as string;
+    const feed = await getIcs(new URL(url).pathname);
+    expect(feed.events.map((e) => e.summary)).toEqual([
+      expect.stringContaining('Prima'),
+      expect.stringContaining('Seconda'),
+    ]);
+    const trainerUrl = (await trainer.post('/api/v1/me/calendar-feed')).json().url as string;
+    const ids = (await getIcs(new URL(trainerUrl).pathname)).events.map((e) => sessionIdOf(e.uid));
+    expect(ids).toContain(guest.sessions[1]?.id);
+    expect(ids).not.toContain(guest.sessions[0]?.id);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
 });
