@@ -249,6 +249,12 @@ export function createEnrolmentRepository() {
       return select(db).where(where).orderBy(desc(enrolments.requestedAt), desc(enrolments.id));
     },
 
+    /** The views of some enrolments, in no particular order. */
+    async viewsByIds(db: Db, ids: number[]) {
+      if (!ids.length) return [];
+      return select(db).where(inArray(enrolments.id, ids));
+    },
+
     ofUser(userId: string): SQL {
       return eq(enrolments.userId, userId);
     },

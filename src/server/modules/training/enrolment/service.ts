@@ -175,13 +175,26 @@ export function createEnrolmentService(deps: {
    * the locked row), who already holds an active enrolment, and the seats. A batch that fails for a
    * reason of its own is decided again one request at a time, so one request cannot fail the others.
    */
-  async function enrolBatch(editionId: number, items: SelfEnrolment[]): Promise<Settled<EnrolmentRow>[]> {
+  /** A batch of self-enrolments decided, then the answers read in one query once it committed. */
+  async function enrolBatch(editionId: number, items: SelfEnrolment[]): Promise<Settled<Enrolment>[]> {
+    const decided = await decideOrRetry(editionId, items);
+    const ids = decided.flatMap((d) => (d.ok ? [d.value.id] : []));
+    const views = new Map((await repo.viewsByIds(db, ids)).map((v) => [v.enrolment.id, v]));
+    const now = clock.now();
+    return decided.map((d) => {
+      if (!d.ok) return d;
+      const v = views.get(d.value.id);
+      return v ? { ok: true, value: toEnrolment(v, now) } : { ok: false, error: errors.notFound(ENROLMENT) };
+    });
+  }
+
+  async function decideOrRetry(editionId: number, items: SelfEnrolment[]): Promise<Settled<EnrolmentRow>[]> {
     try {
       return await withEdition(editionId, (tx, edition) => decideBatch(tx, edition, items));
     } catch (err) {
       if (items.length === 1) return [{ ok: false, error: err }];
       const out: Settled<EnrolmentRow>[] = [];
-      for (const item of items) out.push(...(await enrolBatch(editionId, [item])));
+      for (const item of items) out.push(...(await decideOrRetry(editionId, [item])));
       return out;
     }
   }
@@ -361,8 +374,7 @@ export function createEnrolmentService(deps: {
       const found = await repo.findEdition(db, editionId);
       if (!found) throw errors.notFound(EDITION);
       await checkSelfEnrolment(db, found.edition, person);
-      const row = await selfEnrolments.submit(editionId, { ctx, person, found });
-      return view(row.id);
+      return selfEnrolments.submit(editionId, { ctx, person, found });
     },
 
     /**
