@@ -11,6 +11,12 @@ const files = ['src/server/reliability/**/*.reliability.ts'];
 export default mergeConfig(
   { ...base, test: { ...base.test, projects: undefined } },
   defineConfig({
-    test: { testTimeout: 120_000, projects: driverProjects({ pglite: files, postgres: files }) },
+    // Two workers, as for `npm test`; each file keeps a fresh module cache (there are few of them, and
+    // they start servers and child processes of their own).
+    test: {
+      testTimeout: 120_000,
+      isolate: true,
+      projects: driverProjects({ pglite: files, postgres: files }),
+    },
   }),
 );
