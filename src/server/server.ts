@@ -46,7 +46,9 @@ async function main() {
     else app.log.info({ signal }, 'shutting down');
     await app.close();
   });
-  await app.listen({ port: config.port, host: config.host });
+  // A sign-up opening brings thousands of connections in the same second: the default queue of 511
+  // pending connections would drop the rest (the kernel's somaxconn still caps it).
+  await app.listen({ port: config.port, host: config.host, backlog: 4096 });
 }
 
 main().catch((err) => {

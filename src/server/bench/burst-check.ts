@@ -47,7 +47,17 @@ export function judgeBurst(rows: Row[], answers: BurstAnswer[], seats: number): 
     }
   }
   const errors = answers.filter((a) => a.status !== 201).length;
-  if (errors) problems.push(`${errors} requests were not answered 201`);
+  if (errors) {
+    // Which answers: a status, or 'no answer' (the connection failed or timed out on the client).
+    const counts = new Map<string, number>();
+    for (const a of answers)
+      if (a.status !== 201) {
+        const k = a.status ? String(a.status) : 'no answer';
+        counts.set(k, (counts.get(k) ?? 0) + 1);
+      }
+    const kinds = [...counts].map(([k, n]) => `${n} × ${k}`).join(', ');
+    problems.push(`${errors} requests were not answered 201 (${kinds})`);
+  }
   const status = new Map(rows.map((r) => [r.userId, r.status]));
   const disagree = answers.filter(
     (a) => a.status === 201 && a.enrolmentStatus !== status.get(a.userId),
