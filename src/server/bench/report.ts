@@ -239,6 +239,9 @@ export function formatReport(input: BenchInput): string {
         t.met ? 'yes' : 'NO',
       ]),
     ),
+    ...(targets(input).some((t) => !t.met)
+      ? ['What bounds the targets not met, as last analysed: docs/benchmarks.md, "Targets not met, and why".']
+      : []),
   ];
   return parts.join('\n\n');
 }
