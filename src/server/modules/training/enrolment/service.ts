@@ -292,15 +292,19 @@ export function createEnrolmentService(deps: {
   /**
    * What stands between a person and enrolling themselves in an edition, in the order `enrol` checks it:
    * throws the refusal (the edition's status or window, the path's eligibility, an active enrolment).
+   * `enrol` leaves the active enrolment to its batch, which checks it again under the edition's lock.
    */
   async function checkSelfEnrolment(
     tx: Db,
-    edition: EditionRow,
+    found: NonNullable<Awaited<ReturnType<EnrolmentRepository['findEdition']>>>,
     person: { id: string; unitId: number | null },
+    opts: { active: boolean },
   ) {
-    checkEnrollable(edition, clock.now(), { bypassWindow: false });
-    if (!(await eligible(tx, edition.id, person.unitId))) throw rules.notEligible();
-    if (await repo.findActive(tx, edition.id, person.id)) throw rules.alreadyEnrolled();
+    checkEnrollable(found.edition, clock.now(), { bypassWindow: false });
+    if (!isEligible(await deps.paths.eligibilityRule(found.path, tx), person.unitId))
+      throw rules.notEligible();
+    if (opts.active && (await repo.findActive(tx, found.edition.id, person.id)))
+      throw rules.alreadyEnrolled();
   }
 
   async function trains(tx: Db, ctx: RequestContext, editionId: number) {
@@ -373,7 +377,7 @@ export function createEnrolmentService(deps: {
       if (!person) throw errors.forbidden();
       const found = await repo.findEdition(db, editionId);
       if (!found) throw errors.notFound(EDITION);
-      await checkSelfEnrolment(db, found.edition, person);
+      await checkSelfEnrolment(db, found, person, { active: false });
       return selfEnrolments.submit(editionId, { ctx, person, found });
     },
 
@@ -388,7 +392,7 @@ export function createEnrolmentService(deps: {
       const found = await repo.findEdition(db, editionId);
       if (!person || !found) return null;
       try {
-        await checkSelfEnrolment(db, found.edition, person);
+        await checkSelfEnrolment(db, found, person, { active: true });
         return { allowed: true, reason: null };
       } catch (err) {
         const reason = SELF_ENROLMENT_REFUSALS.find((r) => err instanceof AppError && err.code === r);
