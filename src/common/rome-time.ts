@@ -35,8 +35,8 @@ export function checkRomeTime(date: string, time: string): RomeTimeCheck {
 }
 
 // Lists read the same few days and times over and over, and each reading asks the time zone rules
-// (Intl) three times: the last readings of well-formed input are kept (anything else is not, so that
-// long input never fills memory). The rules of a date never change while a process runs.
+// (Intl) three times: the last readings are kept, for input of a date's and a time's length only (so
+// that long input never fills memory). The rules of a date never change while a process runs.
 const READINGS_KEPT = 4096;
 const readings = new Map<string, number | 'invalid' | 'skipped'>();
 

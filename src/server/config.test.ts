@@ -125,6 +125,15 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ REDIS_URL: 'localhost:6379' })).toThrow(/REDIS_URL must be a redis:\/\//);
   });
 
+  it('takes an smtp:// or smtps:// SMTP_URL and refuses anything else at start-up', () => {
+    expect(loadConfig({}).smtpUrl).toBeUndefined();
+    expect(loadConfig({ SMTP_URL: 'smtps://officina:secret@mail.example.it:465' }).smtpUrl).toBe(
+      'smtps://officina:secret@mail.example.it:465',
+    );
+    for (const bad of ['mail.example.it', 'smtp//host', 'http://mail.example.it'])
+      expect(() => loadConfig({ SMTP_URL: bad })).toThrow(/SMTP_URL must be an smtp:\/\//);
+  });
+
   it('limits sign-ins to 10 per address and minute unless SIGN_IN_LIMIT_PER_MINUTE says otherwise', () => {
     expect(loadConfig({}).signInLimitPerMinute).toBe(10);
     expect(loadConfig({ SIGN_IN_LIMIT_PER_MINUTE: '200' }).signInLimitPerMinute).toBe(200);

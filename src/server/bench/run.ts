@@ -130,9 +130,10 @@ async function settle(base: string) {
   }
 }
 
-/** Everything the run measured, as written to bench-results.json. */
+/** Where the causes of the targets not met, as last analysed, are written down. */
 export const UNMET_EXPLAINED = 'docs/benchmarks.md#targets-not-met-and-why';
 
+/** Everything the run measured, as written to bench-results.json. */
 export function resultsFile(
   input: BenchInput,
   opts: Pick<BenchOptions, 'manifest' | 'seconds' | 'connections'>,
@@ -163,7 +164,6 @@ export function resultsFile(
     burst: input.burst,
     lighthouse: input.lighthouse ?? 'not measured',
     targets: targets(input),
-    /** Where the causes of the targets not met, as last analysed, are written down. */
     unmetTargetsExplained: UNMET_EXPLAINED,
     quickCheck: input.quick ? { failures: quickCheckFailures(input) } : undefined,
   };

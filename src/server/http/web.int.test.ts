@@ -49,6 +49,12 @@ describe('pages without an Accept: text/html header', () => {
     }
   });
 
+  it('serve the shell by its own name, /index.html, to a probe', async () => {
+    const res = await t.app.inject({ url: '/index.html', headers: { accept: '*/*' } });
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toContain('<div id="root">');
+  });
+
   it('answer HEAD like GET, without a body', async () => {
     const res = await t.app.inject({ method: 'HEAD', url: '/' });
     expect(res.statusCode).toBe(200);

@@ -55,6 +55,8 @@ const shells = new Map<string, string>();
 export function isPageRequest(pathname: string, accept: string | undefined): boolean {
   if (pathname === '/api' || pathname.startsWith('/api/')) return false;
   if ((accept ?? '').includes('text/html')) return true;
+  // The shell's own name is the home page, for probes that ask for it by name.
+  if (pathname === '/index.html') return true;
   const last = pathname.slice(pathname.lastIndexOf('/') + 1);
   return !/\.[A-Za-z0-9]+$/.test(last);
 }

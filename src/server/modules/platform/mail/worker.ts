@@ -26,7 +26,7 @@ export function createOutboxWorker(deps: {
   clock: Clock;
 }): OutboxWorker {
   const { smtpUrl } = deps;
-  // The SMTP client is read when there is mail to send, not at start-up.
+  // The SMTP library is read on the first delivery pass, not at start-up (SMTP_URL is checked by config.ts).
   let transport: Transporter | undefined;
   const connect = smtpUrl
     ? lazy(async () => {

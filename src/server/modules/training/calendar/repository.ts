@@ -160,7 +160,6 @@ export function createCalendarRepository(clock: Clock) {
       return new Map(rows.map((r) => [r.pathId, r.n]));
     },
 
-    /** The sessions a person trains, and those of the editions they are confirmed in. */
     /**
      * The sessions of the editions a person is confirmed in or trains, and those they lead. Read from the
      * person's few editions (by index) rather than by testing every session of the programme.

@@ -179,13 +179,23 @@ export function createEnrolmentService(deps: {
   async function enrolBatch(editionId: number, items: SelfEnrolment[]): Promise<Settled<Enrolment>[]> {
     const decided = await decideOrRetry(editionId, items);
     const ids = decided.flatMap((d) => (d.ok ? [d.value.id] : []));
-    const views = new Map((await repo.viewsByIds(db, ids)).map((v) => [v.enrolment.id, v]));
+    const views = new Map(
+      ((await repo.viewsByIds(db, ids).catch(() => null)) ?? []).map((v) => [v.enrolment.id, v]),
+    );
     const now = clock.now();
-    return decided.map((d) => {
-      if (!d.ok) return d;
-      const v = views.get(d.value.id);
-      return v ? { ok: true, value: toEnrolment(v, now) } : { ok: false, error: errors.notFound(ENROLMENT) };
-    });
+    return Promise.all(
+      decided.map(async (d): Promise<Settled<Enrolment>> => {
+        if (!d.ok) return d;
+        const v = views.get(d.value.id);
+        if (v) return { ok: true, value: toEnrolment(v, now) };
+        // The enrolments are committed: a failed shared read is tried again for each, so it fails one answer at most.
+        try {
+          return { ok: true, value: await view(d.value.id) };
+        } catch (error) {
+          return { ok: false, error };
+        }
+      }),
+    );
   }
 
   async function decideOrRetry(editionId: number, items: SelfEnrolment[]): Promise<Settled<EnrolmentRow>[]> {
