@@ -26,7 +26,7 @@ export async function measureLighthouse(base: string, paths: string[]): Promise<
   });
   try {
     const out: LighthouseResult[] = [];
-    for (const path of paths) {
+    const audit = async (path: string) => {
       const result = await lighthouse(`${base}${path}`, {
         port: chrome.port,
         onlyCategories: ['performance'],
@@ -34,17 +34,22 @@ export async function measureLighthouse(base: string, paths: string[]): Promise<
         output: 'json',
       });
       if (!result) throw new Error(`Lighthouse returned nothing for ${path}`);
-      const { lhr } = result;
-      if (lhr.runtimeError) throw new Error(`Lighthouse on ${path}: ${lhr.runtimeError.message}`);
-      const audit = (id: string) => lhr.audits[id]?.numericValue ?? null;
+      if (result.lhr.runtimeError)
+        throw new Error(`Lighthouse on ${path}: ${result.lhr.runtimeError.message}`);
+      return result.lhr;
+    };
+    for (const path of paths) {
+      // Lighthouse now and then fails to record a trace (NO_NAVSTART): one more try before giving up.
+      const lhr = await audit(path).catch(() => audit(path));
+      const metric = (id: string) => lhr.audits[id]?.numericValue ?? null;
       out.push({
         path,
         score: Math.round((lhr.categories.performance?.score ?? 0) * 100),
-        firstContentfulPaintMs: audit('first-contentful-paint'),
-        largestContentfulPaintMs: audit('largest-contentful-paint'),
-        totalBlockingTimeMs: audit('total-blocking-time'),
-        cumulativeLayoutShift: audit('cumulative-layout-shift'),
-        speedIndexMs: audit('speed-index'),
+        firstContentfulPaintMs: metric('first-contentful-paint'),
+        largestContentfulPaintMs: metric('largest-contentful-paint'),
+        totalBlockingTimeMs: metric('total-blocking-time'),
+        cumulativeLayoutShift: metric('cumulative-layout-shift'),
+        speedIndexMs: metric('speed-index'),
       });
     }
     return out;

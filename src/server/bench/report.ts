@@ -44,6 +44,8 @@ export type BenchInput = {
   floors: FloorResult[];
   burst: BurstSummary;
   lighthouse: LighthouseResult[] | null;
+  /** Why Lighthouse measured nothing, when it failed. */
+  lighthouseError?: string | null;
 };
 
 /** Each route with its share of the ceiling's throughput and its multiple of its query's floor. */
@@ -225,7 +227,7 @@ export function formatReport(input: BenchInput): string {
       `start-up: ${fmt(input.startupMs / 1000, 2)} s; server peak memory (VmHWM): ${fmt(input.peakRssBytes / MB)} MB`,
       input.lighthouse
         ? `lighthouse (mobile performance): ${input.lighthouse.map((l) => `${l.path} ${l.score}`).join(', ')}`
-        : 'lighthouse: not measured',
+        : `lighthouse: ${lighthouseNotMeasured(input)}`,
     ].join('\n'),
     table(
       ['target', 'measured', 'met'],
@@ -244,4 +246,9 @@ export function formatReport(input: BenchInput): string {
       : []),
   ];
   return parts.join('\n\n');
+}
+
+/** What the results say when Lighthouse measured nothing: skipped (quick check) or failed, and why. */
+export function lighthouseNotMeasured(input: Pick<BenchInput, 'lighthouseError'>): string {
+  return input.lighthouseError ? `not measured (${input.lighthouseError})` : 'not measured';
 }

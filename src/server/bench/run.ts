@@ -8,7 +8,7 @@ import { type FloorResult, floorQueries, measureFloor } from './floor.js';
 import type { LighthouseResult } from './lighthouse.js';
 import { type LoadOptions, measureRoute, type RouteResult } from './load.js';
 import type { Manifest } from './manifest.js';
-import { type BenchInput, quickCheckFailures, routeRows, targets } from './report.js';
+import { type BenchInput, lighthouseNotMeasured, quickCheckFailures, routeRows, targets } from './report.js';
 import { benchRoutes } from './routes.js';
 import { startServer } from './server-process.js';
 
@@ -57,6 +57,7 @@ export async function runBench(opts: BenchOptions): Promise<{ input: BenchInput;
   const routes: RouteResult[] = [];
   let burstRun: Awaited<ReturnType<typeof runBurst>>;
   let lighthouse: LighthouseResult[] | null = null;
+  let lighthouseError: string | null = null;
   let peakRssBytes: number;
   try {
     for (const spec of benchRoutes(manifest)) {
@@ -77,7 +78,12 @@ export async function runBench(opts: BenchOptions): Promise<{ input: BenchInput;
       log('lighthouse (mobile) on / and /formazione');
       // Loaded only for a full run: the quick check needs no browser.
       const { measureLighthouse } = await import('./lighthouse.js');
-      lighthouse = await measureLighthouse(server.base, ['/', '/formazione']);
+      // A browser that fails says so in the results (its targets "not measured"); the run's other figures stay.
+      lighthouse = await measureLighthouse(server.base, ['/', '/formazione']).catch((err: Error) => {
+        lighthouseError = err.message;
+        log(`lighthouse failed: ${err.message}`);
+        return null;
+      });
     }
   } finally {
     ({ peakRssBytes } = await server.stop());
@@ -111,6 +117,7 @@ export async function runBench(opts: BenchOptions): Promise<{ input: BenchInput;
     floors,
     burst: { ...burst, users: burst.requests, seats: burstFixture.seats, verdict },
     lighthouse,
+    lighthouseError,
   };
   return { input, results: resultsFile(input, opts) };
 }
@@ -162,7 +169,7 @@ export function resultsFile(
     routes: routeRows(input.routes, input.floors),
     floors: input.floors,
     burst: input.burst,
-    lighthouse: input.lighthouse ?? 'not measured',
+    lighthouse: input.lighthouse ?? lighthouseNotMeasured(input),
     targets: targets(input),
     unmetTargetsExplained: UNMET_EXPLAINED,
     quickCheck: input.quick ? { failures: quickCheckFailures(input) } : undefined,
