@@ -168,13 +168,6 @@ export function createEnrolmentService(deps: {
     }
   }
 
-  /**
-   * Self-enrolments of one edition decided together: one transaction, one lock, one statement each for
-   * the enrolments, their audit records and their e-mails, in arrival order. Under the lock only what
-   * may have changed since the caller's checks is read again: the edition's status and window (from
-   * the locked row), who already holds an active enrolment, and the seats. A batch that fails for a
-   * reason of its own is decided again one request at a time, so one request cannot fail the others.
-   */
   /** A batch of self-enrolments decided, then the answers read in one query once it committed. */
   async function enrolBatch(editionId: number, items: SelfEnrolment[]): Promise<Settled<Enrolment>[]> {
     const decided = await decideOrRetry(editionId, items);
@@ -198,6 +191,13 @@ export function createEnrolmentService(deps: {
     );
   }
 
+  /**
+   * Self-enrolments of one edition decided together: one transaction, one lock, one statement each for
+   * the enrolments, their audit records and their e-mails, in arrival order. Under the lock only what
+   * may have changed since the caller's checks is read again: the edition's status and window (from
+   * the locked row), who already holds an active enrolment, and the seats. A batch that fails for a
+   * reason of its own is decided again one request at a time, so one request cannot fail the others.
+   */
   async function decideOrRetry(editionId: number, items: SelfEnrolment[]): Promise<Settled<EnrolmentRow>[]> {
     try {
       return await withEdition(editionId, (tx, edition) => decideBatch(tx, edition, items));
@@ -293,10 +293,17 @@ export function createEnrolmentService(deps: {
 
   const selfEnrolments = createBatches(enrolBatch, { maxBatch: SELF_ENROLMENT_BATCH });
 
+  type FoundEdition = NonNullable<Awaited<ReturnType<EnrolmentRepository['findEdition']>>>;
+
+  /** Whether a unit's staff may attend an edition's path. */
+  async function eligibleFor(tx: Db, found: FoundEdition, unitId: number | null) {
+    return isEligible(await deps.paths.eligibilityRule(found.path, tx), unitId);
+  }
+
   async function eligible(tx: Db, editionId: number, unitId: number | null) {
     const found = await repo.findEdition(tx, editionId);
     if (!found) throw errors.notFound(EDITION);
-    return isEligible(await deps.paths.eligibilityRule(found.path, tx), unitId);
+    return eligibleFor(tx, found, unitId);
   }
 
   /**
@@ -306,13 +313,12 @@ export function createEnrolmentService(deps: {
    */
   async function checkSelfEnrolment(
     tx: Db,
-    found: NonNullable<Awaited<ReturnType<EnrolmentRepository['findEdition']>>>,
+    found: FoundEdition,
     person: { id: string; unitId: number | null },
     opts: { active: boolean },
   ) {
     checkEnrollable(found.edition, clock.now(), { bypassWindow: false });
-    if (!isEligible(await deps.paths.eligibilityRule(found.path, tx), person.unitId))
-      throw rules.notEligible();
+    if (!(await eligibleFor(tx, found, person.unitId))) throw rules.notEligible();
     if (opts.active && (await repo.findActive(tx, found.edition.id, person.id)))
       throw rules.alreadyEnrolled();
   }
