@@ -3,6 +3,7 @@ export * from './audit.js';
 export * from './campaigns.js';
 export * from './catalogue.js';
 export * from './enrolment.js';
+export * from './fad.js';
 export * from './identity.js';
 export * from './mail.js';
 export * from './plans.js';
