@@ -54,6 +54,11 @@ describe('after signing in, each role lands where its work is', () => {
         await signIn(page, email, DEMO_PASSWORD);
         await expectHeading(page, heading);
         expect(new URL(page.url()).pathname).toBe(path);
+        // The officer's work is the requests awaiting their approval: the list opens filtered on them.
+        if (path === '/provincia/iscrizioni') {
+          expect(new URL(page.url()).searchParams.get('status')).toBe('pending');
+          await expect.poll(() => page.getByRole('row').count()).toBeGreaterThan(1);
+        }
         if (width === 390) await noSidewaysScroll(page);
         await expectAccessible(page, `landing of ${email} at ${width} px`);
         await context.close();

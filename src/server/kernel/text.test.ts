@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readCsv } from './csv.js';
 import { AppError } from './errors.js';
-import { cleanText, cleanTree } from './text.js';
+import { cleanText, cleanTree, headerText } from './text.js';
 
 const decomposed = 'Citta\u0300 e\u0300 perche\u0301';
 const composed = 'Città è perché';
@@ -129,5 +129,14 @@ describe('readCsv under the text rule', () => {
       expect(e.details?.map((d) => d.path)).toEqual(['rows.3.name']);
       expect(e.details?.[0]?.messages.en).toMatch(/^Row 3, column name: .*bidirectional/);
     }
+  });
+});
+
+describe('headerText', () => {
+  it('drops control characters from a header kept for reading, and bounds its length', () => {
+    expect(headerText('Mozilla/5.0\u0085 (X11)\u0007', 300)).toBe('Mozilla/5.0 (X11)');
+    expect(headerText('x'.repeat(400), 300)).toHaveLength(300);
+    expect(headerText('\u0001\u009f', 300)).toBeNull();
+    expect(headerText(undefined, 300)).toBeNull();
   });
 });

@@ -23,7 +23,7 @@ const adminCan = Object.fromEntries(Object.keys(none).map((k) => [k, true]));
 describe('landingPath', () => {
   it('lands each role where its work is', () => {
     expect(landingPath(who(['learner']))).toBe('/la-mia-formazione');
-    expect(landingPath(who(['province_officer'], officerCan))).toBe('/provincia/iscrizioni');
+    expect(landingPath(who(['province_officer'], officerCan))).toBe('/provincia/iscrizioni?status=pending');
     expect(landingPath(who(['trainer'], { runSessions: true }))).toBe('/formazione/docenze');
     expect(landingPath(who(['task_force'], taskForceCan))).toBe('/riassetto/settimana');
     expect(landingPath(who(['national_admin'], adminCan))).toBe(ATTENTION_PATH);
@@ -37,11 +37,11 @@ describe('landingPath', () => {
 
   it('chooses the most operational of several roles: admin, officer, task force, trainer, learner', () => {
     expect(landingPath(who(['learner', 'trainer', 'province_officer'], officerCan))).toBe(
-      '/provincia/iscrizioni',
+      '/provincia/iscrizioni?status=pending',
     );
     expect(landingPath(who(['trainer', 'task_force'], taskForceCan))).toBe('/riassetto/settimana');
     expect(landingPath(who(['task_force', 'province_officer'], { ...officerCan, ...taskForceCan }))).toBe(
-      '/provincia/iscrizioni',
+      '/provincia/iscrizioni?status=pending',
     );
     expect(landingPath(who(['trainer', 'national_admin'], adminCan))).toBe(ATTENTION_PATH);
     expect(landingPath(who(['learner', 'trainer']))).toBe('/formazione/docenze');

@@ -7,14 +7,14 @@ export const ATTENTION_PATH = '/amministrazione';
 /**
  * Where a person lands after signing in without a `?next=`: the page where their work is. Someone
  * with several roles lands on the most operational one, in this order: national administrator (the
- * overview of what needs attention), Province officer (their Province's enrolment requests), task
+ * overview of what needs attention), Province officer (their Province's requests awaiting approval), task
  * force (their units this week), trainer (their sessions), and everyone else on La mia formazione.
  * The `can` flags confirm the page is theirs, so a role without its usual capability falls through.
  */
 export function landingPath(me: Pick<Me, 'roles' | 'can'>): string {
   const has = (role: Role) => me.roles.some((g) => g.role === role);
   if (has('national_admin')) return ATTENTION_PATH;
-  if (has('province_officer') && me.can.listEnrolments) return '/provincia/iscrizioni';
+  if (has('province_officer') && me.can.listEnrolments) return '/provincia/iscrizioni?status=pending';
   if (has('task_force') && me.can.validateRestructuring) return '/riassetto/settimana';
   if (has('trainer')) return '/formazione/docenze';
   return '/la-mia-formazione';

@@ -34,6 +34,8 @@ export function EditionStatusPanel({ edition }: { edition: Edition }) {
   // The public calendar shows an edition only once its path is published too: say so, and offer both.
   const pathHidden = path.data !== undefined && path.data.status !== 'published';
   const pathTitle = path.data?.title ?? edition.pathTitle;
+  // An archived path hides its editions as a draft one does; the texts say which it is.
+  const pathState = { path: pathTitle, context: path.data?.status === 'archived' ? 'archived' : undefined };
   const publish = (withPath: boolean) => {
     transition.reset();
     publishPath.reset();
@@ -128,7 +130,7 @@ export function EditionStatusPanel({ edition }: { edition: Edition }) {
       ) : null}
       {(edition.status === 'published' || edition.status === 'closed') && pathHidden ? (
         <div className="alert alert-warning mt-3 mb-0" role="note">
-          <p className="mb-2">{t('editionAdmin.hiddenByPath', { path: pathTitle })}</p>
+          <p className="mb-2">{t('editionAdmin.hiddenByPath', pathState)}</p>
           <Button
             color="primary"
             size="sm"
@@ -149,7 +151,7 @@ export function EditionStatusPanel({ edition }: { edition: Edition }) {
         </p>
       ) : null}
       <Dialog open={confirming} title={t('editionAdmin.publishTitle')} onClose={() => setConfirming(false)}>
-        <p>{t('editionAdmin.publishPathDraft', { path: pathTitle })}</p>
+        <p>{t('editionAdmin.publishPathDraft', pathState)}</p>
         <ErrorAlert error={transition.error ?? publishPath.error} />
         <div className="d-flex flex-wrap gap-2">
           <Button color="primary" disabled={pending} onClick={() => publish(true)}>

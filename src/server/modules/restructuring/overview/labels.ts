@@ -1,6 +1,7 @@
 import type { HiringReason, HiringState } from '../../../../common/capacity.js';
 import { formatEuro } from '../../../../common/money.js';
 import type { DeadlineKind, InterventionKind, ReorgStatus } from '../../../../common/restructuring.js';
+import { formatRomeDate } from '../../../../common/rome-time.js';
 import type { Lang } from '../../../kernel/errors.js';
 
 /** The words of the exports and the brief, in Italian and English (the web app has its own). */
@@ -64,11 +65,5 @@ export const percent = (v: number | null, lang: Lang) =>
 /** Cents as euro with thousands separators, in the language's way (exact, never through a float). */
 export const euro = (cents: number | null, lang: Lang) => formatEuro(cents, lang);
 
-/** An ISO day as the app shows it: 31/07/2026 in Italian, 31 Jul 2026 in English. */
-export const day = (iso: string | null, lang: Lang) => {
-  if (!iso) return '—';
-  const [y, mo, d] = iso.slice(0, 10).split('-');
-  if (lang === 'it') return `${d}/${mo}/${y}`;
-  const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-  return `${Number(d)} ${months[Number(mo) - 1]} ${y}`;
-};
+/** An ISO day as the app shows it everywhere: 31 lug 2026 in Italian, 31 Jul 2026 in English. */
+export const day = (iso: string | null, lang: Lang) => (iso ? formatRomeDate(iso.slice(0, 10), lang) : '—');

@@ -370,7 +370,10 @@ describe('adopting again after a request for an update', () => {
     const after = changed.json() as ReorgPlanView;
     expect(after.status).toBe('adottato');
     expect(after.events[0]?.kind).toBe('validated');
-    expect(after.events[0]?.note).toMatch(/l’atto di adozione cambia da delibera_consiliare n\. 19/);
+    // Readable words and the app's one date format, never codes or ISO days.
+    expect(after.events[0]?.note).toContain(
+      'l’atto di adozione cambia da delibera consiliare n. 19 del 20 ott 2026 a delibera consiliare n. 20 del 20 ott 2026.',
+    );
   });
 });
 

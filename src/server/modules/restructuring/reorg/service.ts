@@ -15,6 +15,7 @@ import {
   planContent,
   type ReorgStatus,
 } from '../../../../common/restructuring.js';
+import { formatRomeDate } from '../../../../common/rome-time.js';
 import type { Db } from '../../../db/client.js';
 import { isUniqueViolation } from '../../../db/sql.js';
 import type { Clock } from '../../../kernel/clock.js';
@@ -52,7 +53,12 @@ function versionView(v: VersionJoin): PlanVersionView {
   return { ...summaryOf(v), content, totals: totalsOf(content) };
 }
 
-const actLabel = (a: AdoptionAct | null) => (a ? `${a.type} n. ${a.number} del ${a.date}` : 'nessuno');
+const ACT_TYPE: Record<AdoptionAct['type'], string> = {
+  decreto_presidenziale: 'decreto presidenziale',
+  delibera_consiliare: 'delibera consiliare',
+};
+const actLabel = (a: AdoptionAct | null) =>
+  a ? `${ACT_TYPE[a.type]} n. ${a.number} del ${formatRomeDate(a.date)}` : 'nessuno';
 
 /** Recorded (in Italian, like the rest of the history) when a version validated on an adopted plan changes its act. */
 const actChangedNote = (before: AdoptionAct | null, after: AdoptionAct) =>
