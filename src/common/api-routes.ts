@@ -87,6 +87,17 @@ export const apiRoutes = {
     feedback: '/api/v1/enrolments/:id/feedback',
     editionFeedback: '/api/v1/editions/:id/feedback',
   },
+  fad: {
+    pathModules: '/api/v1/fad/paths/:pathId/modules',
+    pathSessions: '/api/v1/fad/paths/:pathId/sessions',
+    module: '/api/v1/fad/modules/:id',
+    pages: '/api/v1/fad/modules/:id/pages',
+    pageOrder: '/api/v1/fad/modules/:id/page-order',
+    page: '/api/v1/fad/pages/:pageId',
+    progress: '/api/v1/fad/modules/:id/progress',
+    sessionModule: '/api/v1/fad/sessions/:sessionId/module',
+    mine: '/api/v1/me/fad',
+  },
   enrolment: {
     list: '/api/v1/enrolments',
     mine: '/api/v1/me/enrolments',

@@ -22,6 +22,7 @@ import { calendarModule } from './training/calendar/index.js';
 import { catalogueModule } from './training/catalogue/index.js';
 import { certificatesModule } from './training/certificates/index.js';
 import { enrolmentModule } from './training/enrolment/index.js';
+import { fadModule } from './training/fad/index.js';
 import { learningModule } from './training/learning/index.js';
 
 /**
@@ -46,6 +47,8 @@ export const modules = [
   attendanceModule,
   certificatesModule,
   learningModule,
+  // online modules write their time to the attendance ledger
+  fadModule,
   // assessment
   frameworkModule,
   profilesModule,

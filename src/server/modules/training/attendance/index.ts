@@ -9,6 +9,7 @@ import { createAttendanceRepository } from './repository.js';
 import { type AttendanceServices, attendanceRoutes } from './routes.js';
 import { createAttendanceService } from './service.js';
 
+export type { AttendanceService } from './service.js';
 export { type UnitTrainingLookup, unitTrainingLookup } from './unit-summary.js';
 
 /**

@@ -53,6 +53,8 @@ const OPTIONS: sanitizeHtml.IOptions = {
   allowedSchemesByTag: { img: ['https', 'http'] },
   allowProtocolRelative: false,
   disallowedTagsMode: 'discard',
+  // An image whose address was refused (javascript:, data:) has nothing left to show.
+  exclusiveFilter: (frame) => frame.tag === 'img' && !frame.attribs.src,
   // Links leave the platform in a new context without handing it the opener.
   transformTags: {
     a: sanitizeHtml.simpleTransform('a', { rel: 'noopener noreferrer' }),
