@@ -1,6 +1,7 @@
 import { assessmentAccess } from './access/assessment.js';
 import { attendanceAccess } from './access/attendance.js';
 import { catalogueAccess } from './access/catalogue.js';
+import { fadAccess } from './access/fad.js';
 import { identityAccess } from './access/identity.js';
 import { overviewAccess } from './access/overview.js';
 import { planningAccess } from './access/planning.js';
@@ -28,6 +29,7 @@ const declared: AccessTable = {
   ...catalogueAccess,
   ...trainingAccess,
   ...attendanceAccess,
+  ...fadAccess,
   ...assessmentAccess,
   ...planningAccess,
   ...taskforceAccess,
