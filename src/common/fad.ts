@@ -48,9 +48,12 @@ export const fadModuleInput = z.object({
   status: z.enum(FAD_MODULE_STATUSES).default('draft'),
 });
 export type FadModuleInput = z.infer<typeof fadModuleInput>;
+/** What a client sends: the fields with defaults may be left out. */
+export type FadModuleBody = z.input<typeof fadModuleInput>;
 
 export const fadModuleUpdate = fadModuleInput.extend({ revision: wholeNumber(1, 2_147_483_647) });
 export type FadModuleUpdate = z.infer<typeof fadModuleUpdate>;
+export type FadModuleUpdateBody = z.input<typeof fadModuleUpdate>;
 
 export const fadMaterial = z.object({ label: text(200).min(1), url: httpUrl });
 export type FadMaterial = z.infer<typeof fadMaterial>;
@@ -66,6 +69,7 @@ export const fadPageInput = z.object({
   materials: z.array(fadMaterial).max(30).default([]),
 });
 export type FadPageInput = z.infer<typeof fadPageInput>;
+export type FadPageBody = z.input<typeof fadPageInput>;
 
 export const fadPageOrder = z.object({ pageIds: z.array(dbId).min(1).max(500) });
 

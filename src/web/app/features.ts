@@ -10,6 +10,7 @@ import { catalogueFeature } from '../features/catalogue';
 import { certificatesFeature } from '../features/certificates';
 import { enrolmentFeature } from '../features/enrolment';
 import { errorsFeature } from '../features/errors';
+import { fadFeature } from '../features/fad';
 import { frameworkFeature } from '../features/framework';
 import { gapsFeature } from '../features/gaps';
 import { homeFeature } from '../features/home';
@@ -42,6 +43,7 @@ export const features: readonly WebFeature[] = [
   trainingFeature,
   profileFeature,
   learningFeature,
+  fadFeature,
   enrolmentFeature,
   attendanceFeature,
   certificatesFeature,

@@ -8,6 +8,7 @@ import { formatDate } from '../../components/format';
 import { Loading } from '../../components/Loading';
 import { Page } from '../../components/Page';
 import { TableScroll } from '../../components/TableScroll';
+import { pathModulesAdminPath } from '../fad/paths';
 import { dateWords, EditionStatusBadge, PathStatusBadge } from '../training/labels';
 import { type PathStatus, useCreateEdition, useEditions, usePath, usePathStatus, useSavePath } from './api';
 import { EditionForm } from './EditionForm';
@@ -51,11 +52,16 @@ function StatusActions({ path }: { path: TrainingPath }) {
           </Button>
         ) : null}
       </div>
-      {path.status === 'published' ? (
-        <p className="mt-3 mb-0">
-          <Link to={`/formazione/percorsi/${path.slug}`}>{t('catalogue.publicPage')}</Link>
-        </p>
-      ) : null}
+      <ul className="list-inline mt-3 mb-0">
+        {path.status === 'published' ? (
+          <li className="list-inline-item me-3">
+            <Link to={`/formazione/percorsi/${path.slug}`}>{t('catalogue.publicPage')}</Link>
+          </li>
+        ) : null}
+        <li className="list-inline-item">
+          <Link to={pathModulesAdminPath(path.id)}>{t('fad.admin.nav')}</Link>
+        </li>
+      </ul>
     </section>
   );
 }
