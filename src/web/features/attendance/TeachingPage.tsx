@@ -51,10 +51,11 @@ function SessionState({ s, now }: { s: TeachingSession; now: number }) {
   if (s.status === 'cancelled' || s.editionStatus === 'cancelled') return <CancelledBadge />;
   if (new Date(s.startsAt).getTime() > now) return <>{t('sessionStatus.scheduled')}</>;
   const held = new Date(s.endsAt).getTime() <= now;
+  // The register opens when the session starts: a class under way with nothing recorded is work to do.
   return (
     <>
       {held ? t('teaching.held') : t('teaching.ongoing')}
-      {held && s.recorded === 0 && s.enrolled > 0 ? (
+      {s.recorded === 0 && s.enrolled > 0 ? (
         <span className="d-block small">{t('teaching.toRecord')}</span>
       ) : null}
     </>
