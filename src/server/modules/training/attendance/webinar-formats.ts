@@ -91,7 +91,13 @@ const HEADERS = {
 export type Column = keyof typeof HEADERS;
 
 /** Join columns that hold only a person's first connection (a summary): a table of connections wins. */
-const FIRST_ONLY = new Set(['firstjoin', 'firstseen', 'primoingresso', 'primoaccesso', 'primapartecipazione']);
+const FIRST_ONLY = new Set([
+  'firstjoin',
+  'firstseen',
+  'primoingresso',
+  'primoaccesso',
+  'primapartecipazione',
+]);
 
 const JOINED = new Set([
   'joined',
@@ -332,7 +338,11 @@ function nameOf(t: Table, r: CsvRow) {
 
 function emailProblem(email: string, name: string, en: boolean): string | null {
   if (!email)
-    return name ? null : en ? 'the e-mail address and the name are missing' : 'mancano l’indirizzo e-mail e il nome';
+    return name
+      ? null
+      : en
+        ? 'the e-mail address and the name are missing'
+        : 'mancano l’indirizzo e-mail e il nome';
   return /^[^\s@]+@[^\s@]+$/.test(email)
     ? null
     : en
@@ -359,11 +369,14 @@ function connectionsOfRows(t: Table, reading: TimeReading, en: boolean) {
     const messages: string[] = [];
     const problem = emailProblem(email, name, en);
     if (problem) messages.push(problem);
-    if (!join) messages.push(en ? `unreadable join time "${rawJoin}"` : `ora di ingresso illeggibile "${rawJoin}"`);
+    if (!join)
+      messages.push(en ? `unreadable join time "${rawJoin}"` : `ora di ingresso illeggibile "${rawJoin}"`);
     if (!leave)
       messages.push(en ? `unreadable leave time "${rawLeave}"` : `ora di uscita illeggibile "${rawLeave}"`);
     if (join && leave && leave < join)
-      messages.push(en ? 'the leave time is before the join time' : 'l’ora di uscita precede quella di ingresso');
+      messages.push(
+        en ? 'the leave time is before the join time' : 'l’ora di uscita precede quella di ingresso',
+      );
     if (messages.length || !join || !leave) rowErrors.push({ row: r.line, messages });
     else connections.push({ row: r.line, name, email, join, leave });
   }

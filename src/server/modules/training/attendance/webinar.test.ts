@@ -5,12 +5,14 @@ import { attendedMinutes } from './intervals.js';
 import { matchName, parseReport } from './webinar.js';
 import { dateOrder, decodeReport, findColumns, headerKey, parseTime } from './webinar-formats.js';
 
-const fixture = (name: string) => new Uint8Array(readFileSync(new URL(`./fixtures/${name}`, import.meta.url)));
+const fixture = (name: string) =>
+  new Uint8Array(readFileSync(new URL(`./fixtures/${name}`, import.meta.url)));
 /** An instant at a Rome wall-clock time with seconds. */
 const rome = (day: string, time: string) =>
   romeInstant(day, time.slice(0, 5)).getTime() + Number(time.slice(6) || 0) * 1000;
 const span = (day: string, from: string, to: string) => ({ start: rome(day, from), end: rome(day, to) });
-const minutesIn = (day: string, from: string, to: string) =>
+const minutesIn =
+  (day: string, from: string, to: string) =>
   (p: { intervals: { start: number; end: number }[] } | undefined) =>
     attendedMinutes(p?.intervals ?? [], span(day, from, to)).minutes;
 
@@ -154,12 +156,12 @@ describe('parseReport on the platforms’ exports', () => {
       { row: 20, name: 'Carlo Discente' },
       { row: 21, name: 'Carlo Discente' },
     ]);
-    expect(carlo?.intervals).toEqual([
-      span(day, '08:58:02', '09:40:00'),
-      span(day, '09:50:00', '11:00:30'),
-    ]);
+    expect(carlo?.intervals).toEqual([span(day, '08:58:02', '09:40:00'), span(day, '09:50:00', '11:00:30')]);
     expect(minutesIn(day, '09:00', '11:00')(carlo)).toBe(110);
-    expect(people.get('name:anna discente (guest)')).toMatchObject({ email: '', name: 'Anna Discente (Guest)' });
+    expect(people.get('name:anna discente (guest)')).toMatchObject({
+      email: '',
+      name: 'Anna Discente (Guest)',
+    });
   });
 
   it('Teams in Italian on the night summer time starts: the real minutes, the skipped hour refused', () => {
@@ -214,13 +216,19 @@ describe('parseReport on the platforms’ exports', () => {
       'it',
       day,
     );
-    expect(italian.people.get('discente2.cuneo@officina.demo')?.intervals).toEqual([span(day, '09:30', '10:30')]);
+    expect(italian.people.get('discente2.cuneo@officina.demo')?.intervals).toEqual([
+      span(day, '09:30', '10:30'),
+    ]);
   });
 
   it('BigBlueButton (Italian dashboard): names only, day first, still-connected rows and the poll line', () => {
     const day = '2026-11-05';
     const { people, errors } = parseReport(fixture('bbb-learning-dashboard.csv'), 'it', day);
-    expect([...people.keys()]).toEqual(['name:docente esterno', 'name:carlo discente', 'name:giulia discente']);
+    expect([...people.keys()]).toEqual([
+      'name:docente esterno',
+      'name:carlo discente',
+      'name:giulia discente',
+    ]);
     expect(people.get('name:carlo discente')?.intervals).toEqual([span(day, '08:59:40', '10:40:00')]);
     expect(people.get('name:giulia discente')?.rows).toEqual([{ row: 4, name: 'GIULIA DISCÈNTE' }]);
     expect(errors).toEqual([{ row: 5, messages: ['ora di uscita illeggibile "-"'] }]);
@@ -264,7 +272,7 @@ describe('matchName', () => {
   ];
   it('matches one confirmed person by the exact name, without case or accents', () => {
     expect(matchName('NICOLO BIANCHI', roster)).toEqual({ account: roster[0] });
-    expect(matchName('Giulia D\'Amico (Guest)', roster)).toEqual({ account: roster[3] });
+    expect(matchName("Giulia D'Amico (Guest)", roster)).toEqual({ account: roster[3] });
     expect(matchName('Nico B. (Nicolò Bianchi)', roster)).toEqual({ account: roster[0] });
   });
   it('never guesses: several people or none are reported', () => {
