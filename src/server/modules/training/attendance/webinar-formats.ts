@@ -251,10 +251,18 @@ export function parseTime(value: string, reading: TimeReading = { order: 'dmy' }
 type Columns = Partial<Record<Column, number>>;
 type Table = { header: CsvRow; cols: Columns; rows: CsvRow[] };
 
+const HEADER_SETS = Object.entries(HEADERS).map(
+  ([col, names]) => [col as Column, new Set<string>(names)] as const,
+);
+
+/** Where each column is in a row, if the row is a header; every row is asked, so it is kept cheap. */
 function columnsOf(cells: string[]): Columns {
-  const found = findColumns(cells);
+  const keys = cells.map((c) => (c.length > 60 ? '' : headerKey(c)));
   const cols: Columns = {};
-  for (const [col, h] of Object.entries(found)) cols[col as Column] = cells.indexOf(h as string);
+  for (const [col, names] of HEADER_SETS) {
+    const i = keys.findIndex((k) => names.has(k));
+    if (i >= 0) cols[col] = i;
+  }
   return cols;
 }
 
@@ -298,6 +306,7 @@ export function readTable(text: string): Table {
   let failure: AppError | undefined;
   let read = false;
   for (const delimiter of DELIMITERS) {
+    if (delimiter !== ',' && !text.includes(delimiter)) continue;
     let rows: CsvRow[];
     try {
       rows = readCsvRows(text, delimiter);
