@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { romeInstant } from '../../../../common/rome-time.js';
 import { attendedMinutes } from './intervals.js';
 import { matchName, parseReport } from './webinar.js';
-import { dateOrder, decodeReport, findColumns, headerKey, parseTime } from './webinar-formats.js';
+import { decodeReport, findColumns, headerKey } from './webinar-formats.js';
+import { dateOrder, parseTime } from './webinar-times.js';
 
 const fixture = (name: string) =>
   new Uint8Array(readFileSync(new URL(`./fixtures/${name}`, import.meta.url)));
