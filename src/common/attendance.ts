@@ -122,7 +122,8 @@ export const webinarReport = z.object({
       row: z.number().int(),
       name: z.string(),
       email: z.string(),
-      reason: z.enum(['unknown_email', 'not_enrolled']),
+      /** By e-mail: no such account, or not confirmed; by name (reports without e-mail): none or several. */
+      reason: z.enum(['unknown_email', 'not_enrolled', 'unknown_name', 'ambiguous_name']),
       message: z.string(),
     }),
   ),

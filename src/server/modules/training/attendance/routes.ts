@@ -141,7 +141,7 @@ export function attendanceRoutes(app: App, deps: RouteDeps<AttendanceServices>) 
       schema: {
         tags,
         summary:
-          'Load a video platform’s participants report (CSV, multipart field "file"): minutes per person, overlaps merged',
+          'Load a video platform’s participants report (CSV in UTF-8 or UTF-16, multipart field "file": Teams, Zoom, Google Meet, BigBlueButton or plain columns): minutes per person, overlaps merged',
         params: idParams,
         consumes: ['multipart/form-data'],
         response: { 200: webinarReport },
@@ -149,7 +149,7 @@ export function attendanceRoutes(app: App, deps: RouteDeps<AttendanceServices>) 
     },
     async (req) => {
       const { buffer } = await uploadOf(req);
-      return attendance.webinarReport(req.ctx, req.params.id, buffer.toString('utf8'));
+      return attendance.webinarReport(req.ctx, req.params.id, buffer);
     },
   );
 

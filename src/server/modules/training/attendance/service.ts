@@ -244,9 +244,9 @@ export function createAttendanceService(deps: {
       };
     },
 
-    /** A video platform's participants report (CSV text) into the ledger. */
-    webinarReport: (ctx: RequestContext, sessionId: number, text: string) =>
-      importWebinarReport({ db, repo, ledger, clock }, ctx, sessionId, text),
+    /** A video platform's participants report (the uploaded file's bytes) into the ledger. */
+    webinarReport: (ctx: RequestContext, sessionId: number, file: Uint8Array | string) =>
+      importWebinarReport({ db, repo, ledger, clock }, ctx, sessionId, file),
 
     /** The printable sign-in sheet of a session (PDF). */
     async signInSheet(ctx: RequestContext, sessionId: number) {
