@@ -1,4 +1,4 @@
-import { checkRomeTime } from '../../../../common/rome-time.js';
+import { checkRomeTime, isIsoDate } from '../../../../common/rome-time.js';
 
 /**
  * The times of webinar reports, as platforms write them in Italian and US English. Everything is Rome
@@ -63,6 +63,8 @@ function romeWall(y: number, mo: number, d: number, t: { hh: number; mm: number;
 export function parseTime(value: string, reading: TimeReading = { order: 'dmy' }): Date | null {
   const v = value.trim();
   if (WITH_OFFSET.test(v)) {
+    // Date would roll 2026-02-30 over to 2 March: the day must exist as written.
+    if (!isIsoDate(v.slice(0, 10))) return null;
     const d = new Date(v);
     return Number.isNaN(d.getTime()) ? null : d;
   }

@@ -64,6 +64,9 @@ describe('parseTime', () => {
   it('reads ISO 8601 instants with their offset', () => {
     expect(parseTime('2026-05-12T09:03:00+02:00')?.toISOString()).toBe('2026-05-12T07:03:00.000Z');
     expect(parseTime('2026-05-12T07:03:10Z')?.toISOString()).toBe('2026-05-12T07:03:10.000Z');
+    // A day that does not exist is unreadable, not rolled over into the next month.
+    expect(parseTime('2026-02-30T10:00:00Z')).toBeNull();
+    expect(parseTime('2026-02-31T10:00+01:00')).toBeNull();
   });
 
   it('reads wall-clock times as Rome time, in summer and in winter', () => {
