@@ -8,8 +8,12 @@ import { mayRunSessions, maySignLogbooks } from './policy.js';
 import { createAttendanceRepository } from './repository.js';
 import { type AttendanceServices, attendanceRoutes } from './routes.js';
 import { createAttendanceService } from './service.js';
+import { createWebinarAttendance } from './webinar-ledger.js';
 
+export type { Interval } from './intervals.js';
+export { canRunSession } from './policy.js';
 export { type UnitTrainingLookup, unitTrainingLookup } from './unit-summary.js';
+export type { WebinarAttendance } from './webinar-ledger.js';
 
 /**
  * The one attendance ledger and completion, and every way in: register, QR check-in, webinar
@@ -38,6 +42,7 @@ export const attendanceModule = defineModule({
         ledger,
         clock,
       }),
+      webinarAttendance: createWebinarAttendance({ db, repo, ledger }),
     };
   },
   routes: (app, services, { config }) => attendanceRoutes(app, { services, config }),
