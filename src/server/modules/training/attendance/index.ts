@@ -25,7 +25,14 @@ export const attendanceModule = defineModule({
     const repo = createAttendanceRepository();
     const ledger = createLedger({ repo, audit: deps.audit, events });
     return {
-      attendance: createAttendanceService({ db, repo, audit: deps.audit, ledger, clock }),
+      attendance: createAttendanceService({
+        db,
+        repo,
+        audit: deps.audit,
+        ledger,
+        clock,
+        platformRooms: config.bbb !== undefined,
+      }),
       checkins: createCheckinService({
         db,
         repo,

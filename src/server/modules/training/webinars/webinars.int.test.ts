@@ -163,6 +163,30 @@ describe('joining a webinar on BigBlueButton', () => {
   });
 });
 
+describe('lists and feeds with the platform’s room', () => {
+  it('give no link to the room: my sessions and my teaching say where it is held, the feed points to my sessions', async () => {
+    const { sessionId } = await webinar();
+    const mine = (await carlo.get(`/api/v1/me/sessions?from=${day}&to=${day}`)).json() as {
+      sessionId: number;
+      onlineUrl: string | null;
+      webinar: string | null;
+    }[];
+    expect(mine.find((s) => s.sessionId === sessionId)).toMatchObject({ onlineUrl: null, webinar: 'platform' });
+    const teaching = (await trainer.get(`/api/v1/me/teaching?from=${day}&to=${day}`)).json().items as {
+      id: number;
+      webinar: string | null;
+    }[];
+    expect(teaching.find((s) => s.id === sessionId)?.webinar).toBe('platform');
+
+    const feed = (await carlo.post('/api/v1/me/calendar-feed')).json().url as string;
+    const ics = (await carlo.get(new URL(feed).pathname)).body;
+    expect(ics).toContain('/la-mia-formazione/sessioni');
+    expect(ics).not.toContain('meet.example.org');
+    expect(ics).not.toContain('checksum');
+    expect(ics).not.toContain('bigbluebutton');
+  });
+});
+
 describe('BigBlueButton’s analytics callback', () => {
   it('turns join and leave times into ledger minutes, matched by account id, and replays change nothing', async () => {
     const { sessionId } = await webinar();
