@@ -3,7 +3,10 @@ import { romeInstant, romeTime } from './rome-time.js';
 import { joinState, joinWindow, webinarRoom } from './webinars.js';
 
 describe('webinar join window', () => {
-  const session = { startsAt: romeInstant('2026-12-03', '10:00'), endsAt: romeInstant('2026-12-03', '12:00') };
+  const session = {
+    startsAt: romeInstant('2026-12-03', '10:00'),
+    endsAt: romeInstant('2026-12-03', '12:00'),
+  };
   const at = (time: string) => romeInstant('2026-12-03', time);
 
   it('opens to participants 15 minutes before the start and closes at the end', () => {

@@ -1,5 +1,5 @@
-import type { Side, World } from '../world.js';
 import { fromNow, sessionBody } from '../fixtures.js';
+import type { Side, World } from '../world.js';
 import type { AccessTable } from './rules.js';
 
 /**

@@ -24,7 +24,12 @@ describe('BigBlueButton checksums', () => {
   });
 
   it('build the documented query from parameters (a space as +, in the given order)', () => {
-    const q = bbbQuery({ name: 'Test Meeting', meetingID: 'abc123', attendeePW: '111222', moderatorPW: '333444' });
+    const q = bbbQuery({
+      name: 'Test Meeting',
+      meetingID: 'abc123',
+      attendeePW: '111222',
+      moderatorPW: '333444',
+    });
     expect(q).toBe(DOC_QUERY);
     expect(bbbChecksum('create', q, DOC_SECRET, 'sha1')).toBe(DOC_SHA1);
   });

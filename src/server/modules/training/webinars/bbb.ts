@@ -63,7 +63,9 @@ function decode(s: string): string {
   return text
     .replace(/&(#x[0-9a-f]+|#\d+|amp|lt|gt|quot|apos);/gi, (_, e: string) =>
       e[0] === '#'
-        ? String.fromCodePoint(e[1] === 'x' || e[1] === 'X' ? Number.parseInt(e.slice(2), 16) : Number(e.slice(1)))
+        ? String.fromCodePoint(
+            e[1] === 'x' || e[1] === 'X' ? Number.parseInt(e.slice(2), 16) : Number(e.slice(1)),
+          )
         : (ENTITIES[e.toLowerCase()] ?? ''),
     )
     .trim();
@@ -76,7 +78,9 @@ export function xmlText(xml: string, tag: string): string | null {
 }
 
 function xmlBlocks(xml: string, tag: string): string[] {
-  return [...xml.matchAll(new RegExp(`<${tag}(?:\\s[^>]*)?>([\\s\\S]*?)</${tag}>`, 'g'))].map((m) => m[1] ?? '');
+  return [...xml.matchAll(new RegExp(`<${tag}(?:\\s[^>]*)?>([\\s\\S]*?)</${tag}>`, 'g'))].map(
+    (m) => m[1] ?? '',
+  );
 }
 
 export type BbbAnswer = { ok: boolean; messageKey: string | null; message: string | null; xml: string };
@@ -132,7 +136,8 @@ export function readBbbInstant(v: string | number): number | null {
   }
   const ruby = /^(\d{4}-\d{2}-\d{2}) (\d{2}:\d{2}:\d{2}(?:\.\d+)?) ?([+-])(\d{2}):?(\d{2})$/.exec(v.trim());
   const iso = ruby ? `${ruby[1]}T${ruby[2]}${ruby[3]}${ruby[4]}:${ruby[5]}` : v.trim();
-  if (!ruby && !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/i.test(iso)) return null;
+  if (!ruby && !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/i.test(iso))
+    return null;
   const t = Date.parse(iso);
   return Number.isNaN(t) ? null : t;
 }

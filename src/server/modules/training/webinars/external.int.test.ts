@@ -17,7 +17,10 @@ describe('webinars on the session’s own link', () => {
   it('answer the link inside the window, keep it in my sessions, and have no room to end or record', async () => {
     const edition = await makeEdition(admin, {
       trainerIds: [trainerId],
-      sessions: [{ day: 1, mode: 'webinar', start: '10:00', end: '12:00' }, { day: 1, start: '14:00', end: '16:00' }],
+      sessions: [
+        { day: 1, mode: 'webinar', start: '10:00', end: '12:00' },
+        { day: 1, start: '14:00', end: '16:00' },
+      ],
     });
     await confirmedEnrolment(t, edition.id, 'discente.cuneo@officina.demo');
     const [webinar, classroom] = edition.sessions.map((s) => s.id) as [number, number];
@@ -28,7 +31,11 @@ describe('webinars on the session’s own link', () => {
     clock.set(at(day, '09:50'));
     const res = await carlo.post(`/api/v1/me/sessions/${webinar}/join`, {});
     expect(res.statusCode, res.body).toBe(200);
-    expect(res.json()).toEqual({ url: 'https://meet.example.org/officina', role: 'viewer', room: 'external' });
+    expect(res.json()).toEqual({
+      url: 'https://meet.example.org/officina',
+      role: 'viewer',
+      room: 'external',
+    });
     expect((await carlo.post(`/api/v1/me/sessions/${classroom}/join`, {})).json().code).toBe('NOT_A_WEBINAR');
 
     const mine = (await carlo.get(`/api/v1/me/sessions?from=${day}&to=${day}`)).json() as {

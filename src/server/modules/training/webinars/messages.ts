@@ -72,5 +72,4 @@ export const invalidToken = () =>
     en: 'The request’s signature is missing, invalid or expired.',
   });
 
-export const unknownMeeting = () =>
-  errors.notFound({ it: 'Riunione', en: 'Meeting' });
+export const unknownMeeting = () => errors.notFound({ it: 'Riunione', en: 'Meeting' });

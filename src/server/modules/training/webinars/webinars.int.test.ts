@@ -26,7 +26,6 @@ const carloId = (await userByEmail(t, 'discente.cuneo@officina.demo')).id;
 const giuliaId = (await userByEmail(t, 'discente2.cuneo@officina.demo')).id;
 const trainerId = (await userByEmail(t, 'formatore@officina.demo')).id;
 
-
 /** Tomorrow's webinar, 10:00–12:00 Rome, trained by the demo trainer, with Carlo and Giulia confirmed. */
 async function webinar() {
   clock.set(at(day, '07:00'));
@@ -96,7 +95,9 @@ describe('joining a webinar on BigBlueButton', () => {
 
     // A second join creates nothing new (create is idempotent on the peer as on BBB).
     expect((await join(giulia, sessionId)).statusCode).toBe(200);
-    expect(peer.calls.filter((c) => c.call === 'create' && c.params.get('meetingID') === meetingId)).toHaveLength(2);
+    expect(
+      peer.calls.filter((c) => c.call === 'create' && c.params.get('meetingID') === meetingId),
+    ).toHaveLength(2);
 
     const audits = await t.db
       .select()
@@ -116,9 +117,14 @@ describe('joining a webinar on BigBlueButton', () => {
     const res = await join(marco, sessionId);
     expect(res.statusCode).toBe(403);
     expect(res.json().code).toBe('NOT_CONFIRMED');
-    const en = await marco.request('POST', `/api/v1/me/sessions/${sessionId}/join`, {}, {
-      headers: { 'accept-language': 'en' },
-    });
+    const en = await marco.request(
+      'POST',
+      `/api/v1/me/sessions/${sessionId}/join`,
+      {},
+      {
+        headers: { 'accept-language': 'en' },
+      },
+    );
     expect(en.json().message).toContain('confirmed enrolment');
     expect((await join(carlo, 2_000_000_000)).statusCode).toBe(404);
     expect((await t.client().post(`/api/v1/me/sessions/${sessionId}/join`, {})).statusCode).toBe(401);
@@ -171,7 +177,10 @@ describe('lists and feeds with the platform’s room', () => {
       onlineUrl: string | null;
       webinar: string | null;
     }[];
-    expect(mine.find((s) => s.sessionId === sessionId)).toMatchObject({ onlineUrl: null, webinar: 'platform' });
+    expect(mine.find((s) => s.sessionId === sessionId)).toMatchObject({
+      onlineUrl: null,
+      webinar: 'platform',
+    });
     const teaching = (await trainer.get(`/api/v1/me/teaching?from=${day}&to=${day}`)).json().items as {
       id: number;
       webinar: string | null;
@@ -209,11 +218,35 @@ describe('BigBlueButton’s analytics callback', () => {
         finish: ruby('12:05'),
         attendees: [
           // Carlo: 09:50–10:30 and 10:40 until the end (left open: the meeting ended under him).
-          { ext_user_id: carloId, name: 'Carlo', moderator: false, joins: [ruby('09:50'), ruby('10:40')], leaves: [ruby('10:30')] },
+          {
+            ext_user_id: carloId,
+            name: 'Carlo',
+            moderator: false,
+            joins: [ruby('09:50'), ruby('10:40')],
+            leaves: [ruby('10:30')],
+          },
           // Giulia in the same room from two devices.
-          { ext_user_id: giuliaId, name: 'Giulia', moderator: false, joins: [ruby('10:00'), ruby('10:10')], leaves: [ruby('11:00'), ruby('10:20')] },
-          { ext_user_id: trainerId, name: 'Docente', moderator: true, joins: [ruby('09:30')], leaves: [ruby('12:05')] },
-          { ext_user_id: 'w_guest1', name: 'Ospite', moderator: false, joins: [ruby('10:00')], leaves: [ruby('10:30')] },
+          {
+            ext_user_id: giuliaId,
+            name: 'Giulia',
+            moderator: false,
+            joins: [ruby('10:00'), ruby('10:10')],
+            leaves: [ruby('11:00'), ruby('10:20')],
+          },
+          {
+            ext_user_id: trainerId,
+            name: 'Docente',
+            moderator: true,
+            joins: [ruby('09:30')],
+            leaves: [ruby('12:05')],
+          },
+          {
+            ext_user_id: 'w_guest1',
+            name: 'Ospite',
+            moderator: false,
+            joins: [ruby('10:00')],
+            leaves: [ruby('10:30')],
+          },
         ],
       },
     };
@@ -237,7 +270,9 @@ describe('BigBlueButton’s analytics callback', () => {
 
     // Fewer minutes later (a partial replay) keep the higher figure.
     const less = structuredClone(body);
-    less.data.attendees = [{ ...body.data.attendees[0], joins: [ruby('10:00')], leaves: [ruby('10:05')] }] as typeof body.data.attendees;
+    less.data.attendees = [
+      { ...body.data.attendees[0], joins: [ruby('10:00')], leaves: [ruby('10:05')] },
+    ] as typeof body.data.attendees;
     expect((await callback(less, token)).statusCode).toBe(200);
     expect((await ledgerRow(sessionId, carloId))?.minutes).toBe(110);
   });
@@ -250,10 +285,15 @@ describe('BigBlueButton’s analytics callback', () => {
     const valid = { expiresAt: new Date(at(day, '13:00')) };
     expect((await callback(body)).statusCode).toBe(401);
     expect((await callback(body, 'not-a-jwt')).statusCode).toBe(401);
-    const forged = await callback(body, await peer.token({ ...valid, secret: 'another-secret-another-secret-xx' }));
+    const forged = await callback(
+      body,
+      await peer.token({ ...valid, secret: 'another-secret-another-secret-xx' }),
+    );
     expect(forged.statusCode).toBe(401);
     expect(forged.json().code).toBe('INVALID_TOKEN');
-    expect((await callback(body, await peer.token({ expiresAt: new Date(at(day, '12:00')) }))).statusCode).toBe(401);
+    expect(
+      (await callback(body, await peer.token({ expiresAt: new Date(at(day, '12:00')) }))).statusCode,
+    ).toBe(401);
     expect((await callback(body, await peer.token({ ...valid, alg: 'HS256' }))).statusCode).toBe(401);
     // Signed, but not a meeting of this platform.
     expect((await callback(body, await peer.token(valid))).statusCode).toBe(404);
