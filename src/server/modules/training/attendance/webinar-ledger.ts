@@ -2,11 +2,37 @@ import type { Db } from '../../../db/client.js';
 import { AppError, errors } from '../../../kernel/errors.js';
 import type { RequestContext } from '../../../kernel/principal.js';
 import { attendedMinutes, type Interval } from './intervals.js';
-import type { Ledger } from './ledger.js';
+import type { Ledger, RecordInput } from './ledger.js';
 import { SESSION } from './messages.js';
-import type { AttendanceRepository } from './repository.js';
+import type { AttendanceRepository, SessionContext } from './repository.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * What the ledger records for a person's webinar connections: clipped to the session, merged, counted in
+ * whole minutes, source `webinar`, the merged intervals as detail (the participants' report writes the same).
+ */
+export function webinarRecord(
+  s: SessionContext,
+  userId: string,
+  connections: readonly Interval[],
+): RecordInput {
+  const window = { start: s.session.startsAt.getTime(), end: s.session.endsAt.getTime() };
+  const { intervals, minutes } = attendedMinutes(connections, window);
+  return {
+    sessionId: s.session.id,
+    userId,
+    minutes,
+    source: 'webinar',
+    detail: {
+      intervals: intervals.map((i) => ({
+        from: new Date(i.start).toISOString(),
+        to: new Date(i.end).toISOString(),
+      })),
+    },
+    session: s,
+  };
+}
 
 export type WebinarAttendance = ReturnType<typeof createWebinarAttendance>;
 
@@ -26,7 +52,6 @@ export function createWebinarAttendance(deps: { db: Db; repo: AttendanceReposito
     ) {
       const s = await repo.sessionContext(db, sessionId);
       if (!s) throw errors.notFound(SESSION);
-      const window = { start: s.session.startsAt.getTime(), end: s.session.endsAt.getTime() };
       let recorded = 0;
       let skipped = 0;
       for (const p of people) {
@@ -34,23 +59,9 @@ export function createWebinarAttendance(deps: { db: Db; repo: AttendanceReposito
           skipped++;
           continue;
         }
-        const { intervals, minutes } = attendedMinutes(p.intervals, window);
         try {
           await db.transaction((tx) =>
-            ledger.record(tx, ctx, {
-              sessionId,
-              userId: p.userId,
-              minutes,
-              source: 'webinar',
-              keepHigher: true,
-              detail: {
-                intervals: intervals.map((i) => ({
-                  from: new Date(i.start).toISOString(),
-                  to: new Date(i.end).toISOString(),
-                })),
-              },
-              session: s,
-            }),
+            ledger.record(tx, ctx, { ...webinarRecord(s, p.userId, p.intervals), keepHigher: true }),
           );
           recorded++;
         } catch (err) {
