@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DELIVERY_MODES, EDITION_STATUSES, SESSION_STATUSES } from './catalogue.js';
 import { isoDate, text } from './primitives.js';
+import { WEBINAR_ROOMS } from './webinars.js';
 
 /** How a ledger row was recorded. */
 export const ATTENDANCE_SOURCES = ['register', 'qr', 'webinar', 'online', 'logbook'] as const;
@@ -39,6 +40,8 @@ export const teachingSession = sessionInfo.extend({
   enrolled: z.number().int(),
   /** People with minutes recorded in this session. */
   recorded: z.number().int(),
+  /** Where the live webinar is held (entered as moderator through the join route); null if none. */
+  webinar: z.enum(WEBINAR_ROOMS).nullable(),
 });
 export type TeachingSession = z.infer<typeof teachingSession>;
 

@@ -23,6 +23,7 @@ import { catalogueModule } from './training/catalogue/index.js';
 import { certificatesModule } from './training/certificates/index.js';
 import { enrolmentModule } from './training/enrolment/index.js';
 import { learningModule } from './training/learning/index.js';
+import { webinarsModule } from './training/webinars/index.js';
 
 /**
  * Every feature module, in order: a module comes after the modules whose services it uses, and
@@ -46,6 +47,7 @@ export const modules = [
   attendanceModule,
   certificatesModule,
   learningModule,
+  webinarsModule,
   // assessment
   frameworkModule,
   profilesModule,

@@ -10,6 +10,7 @@ import type { AccessTable } from './access/rules.js';
 import { taskforceAccess } from './access/taskforce.js';
 import { trainingAccess } from './access/training.js';
 import { unitProfilesAccess } from './access/unit-profiles.js';
+import { webinarsAccess } from './access/webinars.js';
 
 export * from './access/rules.js';
 
@@ -28,6 +29,7 @@ const declared: AccessTable = {
   ...catalogueAccess,
   ...trainingAccess,
   ...attendanceAccess,
+  ...webinarsAccess,
   ...assessmentAccess,
   ...planningAccess,
   ...taskforceAccess,

@@ -27,6 +27,7 @@ import { trainingFeature } from '../features/training';
 import { unitProfileFeature } from '../features/unit-profile';
 import { unitsFeature } from '../features/units';
 import { usersFeature } from '../features/users';
+import { webinarsFeature } from '../features/webinars';
 import type { WebFeature } from './feature';
 
 /**
@@ -44,6 +45,7 @@ export const features: readonly WebFeature[] = [
   learningFeature,
   enrolmentFeature,
   attendanceFeature,
+  webinarsFeature,
   certificatesFeature,
   catalogueFeature,
   agreementsFeature,

@@ -13,6 +13,7 @@ import { ResultsTable } from '../../components/ResultsTable';
 import { useUrlFilters } from '../../components/urlFilters';
 import { CancelledBadge } from '../training/labels';
 import { sessionTimes } from '../training/times';
+import { WebinarJoin } from '../webinars';
 import { matrixPath, registerPath } from './access';
 import { useTeaching } from './api';
 import { certificatesPath, feedbackPath } from './EditionLinks';
@@ -125,6 +126,11 @@ function EditionSection({ group, now }: { group: EditionGroup; now: number }) {
                 {t('teaching.register')}
                 <span className="visually-hidden"> — {s.title}</span>
               </Link>
+              {s.webinar ? (
+                <div className="mt-2">
+                  <WebinarJoin session={{ ...s, sessionId: s.id }} room={s.webinar} moderator />
+                </div>
+              ) : null}
             </td>
           </tr>
         )}

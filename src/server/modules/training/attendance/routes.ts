@@ -20,11 +20,13 @@ import { type App, type RouteDeps, typed } from '../../../http/types.js';
 import type { CheckinService } from './checkin-service.js';
 import type { LogbookService } from './logbook-service.js';
 import type { AttendanceService } from './service.js';
+import type { WebinarAttendance } from './webinar-ledger.js';
 
 export type AttendanceServices = {
   attendance: AttendanceService;
   checkins: CheckinService;
   logbook: LogbookService;
+  webinarAttendance: WebinarAttendance;
 };
 
 import { logbookRoutes } from './logbook-routes.js';
