@@ -123,6 +123,14 @@ export const apiRoutes = {
     logbookEntry: '/api/v1/logbook/:id',
     logbookSign: '/api/v1/logbook/:id/sign',
   },
+  webinars: {
+    /** Enter a live webinar: answers where to go, inside the session's window. */
+    join: '/api/v1/me/sessions/:sessionId/join',
+    end: '/api/v1/sessions/:id/webinar/end',
+    recordings: '/api/v1/sessions/:id/webinar/recordings',
+    /** BigBlueButton's analytics callback (signed with the shared secret). */
+    analytics: '/api/v1/public/webinars/analytics',
+  },
   framework: {
     versions: '/api/v1/competency-frameworks',
     import: '/api/v1/competency-frameworks/import',

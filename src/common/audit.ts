@@ -135,6 +135,8 @@ export const AUDIT_ACTIONS = [
   'user.invited',
   'user.profile_updated',
   'user.updated',
+  'webinar.ended',
+  'webinar.joined',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -24,6 +24,7 @@ import { certificatesModule } from './training/certificates/index.js';
 import { enrolmentModule } from './training/enrolment/index.js';
 import { fadModule } from './training/fad/index.js';
 import { learningModule } from './training/learning/index.js';
+import { webinarsModule } from './training/webinars/index.js';
 
 /**
  * Every feature module, in order: a module comes after the modules whose services it uses, and
@@ -47,6 +48,7 @@ export const modules = [
   attendanceModule,
   certificatesModule,
   learningModule,
+  webinarsModule,
   // online modules write their time to the attendance ledger
   fadModule,
   // assessment

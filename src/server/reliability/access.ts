@@ -11,6 +11,7 @@ import type { AccessTable } from './access/rules.js';
 import { taskforceAccess } from './access/taskforce.js';
 import { trainingAccess } from './access/training.js';
 import { unitProfilesAccess } from './access/unit-profiles.js';
+import { webinarsAccess } from './access/webinars.js';
 
 export * from './access/rules.js';
 
@@ -30,6 +31,7 @@ const declared: AccessTable = {
   ...trainingAccess,
   ...attendanceAccess,
   ...fadAccess,
+  ...webinarsAccess,
   ...assessmentAccess,
   ...planningAccess,
   ...taskforceAccess,

@@ -28,6 +28,7 @@ import { trainingFeature } from '../features/training';
 import { unitProfileFeature } from '../features/unit-profile';
 import { unitsFeature } from '../features/units';
 import { usersFeature } from '../features/users';
+import { webinarsFeature } from '../features/webinars';
 import type { WebFeature } from './feature';
 
 /**
@@ -46,6 +47,7 @@ export const features: readonly WebFeature[] = [
   fadFeature,
   enrolmentFeature,
   attendanceFeature,
+  webinarsFeature,
   certificatesFeature,
   catalogueFeature,
   agreementsFeature,

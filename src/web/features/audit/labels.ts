@@ -224,6 +224,8 @@ export const ACTION_LABELS: Record<AuditAction, Label> = {
   'user.invited': { it: 'Persona invitata', en: 'Person invited' },
   'user.profile_updated': { it: 'Profilo personale modificato', en: 'Own profile updated' },
   'user.updated': { it: 'Persona modificata', en: 'Person updated' },
+  'webinar.ended': { it: 'Webinar terminato', en: 'Webinar ended' },
+  'webinar.joined': { it: 'Ingresso nel webinar', en: 'Joined the webinar' },
 };
 
 /** What every kind of object in the log reads as. */

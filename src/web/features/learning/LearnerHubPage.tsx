@@ -14,6 +14,7 @@ import { useMyEnrolments } from '../enrolment/api';
 import { SuggestedPaths } from '../plans/SuggestedPaths';
 import { dateWords } from '../training/labels';
 import { sessionTimes } from '../training/times';
+import { WebinarJoin } from '../webinars';
 import { useFeedbackDue, useMySessions, useTranscript } from './api';
 import { feedbackFormPath, MY_CERTIFICATES_PATH, MY_SESSIONS_PATH, TRANSCRIPT_PATH } from './paths';
 import { YearProgress } from './YearProgress';
@@ -38,7 +39,9 @@ function UpcomingSessions() {
                 {formatDayLong(romeDate(s.startsAt))}, {sessionTimes(s)} — {t(`modes.${s.mode}`)}
               </span>
               <span className="d-block small">{s.pathTitle}</span>
-              {s.onlineUrl ? (
+              {s.webinar ? (
+                <WebinarJoin session={{ ...s, title: s.sessionTitle }} room={s.webinar} />
+              ) : s.onlineUrl ? (
                 <a href={s.onlineUrl} rel="noopener noreferrer" className="small">
                   {t('mySessions.join')}
                   <span className="visually-hidden"> {s.sessionTitle}</span>

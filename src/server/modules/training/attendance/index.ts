@@ -8,9 +8,13 @@ import { mayRunSessions, maySignLogbooks } from './policy.js';
 import { createAttendanceRepository } from './repository.js';
 import { type AttendanceServices, attendanceRoutes } from './routes.js';
 import { createAttendanceService } from './service.js';
+import { createWebinarAttendance } from './webinar-ledger.js';
 
+export type { Interval } from './intervals.js';
+export { canRunSession } from './policy.js';
 export type { AttendanceService } from './service.js';
 export { type UnitTrainingLookup, unitTrainingLookup } from './unit-summary.js';
+export type { WebinarAttendance } from './webinar-ledger.js';
 
 /**
  * The one attendance ledger and completion, and every way in: register, QR check-in, webinar
@@ -22,7 +26,14 @@ export const attendanceModule = defineModule({
     const repo = createAttendanceRepository();
     const ledger = createLedger({ repo, audit: deps.audit, events });
     return {
-      attendance: createAttendanceService({ db, repo, audit: deps.audit, ledger, clock }),
+      attendance: createAttendanceService({
+        db,
+        repo,
+        audit: deps.audit,
+        ledger,
+        clock,
+        platformRooms: config.bbb !== undefined,
+      }),
       checkins: createCheckinService({
         db,
         repo,
@@ -39,6 +50,7 @@ export const attendanceModule = defineModule({
         ledger,
         clock,
       }),
+      webinarAttendance: createWebinarAttendance({ db, repo, ledger }),
     };
   },
   routes: (app, services, { config }) => attendanceRoutes(app, { services, config }),

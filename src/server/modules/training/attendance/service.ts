@@ -6,6 +6,7 @@ import type {
   TeachingSession,
 } from '../../../../common/attendance.js';
 import { addDays, romeDate } from '../../../../common/rome-time.js';
+import { webinarRoom } from '../../../../common/webinars.js';
 import type { Db } from '../../../db/client.js';
 import type { Clock } from '../../../kernel/clock.js';
 import { AppError, errors } from '../../../kernel/errors.js';
@@ -38,6 +39,8 @@ export function createAttendanceService(deps: {
   audit: AuditService;
   ledger: Ledger;
   clock: Clock;
+  /** Webinars are held in the platform's room (BigBlueButton is configured). */
+  platformRooms: boolean;
 }) {
   const { db, repo, audit, ledger, clock } = deps;
 
@@ -103,6 +106,10 @@ export function createAttendanceService(deps: {
             ...toSessionInfo({ ...r, trainerName: null, editionTrainers: [] }),
             enrolled: r.enrolled,
             recorded: r.recorded,
+            webinar:
+              r.session.status === 'cancelled' || r.edition.status === 'cancelled'
+                ? null
+                : webinarRoom(r.session, deps.platformRooms),
           }),
         ),
       };
@@ -244,9 +251,9 @@ export function createAttendanceService(deps: {
       };
     },
 
-    /** A video platform's participants report (CSV text) into the ledger. */
-    webinarReport: (ctx: RequestContext, sessionId: number, text: string) =>
-      importWebinarReport({ db, repo, ledger, clock }, ctx, sessionId, text),
+    /** A video platform's participants report (the uploaded file's bytes) into the ledger. */
+    webinarReport: (ctx: RequestContext, sessionId: number, file: Uint8Array | string) =>
+      importWebinarReport({ db, repo, ledger, clock }, ctx, sessionId, file),
 
     /** The printable sign-in sheet of a session (PDF). */
     async signInSheet(ctx: RequestContext, sessionId: number) {
