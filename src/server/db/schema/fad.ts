@@ -54,7 +54,10 @@ export const fadModulePrerequisites = pgTable(
       .notNull()
       .references(() => fadModules.id, { onDelete: 'cascade' }),
   },
-  (t) => [primaryKey({ columns: [t.moduleId, t.requiresId] }), index('fad_prerequisites_requires').on(t.requiresId)],
+  (t) => [
+    primaryKey({ columns: [t.moduleId, t.requiresId] }),
+    index('fad_prerequisites_requires').on(t.requiresId),
+  ],
 );
 
 export const fadPages = pgTable(
