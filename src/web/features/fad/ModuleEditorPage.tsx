@@ -473,7 +473,7 @@ export default function ModuleEditorPage() {
           <Link to={modulePath(m.id)}>{t('fad.admin.preview')}</Link>
         </li>
       </ul>
-      <Settings key={m.revision} module={m} />
+      <Settings key={m.id} module={m} />
       <Pages module={m} />
       <DeleteModule module={m} />
     </Page>
