@@ -309,7 +309,7 @@ export function createQuizzesService(deps: {
     const me = requireActor(ctx);
     return db.transaction(async (tx) => {
       const q = await repo.findQuiz(tx, quizId);
-      if (!q || !q.quiz.active) throw errors.notFound(QUIZ);
+      if (!q?.quiz.active) throw errors.notFound(QUIZ);
       const quiz = q.quiz;
       const enrolled = await repo.confirmedEnrolments(tx, quiz.pathId, me.id);
       const enrolment = enrolled[0];
