@@ -51,7 +51,8 @@ describe('scoring', () => {
 
   it('short answer: case, accents and spaces do not count', () => {
     expect(normaliseShortAnswer('  Perché  Sì ')).toBe('perchesi');
-    const q = { content: { kind: 'short_answer', accepted: ['Perché sì', 'ovvio'] } as const, points: 1 };
+    const content: QuestionContent = { kind: 'short_answer', accepted: ['Perché sì', 'ovvio'] };
+    const q = { content, points: 1 };
     for (const text of ['perche si', 'PERCHÉ SÌ', 'perchesi', 'Ovvio']) {
       expect(scoreQuestion(q, { kind: 'short_answer', text }), text).toBe(1);
     }
