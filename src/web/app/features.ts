@@ -21,6 +21,7 @@ import { plansFeature } from '../features/plans';
 import { profileFeature } from '../features/profile';
 import { profilesFeature } from '../features/profiles';
 import { programmingFeature } from '../features/programming';
+import { quizzesFeature } from '../features/quizzes';
 import { reorgPlansFeature } from '../features/reorg-plans';
 import { taskforceFeature } from '../features/taskforce';
 import { trainingFeature } from '../features/training';
@@ -45,6 +46,7 @@ export const features: readonly WebFeature[] = [
   enrolmentFeature,
   attendanceFeature,
   certificatesFeature,
+  quizzesFeature,
   catalogueFeature,
   agreementsFeature,
   frameworkFeature,
