@@ -102,8 +102,12 @@ describe('online quizzes: an editor writes a final test, a learner passes it', (
     await admin.goto(`/amministrazione/edizioni/${made.editionId}`);
     await expectHeading(admin, title);
     const section = admin.getByRole('region', { name: 'Prova finale online' });
-    await tick(section.getByLabel('La prova finale si svolge online'));
+    // The switch shows what the server holds: it turns on once the change is saved.
+    const toggle = section.getByLabel('La prova finale si svolge online');
+    await toggle.focus();
+    await toggle.press('Space');
     await section.getByText('Impostazione salvata.').waitFor();
+    expect(await toggle.isChecked()).toBe(true);
     await expectAccessible(admin, 'edition with the online final test');
   });
 

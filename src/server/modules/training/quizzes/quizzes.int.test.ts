@@ -2,7 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import type { Answer, Attempt, MyQuiz, Question, QuestionBank, Quiz } from '../../../../common/quizzes.js';
 import { QUIZ_GRACE_SECONDS } from '../../../../common/quizzes.js';
-import { auditLog, quizAttempts } from '../../../db/schema/index.js';
+import { auditLog, quizAttempts, roleGrants, users } from '../../../db/schema/index.js';
 import { isUniqueViolation } from '../../../db/sql.js';
 import { fixedClock } from '../../../kernel/clock.js';
 import type { RequestContext } from '../../../kernel/principal.js';
@@ -167,6 +167,39 @@ describe('question bank and quizzes', () => {
     expect(second.json().code).toBe('FINAL_TEST_EXISTS');
     const audits = await t.db.select().from(auditLog).where(eq(auditLog.action, 'quiz.question_saved'));
     expect(audits.length).toBeGreaterThanOrEqual(3);
+  });
+});
+
+describe('trainers', () => {
+  /** A trainer of Cuneo only: not a catalogue manager, so only the paths of the editions they train. */
+  async function localTrainer(email: string) {
+    const [u] = await t.db
+      .insert(users)
+      .values({ email, name: 'Formatrice locale', unitId: carlo.unitId, passwordHash: carlo.passwordHash })
+      .returning();
+    if (!u) throw new Error('trainer not created');
+    await t.db.insert(roleGrants).values({ userId: u.id, role: 'trainer', unitId: carlo.unitId });
+    return { id: u.id, client: await t.as(email) };
+  }
+
+  it('a trainer edits the bank of the paths whose editions they train, and no other', async () => {
+    const mine = await localTrainer('formatrice.quiz@officina.demo');
+    const theirs = await makeEdition(admin, { trainerIds: [mine.id] });
+    const notTheirs = await makeEdition(admin);
+    expect((await mine.client.get(`/api/v1/training-paths/${theirs.pathId}/questions`)).statusCode).toBe(200);
+    const added = await mine.client.post(`/api/v1/training-paths/${theirs.pathId}/questions`, single(1));
+    expect(added.statusCode, added.body).toBe(201);
+    expect((await mine.client.get(`/api/v1/training-paths/${notTheirs.pathId}/questions`)).statusCode).toBe(
+      403,
+    );
+    expect(
+      (await mine.client.post(`/api/v1/training-paths/${notTheirs.pathId}/quizzes`, quizBody())).statusCode,
+    ).toBe(403);
+    // The edition's online final test is for those who manage the edition: not a local trainer.
+    expect(
+      (await mine.client.put(`/api/v1/editions/${theirs.id}/quiz-settings`, { onlineFinalTest: true }))
+        .statusCode,
+    ).toBe(403);
   });
 });
 
