@@ -193,7 +193,7 @@ export function createAttendanceService(deps: {
      */
     async recordFinalTestResult(tx: Db, ctx: RequestContext, enrolmentId: number, passed: boolean) {
       const e = await repo.findEnrolment(tx, enrolmentId, true);
-      if (!e || e.status !== 'confirmed') return null;
+      if (e?.status !== 'confirmed') return null;
       if (e.finalTestPassed !== passed) {
         await repo.setFinalTest(tx, enrolmentId, passed);
         await audit.record(tx, ctx, {
