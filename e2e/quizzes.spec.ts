@@ -77,7 +77,23 @@ describe('online quizzes: an editor writes a final test, a learner passes it', (
     await tick(second.getByLabel('Vero', { exact: true }));
     await second.getByRole('button', { name: 'Salva' }).click();
     await admin.getByText('Domanda salvata.').waitFor();
-    const table = admin.getByRole('table', { name: '2 domande' });
+
+    // A matching question: its right-hand side is shuffled for the learner.
+    await admin.getByRole('button', { name: 'Aggiungi una domanda' }).click();
+    const third = admin.getByRole('form', { name: 'Nuova domanda' });
+    await third.getByLabel('Tipo', { exact: true }).selectOption('matching');
+    await third.getByLabel('Testo della domanda', { exact: true }).fill('Abbina ogni strumento al suo uso.');
+    await third.getByLabel('Elemento 1', { exact: true }).fill('Registro');
+    await third.getByLabel('Abbinamento dell’elemento 1', { exact: true }).fill('Presenze in aula');
+    await third.getByLabel('Elemento 2', { exact: true }).fill('Codice QR');
+    await third
+      .getByLabel('Abbinamento dell’elemento 2', { exact: true })
+      .fill('Presenza registrata dal discente');
+    await expectAccessible(admin, 'matching question form');
+    await third.getByRole('button', { name: 'Salva' }).click();
+    await admin.getByText('Domanda salvata.').waitFor();
+    const table = admin.getByRole('table', { name: '3 domande' });
+    await table.getByText('Abbinamento').waitFor();
     await table.getByText('Vero o falso').waitFor();
     await table.getByText('Scelta singola').waitFor();
     await expectAccessible(admin, 'question bank');
@@ -87,7 +103,7 @@ describe('online quizzes: an editor writes a final test, a learner passes it', (
     await admin.getByRole('button', { name: 'Aggiungi un test' }).click();
     const form = admin.getByRole('form', { name: 'Nuovo test' });
     await form.getByLabel('Titolo', { exact: true }).fill('Prova finale del percorso');
-    await form.getByLabel('Domande per tentativo').fill('2');
+    await form.getByLabel('Domande per tentativo').fill('3');
     await form.getByLabel('Tempo in minuti').fill('15');
     await form.getByLabel('Soglia di superamento (%)').fill('100');
     await form.getByLabel('Tentativi ammessi').fill('2');
@@ -96,7 +112,7 @@ describe('online quizzes: an editor writes a final test, a learner passes it', (
     await admin.getByText('Test salvato.').waitFor();
     const table = admin.getByRole('table', { name: '1 test' });
     await table.getByText('Prova finale del percorso').waitFor();
-    await table.getByText('2 su 2 disponibili').waitFor();
+    await table.getByText('3 su 3 disponibili').waitFor();
     await expectAccessible(admin, 'quizzes of the path');
 
     await admin.goto(`/amministrazione/edizioni/${made.editionId}`);
@@ -128,6 +144,12 @@ describe('online quizzes: an editor writes a final test, a learner passes it', (
     const truth = learner.getByRole('group', { name: /si può svolgere online/ });
     await tick(single.getByLabel('Il formatore', { exact: true }));
     await tick(truth.getByLabel('Vero', { exact: true }));
+    const matching = learner.getByRole('group', { name: /Abbina ogni strumento/ });
+    await matching.getByLabel('Registro', { exact: true }).focus();
+    await matching.getByLabel('Registro', { exact: true }).selectOption({ label: 'Presenze in aula' });
+    await matching
+      .getByLabel('Codice QR', { exact: true })
+      .selectOption({ label: 'Presenza registrata dal discente' });
     await learner.getByText(/Risposte salvate alle/).waitFor();
     await expectAccessible(learner, 'taking the quiz (phone)');
 
@@ -138,7 +160,7 @@ describe('online quizzes: an editor writes a final test, a learner passes it', (
 
     await learner.getByRole('button', { name: 'Consegna il test' }).focus();
     await learner.keyboard.press('Enter');
-    await learner.getByText('Superato: 2 punti su 2 (100%).').waitFor();
+    await learner.getByText('Superato: 3 punti su 3 (100%).').waitFor();
     await learner.getByText('Lo tiene chi conduce la sessione.').waitFor();
     await expectAccessible(learner, 'quiz result (phone)');
   });
@@ -157,7 +179,7 @@ describe('online quizzes: an editor writes a final test, a learner passes it', (
     await card.getByText('Tentativi usati: 1 su 2').waitFor();
     await expectAccessible(learner, 'my quizzes (desktop)');
     await card.getByRole('link', { name: /Tentativo 1/ }).click();
-    await learner.getByText('Superato: 2 punti su 2 (100%).').waitFor();
+    await learner.getByText('Superato: 3 punti su 3 (100%).').waitFor();
     await expectAccessible(learner, 'quiz result (desktop)');
   });
 });
