@@ -6,6 +6,7 @@ export * from './enrolment.js';
 export * from './identity.js';
 export * from './mail.js';
 export * from './plans.js';
+export * from './quizzes.js';
 export * from './rate-limits.js';
 export * from './reference.js';
 export * from './restructuring.js';

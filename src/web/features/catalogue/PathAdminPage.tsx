@@ -8,6 +8,7 @@ import { formatDate } from '../../components/format';
 import { Loading } from '../../components/Loading';
 import { Page } from '../../components/Page';
 import { TableScroll } from '../../components/TableScroll';
+import { bankPath } from '../quizzes/text';
 import { dateWords, EditionStatusBadge, PathStatusBadge } from '../training/labels';
 import { type PathStatus, useCreateEdition, useEditions, usePath, usePathStatus, useSavePath } from './api';
 import { EditionForm } from './EditionForm';
@@ -189,6 +190,9 @@ export default function PathAdminPage() {
         <SuccessAlert>{t('catalogue.created', { title: p.title })}</SuccessAlert>
       ) : null}
       <StatusActions path={p} />
+      <p className="mb-5">
+        <Link to={bankPath(p.id)}>{t('quizzes.pathLink')}</Link>
+      </p>
       <Editions path={p} />
       <section aria-labelledby="path-edit">
         <h2 id="path-edit" className="h4">
