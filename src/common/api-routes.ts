@@ -131,6 +131,18 @@ export const apiRoutes = {
     /** BigBlueButton's analytics callback (signed with the shared secret). */
     analytics: '/api/v1/public/webinars/analytics',
   },
+  quizzes: {
+    bank: '/api/v1/training-paths/:id/questions',
+    question: '/api/v1/questions/:id',
+    quizzes: '/api/v1/training-paths/:id/quizzes',
+    quiz: '/api/v1/quizzes/:id',
+    editionSettings: '/api/v1/editions/:id/quiz-settings',
+    mine: '/api/v1/me/quizzes',
+    start: '/api/v1/quizzes/:id/attempts',
+    attempt: '/api/v1/attempts/:id',
+    answers: '/api/v1/attempts/:id/answers',
+    submit: '/api/v1/attempts/:id/submit',
+  },
   framework: {
     versions: '/api/v1/competency-frameworks',
     import: '/api/v1/competency-frameworks/import',

@@ -17,6 +17,7 @@ import { createLedgerRepository } from './ledger-repository.js';
 import { sizesFor } from './options.js';
 import { createPeopleRepository, STAFF_TAG } from './people-repository.js';
 import { createPlatformRepository } from './platform-repository.js';
+import { createQuizzesRepository } from './quizzes-repository.js';
 import { draws } from './random.js';
 import { SEARCH_WORD } from './topics.js';
 
@@ -111,6 +112,12 @@ export async function loadDataset(
       await ledger.computeCompletion(db);
       await ledger.insertCertificates(db, config.certIssuer);
       await ledger.insertFeedback(db);
+    });
+    await step('quizzes', async () => {
+      const quizzes = createQuizzesRepository(b);
+      await quizzes.insertQuestions(db);
+      await quizzes.insertQuizzes(db);
+      await quizzes.insertAttempts(db);
     });
     await step('restructuring', () =>
       seedNationalRestructuring(db, {

@@ -24,6 +24,7 @@ import { certificatesModule } from './training/certificates/index.js';
 import { enrolmentModule } from './training/enrolment/index.js';
 import { fadModule } from './training/fad/index.js';
 import { learningModule } from './training/learning/index.js';
+import { quizzesModule } from './training/quizzes/index.js';
 import { webinarsModule } from './training/webinars/index.js';
 
 /**
@@ -46,6 +47,7 @@ export const modules = [
   // after enrolment: an edition's page tells a signed-in person whether they may enrol
   calendarModule,
   attendanceModule,
+  quizzesModule,
   certificatesModule,
   learningModule,
   webinarsModule,

@@ -6,6 +6,7 @@ import { identityAccess } from './access/identity.js';
 import { overviewAccess } from './access/overview.js';
 import { planningAccess } from './access/planning.js';
 import { programmingAccess } from './access/programming.js';
+import { quizzesAccess } from './access/quizzes.js';
 import { reorgPlansAccess } from './access/reorg-plans.js';
 import type { AccessTable } from './access/rules.js';
 import { taskforceAccess } from './access/taskforce.js';
@@ -32,6 +33,7 @@ const declared: AccessTable = {
   ...attendanceAccess,
   ...fadAccess,
   ...webinarsAccess,
+  ...quizzesAccess,
   ...assessmentAccess,
   ...planningAccess,
   ...taskforceAccess,

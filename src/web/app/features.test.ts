@@ -225,6 +225,10 @@ describe('page routes', () => {
       '/la-mia-formazione/libretto': 'signed-in',
       '/la-mia-formazione/attestati': 'signed-in',
       '/la-mia-formazione/questionari/:enrolmentId': 'signed-in',
+      '/la-mia-formazione/test': 'signed-in',
+      '/la-mia-formazione/test/tentativi/:id': 'signed-in',
+      // Catalogue managers and the trainers of the path's editions: the server decides per path.
+      '/amministrazione/catalogo/:id/domande': 'signed-in',
       '/amministrazione/utenti': 'manageUsers',
       '/amministrazione/utenti/:id': 'manageUsers',
       '/amministrazione/unita': 'manageUnits',

@@ -22,6 +22,7 @@ import { plansFeature } from '../features/plans';
 import { profileFeature } from '../features/profile';
 import { profilesFeature } from '../features/profiles';
 import { programmingFeature } from '../features/programming';
+import { quizzesFeature } from '../features/quizzes';
 import { reorgPlansFeature } from '../features/reorg-plans';
 import { taskforceFeature } from '../features/taskforce';
 import { trainingFeature } from '../features/training';
@@ -49,6 +50,7 @@ export const features: readonly WebFeature[] = [
   attendanceFeature,
   webinarsFeature,
   certificatesFeature,
+  quizzesFeature,
   catalogueFeature,
   agreementsFeature,
   frameworkFeature,

@@ -7,6 +7,7 @@ export * from './fad.js';
 export * from './identity.js';
 export * from './mail.js';
 export * from './plans.js';
+export * from './quizzes.js';
 export * from './rate-limits.js';
 export * from './reference.js';
 export * from './restructuring.js';

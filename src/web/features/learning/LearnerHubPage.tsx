@@ -12,6 +12,7 @@ import { useMyCertificates } from '../certificates/api';
 import { MY_ENROLMENTS_PATH } from '../enrolment/access';
 import { useMyEnrolments } from '../enrolment/api';
 import { SuggestedPaths } from '../plans/SuggestedPaths';
+import { QUIZZES_PATH } from '../quizzes/text';
 import { dateWords } from '../training/labels';
 import { sessionTimes } from '../training/times';
 import { WebinarJoin } from '../webinars';
@@ -133,6 +134,9 @@ function Enrolments() {
     <Panel title={t('myEnrolments.title')} icon="it-list">
       <p>
         <Link to={MY_ENROLMENTS_PATH}>{t('learning.openEnrolments')}</Link>
+      </p>
+      <p>
+        <Link to={QUIZZES_PATH}>{t('quizzes.hubLink')}</Link>
       </p>
       {logbooks.length > 0 ? (
         <>

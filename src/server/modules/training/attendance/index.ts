@@ -7,14 +7,14 @@ import { createLogbookService } from './logbook-service.js';
 import { mayRunSessions, maySignLogbooks } from './policy.js';
 import { createAttendanceRepository } from './repository.js';
 import { type AttendanceServices, attendanceRoutes } from './routes.js';
-import { createAttendanceService } from './service.js';
+import { type AttendanceService, createAttendanceService } from './service.js';
 import { createWebinarAttendance } from './webinar-ledger.js';
 
 export type { Interval } from './intervals.js';
 export { canRunSession } from './policy.js';
-export type { AttendanceService } from './service.js';
 export { type UnitTrainingLookup, unitTrainingLookup } from './unit-summary.js';
 export type { WebinarAttendance } from './webinar-ledger.js';
+export type { AttendanceService };
 
 /**
  * The one attendance ledger and completion, and every way in: register, QR check-in, webinar

@@ -193,6 +193,27 @@ export function createAttendanceService(deps: {
       });
     },
 
+    /**
+     * For the online quizzes: the final test's result of a confirmed enrolment, in the caller's
+     * transaction, then completion as for the trainer's result. The caller has authorised the change
+     * (the person's own attempt); a result no longer counts once the enrolment is not confirmed.
+     */
+    async recordFinalTestResult(tx: Db, ctx: RequestContext, enrolmentId: number, passed: boolean) {
+      const e = await repo.findEnrolment(tx, enrolmentId, true);
+      if (e?.status !== 'confirmed') return null;
+      if (e.finalTestPassed !== passed) {
+        await repo.setFinalTest(tx, enrolmentId, passed);
+        await audit.record(tx, ctx, {
+          action: 'enrolment.final_test',
+          entityType: 'enrolment',
+          entityId: enrolmentId,
+          unitId: e.unitId,
+          details: { from: e.finalTestPassed, to: passed, source: 'quiz' },
+        });
+      }
+      return ledger.recompute(tx, ctx, enrolmentId);
+    },
+
     /** Sessions × people of an edition; a Province officer sees only the people of their Province. */
     async matrix(ctx: RequestContext, editionId: number): Promise<AttendanceMatrix> {
       const ed = await repo.findEdition(db, editionId);
