@@ -71,6 +71,19 @@ describe('the national benchmark dataset', () => {
     expect(empty).not.toContain('attendance');
   });
 
+  it('gives every path its online modules, and progress agreeing with the ledger of the linked sessions', async () => {
+    expect(a.counts.fad_modules).toBe(sizesFor(SCALE).paths * 3);
+    expect(a.counts.fad_pages).toBe(sizesFor(SCALE).paths * 15);
+    const bad = await one<{ n: number }>(
+      first.db,
+      sql`select count(*)::int as n from fad_progress pr
+        where pr.active_seconds <> 60 * (select max(a.minutes) from attendance a
+          join fad_session_modules l on l.session_id = a.session_id
+          where a.user_id = pr.user_id and l.module_id = pr.module_id)`,
+    );
+    expect(bad.n).toBe(0);
+  });
+
   it('gives every path a bank and a final test, and attempts agreeing with the final-test results', async () => {
     expect(a.counts.quizzes).toBe(sizesFor(SCALE).paths);
     expect(a.counts.quiz_questions).toBe(sizesFor(SCALE).paths * 20);

@@ -12,6 +12,7 @@ import { createCatalogueRepository } from './catalogue-repository.js';
 import { type BenchContext, todayStartOf, workingDaysAround } from './context.js';
 import { createEditionsRepository } from './editions-repository.js';
 import { createEnrolmentRepository } from './enrolment-repository.js';
+import { createFadRepository } from './fad-repository.js';
 import { createFixturesRepository } from './fixtures-repository.js';
 import { createLedgerRepository } from './ledger-repository.js';
 import { sizesFor } from './options.js';
@@ -118,6 +119,12 @@ export async function loadDataset(
       await quizzes.insertQuestions(db);
       await quizzes.insertQuizzes(db);
       await quizzes.insertAttempts(db);
+    });
+    await step('online modules', async () => {
+      const fad = createFadRepository(b);
+      await fad.insertModules(db);
+      await fad.linkSessions(db);
+      await fad.insertProgress(db);
     });
     await step('restructuring', () =>
       seedNationalRestructuring(db, {
