@@ -9,6 +9,8 @@ import { Loading } from '../../components/Loading';
 import { Page } from '../../components/Page';
 import { useMySessions } from '../learning/api';
 import { SessionsTable } from '../learning/SessionsTable';
+import { useMyQuizzes } from '../quizzes/api';
+import { QUIZZES_PATH } from '../quizzes/text';
 import { useMyFad } from './api';
 import { modulePath } from './paths';
 
@@ -89,6 +91,45 @@ function NextWebinars() {
   );
 }
 
+/** The learner's online tests with their best result, and the way to take them. */
+function Results() {
+  const { t } = useTranslation();
+  const quizzes = useMyQuizzes();
+  const items = quizzes.data?.items ?? [];
+  const best = (q: (typeof items)[number]) =>
+    q.attempts.reduce<number | null>((m, a) => (a.pct === null ? m : Math.max(m ?? 0, a.pct)), null);
+  return (
+    <section aria-labelledby="fad-results" className="mt-4">
+      <h2 id="fad-results" className="h4">
+        {t('fad.results')}
+      </h2>
+      <ErrorAlert error={quizzes.error} />
+      {quizzes.isPending ? <Loading /> : null}
+      {quizzes.data && items.length === 0 ? <p>{t('fad.noResults')}</p> : null}
+      {items.length > 0 ? (
+        <ul>
+          {items.map((q) => {
+            const pct = best(q);
+            return (
+              <li key={q.id} className="mb-2">
+                <span className="fw-semibold">{q.title}</span> — {q.pathTitle}:{' '}
+                {q.passed
+                  ? t('fad.passed', { pct })
+                  : pct === null
+                    ? t('fad.notTaken')
+                    : t('fad.notPassed', { pct, needed: q.passingPct })}
+              </li>
+            );
+          })}
+        </ul>
+      ) : null}
+      <p>
+        <Link to={QUIZZES_PATH}>{t('fad.allTests')}</Link>
+      </p>
+    </section>
+  );
+}
+
 /** "Formazione a distanza": the learner's online modules and webinars, and the way to the calendar. */
 export default function MyFadPage() {
   const { t } = useTranslation();
@@ -120,6 +161,7 @@ export default function MyFadPage() {
         ) : null}
       </section>
       <NextWebinars />
+      <Results />
     </Page>
   );
 }
