@@ -69,6 +69,8 @@ export async function loadDataset(
     database,
     { ...config, seedDemo: false, adminEmail: undefined },
     pino({ level: 'silent' }),
+    undefined,
+    { platformCourse: false },
   );
   log(`migrations and reference data: ${((performance.now() - started) / 1000).toFixed(1)} s`);
   const fixturesRepo = createFixturesRepository();
