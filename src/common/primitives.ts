@@ -25,8 +25,9 @@ export const dbId = z.number().int().min(1).max(MAX_INT32);
 export const wholeParam = (min: number, max: number) =>
   z
     .string()
-    .regex(/^(0|[1-9][0-9]{0,9})$/, {
-      message: 'a whole number written in decimal digits',
+    .refine((s) => /^(0|[1-9][0-9]{0,9})$/.test(s), {
+      message: 'Invalid input: expected a whole number written in decimal digits',
+      params: { it: 'Input non valido: atteso un numero intero scritto in cifre decimali' },
       abort: true,
     })
     .transform(Number)
