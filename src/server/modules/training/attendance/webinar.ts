@@ -5,11 +5,12 @@ import type { Clock } from '../../../kernel/clock.js';
 import { AppError, type Lang } from '../../../kernel/errors.js';
 import type { RequestContext } from '../../../kernel/principal.js';
 import { sessionToRun } from './access.js';
-import { attendedMinutes, type Interval } from './intervals.js';
+import type { Interval } from './intervals.js';
 import { assertRecordable, type Ledger } from './ledger.js';
 import { notStarted } from './messages.js';
 import type { AttendanceRepository } from './repository.js';
 import { decodeReport, personKey, readConnections } from './webinar-formats.js';
+import { webinarRecord } from './webinar-ledger.js';
 
 /** A person of the report: by e-mail address, or by name when the report gives none. */
 export type WebinarPerson = {
@@ -100,8 +101,6 @@ export async function importWebinarReport(
   const accounts = await repo.usersByEmail(db, emails);
   const roster = (await repo.confirmedPeople(db, s.edition.id)).map((p) => ({ id: p.userId, name: p.name }));
   const enrolled = new Set(roster.map((p) => p.id));
-  const window = { start: s.session.startsAt.getTime(), end: s.session.endsAt.getTime() };
-
   const report: WebinarReport = { recorded: 0, unmatched: [], errors: rowErrors };
   // The same person may come by e-mail on some rows and by name on others: one figure each.
   const attendees = new Map<string, { rows: WebinarPerson['rows']; intervals: Interval[] }>();
@@ -124,23 +123,8 @@ export async function importWebinarReport(
     attendees.set(match.account.id, a);
   }
   for (const [userId, p] of attendees) {
-    const { intervals, minutes } = attendedMinutes(p.intervals, window);
     try {
-      await db.transaction((tx) =>
-        ledger.record(tx, ctx, {
-          sessionId,
-          userId,
-          minutes,
-          source: 'webinar',
-          detail: {
-            intervals: intervals.map((i) => ({
-              from: new Date(i.start).toISOString(),
-              to: new Date(i.end).toISOString(),
-            })),
-          },
-          session: s,
-        }),
-      );
+      await db.transaction((tx) => ledger.record(tx, ctx, webinarRecord(s, userId, p.intervals)));
       report.recorded++;
     } catch (err) {
       if (!(err instanceof AppError)) throw err;
