@@ -43,6 +43,8 @@ export const fadModuleInput = z.object({
   /** Completion conditions: every page viewed, and at least this many minutes of active time. */
   requireAllPages: z.boolean().default(true),
   minMinutes: wholeNumber(0, 6000).default(0),
+  /** A quiz of the same path to pass, or null. */
+  quizId: dbId.nullable().default(null),
   /** Modules of the same path to complete first. */
   prerequisiteIds: z.array(dbId).max(50).default([]),
   status: z.enum(FAD_MODULE_STATUSES).default('draft'),
@@ -108,6 +110,7 @@ export const fadModuleSummary = z.object({
   status: z.enum(FAD_MODULE_STATUSES),
   requireAllPages: z.boolean(),
   minMinutes: z.number().int(),
+  quizId: z.number().int().nullable(),
   prerequisiteIds: z.array(z.number().int()),
   pageCount: z.number().int(),
   revision: z.number().int(),

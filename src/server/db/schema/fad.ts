@@ -14,6 +14,7 @@ import { FAD_MODULE_STATUSES, type FadMaterial } from '../../../common/fad.js';
 import { inRange, oneOf } from '../checks.js';
 import { editionSessions, trainingPaths } from './catalogue.js';
 import { users } from './identity.js';
+import { quizzes } from './quizzes.js';
 
 /** A self-paced online module of a path: ordered pages and the conditions that complete it. */
 export const fadModules = pgTable(
@@ -31,6 +32,8 @@ export const fadModules = pgTable(
     status: text('status', { enum: FAD_MODULE_STATUSES }).notNull().default('draft'),
     requireAllPages: boolean('require_all_pages').notNull().default(true),
     minMinutes: integer('min_minutes').notNull().default(0),
+    /** A quiz of the path the learner must pass to complete the module. */
+    quizId: integer('quiz_id').references(() => quizzes.id, { onDelete: 'set null' }),
     revision: integer('revision').notNull().default(1),
     createdBy: uuid('created_by').references(() => users.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),

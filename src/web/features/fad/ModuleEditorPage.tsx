@@ -4,10 +4,11 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import type { FadModuleView, FadPage, FadPageInput } from '../../../common/fad';
 import { ErrorAlert, fieldErrors, SuccessAlert } from '../../components/ErrorAlert';
-import { CheckboxField, TextAreaField, TextField, ToggleField } from '../../components/Field';
+import { CheckboxField, ChoiceField, TextAreaField, TextField, ToggleField } from '../../components/Field';
 import { Loading } from '../../components/Loading';
 import { Page } from '../../components/Page';
 import { NotFoundPage } from '../errors/NotFoundPage';
+import { useQuestionBank } from '../quizzes/api';
 import {
   useAddPage,
   useDeleteModule,
@@ -24,6 +25,7 @@ function Settings({ module }: { module: FadModuleView }) {
   const { t } = useTranslation();
   const update = useUpdateModule(module.id);
   const siblings = usePathModules(module.pathId);
+  const bank = useQuestionBank(module.pathId);
   const [form, setForm] = useState({
     titleIt: module.titleIt,
     titleEn: module.titleEn,
@@ -31,6 +33,7 @@ function Settings({ module }: { module: FadModuleView }) {
     summaryEn: module.summaryEn,
     requireAllPages: module.requireAllPages,
     minMinutes: String(module.minMinutes),
+    quizId: module.quizId === null ? '' : String(module.quizId),
     prerequisiteIds: module.prerequisiteIds,
   });
   const errors = fieldErrors(update.error);
@@ -38,6 +41,7 @@ function Settings({ module }: { module: FadModuleView }) {
     update.mutate({
       ...form,
       minMinutes: Number(form.minMinutes) || 0,
+      quizId: form.quizId ? Number(form.quizId) : null,
       status,
       revision: module.revision,
     });
@@ -117,6 +121,16 @@ function Settings({ module }: { module: FadModuleView }) {
             value={form.minMinutes}
             error={errors.minMinutes}
             onChange={(e) => setForm({ ...form, minMinutes: e.target.value })}
+          />
+          <ChoiceField
+            id="fad-quiz"
+            label={t('fad.admin.quiz')}
+            hint={t('fad.admin.quizHint')}
+            value={form.quizId}
+            empty={t('fad.admin.noQuiz')}
+            choices={(bank.data?.quizzes ?? []).map((q) => ({ value: String(q.id), label: q.title }))}
+            error={errors.quizId}
+            onChange={(e) => setForm({ ...form, quizId: e.target.value })}
           />
         </fieldset>
         {others.length > 0 ? (

@@ -275,6 +275,75 @@ describe('online modules', () => {
     expect(open.lockedBy).toEqual([]);
   });
 
+  it('wait for the module’s quiz to be passed when it has one, a quiz of the same path only', async () => {
+    const { edition } = await onlineEdition();
+    const { mod, pages } = await moduleWithPages(edition.pathId, { minMinutes: 0 });
+    const tx = (it: string) => ({ it, en: null });
+    const q = await admin.post(`/api/v1/training-paths/${edition.pathId}/questions`, {
+      text: tx('Il modulo è chiaro?'),
+      content: { kind: 'true_false', correct: true },
+      feedback: null,
+      points: 1,
+      tags: [],
+    });
+    expect(q.statusCode, q.body).toBe(201);
+    const quiz = await admin.post(`/api/v1/training-paths/${edition.pathId}/quizzes`, {
+      title: 'Verifica del modulo',
+      questionCount: 1,
+      tags: [],
+      shuffleOptions: false,
+      timeLimitMinutes: null,
+      passingPct: 100,
+      maxAttempts: null,
+      feedback: 'full',
+      isFinalTest: false,
+      active: true,
+    });
+    expect(quiz.statusCode, quiz.body).toBe(201);
+    const quizId = quiz.json().id as number;
+    const other = await onlineEdition();
+    const foreign = await admin.put(apiUrl(r.fad.module, { id: mod.id }), {
+      titleIt: mod.titleIt,
+      quizId: (
+        await admin.post(`/api/v1/training-paths/${other.edition.pathId}/quizzes`, {
+          ...(quiz.json() as Record<string, unknown>),
+          id: undefined,
+          title: 'Altro',
+        })
+      ).json().id,
+      revision: mod.revision + 2,
+    });
+    expect(foreign.statusCode).toBe(400);
+    expect(foreign.json().code).toBe('FAD_OTHER_PATH_QUIZ');
+    const set = await admin.put(apiUrl(r.fad.module, { id: mod.id }), {
+      titleIt: mod.titleIt,
+      quizId,
+      status: 'published',
+      revision: mod.revision + 2,
+    });
+    expect(set.statusCode, set.body).toBe(200);
+    await confirmedEnrolment(t, edition.id, 'discente.cuneo@officina.demo');
+    const visit = randomUUID();
+    for (const p of pages) await beat(learner, mod.id, { visit, seconds: 0, pageId: p.id });
+    const before = (
+      await beat(learner, mod.id, { visit, seconds: 0, pageId: (pages[0] as FadPage).id })
+    ).json();
+    expect(before.completedAt).toBeNull();
+    const attempt = (await learner.post(`/api/v1/quizzes/${quizId}/attempts`)).json();
+    const questionId = attempt.questions[0].id as number;
+    const saved = await learner.put(`/api/v1/attempts/${attempt.id}/answers`, {
+      answers: [{ questionId, answer: { kind: 'true_false', value: true } }],
+    });
+    expect(saved.statusCode, saved.body).toBe(200);
+    const submitted = await learner.post(`/api/v1/attempts/${attempt.id}/submit`, { answers: [] });
+    expect(submitted.statusCode, submitted.body).toBe(200);
+    expect(submitted.json().result.passed).toBe(true);
+    const after = (
+      await beat(learner, mod.id, { visit, seconds: 0, pageId: (pages[0] as FadPage).id })
+    ).json();
+    expect(after.completedAt).not.toBeNull();
+  });
+
   it('reorder pages only with every page once', async () => {
     const { edition } = await onlineEdition();
     const { mod, pages } = await moduleWithPages(edition.pathId);

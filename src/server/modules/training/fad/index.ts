@@ -1,6 +1,7 @@
 import { defineModule } from '../../../kernel/module.js';
 import type { AuditService } from '../../platform/audit/index.js';
 import type { AttendanceService } from '../attendance/index.js';
+import type { QuizLookup } from '../quizzes/index.js';
 import { createFadRepository } from './repository.js';
 import { fadRoutes } from './routes.js';
 import { createFadService, type FadService } from './service.js';
@@ -14,12 +15,16 @@ export type { FadService };
  */
 export const fadModule = defineModule({
   name: 'fad',
-  create: ({ db, clock }, deps: { audit: AuditService; attendance: AttendanceService }) => ({
+  create: (
+    { db, clock },
+    deps: { audit: AuditService; attendance: AttendanceService; quizLookup: QuizLookup },
+  ) => ({
     fad: createFadService({
       db,
       repo: createFadRepository(),
       audit: deps.audit,
       attendance: deps.attendance,
+      quizzes: deps.quizLookup,
       clock,
     }),
   }),

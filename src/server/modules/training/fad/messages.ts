@@ -86,3 +86,13 @@ export const otherVisit = () =>
     it: 'Questa visita appartiene a un altro modulo: ricarica la pagina.',
     en: 'This visit belongs to another module: reload the page.',
   });
+
+export const otherPathQuiz = () =>
+  errors.badRequest(
+    'FAD_OTHER_PATH_QUIZ',
+    {
+      it: 'Il test da superare deve essere uno del percorso del modulo.',
+      en: 'The quiz to pass must be one of the module’s path.',
+    },
+    ['quizId'],
+  );

@@ -14,24 +14,45 @@ describe('online module progress', () => {
   });
 
   it('completes a module when every page is viewed and the minimum time is reached', () => {
-    const rule = { requireAllPages: true, minMinutes: 10 };
+    const rule = { requireAllPages: true, minMinutes: 10, quizId: null };
     const pages = [1, 2, 3];
     expect(
-      moduleComplete(rule, { pageIds: pages, viewedPageIds: new Set([1, 2, 3]), activeSeconds: 600 }),
+      moduleComplete(rule, {
+        pageIds: pages,
+        viewedPageIds: new Set([1, 2, 3]),
+        activeSeconds: 600,
+        quizPassed: false,
+      }),
     ).toBe(true);
     expect(
-      moduleComplete(rule, { pageIds: pages, viewedPageIds: new Set([1, 2]), activeSeconds: 6000 }),
+      moduleComplete(rule, {
+        pageIds: pages,
+        viewedPageIds: new Set([1, 2]),
+        activeSeconds: 6000,
+        quizPassed: false,
+      }),
     ).toBe(false);
     expect(
-      moduleComplete(rule, { pageIds: pages, viewedPageIds: new Set([1, 2, 3]), activeSeconds: 599 }),
+      moduleComplete(rule, {
+        pageIds: pages,
+        viewedPageIds: new Set([1, 2, 3]),
+        activeSeconds: 599,
+        quizPassed: false,
+      }),
     ).toBe(false);
     expect(
       moduleComplete(
-        { requireAllPages: false, minMinutes: 0 },
-        { pageIds: pages, viewedPageIds: new Set(), activeSeconds: 0 },
+        { requireAllPages: false, minMinutes: 0, quizId: null },
+        { pageIds: pages, viewedPageIds: new Set(), activeSeconds: 0, quizPassed: false },
       ),
     ).toBe(true);
-    expect(moduleComplete(rule, { pageIds: [], viewedPageIds: new Set(), activeSeconds: 6000 })).toBe(false);
+    expect(
+      moduleComplete(rule, { pageIds: [], viewedPageIds: new Set(), activeSeconds: 6000, quizPassed: false }),
+    ).toBe(false);
+    // A module with a quiz waits for it to be passed.
+    const all = { pageIds: pages, viewedPageIds: new Set([1, 2, 3]), activeSeconds: 600 };
+    expect(moduleComplete({ ...rule, quizId: 7 }, { ...all, quizPassed: false })).toBe(false);
+    expect(moduleComplete({ ...rule, quizId: 7 }, { ...all, quizPassed: true })).toBe(true);
   });
 
   it('writes the active minutes to the ledger in five-minute steps, capped by the session, whole at completion', () => {

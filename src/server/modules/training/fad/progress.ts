@@ -10,14 +10,23 @@ export function visitSeconds(input: { stored: number; claimed: number; startedAt
   return Math.max(input.stored, Math.min(input.claimed, elapsed + VISIT_SLACK_SECONDS));
 }
 
-export type CompletionRule = { requireAllPages: boolean; minMinutes: number };
+export type CompletionRule = { requireAllPages: boolean; minMinutes: number; quizId: number | null };
 
-/** A module is complete when its conditions hold: every page viewed (if required), and enough active time. */
+/**
+ * A module is complete when its conditions hold: every page viewed (if required), enough active time,
+ * and its quiz passed (if it has one).
+ */
 export function moduleComplete(
   rule: CompletionRule,
-  state: { pageIds: readonly number[]; viewedPageIds: ReadonlySet<number>; activeSeconds: number },
+  state: {
+    pageIds: readonly number[];
+    viewedPageIds: ReadonlySet<number>;
+    activeSeconds: number;
+    quizPassed: boolean;
+  },
 ): boolean {
   if (state.pageIds.length === 0) return false;
+  if (rule.quizId !== null && !state.quizPassed) return false;
   if (rule.requireAllPages && !state.pageIds.every((id) => state.viewedPageIds.has(id))) return false;
   return state.activeSeconds >= rule.minMinutes * 60;
 }

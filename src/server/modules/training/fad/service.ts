@@ -17,6 +17,7 @@ import { type RequestContext, requireActor } from '../../../kernel/principal.js'
 import type { AuditService } from '../../platform/audit/index.js';
 import type { AttendanceService } from '../attendance/index.js';
 import { canManageCatalogue, canManageEdition } from '../catalogue/index.js';
+import type { QuizLookup } from '../quizzes/index.js';
 import * as m from './messages.js';
 import { ledgerMinutes, ledgerStepReached, moduleComplete, visitSeconds } from './progress.js';
 import type { FadModuleRow, FadPageRow, FadRepository } from './repository.js';
@@ -43,6 +44,7 @@ function summaryOf(
     status: row.status,
     requireAllPages: row.requireAllPages,
     minMinutes: row.minMinutes,
+    quizId: row.quizId,
     prerequisiteIds,
     pageCount,
     revision: row.revision,
@@ -83,6 +85,7 @@ export function createFadService(deps: {
   repo: FadRepository;
   audit: AuditService;
   attendance: AttendanceService;
+  quizzes: QuizLookup;
   clock: Clock;
 }) {
   const { db, repo, audit, clock } = deps;
@@ -127,6 +130,11 @@ export function createFadService(deps: {
       if (unique.some(reaches)) throw m.prerequisiteCycle();
     }
     return unique;
+  }
+
+  /** The module's quiz must be one of the same path. */
+  async function checkQuiz(tx: Db, pathId: number, quizId: number | null) {
+    if (quizId !== null && (await deps.quizzes.pathOf(tx, quizId)) !== pathId) throw m.otherPathQuiz();
   }
 
   async function summary(tx: Db, id: number): Promise<FadModuleSummary> {
@@ -196,6 +204,7 @@ export function createFadService(deps: {
         if (!(await repo.path(tx, pathId))) throw errors.notFound(m.PATH);
         if (input.status === 'published') throw m.publishWithoutPages();
         const prerequisites = await checkPrerequisites(tx, pathId, null, input.prerequisiteIds);
+        await checkQuiz(tx, pathId, input.quizId);
         const { prerequisiteIds: _ignored, ...values } = input;
         const row = await repo.insertModule(tx, {
           ...values,
@@ -241,6 +250,7 @@ export function createFadService(deps: {
         if (input.status === 'published' && (await repo.pagesOf(tx, id)).length === 0)
           throw m.publishWithoutPages();
         const prerequisites = await checkPrerequisites(tx, row.module.pathId, id, input.prerequisiteIds);
+        await checkQuiz(tx, row.module.pathId, input.quizId);
         const { prerequisiteIds: _ignored, revision, ...values } = input;
         const saved = await repo.updateModule(tx, id, revision, values);
         if (!saved) throw m.stale();
@@ -424,6 +434,8 @@ export function createFadService(deps: {
             pageIds: pages.map((p) => p.id),
             viewedPageIds: new Set(viewed),
             activeSeconds: total,
+            quizPassed:
+              row.module.quizId !== null && (await deps.quizzes.passed(tx, actor.id, row.module.quizId)),
           });
         const completedAt = progress.completedAt ?? (complete ? now : null);
         await repo.saveProgress(tx, actor.id, moduleId, {

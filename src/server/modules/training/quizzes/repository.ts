@@ -161,6 +161,22 @@ export function createQuizzesRepository() {
         .orderBy(asc(trainingPaths.title), asc(quizzes.id));
     },
 
+    /** Whether the person has a passed attempt of the quiz. */
+    async hasPassed(db: Db, userId: string, quizId: number) {
+      const [row] = await db
+        .select({ id: quizAttempts.id })
+        .from(quizAttempts)
+        .where(
+          and(
+            eq(quizAttempts.userId, userId),
+            eq(quizAttempts.quizId, quizId),
+            eq(quizAttempts.passed, true),
+          ),
+        )
+        .limit(1);
+      return row !== undefined;
+    },
+
     attemptsOf(db: Db, userId: string, quizIds: number[]) {
       if (quizIds.length === 0) return Promise.resolve([]);
       return db
