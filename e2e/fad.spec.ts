@@ -4,6 +4,7 @@ import {
   DEMO_PASSWORD,
   expectAccessible,
   expectHeading,
+  expectNoSidewaysScroll,
   launch,
   newPage,
   openFromMenu,
@@ -12,15 +13,6 @@ import {
 import { ApiAs, type Made, makeEditionWithLearners } from './support/training.js';
 
 const LEARNER = 'discente.sassari@officina.demo';
-
-async function noSidewaysScroll(page: Page) {
-  const overflow = await page.evaluate(() => {
-    const doc = (globalThis as unknown as { document: { documentElement: { scrollWidth: number } } })
-      .document;
-    return doc.documentElement.scrollWidth - (globalThis as unknown as { innerWidth: number }).innerWidth;
-  });
-  expect(overflow).toBeLessThanOrEqual(0);
-}
 
 describe('formazione a distanza: a module built from pages, followed by a learner into the ledger', () => {
   let browser: Browser;
@@ -95,14 +87,14 @@ describe('formazione a distanza: a module built from pages, followed by a learne
     await expectHeading(learner, 'Formazione a distanza');
     const card = learner.getByRole('listitem').filter({ hasText: moduleTitle });
     await card.getByText('Da iniziare').waitFor();
-    await noSidewaysScroll(learner);
+    await expectNoSidewaysScroll(learner);
     await expectAccessible(learner, 'online learning at 390 px');
 
     await card.getByRole('link', { name: moduleTitle }).click();
     await expectHeading(learner, moduleTitle);
     await learner.getByRole('heading', { name: 'Che cosa cambia' }).waitFor();
     expect(await learner.locator('.officina-rich-text strong').textContent()).toBe('procedure');
-    await noSidewaysScroll(learner);
+    await expectNoSidewaysScroll(learner);
     await expectAccessible(learner, 'module page at 390 px');
     await learner.getByRole('button', { name: 'Pagina successiva' }).click();
     const title = learner.getByRole('heading', { name: 'Un caso pratico' });

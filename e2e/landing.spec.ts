@@ -1,9 +1,10 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   DEMO_PASSWORD,
   expectAccessible,
   expectHeading,
+  expectNoSidewaysScroll,
   launch,
   newPage,
   openFromMenu,
@@ -26,15 +27,6 @@ const LANDINGS = [
   { email: 'discente.cuneo@officina.demo', path: '/la-mia-formazione', heading: 'La mia formazione' },
   { email: 'helpdesk@officina.demo', path: '/la-mia-formazione', heading: 'La mia formazione' },
 ] as const;
-
-async function noSidewaysScroll(page: Page) {
-  const overflow = await page.evaluate(() => {
-    const doc = (globalThis as unknown as { document: { documentElement: { scrollWidth: number } } })
-      .document;
-    return doc.documentElement.scrollWidth - (globalThis as unknown as { innerWidth: number }).innerWidth;
-  });
-  expect(overflow).toBeLessThanOrEqual(0);
-}
 
 describe('after signing in, each role lands where its work is', () => {
   let browser: Browser;
@@ -59,7 +51,7 @@ describe('after signing in, each role lands where its work is', () => {
           expect(new URL(page.url()).searchParams.get('status')).toBe('pending');
           await expect.poll(() => page.getByRole('row').count()).toBeGreaterThan(1);
         }
-        if (width === 390) await noSidewaysScroll(page);
+        if (width === 390) await expectNoSidewaysScroll(page);
         await expectAccessible(page, `landing of ${email} at ${width} px`);
         await context.close();
       });
@@ -97,7 +89,7 @@ describe("the national administrator's overview of what needs attention", () => 
       await card.waitFor();
       expect(Number(await card.locator('.display-6').textContent())).toBeGreaterThan(0);
       expect(await page.getByRole('article').count()).toBeGreaterThan(1);
-      if (width === 390) await noSidewaysScroll(page);
+      if (width === 390) await expectNoSidewaysScroll(page);
       await expectAccessible(page, `attention overview at ${width} px`);
 
       // Every card's link leads to a page with its own heading (no 404, no refusal).

@@ -58,6 +58,18 @@ export async function expectHeading(page: Page, name: string | RegExp) {
  * axe-core scan for WCAG 2.0/2.1 A and AA: every page must have zero violations. Failures list the rule,
  * the impact and the offending elements, which is what one needs to fix them.
  */
+/** The page fits the viewport's width: nothing makes it scroll sideways (phones especially). */
+export async function expectNoSidewaysScroll(page: Page) {
+  const overflow = await page.evaluate(() => {
+    const w = globalThis as unknown as {
+      innerWidth: number;
+      document: { documentElement: { scrollWidth: number } };
+    };
+    return w.document.documentElement.scrollWidth - w.innerWidth;
+  });
+  expect(overflow).toBeLessThanOrEqual(0);
+}
+
 export async function expectAccessible(page: Page, label: string) {
   // Let lazy icons and fonts settle so the scan sees the final page.
   await page.waitForLoadState('networkidle').catch(() => undefined);
