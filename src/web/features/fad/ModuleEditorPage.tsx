@@ -19,6 +19,7 @@ import {
   useUpdateModule,
   useUpdatePage,
 } from './api';
+import { BilingualFields } from './BilingualFields';
 import { modulePath, pathModulesAdminPath } from './paths';
 
 function Settings({ module }: { module: FadModuleView }) {
@@ -62,47 +63,23 @@ function Settings({ module }: { module: FadModuleView }) {
         </Badge>
       </p>
       <form onSubmit={submit} noValidate>
-        <div className="row">
-          <div className="col-12 col-md-6">
-            <TextField
-              id="fad-title-it"
-              label={t('fad.admin.titleIt')}
-              value={form.titleIt}
-              required
-              maxLength={200}
-              error={errors.titleIt}
-              onChange={(e) => setForm({ ...form, titleIt: e.target.value })}
-            />
-          </div>
-          <div className="col-12 col-md-6">
-            <TextField
-              id="fad-title-en"
-              label={t('fad.admin.titleEn')}
-              value={form.titleEn}
-              maxLength={200}
-              error={errors.titleEn}
-              onChange={(e) => setForm({ ...form, titleEn: e.target.value })}
-            />
-          </div>
-          <div className="col-12 col-md-6">
-            <TextAreaField
-              id="fad-summary-it"
-              label={t('fad.admin.summaryIt')}
-              value={form.summaryIt}
-              maxLength={2000}
-              onChange={(e) => setForm({ ...form, summaryIt: e.target.value })}
-            />
-          </div>
-          <div className="col-12 col-md-6">
-            <TextAreaField
-              id="fad-summary-en"
-              label={t('fad.admin.summaryEn')}
-              value={form.summaryEn}
-              maxLength={2000}
-              onChange={(e) => setForm({ ...form, summaryEn: e.target.value })}
-            />
-          </div>
-        </div>
+        <BilingualFields
+          id="fad-title"
+          label={{ it: t('fad.admin.titleIt'), en: t('fad.admin.titleEn') }}
+          value={{ it: form.titleIt, en: form.titleEn }}
+          error={{ it: errors.titleIt, en: errors.titleEn }}
+          requiredIt
+          maxLength={200}
+          onChange={(lang, v) => setForm({ ...form, [lang === 'it' ? 'titleIt' : 'titleEn']: v })}
+        />
+        <BilingualFields
+          id="fad-summary"
+          label={{ it: t('fad.admin.summaryIt'), en: t('fad.admin.summaryEn') }}
+          value={{ it: form.summaryIt, en: form.summaryEn }}
+          multiline
+          maxLength={2000}
+          onChange={(lang, v) => setForm({ ...form, [lang === 'it' ? 'summaryIt' : 'summaryEn']: v })}
+        />
         <fieldset className="mb-3">
           <legend className="h5">{t('fad.admin.completion')}</legend>
           <ToggleField
@@ -234,42 +211,23 @@ function PageForm({
   };
   return (
     <form onSubmit={submit} noValidate className="officina-filters p-3 mb-3">
-      <div className="row">
-        <div className="col-12 col-md-6">
-          <TextField
-            id={`${idPrefix}-title-it`}
-            label={t('fad.admin.pageTitleIt')}
-            value={page.titleIt}
-            required
-            maxLength={200}
-            error={errors.titleIt}
-            onChange={(e) => setPage({ ...page, titleIt: e.target.value })}
-          />
-        </div>
-        <div className="col-12 col-md-6">
-          <TextField
-            id={`${idPrefix}-title-en`}
-            label={t('fad.admin.pageTitleEn')}
-            value={page.titleEn}
-            maxLength={200}
-            onChange={(e) => setPage({ ...page, titleEn: e.target.value })}
-          />
-        </div>
-      </div>
-      <TextAreaField
-        id={`${idPrefix}-body-it`}
-        label={t('fad.admin.bodyIt')}
-        hint={t('fad.admin.bodyHint')}
-        rows={8}
-        value={page.bodyIt}
-        onChange={(e) => setPage({ ...page, bodyIt: e.target.value })}
+      <BilingualFields
+        id={`${idPrefix}-title`}
+        label={{ it: t('fad.admin.pageTitleIt'), en: t('fad.admin.pageTitleEn') }}
+        value={{ it: page.titleIt, en: page.titleEn ?? '' }}
+        error={{ it: errors.titleIt, en: errors.titleEn }}
+        requiredIt
+        maxLength={200}
+        onChange={(lang, v) => setPage({ ...page, [lang === 'it' ? 'titleIt' : 'titleEn']: v })}
       />
-      <TextAreaField
-        id={`${idPrefix}-body-en`}
-        label={t('fad.admin.bodyEn')}
-        rows={4}
-        value={page.bodyEn}
-        onChange={(e) => setPage({ ...page, bodyEn: e.target.value })}
+      <BilingualFields
+        id={`${idPrefix}-body`}
+        label={{ it: t('fad.admin.bodyIt'), en: t('fad.admin.bodyEn') }}
+        value={{ it: page.bodyIt ?? '', en: page.bodyEn ?? '' }}
+        hint={t('fad.admin.bodyHint')}
+        multiline
+        rows={8}
+        onChange={(lang, v) => setPage({ ...page, [lang === 'it' ? 'bodyIt' : 'bodyEn']: v })}
       />
       <TextField
         id={`${idPrefix}-video`}
