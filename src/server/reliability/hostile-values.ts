@@ -267,7 +267,9 @@ function intoLastLine(bytes: Buffer) {
 }
 
 const onContent = (change: (b: Buffer) => Buffer) => new Edit((content) => change(bytesOf(content)));
-const onUpload = (change: (f: Upload) => Upload) => new Edit((u) => change(u as Upload));
+/** A change of the upload; a body already replaced by a whole one stays as it is. */
+const onUpload = (change: (f: Upload) => Upload) =>
+  new Edit((u) => (u instanceof WholeBody ? u : change(u as Upload)));
 
 const HUGE_LINE = 'x'.repeat(1024 * 1024);
 /** Past the multipart file limit of the app (5 MB). */

@@ -23,6 +23,7 @@ import {
   strings,
   URIS,
   UUIDS,
+  WholeBody,
   WRONG_TYPES,
   withOwnKey,
 } from './hostile-values.js';
@@ -131,8 +132,12 @@ const anyDates = fc
   .date({ min: new Date('2025-01-01T00:00:00Z'), max: new Date('2027-12-31T00:00:00Z'), noInvalidDate: true })
   .map((d) => d.toISOString());
 const DAY_MS = 86_400_000;
+/** Midnight (UTC) of the run's day: a seed draws the same instants all day long. */
+const TODAY = Math.floor(Date.now() / DAY_MS) * DAY_MS;
 const daysFromNow = (min: number, max: number) =>
-  fc.integer({ min, max }).map((d) => new Date(Date.now() + d * DAY_MS).toISOString());
+  fc
+    .tuple(fc.integer({ min, max }), fc.integer({ min: 7 * 4, max: 19 * 4 }))
+    .map(([d, quarter]) => new Date(TODAY + d * DAY_MS + quarter * 15 * 60_000).toISOString());
 
 /**
  * Instants for a field, mostly near today and in the order its name says (a start before an end,
@@ -479,6 +484,8 @@ export function applyMutations(c: Case, mutations: Mutation[]): Record<Section, 
 
 function put(target: unknown, path: Path, m: Mutation): unknown {
   if (path.length === 0 && m.value instanceof Edit) return m.value.apply(target);
+  // A body replaced by a whole one has no fields left to change.
+  if (path.length > 0 && target instanceof WholeBody) return target;
   if (path.length === 0) {
     if (m.extraKey === undefined) return m.value;
     const base =

@@ -260,6 +260,7 @@ export function createFrameworkRepository() {
     },
 
     async updateArea(db: Db, id: number, values: Partial<typeof frameworkAreas.$inferInsert>) {
+      if (!Object.keys(values).length) return;
       await db.update(frameworkAreas).set(values).where(eq(frameworkAreas.id, id));
     },
 
