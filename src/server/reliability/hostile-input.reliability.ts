@@ -135,6 +135,7 @@ const pools = {
     domainCodes: domains,
     serviceModel: serviceModels,
     serviceModelCode: serviceModels,
+    jobProfile: jobProfiles,
     jobProfileCode: jobProfiles,
     jobProfileCodes: jobProfiles,
     code: jobProfiles,
@@ -388,7 +389,7 @@ describe('hostile input on every route', () => {
     for (const drawn of cases) {
       // A request that passed may have used its object up (a decision taken, a draft published).
       if (stale) prepared = await prepare(key, rule, caller);
-      const c: Case = { ...drawn, valid: withBase(route, drawn.valid, prepared.base) };
+      const c: Case = { ...drawn, valid: withBase(route, drawn.valid, prepared.base, drawn.bare) };
       const outcome = await probe(route, prepared.client, applyMutations(c, c.mutations));
       if (outcome.status === 429) throttled++;
       tally(key, outcome.status);

@@ -79,7 +79,8 @@ export type Mutation = {
   extraKey?: string;
 };
 
-export type Case = { valid: Record<Section, unknown>; mutations: Mutation[] };
+/** `bare`: the base's query alone, without the drawn filters it leaves out (see withBase). */
+export type Case = { valid: Record<Section, unknown>; mutations: Mutation[]; bare?: boolean };
 
 /**
  * Values known to the database, so valid input reaches the code behind validation: user ids, and
@@ -405,13 +406,15 @@ const isRecord = (v: unknown): v is Record<string, unknown> =>
   !!v && typeof v === 'object' && !Array.isArray(v) && !(v instanceof Raw);
 
 /**
- * The drawn instance with the base's sections in place of the drawn ones. A GET route's query keeps
- * the drawn filters the base does not set, when the route's schema still takes them together.
+ * The drawn instance with the base's sections in place of the drawn ones. Unless `bare`, a GET
+ * route's query keeps the drawn filters the base does not set, when the route's schema takes them
+ * together (the service may still refuse a combination: hence the bare cases).
  */
 export function withBase(
   route: RouteSummary,
   valid: Record<Section, unknown>,
   base: Base,
+  bare = false,
 ): Record<Section, unknown> {
   const out = { ...valid };
   for (const section of Object.keys(base) as Section[]) {
@@ -419,7 +422,7 @@ export function withBase(
     if (given === undefined) continue;
     const drawn = valid[section];
     const merged =
-      section === 'query' && route.method === 'GET' && isRecord(drawn) && isRecord(given)
+      !bare && section === 'query' && route.method === 'GET' && isRecord(drawn) && isRecord(given)
         ? { ...drawn, ...given }
         : null;
     out[section] = merged && passesValidation(route, section, merged) ? merged : given;
@@ -462,6 +465,7 @@ export function casesOf(
   );
   return fc.record({
     valid,
+    bare: fc.boolean(),
     // Mostly one mutation, so that a hostile value meets a request that is otherwise valid and reaches
     // the code behind validation; sometimes none, to keep valid requests in the mix.
     mutations: fc.oneof(
