@@ -98,6 +98,11 @@ describe('certificates: completion, download, public verification and revocation
     expect(text).not.toMatch(/\d{4}-\d{2}-\d{2}/);
     // The verification address, on a line of its own, is the server's PUBLIC_URL, not localhost.
     expect(text.split('\n')).toContain(`${baseURL()}/verifica/${code}`);
+    // The issuing body, the place and date of issue and the signatory the operator configured.
+    expect(text).toContain('Programma di formazione delle Province');
+    expect(text).toMatch(/Roma, \d{1,2} [a-z]{3} \d{4}/);
+    expect(text).toContain('Maria Rossi');
+    expect(text).toContain('La Dirigente del Servizio formazione');
   });
 
   it('the verification link shows the attestato as valid', async () => {

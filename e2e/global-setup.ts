@@ -1,5 +1,5 @@
 import { type ChildProcess, execSync, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -62,6 +62,15 @@ export default async function setup(project: TestProject) {
   const port = await freePort();
   const baseURL = `http://127.0.0.1:${port}`;
   const dataDir = mkdtempSync(path.join(tmpdir(), 'officina-e2e-'));
+  // The issuing body's logo for attestati (a 1×1 PNG), as an operator configures it.
+  const logoFile = path.join(dataDir, 'logo.png');
+  writeFileSync(
+    logoFile,
+    Buffer.from(
+      'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+      'base64',
+    ),
+  );
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     NODE_ENV: 'production',
@@ -74,6 +83,12 @@ export default async function setup(project: TestProject) {
     // Every spec signs its people in from this one address, as a whole office behind one NAT would;
     // the per-address limit itself is proven by the integration and reliability tests.
     SIGN_IN_LIMIT_PER_MINUTE: '1000',
+    // Attestati as a Province would file them: issuing body with its logo, place, signatory.
+    CERT_ISSUER: 'Programma di formazione delle Province',
+    CERT_LOGO_FILE: logoFile,
+    CERT_PLACE: 'Roma',
+    CERT_SIGNATORY_NAME: 'Maria Rossi',
+    CERT_SIGNATORY_ROLE: 'La Dirigente del Servizio formazione',
   };
   delete env.DATABASE_URL;
   delete env.SMTP_URL;

@@ -180,6 +180,14 @@ for (const size of SIZES) {
       await item.getByRole('link', { name: 'Appalti pubblici: il nuovo codice dei contratti' }).click();
       await expectHeading(page, 'Appalti pubblici: il nuovo codice dei contratti');
       await page.getByRole('heading', { name: 'Prossime edizioni' }).waitFor();
+      // The programme and the editions: tables from tablets up, one block per item on a phone.
+      if (size.phone) {
+        expect(await page.locator('main table:visible').count()).toBe(0);
+        expect(await page.locator('main ol.officina-stacked > li:visible').count()).toBeGreaterThan(0);
+        expect(await page.locator('main ul.officina-stacked > li:visible').count()).toBeGreaterThan(0);
+      } else expect(await page.locator('main table:visible').count()).toBe(2);
+      await expectNoSideScroll(page, 'path page');
+      await expectAccessible(page, `path page (${size.name})`);
     });
 
     if (size.phone) {

@@ -77,7 +77,12 @@ describe('an administrator edits a territorial unit', () => {
       /^\d{1,2} [a-z]{3} \d{4}, \d{2}:\d{2}$/,
     );
     await first.getByText('Mostra i dettagli').click();
-    expect(await first.locator('pre').textContent()).toContain('programmePhase');
+    // Details in words: the field's label and old → new, never the code or raw JSON.
+    const details = (await first.locator('dl').first().textContent()) ?? '';
+    expect(details).toContain('Fase del programma');
+    expect(details).toMatch(/→/);
+    expect(details).not.toContain('programmePhase');
+    expect(await first.locator('pre').count()).toBe(0);
     await expectAccessible(page, 'activity log');
 
     await page.setViewportSize({ width: 390, height: 844 });

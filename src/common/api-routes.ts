@@ -87,6 +87,17 @@ export const apiRoutes = {
     feedback: '/api/v1/enrolments/:id/feedback',
     editionFeedback: '/api/v1/editions/:id/feedback',
   },
+  fad: {
+    pathModules: '/api/v1/fad/paths/:pathId/modules',
+    pathSessions: '/api/v1/fad/paths/:pathId/sessions',
+    module: '/api/v1/fad/modules/:id',
+    pages: '/api/v1/fad/modules/:id/pages',
+    pageOrder: '/api/v1/fad/modules/:id/page-order',
+    page: '/api/v1/fad/pages/:pageId',
+    progress: '/api/v1/fad/modules/:id/progress',
+    sessionModule: '/api/v1/fad/sessions/:sessionId/module',
+    mine: '/api/v1/me/fad',
+  },
   enrolment: {
     list: '/api/v1/enrolments',
     mine: '/api/v1/me/enrolments',
@@ -111,6 +122,26 @@ export const apiRoutes = {
     logbookAwaiting: '/api/v1/logbook/awaiting',
     logbookEntry: '/api/v1/logbook/:id',
     logbookSign: '/api/v1/logbook/:id/sign',
+  },
+  webinars: {
+    /** Enter a live webinar: answers where to go, inside the session's window. */
+    join: '/api/v1/me/sessions/:sessionId/join',
+    end: '/api/v1/sessions/:id/webinar/end',
+    recordings: '/api/v1/sessions/:id/webinar/recordings',
+    /** BigBlueButton's analytics callback (signed with the shared secret). */
+    analytics: '/api/v1/public/webinars/analytics',
+  },
+  quizzes: {
+    bank: '/api/v1/training-paths/:id/questions',
+    question: '/api/v1/questions/:id',
+    quizzes: '/api/v1/training-paths/:id/quizzes',
+    quiz: '/api/v1/quizzes/:id',
+    editionSettings: '/api/v1/editions/:id/quiz-settings',
+    mine: '/api/v1/me/quizzes',
+    start: '/api/v1/quizzes/:id/attempts',
+    attempt: '/api/v1/attempts/:id',
+    answers: '/api/v1/attempts/:id/answers',
+    submit: '/api/v1/attempts/:id/submit',
   },
   framework: {
     versions: '/api/v1/competency-frameworks',

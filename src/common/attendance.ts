@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DELIVERY_MODES, EDITION_STATUSES, SESSION_STATUSES } from './catalogue.js';
 import { isoDate, text } from './primitives.js';
+import { WEBINAR_ROOMS } from './webinars.js';
 
 /** How a ledger row was recorded. */
 export const ATTENDANCE_SOURCES = ['register', 'qr', 'webinar', 'online', 'logbook'] as const;
@@ -39,6 +40,8 @@ export const teachingSession = sessionInfo.extend({
   enrolled: z.number().int(),
   /** People with minutes recorded in this session. */
   recorded: z.number().int(),
+  /** Where the live webinar is held (entered as moderator through the join route); null if none. */
+  webinar: z.enum(WEBINAR_ROOMS).nullable(),
 });
 export type TeachingSession = z.infer<typeof teachingSession>;
 
@@ -122,7 +125,8 @@ export const webinarReport = z.object({
       row: z.number().int(),
       name: z.string(),
       email: z.string(),
-      reason: z.enum(['unknown_email', 'not_enrolled']),
+      /** By e-mail: no such account, or not confirmed; by name (reports without e-mail): none or several. */
+      reason: z.enum(['unknown_email', 'not_enrolled', 'unknown_name', 'ambiguous_name']),
       message: z.string(),
     }),
   ),

@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { HIRING_REASONS, HIRING_STATES } from './capacity.js';
-import { idParams, text, wholeNumber } from './primitives.js';
+import { idParams, text, wholeNumber, wholeParam } from './primitives.js';
 import { cents, REORG_STATUSES } from './restructuring.js';
 import { UNIT_TYPES } from './units.js';
 
-export const capacityYear = z.coerce.number().int().min(2000).max(2999);
+export const capacityYear = wholeParam(2000, 2999);
 export const capacityParams = idParams.extend({ year: capacityYear });
 
 const money = cents.nullable();

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { dbIdParam } from './primitives.js';
+import { dbIdParam, wholeParam } from './primitives.js';
 
 /**
  * The gap screens of a needs-assessment campaign: heatmaps, the priority ranking, the people's own
@@ -48,7 +48,7 @@ export const prioritiesQuery = z.object({
   unit: dbIdParam.optional(),
   jobProfile: jobProfileCode.optional(),
   /** How many items at most (the ranking is cut, never reordered). */
-  limit: z.coerce.number().int().min(1).max(500).default(20),
+  limit: wholeParam(1, 500).default(20),
 });
 export type PrioritiesQuery = z.infer<typeof prioritiesQuery>;
 

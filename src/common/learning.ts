@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DELIVERY_MODES, EDITION_STATUSES, SESSION_STATUSES } from './catalogue.js';
 import { isoDate, text } from './primitives.js';
+import { WEBINAR_ROOMS } from './webinars.js';
 
 /** The learner's own area in the web app ("la mia formazione"); e-mails link to it. */
 export const LEARNER_AREA_PATH = '/la-mia-formazione';
@@ -64,7 +65,10 @@ export const mySession = z.object({
   venueName: z.string().nullable(),
   venueAddress: z.string().nullable(),
   room: z.string().nullable(),
+  /** The session's own link; null for a webinar held in the platform's room (entered through `join`). */
   onlineUrl: z.string().nullable(),
+  /** Where the webinar is held, entered through POST /api/v1/me/sessions/:sessionId/join; null if not a live webinar. */
+  webinar: z.enum(WEBINAR_ROOMS).nullable(),
 });
 export type MySession = z.infer<typeof mySession>;
 

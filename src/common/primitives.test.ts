@@ -12,6 +12,9 @@ describe('input primitives', () => {
     expect(dbIdParam.parse('42')).toBe(42);
     for (const v of ['2147483648', '-2147483649', '0', '1.5', 'NaN', 'Infinity', '1e400', 'abc', ''])
       expect(ok(dbIdParam, v), v).toBe(false);
+    // One spelling per number: no hexadecimal, binary, octal, exponent, sign, spaces or leading zeros.
+    for (const v of ['0x10', '0b11', '0o7', '1e3', '+5', ' 12', '12 ', '\t7\n', '12.0', '012', '99999999999'])
+      expect(ok(dbIdParam, v), JSON.stringify(v)).toBe(false);
   });
 
   it('take a calendar day only when it exists, within four-digit years', () => {

@@ -11,17 +11,33 @@ import { isIsoDate } from './rome-time.js';
 /** The largest value of PostgreSQL's `integer`: ids, counts and versions are stored in one. */
 export const MAX_INT32 = 2_147_483_647;
 
+/** A whole number stored in an `integer` column: a count, a quantity, a number of minutes. */
+export const wholeNumber = (min: number, max: number) => z.number().int().min(min).max(max);
+
 /** A database id (serial) in a JSON body: a positive int32; a larger number names no row. */
 export const dbId = z.number().int().min(1).max(MAX_INT32);
 
-/** A database id in a path or a query string, where it arrives as text. */
-export const dbIdParam = z.coerce.number().int().min(1).max(MAX_INT32);
+/**
+ * A whole number in a path or a query string, where it arrives as text: plain decimal digits only, so
+ * that one number has one spelling (`0x10`, `1e3`, ` 12`, `+5`, `12.0` are refused, not read as 16,
+ * 1000, 12, 5 and 12), between `min` and `max`.
+ */
+export const wholeParam = (min: number, max: number) =>
+  z
+    .string()
+    .refine((s) => /^(0|[1-9][0-9]{0,9})$/.test(s), {
+      message: 'Invalid input: expected a whole number written in decimal digits',
+      params: { it: 'Input non valido: atteso un numero intero scritto in cifre decimali' },
+      abort: true,
+    })
+    .transform(Number)
+    .pipe(wholeNumber(min, max));
+
+/** A database id in a path or a query string. */
+export const dbIdParam = wholeParam(1, MAX_INT32);
 
 /** `/…/:id` with a database id. */
 export const idParams = z.object({ id: dbIdParam });
-
-/** A whole number stored in an `integer` column: a count, a quantity, a number of minutes. */
-export const wholeNumber = (min: number, max: number) => z.number().int().min(min).max(max);
 
 /** The first and last days the platform takes: four-digit years the database and Rome time agree on. */
 export const FIRST_DAY = '1900-01-01';
@@ -56,10 +72,9 @@ export const instant = z.iso.datetime({ offset: true }).refine(
 );
 
 /** The page of a list, from 1; past the last page a list is simply empty. */
-export const page = z.coerce.number().int().min(1).max(100_000).default(1);
+export const page = wholeParam(1, 100_000).default(1);
 /** How many items a page holds. */
-export const pageSize = (max: number, byDefault: number) =>
-  z.coerce.number().int().min(1).max(max).default(byDefault);
+export const pageSize = (max: number, byDefault: number) => wholeParam(1, max).default(byDefault);
 
 /** Free text a person types: trimmed, at most `max` characters. */
 export const text = (max: number) => z.string().trim().max(max);

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { daysUntil } from './deadlines.js';
-import { httpUrl, isoDate, text, wholeNumber } from './primitives.js';
+import { dbIdParam, httpUrl, isoDate, text, wholeNumber, wholeParam } from './primitives.js';
 import { cents, DEADLINE_KINDS, PROGRAMMING_KINDS, type ProgrammingKind } from './restructuring.js';
 
 /**
@@ -73,11 +73,11 @@ export const programmingView = z.object({
 });
 export type ProgrammingView = z.infer<typeof programmingView>;
 
-export const programmingQuery = z.object({ year: z.coerce.number().int().min(2000).max(2999).optional() });
+export const programmingQuery = z.object({ year: wholeParam(2000, 2999).optional() });
 
 export const documentParams = z.object({
-  id: z.coerce.number().int().min(1).max(2_147_483_647),
-  year: z.coerce.number().int().min(2000).max(2999),
+  id: dbIdParam,
+  year: wholeParam(2000, 2999),
   kind: programmingKind,
 });
 
@@ -170,7 +170,7 @@ export const DEADLINE_SORTS = ['due', 'unit', 'kind', 'region'] as const;
 export const deadlinesQuery = z.object({
   kind: programmingKind.optional(),
   region: z.string().trim().max(10).optional(),
-  unit: z.coerce.number().int().min(1).max(2_147_483_647).optional(),
+  unit: dbIdParam.optional(),
   sort: z.enum(DEADLINE_SORTS).default('due'),
 });
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { dbIdParam, text, wholeNumber } from './primitives.js';
+import { dbIdParam, text, wholeNumber, wholeParam } from './primitives.js';
 import {
   adoptionAct,
   FUNCTION_KINDS,
@@ -164,8 +164,8 @@ export const versionParams = z.object({ id: dbIdParam, number: dbIdParam });
 export const documentParams = z.object({ id: dbIdParam, documentId: dbIdParam });
 
 export const compareQuery = z.object({
-  from: z.coerce.number().int().min(0).max(1_000_000),
-  to: z.coerce.number().int().min(0).max(1_000_000),
+  from: wholeParam(0, 1_000_000),
+  to: wholeParam(0, 1_000_000),
 });
 
 const lineView = staffingLine.extend({ vacant: z.number() });

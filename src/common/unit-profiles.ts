@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { dbIdParam, httpUrl, idParams, text, wholeNumber } from './primitives.js';
+import { dbIdParam, httpUrl, idParams, text, wholeNumber, wholeParam } from './primitives.js';
 import { unit } from './units.js';
 
 /** A figure older than this many years (against the current one) is shown as "dato non aggiornato". */
@@ -10,7 +10,7 @@ export const populationInput = z.object({
   population: wholeNumber(0, 100_000_000),
   source: text(300).min(2),
 });
-export const populationParams = idParams.extend({ year: z.coerce.number().int().min(1900).max(2999) });
+export const populationParams = idParams.extend({ year: wholeParam(1900, 2999) });
 
 export const population = z.object({
   year: z.number().int(),

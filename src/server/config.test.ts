@@ -57,6 +57,33 @@ describe('loadConfig', () => {
     expect(loadConfig({ SESSION_SECRET: 'x'.repeat(32) }).sessionSecret).toBe('x'.repeat(32));
   });
 
+  it('reads BigBlueButton settings: both or neither, the API address from what bbb-conf prints', () => {
+    expect(loadConfig({}).bbb).toBeUndefined();
+    const secret = 's'.repeat(40);
+    expect(loadConfig({ BBB_URL: 'https://bbb.example.it/bigbluebutton/', BBB_SECRET: secret }).bbb).toEqual({
+      apiUrl: 'https://bbb.example.it/bigbluebutton/api/',
+      secret,
+      checksum: 'sha256',
+    });
+    expect(
+      loadConfig({
+        BBB_URL: 'https://bbb.example.it/bigbluebutton/api',
+        BBB_SECRET: secret,
+        BBB_CHECKSUM: 'sha1',
+      }).bbb,
+    ).toMatchObject({ apiUrl: 'https://bbb.example.it/bigbluebutton/api/', checksum: 'sha1' });
+    expect(() => loadConfig({ BBB_URL: 'https://bbb.example.it/bigbluebutton/' })).toThrow(
+      /BBB_URL, BBB_SECRET: set both/,
+    );
+    expect(() => loadConfig({ BBB_URL: 'ftp://bbb.example.it/', BBB_SECRET: secret })).toThrow(/BBB_URL/);
+    expect(() => loadConfig({ BBB_URL: 'https://bbb.example.it/', BBB_SECRET: 'short' })).toThrow(
+      /BBB_SECRET must be at least 20 characters/,
+    );
+    expect(() =>
+      loadConfig({ BBB_URL: 'https://bbb.example.it/', BBB_SECRET: secret, BBB_CHECKSUM: 'md5' }),
+    ).toThrow(/BBB_CHECKSUM/);
+  });
+
   it('names every bad variable at once', () => {
     let message = '';
     try {

@@ -39,6 +39,13 @@ const envSchema = z.object({
   CERT_SIGNATORY_NAME: z.string().trim().min(3).max(120).optional(),
   CERT_SIGNATORY_ROLE: z.string().trim().min(3).max(160).optional(),
   CERT_PLACE: z.string().trim().min(2).max(80).optional(),
+  BBB_URL: z
+    .string()
+    .regex(/^https?:\/\/\S+$/, 'BBB_URL must be an http:// or https:// URL')
+    .pipe(z.url())
+    .optional(),
+  BBB_SECRET: z.string().trim().min(20, 'BBB_SECRET must be at least 20 characters').max(200).optional(),
+  BBB_CHECKSUM: z.enum(['sha1', 'sha256']).default('sha256'),
 });
 
 /** The largest logo accepted for attestati: it is embedded in every PDF. */
@@ -76,6 +83,15 @@ export type Config = {
   certIssuer: string;
   /** What the attestato prints besides the issuer, all optional (read at each rendering). */
   certificate: CertificateLayout;
+  /** The BigBlueButton server of live webinars (BBB_URL, BBB_SECRET); without it, sessions' own links. */
+  bbb: BbbConfig | undefined;
+};
+
+export type BbbConfig = {
+  /** The API endpoint, ending in /api/. */
+  apiUrl: string;
+  secret: string;
+  checksum: 'sha1' | 'sha256';
 };
 
 export type CertificateLayout = {
@@ -96,6 +112,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
+  if ((e.BBB_URL === undefined) !== (e.BBB_SECRET === undefined))
+    throw new Error(
+      'Invalid configuration:\n  BBB_URL, BBB_SECRET: set both to use BigBlueButton for webinars, or neither',
+    );
   const publicUrl = (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, '');
   return {
     databaseUrl: e.DATABASE_URL,
@@ -125,7 +145,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       signatoryRole: e.CERT_SIGNATORY_ROLE,
       place: e.CERT_PLACE,
     },
+    bbb:
+      e.BBB_URL && e.BBB_SECRET
+        ? { apiUrl: bbbApiUrl(e.BBB_URL), secret: e.BBB_SECRET, checksum: e.BBB_CHECKSUM }
+        : undefined,
   };
+}
+
+/** The API endpoint from the address `bbb-conf --secret` prints (…/bigbluebutton/), with or without api/. */
+export function bbbApiUrl(url: string): string {
+  const base = url.endsWith('/') ? url : `${url}/`;
+  return base.endsWith('/api/') ? base : `${base}api/`;
 }
 
 /**

@@ -49,7 +49,8 @@ describe('the national benchmark dataset', () => {
       .filter(([, n]) => n === 0)
       .map(([t]) => t);
     // Left empty on purpose: caches filled on first read, targeted surveys, deadlines' follow-ups; and
-    // at a small scale, reserved seats and paths reserved to units may happen to be drawn nowhere.
+    // at a small scale, reserved seats, paths reserved to units and past editions with an online final
+    // test may happen to be drawn nowhere.
     expect([
       'edition_quotas',
       'path_units',
@@ -61,11 +62,39 @@ describe('the national benchmark dataset', () => {
       'campaign_response_answers',
       'campaign_units',
       'deadline_moves',
+      'edition_quiz_settings',
       'programming_reminders',
+      'quiz_attempts',
       'reorg_plan_documents',
       'unit_contacts',
     ]).toEqual(expect.arrayContaining(empty));
     expect(empty).not.toContain('attendance');
+  });
+
+  it('gives every path its online modules, and progress agreeing with the ledger of the linked sessions', async () => {
+    expect(a.counts.fad_modules).toBe(sizesFor(SCALE).paths * 3);
+    expect(a.counts.fad_pages).toBe(sizesFor(SCALE).paths * 15);
+    const bad = await one<{ n: number }>(
+      first.db,
+      sql`select count(*)::int as n from fad_progress pr
+        where pr.active_seconds <> 60 * (select max(a.minutes) from attendance a
+          join fad_session_modules l on l.session_id = a.session_id
+          where a.user_id = pr.user_id and l.module_id = pr.module_id)`,
+    );
+    expect(bad.n).toBe(0);
+  });
+
+  it('gives every path a bank and a final test, and attempts agreeing with the final-test results', async () => {
+    expect(a.counts.quizzes).toBe(sizesFor(SCALE).paths);
+    expect(a.counts.quiz_questions).toBe(sizesFor(SCALE).paths * 20);
+    const bad = await one<{ n: number }>(
+      first.db,
+      sql`select count(*)::int as n from enrolments en
+        where en.final_test_passed is not null
+          and exists (select 1 from edition_quiz_settings s where s.edition_id = en.edition_id and s.online_final_test)
+          and en.final_test_passed <> coalesce((select bool_or(qa.passed) from quiz_attempts qa where qa.enrolment_id = en.id), false)`,
+    );
+    expect(bad.n).toBe(0);
   });
 
   it('refuses a database that already has people', async () => {

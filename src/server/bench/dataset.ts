@@ -12,11 +12,13 @@ import { createCatalogueRepository } from './catalogue-repository.js';
 import { type BenchContext, todayStartOf, workingDaysAround } from './context.js';
 import { createEditionsRepository } from './editions-repository.js';
 import { createEnrolmentRepository } from './enrolment-repository.js';
+import { createFadRepository } from './fad-repository.js';
 import { createFixturesRepository } from './fixtures-repository.js';
 import { createLedgerRepository } from './ledger-repository.js';
 import { sizesFor } from './options.js';
 import { createPeopleRepository, STAFF_TAG } from './people-repository.js';
 import { createPlatformRepository } from './platform-repository.js';
+import { createQuizzesRepository } from './quizzes-repository.js';
 import { draws } from './random.js';
 import { SEARCH_WORD } from './topics.js';
 
@@ -67,6 +69,8 @@ export async function loadDataset(
     database,
     { ...config, seedDemo: false, adminEmail: undefined },
     pino({ level: 'silent' }),
+    undefined,
+    { platformCourse: false },
   );
   log(`migrations and reference data: ${((performance.now() - started) / 1000).toFixed(1)} s`);
   const fixturesRepo = createFixturesRepository();
@@ -111,6 +115,18 @@ export async function loadDataset(
       await ledger.computeCompletion(db);
       await ledger.insertCertificates(db, config.certIssuer);
       await ledger.insertFeedback(db);
+    });
+    await step('quizzes', async () => {
+      const quizzes = createQuizzesRepository(b);
+      await quizzes.insertQuestions(db);
+      await quizzes.insertQuizzes(db);
+      await quizzes.insertAttempts(db);
+    });
+    await step('online modules', async () => {
+      const fad = createFadRepository(b);
+      await fad.insertModules(db);
+      await fad.linkSessions(db);
+      await fad.insertProgress(db);
     });
     await step('restructuring', () =>
       seedNationalRestructuring(db, {

@@ -24,7 +24,13 @@ import {
   SESSION_STATUSES,
 } from '../../common/catalogue.js';
 import { ENROLMENT_NOTICE_MODES, ENROLMENT_STATUSES } from '../../common/enrolment.js';
+import { FAD_MODULE_STATUSES } from '../../common/fad.js';
 import { FRAMEWORK_STATUSES } from '../../common/framework.js';
+import {
+  ATTEMPT_STATUSES,
+  QUIZ_FEEDBACK,
+  QUESTION_KINDS as QUIZ_QUESTION_KINDS,
+} from '../../common/quizzes.js';
 import {
   DEADLINE_KINDS,
   INTERVENTION_KINDS,
@@ -83,6 +89,10 @@ const VOCABULARIES: { table: string; column: string; values: readonly string[]; 
   { table: 'taskforce_issues', column: 'kind', values: ISSUE_KINDS },
   { table: 'taskforce_issues', column: 'severity', values: ISSUE_SEVERITIES },
   { table: 'taskforce_issues', column: 'state', values: ISSUE_STATES },
+  { table: 'fad_modules', column: 'status', values: FAD_MODULE_STATUSES },
+  { table: 'quiz_questions', column: 'kind', values: QUIZ_QUESTION_KINDS },
+  { table: 'quizzes', column: 'feedback', values: QUIZ_FEEDBACK },
+  { table: 'quiz_attempts', column: 'status', values: ATTEMPT_STATUSES },
 ];
 
 /** The other CHECK constraints (ranges and rules across columns), each with an update that breaks it. */
@@ -132,6 +142,12 @@ const RULES: { name: string; breaking: string }[] = [
   { name: 'deadline_rules_month_check', breaking: 'update deadline_rules set month = 13' },
   { name: 'deadline_rules_day_check', breaking: 'update deadline_rules set day = 0' },
   { name: 'programming_documents_year_check', breaking: 'update programming_documents set year = 3000' },
+  { name: 'fad_modules_min_minutes_check', breaking: 'update fad_modules set min_minutes = 6001' },
+  { name: 'quiz_questions_points_check', breaking: 'update quiz_questions set points = 0' },
+  { name: 'quizzes_question_count_check', breaking: 'update quizzes set question_count = 101' },
+  { name: 'quizzes_passing_pct_check', breaking: 'update quizzes set passing_pct = 101' },
+  { name: 'quizzes_time_limit_minutes_check', breaking: 'update quizzes set time_limit_minutes = 0' },
+  { name: 'quizzes_max_attempts_check', breaking: 'update quizzes set max_attempts = 0' },
 ];
 const TABLES = [...new Set(VOCABULARIES.map((v) => v.table))];
 const CHECK_VIOLATION = '23514';
@@ -272,6 +288,35 @@ async function addAssessmentRows(db: Db) {
       );
 }
 
+/** Online learning: a module of each status, a question of each kind, a quiz of each feedback, an attempt of each status. */
+async function addOnlineLearningRows(db: Db) {
+  const path = `(select min(id) from training_paths)`;
+  for (const [i, status] of FAD_MODULE_STATUSES.entries())
+    await rows(
+      db,
+      `insert into fad_modules (path_id, position, title_it, status) values (${path}, ${i + 1}, 'Modulo', ${quote(status)})`,
+    );
+  for (const kind of QUIZ_QUESTION_KINDS)
+    await rows(
+      db,
+      `insert into quiz_questions (path_id, kind, text, content, points)
+       values (${path}, ${quote(kind)}, '{"it": "Domanda", "en": null}', '{}', 1)`,
+    );
+  for (const feedback of QUIZ_FEEDBACK)
+    await rows(
+      db,
+      `insert into quizzes (path_id, title, question_count, passing_pct, feedback)
+       values (${path}, 'Test', 1, 60, ${quote(feedback)})`,
+    );
+  for (const [i, status] of ATTEMPT_STATUSES.entries())
+    await rows(
+      db,
+      `insert into quiz_attempts (quiz_id, user_id, enrolment_id, number, status, seed, questions, started_at)
+       select (select min(id) from quizzes), user_id, id, 1, ${quote(status)}, 1, '[]', now()
+       from enrolments order by id offset ${i} limit 1`,
+    );
+}
+
 describe('closed vocabularies', async () => {
   const database = await openTestDatabase();
   afterAll(() => database.close());
@@ -285,6 +330,7 @@ describe('closed vocabularies', async () => {
   );
   await addAssessmentRows(db);
   await addRestructuringRows(db);
+  await addOnlineLearningRows(db);
 
   it('have one CHECK constraint per column, named <table>_<column>_check, and the listed rules', async () => {
     expect((await checkConstraints(db)).map((c) => c.name)).toEqual(

@@ -15,8 +15,9 @@ export function prepareDatabase(
   config: Config,
   log: Pick<FastifyBaseLogger, 'info'>,
   clock: Clock = systemClock,
+  opts: { platformCourse?: boolean } = {},
 ) {
-  return withMigrationLock(database, (db) => prepare(db, database, config, log, clock), {
+  return withMigrationLock(database, (db) => prepare(db, database, config, log, clock, opts), {
     onWait: () => log.info('another instance is preparing the database: waiting for it'),
   });
 }
@@ -27,10 +28,17 @@ async function prepare(
   config: Config,
   log: Pick<FastifyBaseLogger, 'info'>,
   clock: Clock,
+  opts: { platformCourse?: boolean },
 ) {
   await applyMigrations(db, database.driver);
   const units = await seedReference(db);
   log.info({ units }, 'reference data ready');
+  // The online course on using the platform, in every installation (its content is read when loaded);
+  // the benchmark dataset writes its own ids from 1 and leaves it out.
+  if (opts.platformCourse !== false) {
+    const { seedPlatformCourse } = await import('./seed/platform-course.js');
+    if (await seedPlatformCourse(db, clock.now())) log.info('platform course loaded');
+  }
   if (config.adminEmail && config.adminPassword) {
     try {
       assertPasswordPolicy(config.adminPassword, config.adminEmail, 'ADMIN_PASSWORD');

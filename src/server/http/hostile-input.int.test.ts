@@ -57,6 +57,13 @@ describe('numbers and days a column cannot hold are a 400, never a 500', () => {
     );
   });
 
+  it('reads a number in an address only in plain decimal digits, so one object has one address', async () => {
+    for (const id of ['0x10', '0b11', '0o7', '1e1', '+5', '%2012', '12%20', '010', '12.0'])
+      expectRefused(await anon.get(`/api/v1/public/editions/${id}`), 'VALIDATION_ERROR', 'params.id');
+    for (const q of ['page=0x2', 'page=%201', 'pageSize=1e1', 'unit=+4'])
+      expectRefused(await anon.get(`/api/v1/public/calendar?${q}`), 'VALIDATION_ERROR');
+  });
+
   it('refuses pages that are not small positive whole numbers', async () => {
     for (const q of [
       'page=0',

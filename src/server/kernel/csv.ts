@@ -117,3 +117,49 @@ export function shapeProblems(
     ];
   return [];
 }
+
+/** A line of a CSV file as written, with its number in the file (the first line is 1). */
+export type CsvRow = { line: number; cells: string[] };
+
+/**
+ * Reads a CSV file as plain rows, for files that are not one table: reports with a summary block or
+ * several sections before and after the table wanted. Any number of cells per row, blank lines kept
+ * (as rows of empty cells), cells trimmed and put under the text rule like readCsv's. Throws 400
+ * INVALID_CSV when the text cannot be split with this delimiter.
+ */
+export function readCsvRows(text: string, delimiter: string): CsvRow[] {
+  let records: { record: string[]; info: { lines: number } }[];
+  try {
+    // With `info`, each record comes with where it was read; the types of csv-parse do not say so.
+    records = parse(text, {
+      delimiter,
+      bom: true,
+      trim: true,
+      relax_column_count: true,
+      skip_empty_lines: false,
+      info: true,
+    }) as unknown as typeof records;
+  } catch (err) {
+    throw errors.badRequest('INVALID_CSV', {
+      it: `Il file CSV non è leggibile: ${(err as Error).message}`,
+      en: `The CSV file cannot be read: ${(err as Error).message}`,
+    });
+  }
+  const problems: FileProblem[] = [];
+  const rows = records.map(({ record, info }) => ({
+    line: info.lines,
+    cells: record.map((cell, i) => {
+      const clean = cleanText(cell);
+      if (clean.ok) return clean.value;
+      if (problems.length < 20)
+        problems.push(rowProblem(info.lines, String(i + 1), TEXT_PROBLEMS[clean.problem]));
+      return '';
+    }),
+  }));
+  if (problems.length)
+    throw invalidText(
+      problems,
+      problems.map((p) => p.path),
+    );
+  return rows;
+}

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { readCsv } from './csv.js';
+import { readCsv, readCsvRows } from './csv.js';
 import { AppError } from './errors.js';
-import { cleanText, cleanTree } from './text.js';
+import { cleanText, cleanTree, headerText } from './text.js';
 
 const decomposed = 'Citta\u0300 e\u0300 perche\u0301';
 const composed = 'Città è perché';
@@ -129,5 +129,36 @@ describe('readCsv under the text rule', () => {
       expect(e.details?.map((d) => d.path)).toEqual(['rows.3.name']);
       expect(e.details?.[0]?.messages.en).toMatch(/^Row 3, column name: .*bidirectional/);
     }
+  });
+});
+
+describe('headerText', () => {
+  it('drops control characters from a header kept for reading, and bounds its length', () => {
+    expect(headerText('Mozilla/5.0\u0085 (X11)\u0007', 300)).toBe('Mozilla/5.0 (X11)');
+    expect(headerText('x'.repeat(400), 300)).toHaveLength(300);
+    expect(headerText('\u0001\u009f', 300)).toBeNull();
+    expect(headerText(undefined, 300)).toBeNull();
+  });
+});
+
+describe('readCsvRows under the text rule', () => {
+  it('keeps every line with its number, blank ones and uneven ones included, cells normalised', () => {
+    expect(readCsvRows(`1. Summary\r\n\r\nname\temail\r\n${decomposed}\tx@y.it\r\n`, '\t')).toEqual([
+      { line: 1, cells: ['1. Summary'] },
+      { line: 2, cells: [''] },
+      { line: 3, cells: ['name', 'email'] },
+      { line: 4, cells: [composed, 'x@y.it'] },
+    ]);
+  });
+
+  it('refuses a bad cell with its line and column, and text it cannot split', () => {
+    try {
+      readCsvRows('a;b\nMario;\u202ERossi\n', ';');
+      expect.unreachable();
+    } catch (err) {
+      expect((err as AppError).code).toBe('INVALID_TEXT');
+      expect((err as AppError).details?.map((d) => d.path)).toEqual(['rows.2.2']);
+    }
+    expect(() => readCsvRows('"a"b,c\n', ',')).toThrow(expect.objectContaining({ code: 'INVALID_CSV' }));
   });
 });

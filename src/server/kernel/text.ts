@@ -51,6 +51,17 @@ export function cleanText(s: string, kind: TextKind = 'text'): CleanText {
   return { ok: true, value: s.replace(MARKS, '').normalize('NFC') };
 }
 
+/**
+ * A header value kept for people to read (the browser's User-Agent of a session): headers arrive as
+ * Latin-1, so what the text rule would refuse there is C1 and other control characters; they are
+ * dropped rather than refusing a sign-in over a header nobody typed. At most `max` characters.
+ */
+export function headerText(value: string | undefined, max: number): string | null {
+  if (!value) return null;
+  const kept = value.replace(new RegExp(CONTROL.source, 'g'), '').replace(MARKS, '').trim().slice(0, max);
+  return kept || null;
+}
+
 export const TEXT_PROBLEMS: Record<TextProblem, Bilingual> = {
   control: {
     it: 'contiene un carattere di controllo (per esempio NUL) non ammesso',

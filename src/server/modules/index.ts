@@ -22,7 +22,10 @@ import { calendarModule } from './training/calendar/index.js';
 import { catalogueModule } from './training/catalogue/index.js';
 import { certificatesModule } from './training/certificates/index.js';
 import { enrolmentModule } from './training/enrolment/index.js';
+import { fadModule } from './training/fad/index.js';
 import { learningModule } from './training/learning/index.js';
+import { quizzesModule } from './training/quizzes/index.js';
+import { webinarsModule } from './training/webinars/index.js';
 
 /**
  * Every feature module, in order: a module comes after the modules whose services it uses, and
@@ -44,8 +47,12 @@ export const modules = [
   // after enrolment: an edition's page tells a signed-in person whether they may enrol
   calendarModule,
   attendanceModule,
+  quizzesModule,
   certificatesModule,
   learningModule,
+  webinarsModule,
+  // online modules write their time to the attendance ledger
+  fadModule,
   // assessment
   frameworkModule,
   profilesModule,

@@ -1,15 +1,18 @@
 import { assessmentAccess } from './access/assessment.js';
 import { attendanceAccess } from './access/attendance.js';
 import { catalogueAccess } from './access/catalogue.js';
+import { fadAccess } from './access/fad.js';
 import { identityAccess } from './access/identity.js';
 import { overviewAccess } from './access/overview.js';
 import { planningAccess } from './access/planning.js';
 import { programmingAccess } from './access/programming.js';
+import { quizzesAccess } from './access/quizzes.js';
 import { reorgPlansAccess } from './access/reorg-plans.js';
 import type { AccessTable } from './access/rules.js';
 import { taskforceAccess } from './access/taskforce.js';
 import { trainingAccess } from './access/training.js';
 import { unitProfilesAccess } from './access/unit-profiles.js';
+import { webinarsAccess } from './access/webinars.js';
 
 export * from './access/rules.js';
 
@@ -28,6 +31,9 @@ const declared: AccessTable = {
   ...catalogueAccess,
   ...trainingAccess,
   ...attendanceAccess,
+  ...fadAccess,
+  ...webinarsAccess,
+  ...quizzesAccess,
   ...assessmentAccess,
   ...planningAccess,
   ...taskforceAccess,

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { bbbApiUrl } from '../config.js';
 import { startTestApp } from '../test/app.js';
+import { startBbbPeer } from '../test/bbb-peer.js';
 import type { TestClient } from '../test/client.js';
 import {
   access,
@@ -25,7 +27,13 @@ import { buildWorld } from './world.js';
  * them, so a case never spoils the next.
  */
 
-const t = await startTestApp({}, { history: true });
+// The webinar routes are tried against a BigBlueButton of their own (src/server/test/bbb-peer.ts).
+const BBB_SECRET = 'matrix-shared-secret-0123456789abcdef';
+const peer = await startBbbPeer(BBB_SECRET);
+const t = await startTestApp(
+  { bbb: { apiUrl: bbbApiUrl(peer.url), secret: BBB_SECRET, checksum: 'sha256' } },
+  { history: true },
+);
 const w = await buildWorld(t);
 const clients = {} as Record<SignedIn, TestClient>;
 for (const caller of Object.keys(CAST) as SignedIn[])

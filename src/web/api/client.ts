@@ -88,6 +88,8 @@ export type RequestOptions = {
   signal?: AbortSignal;
   /** fetch's cache mode, e.g. 'no-cache' to revalidate (ETag) an answer the server lets browsers keep. */
   cache?: RequestCache;
+  /** Lets the request finish after the page is gone (a report sent as the tab closes). */
+  keepalive?: boolean;
 };
 
 /** Calls the API; the address comes from apiUrl(), so that it is one the server registers. */
@@ -115,6 +117,7 @@ export async function api<T>(path: ApiUrl, options: RequestOptions = {}): Promis
         credentials: 'same-origin',
         signal: options.signal,
         cache: options.cache,
+        keepalive: options.keepalive,
       });
     } catch (err) {
       if (err instanceof DOMException && err.name === 'AbortError') throw err;

@@ -51,7 +51,7 @@ describe('main navigation', () => {
     expect(menu(me([['learner', 4]], { answerCampaigns: true }))).toEqual([
       '/ nav.home end',
       'navGroup.training: /formazione nav.calendar | /formazione/percorsi paths.nav',
-      'navGroup.mine: /profilo nav.profile | /la-mia-formazione learning.nav | /formazione/iscrizioni myEnrolments.nav | /le-mie-rilevazioni campaigns.myNav | /le-mie-competenze gaps.mineNav',
+      'navGroup.mine: /profilo nav.profile | /la-mia-formazione learning.nav | /formazione-a-distanza fad.nav | /formazione/iscrizioni myEnrolments.nav | /le-mie-rilevazioni campaigns.myNav | /le-mie-competenze gaps.mineNav',
       '/manuale nav.manual',
     ]);
   });
@@ -70,7 +70,7 @@ describe('main navigation', () => {
     expect(menu(officer)).toEqual([
       '/ nav.home end',
       'navGroup.training: /formazione nav.calendar | /formazione/percorsi paths.nav | /formazione/firme signatures.nav',
-      'navGroup.mine: /profilo nav.profile | /la-mia-formazione learning.nav | /formazione/iscrizioni myEnrolments.nav | /le-mie-competenze gaps.mineNav',
+      'navGroup.mine: /profilo nav.profile | /la-mia-formazione learning.nav | /formazione-a-distanza fad.nav | /formazione/iscrizioni myEnrolments.nav | /le-mie-competenze gaps.mineNav',
       'navGroup.province: /provincia/iscrizioni unitEnrolments.nav | /amministrazione/utenti nav.users',
       'navGroup.needs: /amministrazione/profili-competenze profiles.nav | /fabbisogni gaps.nav | /piani-formativi plans.nav',
       '/riassetto overview.nav',
@@ -88,7 +88,7 @@ describe('main navigation', () => {
     expect(menu(trainer)).toEqual([
       '/ nav.home end',
       'navGroup.training: /formazione nav.calendar | /formazione/percorsi paths.nav | /formazione/docenze teaching.nav | /formazione/firme signatures.nav | /amministrazione/catalogo nav.catalogue',
-      'navGroup.mine: /profilo nav.profile | /la-mia-formazione learning.nav | /formazione/iscrizioni myEnrolments.nav | /le-mie-competenze gaps.mineNav',
+      'navGroup.mine: /profilo nav.profile | /la-mia-formazione learning.nav | /formazione-a-distanza fad.nav | /formazione/iscrizioni myEnrolments.nav | /le-mie-competenze gaps.mineNav',
       '/manuale nav.manual',
     ]);
   });
@@ -104,7 +104,7 @@ describe('main navigation', () => {
     expect(menu(taskForce)).toEqual([
       '/ nav.home end',
       'navGroup.training: /formazione nav.calendar | /formazione/percorsi paths.nav | /provincia/iscrizioni unitEnrolments.navNational',
-      'navGroup.mine: /profilo nav.profile | /la-mia-formazione learning.nav | /formazione/iscrizioni myEnrolments.nav | /le-mie-competenze gaps.mineNav',
+      'navGroup.mine: /profilo nav.profile | /la-mia-formazione learning.nav | /formazione-a-distanza fad.nav | /formazione/iscrizioni myEnrolments.nav | /le-mie-competenze gaps.mineNav',
       'navGroup.needs: /fabbisogni gaps.nav | /domanda-formativa planDemand.nav',
       '/riassetto overview.nav',
       '/manuale nav.manual',
@@ -116,7 +116,7 @@ describe('main navigation', () => {
     expect(menu(me([['national_admin', null]], all))).toEqual([
       '/ nav.home end',
       'navGroup.training: /formazione nav.calendar | /formazione/percorsi paths.nav | /provincia/iscrizioni unitEnrolments.navNational | /formazione/firme signatures.nav | /amministrazione/catalogo nav.catalogue | /amministrazione/convenzioni nav.agreements',
-      'navGroup.mine: /profilo nav.profile | /la-mia-formazione learning.nav | /formazione/iscrizioni myEnrolments.nav | /le-mie-competenze gaps.mineNav',
+      'navGroup.mine: /profilo nav.profile | /la-mia-formazione learning.nav | /formazione-a-distanza fad.nav | /formazione/iscrizioni myEnrolments.nav | /le-mie-competenze gaps.mineNav',
       'navGroup.needs: /amministrazione/quadro-competenze framework.nav | /amministrazione/profili-competenze profiles.nav | /rilevazioni campaigns.nav | /fabbisogni gaps.nav | /piani-formativi plans.nav | /domanda-formativa planDemand.nav',
       '/riassetto overview.nav',
       'navGroup.admin: /amministrazione attention.nav | /amministrazione/utenti nav.users | /amministrazione/unita nav.units | /amministrazione/registro-attivita nav.audit | /amministrazione/posta nav.outbox',
@@ -221,10 +221,16 @@ describe('page routes', () => {
       '/verifica': 'public',
       '/verifica/:code': 'public',
       '/la-mia-formazione': 'signed-in',
+      '/formazione-a-distanza': 'signed-in',
+      '/formazione-a-distanza/moduli/:id': 'signed-in',
       '/la-mia-formazione/sessioni': 'signed-in',
       '/la-mia-formazione/libretto': 'signed-in',
       '/la-mia-formazione/attestati': 'signed-in',
       '/la-mia-formazione/questionari/:enrolmentId': 'signed-in',
+      '/la-mia-formazione/test': 'signed-in',
+      '/la-mia-formazione/test/tentativi/:id': 'signed-in',
+      // Catalogue managers and the trainers of the path's editions: the server decides per path.
+      '/amministrazione/catalogo/:id/domande': 'signed-in',
       '/amministrazione/utenti': 'manageUsers',
       '/amministrazione/utenti/:id': 'manageUsers',
       '/amministrazione/unita': 'manageUnits',
@@ -236,6 +242,8 @@ describe('page routes', () => {
       '/amministrazione/catalogo/importa': 'manageCatalogue',
       '/amministrazione/catalogo/:id': 'manageCatalogue',
       '/amministrazione/edizioni/:id': 'manageCatalogue',
+      '/amministrazione/catalogo/:id/fad': 'manageCatalogue',
+      '/amministrazione/fad/moduli/:id': 'manageCatalogue',
       '/amministrazione/convenzioni': 'manageAgreements',
       '/amministrazione/quadro-competenze': 'manageFramework',
       '/amministrazione/quadro-competenze/da-mappare': 'manageFramework',

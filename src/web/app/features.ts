@@ -10,6 +10,7 @@ import { catalogueFeature } from '../features/catalogue';
 import { certificatesFeature } from '../features/certificates';
 import { enrolmentFeature } from '../features/enrolment';
 import { errorsFeature } from '../features/errors';
+import { fadFeature } from '../features/fad';
 import { frameworkFeature } from '../features/framework';
 import { gapsFeature } from '../features/gaps';
 import { homeFeature } from '../features/home';
@@ -21,12 +22,14 @@ import { plansFeature } from '../features/plans';
 import { profileFeature } from '../features/profile';
 import { profilesFeature } from '../features/profiles';
 import { programmingFeature } from '../features/programming';
+import { quizzesFeature } from '../features/quizzes';
 import { reorgPlansFeature } from '../features/reorg-plans';
 import { taskforceFeature } from '../features/taskforce';
 import { trainingFeature } from '../features/training';
 import { unitProfileFeature } from '../features/unit-profile';
 import { unitsFeature } from '../features/units';
 import { usersFeature } from '../features/users';
+import { webinarsFeature } from '../features/webinars';
 import type { WebFeature } from './feature';
 
 /**
@@ -42,9 +45,12 @@ export const features: readonly WebFeature[] = [
   trainingFeature,
   profileFeature,
   learningFeature,
+  fadFeature,
   enrolmentFeature,
   attendanceFeature,
+  webinarsFeature,
   certificatesFeature,
+  quizzesFeature,
   catalogueFeature,
   agreementsFeature,
   frameworkFeature,

@@ -13,6 +13,7 @@ import { ResultsTable } from '../../components/ResultsTable';
 import { useUrlFilters } from '../../components/urlFilters';
 import { CancelledBadge } from '../training/labels';
 import { sessionTimes } from '../training/times';
+import { WebinarJoin } from '../webinars';
 import { matrixPath, registerPath } from './access';
 import { useTeaching } from './api';
 import { certificatesPath, feedbackPath } from './EditionLinks';
@@ -51,10 +52,11 @@ function SessionState({ s, now }: { s: TeachingSession; now: number }) {
   if (s.status === 'cancelled' || s.editionStatus === 'cancelled') return <CancelledBadge />;
   if (new Date(s.startsAt).getTime() > now) return <>{t('sessionStatus.scheduled')}</>;
   const held = new Date(s.endsAt).getTime() <= now;
+  // The register opens when the session starts: a class under way with nothing recorded is work to do.
   return (
     <>
       {held ? t('teaching.held') : t('teaching.ongoing')}
-      {held && s.recorded === 0 && s.enrolled > 0 ? (
+      {s.recorded === 0 && s.enrolled > 0 ? (
         <span className="d-block small">{t('teaching.toRecord')}</span>
       ) : null}
     </>
@@ -124,6 +126,11 @@ function EditionSection({ group, now }: { group: EditionGroup; now: number }) {
                 {t('teaching.register')}
                 <span className="visually-hidden"> — {s.title}</span>
               </Link>
+              {s.webinar ? (
+                <div className="mt-2">
+                  <WebinarJoin session={{ ...s, sessionId: s.id }} room={s.webinar} moderator />
+                </div>
+              ) : null}
             </td>
           </tr>
         )}

@@ -20,7 +20,7 @@ function ReportTables({ report }: { report: WebinarReport }) {
             <tr key={`${u.row}-${u.email}`}>
               <th scope="row">{u.row}</th>
               <td>{u.name || '—'}</td>
-              <td className="text-break">{u.email}</td>
+              <td className="text-break">{u.email || '—'}</td>
               <td>{u.message}</td>
             </tr>
           )}

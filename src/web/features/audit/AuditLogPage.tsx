@@ -14,6 +14,7 @@ import { Page } from '../../components/Page';
 import { PagedResults, ResultsTable } from '../../components/ResultsTable';
 import { useUrlFilters } from '../../components/urlFilters';
 import { useAllUnits } from '../units/api';
+import { type DetailLine, detailLines } from './details';
 import { actionLabel, entityLabel } from './labels';
 
 type AuditEntry = z.infer<typeof auditEntry>;
@@ -88,7 +89,6 @@ function AuditFilters({ value, onChange }: { value: Filters; onChange: (f: Filte
             <div className="col-12 col-md-6 col-lg-4">{text('actor')}</div>
             <div className="col-12 col-md-6 col-lg-4">{choice('action', choices.actions)}</div>
             <div className="col-12 col-md-6 col-lg-4">{choice('entityType', choices.types)}</div>
-            <div className="col-12 col-md-6 col-lg-4">{text('entityId')}</div>
             <div className="col-6 col-lg-4">{text('from', 'date')}</div>
             <div className="col-6 col-lg-4">{text('to', 'date')}</div>
           </>
@@ -98,13 +98,28 @@ function AuditFilters({ value, onChange }: { value: Filters; onChange: (f: Filte
   );
 }
 
+function DetailList({ lines }: { lines: DetailLine[] }) {
+  return (
+    <dl className="officina-audit-details mb-0">
+      {lines.map((l) => (
+        <div key={l.key}>
+          <dt>{l.label}</dt>
+          <dd className="text-break">{l.children ? <DetailList lines={l.children} /> : l.value}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
 function Details({ details }: { details: AuditEntry['details'] }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   if (!details || Object.keys(details).length === 0) return <>—</>;
   return (
     <details className="officina-details">
       <summary>{t('audit.showDetails')}</summary>
-      <pre className="officina-mail-text mt-2">{JSON.stringify(details, null, 2)}</pre>
+      <div className="mt-2">
+        <DetailList lines={detailLines(details, i18n.language === 'en' ? 'en' : 'it')} />
+      </div>
     </details>
   );
 }
@@ -124,6 +139,19 @@ export default function AuditLogPage() {
   return (
     <Page title={t('audit.title')} lead={t('audit.lead')}>
       <AuditFilters value={filters} onChange={apply} />
+      {filters.entityId ? (
+        // An object's own history, reached from a link: said in words, with the way back to the whole log.
+        <p className="d-flex flex-wrap align-items-center gap-2">
+          {t('audit.onlyObject', { id: filters.entityId })}
+          <button
+            type="button"
+            className="btn btn-link p-0"
+            onClick={() => apply({ ...filters, entityId: undefined })}
+          >
+            {t('audit.allObjects')}
+          </button>
+        </p>
+      ) : null}
       <PagedResults query={audit} pageSize={PAGE_SIZE} pagesLabel={t('audit.pages')} onPage={setPage}>
         {(data) => (
           <ResultsTable

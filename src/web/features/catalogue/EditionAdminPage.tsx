@@ -7,6 +7,7 @@ import { Page } from '../../components/Page';
 import { EditionRecordsPanel } from '../attendance/EditionRecordsPanel';
 import { EditionCertificatesPanel } from '../certificates/EditionCertificatesPanel';
 import { EditionEnrolmentsPanel } from '../enrolment/EditionEnrolmentsPanel';
+import { EditionQuizPanel } from '../quizzes/EditionQuizPanel';
 import { dateWords } from '../training/labels';
 import { useEdition, useUpdateEdition } from './api';
 import { EditionForm } from './EditionForm';
@@ -51,6 +52,7 @@ export default function EditionAdminPage() {
       <SessionsPanel edition={e} />
       <EditionEnrolmentsPanel edition={e} />
       <EditionRecordsPanel edition={e} />
+      <EditionQuizPanel editionId={e.id} pathId={e.pathId} />
       {e.status === 'completed' ? <EditionCertificatesPanel editionId={e.id} /> : null}
       <section aria-labelledby="edition-edit">
         <h2 id="edition-edit" className="h4">

@@ -8,6 +8,8 @@ import { formatDate } from '../../components/format';
 import { Loading } from '../../components/Loading';
 import { Page } from '../../components/Page';
 import { TableScroll } from '../../components/TableScroll';
+import { pathModulesAdminPath } from '../fad/paths';
+import { bankPath } from '../quizzes/text';
 import { dateWords, EditionStatusBadge, PathStatusBadge } from '../training/labels';
 import { type PathStatus, useCreateEdition, useEditions, usePath, usePathStatus, useSavePath } from './api';
 import { EditionForm } from './EditionForm';
@@ -189,6 +191,15 @@ export default function PathAdminPage() {
         <SuccessAlert>{t('catalogue.created', { title: p.title })}</SuccessAlert>
       ) : null}
       <StatusActions path={p} />
+      {/* The path's online learning: its modules and its question bank with the quizzes. */}
+      <ul className="list-inline mb-5">
+        <li className="list-inline-item me-3">
+          <Link to={pathModulesAdminPath(p.id)}>{t('fad.admin.nav')}</Link>
+        </li>
+        <li className="list-inline-item">
+          <Link to={bankPath(p.id)}>{t('quizzes.pathLink')}</Link>
+        </li>
+      </ul>
       <Editions path={p} />
       <section aria-labelledby="path-edit">
         <h2 id="path-edit" className="h4">

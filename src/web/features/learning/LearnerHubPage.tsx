@@ -12,8 +12,10 @@ import { useMyCertificates } from '../certificates/api';
 import { MY_ENROLMENTS_PATH } from '../enrolment/access';
 import { useMyEnrolments } from '../enrolment/api';
 import { SuggestedPaths } from '../plans/SuggestedPaths';
+import { QUIZZES_PATH } from '../quizzes/text';
 import { dateWords } from '../training/labels';
 import { sessionTimes } from '../training/times';
+import { WebinarJoin } from '../webinars';
 import { useFeedbackDue, useMySessions, useTranscript } from './api';
 import { feedbackFormPath, MY_CERTIFICATES_PATH, MY_SESSIONS_PATH, TRANSCRIPT_PATH } from './paths';
 import { YearProgress } from './YearProgress';
@@ -38,7 +40,9 @@ function UpcomingSessions() {
                 {formatDayLong(romeDate(s.startsAt))}, {sessionTimes(s)} — {t(`modes.${s.mode}`)}
               </span>
               <span className="d-block small">{s.pathTitle}</span>
-              {s.onlineUrl ? (
+              {s.webinar ? (
+                <WebinarJoin session={{ ...s, title: s.sessionTitle }} room={s.webinar} />
+              ) : s.onlineUrl ? (
                 <a href={s.onlineUrl} rel="noopener noreferrer" className="small">
                   {t('mySessions.join')}
                   <span className="visually-hidden"> {s.sessionTitle}</span>
@@ -130,6 +134,9 @@ function Enrolments() {
     <Panel title={t('myEnrolments.title')} icon="it-list">
       <p>
         <Link to={MY_ENROLMENTS_PATH}>{t('learning.openEnrolments')}</Link>
+      </p>
+      <p>
+        <Link to={QUIZZES_PATH}>{t('quizzes.hubLink')}</Link>
       </p>
       {logbooks.length > 0 ? (
         <>

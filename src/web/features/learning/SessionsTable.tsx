@@ -6,6 +6,7 @@ import { formatDayLong } from '../../components/format';
 import { ResultsTable } from '../../components/ResultsTable';
 import { CancelledBadge } from '../training/labels';
 import { sessionTimes } from '../training/times';
+import { WebinarJoin } from '../webinars';
 
 function Place({ s }: { s: MySession }) {
   const { t } = useTranslation();
@@ -14,7 +15,9 @@ function Place({ s }: { s: MySession }) {
   return (
     <>
       {place ? <span className="d-block">{place}</span> : null}
-      {s.onlineUrl ? (
+      {s.webinar ? (
+        <WebinarJoin session={{ ...s, title: s.sessionTitle }} room={s.webinar} />
+      ) : s.onlineUrl ? (
         <a href={s.onlineUrl} rel="noopener noreferrer" className="d-block">
           {t('mySessions.join')}
           <span className="visually-hidden"> {s.sessionTitle}</span>

@@ -47,32 +47,53 @@ function Modules({ path }: { path: PublicPath }) {
       <h2 id="path-modules" className="h3">
         {t('training.programme')}
       </h2>
-      <TableScroll label={t('training.modulesCaption')}>
-        <Table className="align-middle">
-          <caption>{t('training.modulesCaption')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('training.module')}</th>
-              <th scope="col">{t('training.moduleHours')}</th>
-              <th scope="col">{t('training.mode')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {modules.map((m, i) => (
-              <tr key={m.id}>
-                <th scope="row" className="fw-normal">
-                  <span className="fw-semibold">
-                    {i + 1}. {m.title}
-                  </span>
-                  {m.description ? <span className="d-block small officina-pre">{m.description}</span> : null}
-                </th>
-                <td>{hours(m.hours, t)}</td>
-                <td>{t(`modes.${m.mode}`)}</td>
+      {/* A table from tablets up; on a phone, one block per module (no sideways scroll). */}
+      <div className="d-none d-md-block">
+        <TableScroll label={t('training.modulesCaption')}>
+          <Table className="align-middle">
+            <caption>{t('training.modulesCaption')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('training.module')}</th>
+                <th scope="col">{t('training.moduleHours')}</th>
+                <th scope="col">{t('training.mode')}</th>
               </tr>
-            ))}
-          </tbody>
-        </Table>
-      </TableScroll>
+            </thead>
+            <tbody>
+              {modules.map((m, i) => (
+                <tr key={m.id}>
+                  <th scope="row" className="fw-normal">
+                    <span className="fw-semibold">
+                      {i + 1}. {m.title}
+                    </span>
+                    {m.description ? (
+                      <span className="d-block small officina-pre">{m.description}</span>
+                    ) : null}
+                  </th>
+                  <td>{hours(m.hours, t)}</td>
+                  <td>{t(`modes.${m.mode}`)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </Table>
+        </TableScroll>
+      </div>
+      <ol className="d-md-none list-unstyled officina-stacked" aria-label={t('training.modulesCaption')}>
+        {modules.map((m, i) => (
+          <li key={m.id}>
+            <h3 className="h5 mb-1">
+              {i + 1}. {m.title}
+            </h3>
+            {m.description ? <p className="small officina-pre mb-1">{m.description}</p> : null}
+            <dl className="mb-0">
+              <dt>{t('training.moduleHours')}</dt>
+              <dd>{hours(m.hours, t)}</dd>
+              <dt>{t('training.mode')}</dt>
+              <dd>{t(`modes.${m.mode}`)}</dd>
+            </dl>
+          </li>
+        ))}
+      </ol>
     </section>
   );
 }
@@ -91,35 +112,60 @@ function Editions({ path }: { path: PublicPath }) {
       {upcoming.length === 0 ? (
         <p>{t('training.noUpcoming')}</p>
       ) : (
-        <TableScroll label={t('training.editionsCaption')}>
-          <Table className="align-middle">
-            <caption>{t('training.editionsCaption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('training.edition')}</th>
-                <th scope="col">{t('training.dates')}</th>
-                <th scope="col">{t('training.place')}</th>
-                <th scope="col">{t('training.seatsLeft')}</th>
-                <th scope="col">{t('training.status')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {upcoming.map((e) => (
-                <tr key={e.id}>
-                  <th scope="row">
-                    <Link to={`/formazione/edizioni/${e.id}`}>{e.title}</Link>
-                  </th>
-                  <td>{t('training.fromTo', dateWords(formatDate(e.startsOn), formatDate(e.endsOn)))}</td>
-                  <td>{e.online ? t('calendar.online') : (e.venueName ?? '—')}</td>
-                  <td>{e.status === 'cancelled' ? '—' : e.seatsLeft}</td>
-                  <td>
+        <>
+          <div className="d-none d-md-block">
+            <TableScroll label={t('training.editionsCaption')}>
+              <Table className="align-middle">
+                <caption>{t('training.editionsCaption')}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('training.edition')}</th>
+                    <th scope="col">{t('training.dates')}</th>
+                    <th scope="col">{t('training.place')}</th>
+                    <th scope="col">{t('training.seatsLeft')}</th>
+                    <th scope="col">{t('training.status')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {upcoming.map((e) => (
+                    <tr key={e.id}>
+                      <th scope="row">
+                        <Link to={`/formazione/edizioni/${e.id}`}>{e.title}</Link>
+                      </th>
+                      <td>{t('training.fromTo', dateWords(formatDate(e.startsOn), formatDate(e.endsOn)))}</td>
+                      <td>{e.online ? t('calendar.online') : (e.venueName ?? '—')}</td>
+                      <td>{e.status === 'cancelled' ? '—' : e.seatsLeft}</td>
+                      <td>
+                        <EditionStatusBadge status={e.status} />
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </Table>
+            </TableScroll>
+          </div>
+          <ul className="d-md-none list-unstyled officina-stacked" aria-label={t('training.editionsCaption')}>
+            {upcoming.map((e) => (
+              <li key={e.id}>
+                <h3 className="h5 mb-1">
+                  <Link to={`/formazione/edizioni/${e.id}`}>{e.title}</Link>
+                </h3>
+                <dl className="mb-0">
+                  <dt>{t('training.dates')}</dt>
+                  <dd>{t('training.fromTo', dateWords(formatDate(e.startsOn), formatDate(e.endsOn)))}</dd>
+                  <dt>{t('training.place')}</dt>
+                  <dd>{e.online ? t('calendar.online') : (e.venueName ?? '—')}</dd>
+                  <dt>{t('training.seatsLeft')}</dt>
+                  <dd>{e.status === 'cancelled' ? '—' : e.seatsLeft}</dd>
+                  <dt>{t('training.status')}</dt>
+                  <dd>
                     <EditionStatusBadge status={e.status} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </Table>
-        </TableScroll>
+                  </dd>
+                </dl>
+              </li>
+            ))}
+          </ul>
+        </>
       )}
     </section>
   );

@@ -12,6 +12,7 @@ import {
 } from '../../../../common/auth.js';
 import { signedIn } from '../../../http/session.js';
 import { type App, type RouteDeps, typed } from '../../../http/types.js';
+import { headerText } from '../../../kernel/text.js';
 import { clearSessionCookie, setSessionCookie } from './cookie.js';
 import type { AuthService } from './service.js';
 
@@ -48,7 +49,7 @@ export function authRoutes(app: App, { services, config }: RouteDeps<{ auth: Aut
     },
     async (req, reply) => {
       const { token, principal } = await auth.login(req.ctx, req.body.email, req.body.password, {
-        userAgent: req.headers['user-agent'] ?? null,
+        userAgent: headerText(req.headers['user-agent'], 300),
       });
       setSessionCookie(reply, token, config.secureCookies);
       return auth.me(principal, req.ctx.lang);

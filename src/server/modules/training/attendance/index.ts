@@ -7,9 +7,14 @@ import { createLogbookService } from './logbook-service.js';
 import { mayRunSessions, maySignLogbooks } from './policy.js';
 import { createAttendanceRepository } from './repository.js';
 import { type AttendanceServices, attendanceRoutes } from './routes.js';
-import { createAttendanceService } from './service.js';
+import { type AttendanceService, createAttendanceService } from './service.js';
+import { createWebinarAttendance } from './webinar-ledger.js';
 
+export type { Interval } from './intervals.js';
+export { canRunSession } from './policy.js';
 export { type UnitTrainingLookup, unitTrainingLookup } from './unit-summary.js';
+export type { WebinarAttendance } from './webinar-ledger.js';
+export type { AttendanceService };
 
 /**
  * The one attendance ledger and completion, and every way in: register, QR check-in, webinar
@@ -21,7 +26,14 @@ export const attendanceModule = defineModule({
     const repo = createAttendanceRepository();
     const ledger = createLedger({ repo, audit: deps.audit, events });
     return {
-      attendance: createAttendanceService({ db, repo, audit: deps.audit, ledger, clock }),
+      attendance: createAttendanceService({
+        db,
+        repo,
+        audit: deps.audit,
+        ledger,
+        clock,
+        platformRooms: config.bbb !== undefined,
+      }),
       checkins: createCheckinService({
         db,
         repo,
@@ -38,6 +50,7 @@ export const attendanceModule = defineModule({
         ledger,
         clock,
       }),
+      webinarAttendance: createWebinarAttendance({ db, repo, ledger }),
     };
   },
   routes: (app, services, { config }) => attendanceRoutes(app, { services, config }),

@@ -20,11 +20,13 @@ import { type App, type RouteDeps, typed } from '../../../http/types.js';
 import type { CheckinService } from './checkin-service.js';
 import type { LogbookService } from './logbook-service.js';
 import type { AttendanceService } from './service.js';
+import type { WebinarAttendance } from './webinar-ledger.js';
 
 export type AttendanceServices = {
   attendance: AttendanceService;
   checkins: CheckinService;
   logbook: LogbookService;
+  webinarAttendance: WebinarAttendance;
 };
 
 import { logbookRoutes } from './logbook-routes.js';
@@ -141,7 +143,7 @@ export function attendanceRoutes(app: App, deps: RouteDeps<AttendanceServices>) 
       schema: {
         tags,
         summary:
-          'Load a video platform’s participants report (CSV, multipart field "file"): minutes per person, overlaps merged',
+          'Load a video platform’s participants report (CSV in UTF-8 or UTF-16, multipart field "file": Teams, Zoom, Google Meet, BigBlueButton or plain columns): minutes per person, overlaps merged',
         params: idParams,
         consumes: ['multipart/form-data'],
         response: { 200: webinarReport },
@@ -149,7 +151,7 @@ export function attendanceRoutes(app: App, deps: RouteDeps<AttendanceServices>) 
     },
     async (req) => {
       const { buffer } = await uploadOf(req);
-      return attendance.webinarReport(req.ctx, req.params.id, buffer.toString('utf8'));
+      return attendance.webinarReport(req.ctx, req.params.id, buffer);
     },
   );
 

@@ -6,6 +6,7 @@ import type {
   TeachingSession,
 } from '../../../../common/attendance.js';
 import { addDays, romeDate } from '../../../../common/rome-time.js';
+import { webinarRoom } from '../../../../common/webinars.js';
 import type { Db } from '../../../db/client.js';
 import type { Clock } from '../../../kernel/clock.js';
 import { AppError, errors } from '../../../kernel/errors.js';
@@ -38,6 +39,8 @@ export function createAttendanceService(deps: {
   audit: AuditService;
   ledger: Ledger;
   clock: Clock;
+  /** Webinars are held in the platform's room (BigBlueButton is configured). */
+  platformRooms: boolean;
 }) {
   const { db, repo, audit, ledger, clock } = deps;
 
@@ -103,6 +106,10 @@ export function createAttendanceService(deps: {
             ...toSessionInfo({ ...r, trainerName: null, editionTrainers: [] }),
             enrolled: r.enrolled,
             recorded: r.recorded,
+            webinar:
+              r.session.status === 'cancelled' || r.edition.status === 'cancelled'
+                ? null
+                : webinarRoom(r.session, deps.platformRooms),
           }),
         ),
       };
@@ -186,6 +193,27 @@ export function createAttendanceService(deps: {
       });
     },
 
+    /**
+     * For the online quizzes: the final test's result of a confirmed enrolment, in the caller's
+     * transaction, then completion as for the trainer's result. The caller has authorised the change
+     * (the person's own attempt); a result no longer counts once the enrolment is not confirmed.
+     */
+    async recordFinalTestResult(tx: Db, ctx: RequestContext, enrolmentId: number, passed: boolean) {
+      const e = await repo.findEnrolment(tx, enrolmentId, true);
+      if (e?.status !== 'confirmed') return null;
+      if (e.finalTestPassed !== passed) {
+        await repo.setFinalTest(tx, enrolmentId, passed);
+        await audit.record(tx, ctx, {
+          action: 'enrolment.final_test',
+          entityType: 'enrolment',
+          entityId: enrolmentId,
+          unitId: e.unitId,
+          details: { from: e.finalTestPassed, to: passed, source: 'quiz' },
+        });
+      }
+      return ledger.recompute(tx, ctx, enrolmentId);
+    },
+
     /** Sessions × people of an edition; a Province officer sees only the people of their Province. */
     async matrix(ctx: RequestContext, editionId: number): Promise<AttendanceMatrix> {
       const ed = await repo.findEdition(db, editionId);
@@ -244,9 +272,9 @@ export function createAttendanceService(deps: {
       };
     },
 
-    /** A video platform's participants report (CSV text) into the ledger. */
-    webinarReport: (ctx: RequestContext, sessionId: number, text: string) =>
-      importWebinarReport({ db, repo, ledger, clock }, ctx, sessionId, text),
+    /** A video platform's participants report (the uploaded file's bytes) into the ledger. */
+    webinarReport: (ctx: RequestContext, sessionId: number, file: Uint8Array | string) =>
+      importWebinarReport({ db, repo, ledger, clock }, ctx, sessionId, file),
 
     /** The printable sign-in sheet of a session (PDF). */
     async signInSheet(ctx: RequestContext, sessionId: number) {

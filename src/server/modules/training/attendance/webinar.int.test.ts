@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import type { WebinarReport } from '../../../../common/attendance.js';
@@ -29,6 +30,23 @@ function csvUpload(csv: string) {
 const upload = (sessionId: number, csv: string, client = admin) =>
   client.request('POST', `/api/v1/sessions/${sessionId}/webinar-report`, undefined, csvUpload(csv));
 
+/** A file's bytes uploaded as they are, as a browser sends them. */
+function uploadBytes(sessionId: number, filename: string, bytes: Buffer) {
+  const boundary = '----officinawebinarbytes';
+  const payload = Buffer.concat([
+    Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: text/csv\r\n\r\n`,
+    ),
+    bytes,
+    Buffer.from(`\r\n--${boundary}--\r\n`),
+  ]);
+  return admin.request('POST', `/api/v1/sessions/${sessionId}/webinar-report`, undefined, {
+    payload,
+    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+  });
+}
+const fixture = (name: string) => readFileSync(new URL(`./fixtures/${name}`, import.meta.url));
+
 const ledgerRow = async (sessionId: number, userId: string) =>
   (
     await t.db
@@ -51,6 +69,10 @@ async function webinar() {
 const day = addDays(today(), -1);
 // Italian webinar tools write the day as 09/03/2026.
 const it_ = day.split('-').reverse().join('/');
+// Teams in US English writes it 3/9/26, Zoom 03/09/2026.
+const [yyyy, mm, dd] = day.split('-') as [string, string, string];
+const teamsDay = `${Number(mm)}/${Number(dd)}/${yyyy.slice(2)}`;
+const zoomDay = `${mm}/${dd}/${yyyy}`;
 
 describe('webinar participants report', () => {
   it('merges each person’s connections within the session, and reports who cannot be matched', async () => {
@@ -144,5 +166,57 @@ describe('webinar participants report', () => {
       headers: { 'content-type': 'multipart/form-data; boundary=----x' },
     });
     expect(none.statusCode).toBe(400);
+  });
+
+  it('reads a Teams attendance report (UTF-16, tabs, sections) and a Zoom one, matching guests by name', async () => {
+    const { edition, sessionId } = await webinar();
+    const anna = await userByEmail(t, 'discente.sassari@officina.demo');
+    await confirmedEnrolment(t, edition.id, 'discente.sassari@officina.demo');
+    // The sample's day moved to yesterday, written back as Teams writes it: UTF-16 LE with a BOM.
+    const teamsText = fixture('teams-attendance-en.csv').toString('utf16le').replaceAll('11/27/26', teamsDay);
+    const teams = await uploadBytes(
+      sessionId,
+      'Contabilità - Attendance report 11-27-26.csv',
+      Buffer.from(teamsText, 'utf16le'),
+    );
+    expect(teams.statusCode, teams.body).toBe(200);
+    const report = teams.json() as WebinarReport;
+    expect(report.errors).toEqual([]);
+    expect(report.recorded).toBe(3);
+    expect(report.unmatched.map((u) => [u.row, u.name, u.email, u.reason])).toEqual([
+      [19, 'Docente Esterno', 'docente.esterno@example.org', 'unknown_email'],
+      [24, 'Ospite Sconosciuto (Guest)', '', 'unknown_name'],
+    ]);
+    // The connections of the activities table, not the first join and last leave.
+    expect(await ledgerRow(sessionId, carlo.id)).toMatchObject({
+      minutes: 110,
+      source: 'webinar',
+      detail: {
+        intervals: [
+          { from: at(day, '09:00'), to: at(day, '09:40') },
+          { from: at(day, '09:50'), to: at(day, '11:00') },
+        ],
+      },
+    });
+    expect((await ledgerRow(sessionId, giulia.id))?.minutes).toBe(90);
+    // "Anna Discente (Guest)" has no e-mail: she is the one confirmed person of that name.
+    expect((await ledgerRow(sessionId, anna.id))?.minutes).toBe(60);
+
+    const other = await webinar();
+    const zoomText = fixture('zoom-participants.csv').toString('utf8').replaceAll('11/05/2026', zoomDay);
+    const zoom = await uploadBytes(other.sessionId, 'participants_81234567890.csv', Buffer.from(zoomText));
+    expect(zoom.statusCode, zoom.body).toBe(200);
+    const zoomReport = zoom.json() as WebinarReport;
+    expect(zoomReport).toMatchObject({ recorded: 2, errors: [] });
+    expect(zoomReport.unmatched.map((u) => [u.row, u.reason])).toEqual([
+      [5, 'unknown_email'],
+      [9, 'unknown_name'],
+    ]);
+    expect((await ledgerRow(other.sessionId, carlo.id))?.minutes).toBe(90);
+    // "Giulia D. (Giulia Discente)": renamed in the meeting, matched by the original name.
+    expect(await ledgerRow(other.sessionId, giulia.id)).toMatchObject({
+      minutes: 60,
+      detail: { intervals: [{ from: at(day, '10:00'), to: at(day, '11:00') }] },
+    });
   });
 });

@@ -1,5 +1,6 @@
 import { tzOffset } from '@date-fns/tz';
 import { getVtimezoneComponent } from '@touch4it/ical-timezones';
+import { LEARNER_AREA_PATH } from '../../../../common/learning.js';
 import { ROME } from '../../../../common/rome-time.js';
 import type { CalendarRow } from './repository.js';
 
@@ -14,7 +15,13 @@ import type { CalendarRow } from './repository.js';
  */
 export function sessionsCalendar(
   rows: CalendarRow[],
-  opts: { name: string; publicUrl: string; includeLinks: boolean },
+  opts: {
+    name: string;
+    publicUrl: string;
+    includeLinks: boolean;
+    /** Webinars are held in the platform's room: the feed points to the page with the join button. */
+    platformRooms?: boolean;
+  },
 ): string {
   const host = new URL(opts.publicUrl).hostname;
   const out: string[] = [
@@ -38,7 +45,11 @@ export function sessionsCalendar(
       r.edition.online || !r.edition.venueName
         ? 'Online'
         : [r.edition.venueName, r.session.room, r.edition.venueAddress].filter(Boolean).join(', ');
-    const link = opts.includeLinks && r.session.onlineUrl ? `\nCollegamento: ${r.session.onlineUrl}` : '';
+    const online =
+      opts.platformRooms && r.session.mode === 'webinar'
+        ? `${opts.publicUrl}${LEARNER_AREA_PATH}/sessioni`
+        : r.session.onlineUrl;
+    const link = opts.includeLinks && online ? `\nCollegamento: ${online}` : '';
     const sequence =
       r.session.sequence + (r.edition.status === 'cancelled' && r.session.status !== 'cancelled' ? 1 : 0);
     // DTSTAMP and LAST-MODIFIED are UTC, as RFC 5545 wants; DTSTART/DTEND are Rome wall-clock times.

@@ -75,7 +75,7 @@ export function createCalendarService(deps: {
   /** Whether the signed-in person may enrol in an edition: the enrolment module's own rule. */
   enrolment: Pick<EnrolmentService, 'standing'>;
   audit: AuditService;
-  config: Pick<Config, 'publicUrl'>;
+  config: Pick<Config, 'publicUrl' | 'bbb'>;
   clock: Clock;
 }) {
   const { db, repo } = deps;
@@ -246,6 +246,7 @@ export function createCalendarService(deps: {
         name: 'Officina — il mio calendario',
         publicUrl: deps.config.publicUrl,
         includeLinks: true,
+        platformRooms: deps.config.bbb !== undefined,
       });
     },
   };

@@ -27,10 +27,16 @@ export function reminderMail(
   s: SessionFacts,
 ): Mail {
   const en = lang === 'en';
-  const where = s.onlineUrl
-    ? `${en ? 'Link' : 'Collegamento'}: ${s.onlineUrl}`
-    : [f.venue, s.room].filter(Boolean).join(' – ') ||
-      (en ? 'see the edition page' : 'vedi la pagina dell’edizione');
+  // A webinar is entered from the platform, inside its window, never from a link in an e-mail.
+  const where =
+    s.mode === 'webinar'
+      ? en
+        ? 'Join from the platform with “Join the webinar” in My training (it opens 15 minutes before the start).'
+        : 'Si entra dalla piattaforma con «Entra nel webinar» in La mia formazione (si apre 15 minuti prima dell’inizio).'
+      : s.onlineUrl
+        ? `${en ? 'Link' : 'Collegamento'}: ${s.onlineUrl}`
+        : [f.venue, s.room].filter(Boolean).join(' – ') ||
+          (en ? 'see the edition page' : 'vedi la pagina dell’edizione');
   if (en)
     return {
       subject: `Officina: tomorrow, ${s.title} – ${f.pathTitle}`,

@@ -39,6 +39,17 @@ describe('day-before reminders', () => {
     await t.services.notifier.runOnce(romeInstant(addDays(today(), 2), '08:00'));
     expect(await mails('discente.cuneo@officina.demo', 'domani, Sessione 2')).toHaveLength(1);
   });
+
+  it('sends people to the platform for a webinar, never its link', async () => {
+    const edition = await makeEdition(admin, {
+      sessions: [{ day: 1, start: '10:00', end: '12:00', title: 'Webinar di avvio', mode: 'webinar' }],
+    });
+    await learner.post('/api/v1/enrolments', { editionId: edition.id });
+    await t.services.notifier.runOnce(romeInstant(today(), '12:00'));
+    const [mail] = await mails('discente.cuneo@officina.demo', 'domani, Webinar di avvio');
+    expect(mail?.textBody).toContain('Entra nel webinar');
+    expect(mail?.textBody).not.toContain('meet.example.org');
+  });
 });
 
 describe('notices of changes', () => {

@@ -10,13 +10,14 @@ export type { LearningService };
 /** The learner's area: the training record against the yearly target, my sessions, the satisfaction questionnaire. */
 export const learningModule = defineModule({
   name: 'learning',
-  create: ({ db, clock }, deps: { audit: AuditService; editions: EditionsService }) => ({
+  create: ({ db, clock, config }, deps: { audit: AuditService; editions: EditionsService }) => ({
     learning: createLearningService({
       db,
       repo: createLearningRepository(clock),
       audit: deps.audit,
       editions: deps.editions,
       clock,
+      platformRooms: config.bbb !== undefined,
     }),
   }),
   routes: (app, services, { config }) => learningRoutes(app, { services, config }),

@@ -9,6 +9,7 @@ import type {
   Transcript,
 } from '../../../../common/learning.js';
 import { addDays, romeDate } from '../../../../common/rome-time.js';
+import { webinarRoom } from '../../../../common/webinars.js';
 import type { Db } from '../../../db/client.js';
 import type { Clock } from '../../../kernel/clock.js';
 import { errors } from '../../../kernel/errors.js';
@@ -33,6 +34,8 @@ export function createLearningService(deps: {
   audit: AuditService;
   editions: Pick<EditionsService, 'trains'>;
   clock: Clock;
+  /** Webinars are held in the platform's room (BigBlueButton is configured). */
+  platformRooms: boolean;
 }) {
   const { db, repo, audit, clock } = deps;
 
@@ -54,6 +57,7 @@ export function createLearningService(deps: {
       const rows = await repo.sessionsOf(db, requireActor(ctx).id, fromInstant, toInstant);
       return rows.map(({ session: s, edition: e, path, enrolmentId }) => {
         const cancelled = s.status === 'cancelled' || e.status === 'cancelled';
+        const webinar = cancelled ? null : webinarRoom(s, deps.platformRooms);
         return {
           sessionId: s.id,
           sessionTitle: s.title,
@@ -71,8 +75,10 @@ export function createLearningService(deps: {
           venueName: e.online ? null : e.venueName,
           venueAddress: e.online ? null : e.venueAddress,
           room: s.room,
-          // A cancelled session's link would only invite people to an empty room.
-          onlineUrl: cancelled ? null : s.onlineUrl,
+          // A cancelled session's link would only invite people to an empty room; the platform's room
+          // has no link of its own (each join is signed for its person).
+          onlineUrl: cancelled || webinar === 'platform' ? null : s.onlineUrl,
+          webinar,
         };
       });
     },

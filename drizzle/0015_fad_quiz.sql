@@ -1,0 +1,2 @@
+ALTER TABLE "fad_modules" ADD COLUMN "quiz_id" integer;--> statement-breakpoint
+ALTER TABLE "fad_modules" ADD CONSTRAINT "fad_modules_quiz_id_quizzes_id_fk" FOREIGN KEY ("quiz_id") REFERENCES "public"."quizzes"("id") ON DELETE set null ON UPDATE no action;

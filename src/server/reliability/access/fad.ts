@@ -1,0 +1,156 @@
+import { randomUUID } from 'node:crypto';
+import { dayAt, ok } from '../fixtures.js';
+import type { World } from '../world.js';
+import { type AccessTable, type Case, listed, SIGNED_IN } from './rules.js';
+
+/**
+ * Online modules. Catalogue managers (national admins, trainers with a national grant) build them; a
+ * module is read and followed by the people enrolled in an edition of its path (others get 404, as
+ * if it did not exist); an online session is linked to a module by who manages its edition.
+ */
+
+const EDITORS = { trainer: 'ok', admin: 'ok' } as const;
+
+/** A published module with one page: on the world's path (the sides' learners are enrolled) or on a path nobody is. */
+async function publishedModule(w: World, enrolled: boolean) {
+  const pathId = enrolled ? w.path.id : await w.fx.draftPath();
+  const mod = await ok(
+    await w.admin.post(`/api/v1/fad/paths/${pathId}/modules`, { titleIt: 'Modulo della matrice' }),
+    'module',
+  );
+  const page = await ok(
+    await w.admin.post(`/api/v1/fad/modules/${mod.id}/pages`, { titleIt: 'Pagina', bodyIt: '<p>Testo</p>' }),
+    'page',
+  );
+  await ok(
+    await w.admin.put(`/api/v1/fad/modules/${mod.id}`, {
+      titleIt: mod.titleIt,
+      status: 'published',
+      revision: (mod.revision as number) + 1,
+    }),
+    'publish module',
+  );
+  return { id: mod.id as number, pageId: page.id as number };
+}
+
+const shared = new WeakMap<World, Promise<{ id: number; pageId: number }>>();
+/** One module for the calls that only read: the learner's own (enrolled) side. */
+const readable = ({ w, target }: Case) => {
+  if (target === 'other') return publishedModule(w, false);
+  let m = shared.get(w);
+  if (!m) {
+    m = publishedModule(w, true);
+    shared.set(w, m);
+  }
+  return m;
+};
+
+/** A module of its own for a change that may pass. */
+const draftModule = async ({ w }: Case) =>
+  ok(
+    await w.admin.post(`/api/v1/fad/paths/${w.path.id}/modules`, { titleIt: 'Modulo da cambiare' }),
+    'module',
+  );
+
+const page = { titleIt: 'Pagina', bodyIt: '<p>Testo</p>' };
+
+export const fadAccess: AccessTable = {
+  'GET /api/v1/fad/paths/:pathId/modules': {
+    allow: EDITORS,
+    request: ({ w }) => ({ params: { pathId: w.path.id } }),
+  },
+  'POST /api/v1/fad/paths/:pathId/modules': {
+    allow: EDITORS,
+    request: ({ w }) => ({ params: { pathId: w.path.id }, body: { titleIt: 'Nuovo modulo' } }),
+  },
+  'GET /api/v1/fad/paths/:pathId/sessions': {
+    allow: EDITORS,
+    count: listed(),
+    request: async ({ w, side }) => {
+      // An online session of an edition of the path, so the list has something to show.
+      await w.fx.edition(
+        w.path.id,
+        [{ starts: dayAt(30, '09:00'), ends: dayAt(30, '11:00'), mode: 'online' }],
+        {
+          trainerIds: side.trainerIds,
+        },
+      );
+      return { params: { pathId: w.path.id } };
+    },
+  },
+  // Read by its editors, and by people enrolled in an edition of the path once published.
+  'GET /api/v1/fad/modules/:id': {
+    scoped: true,
+    allow: { learner: ['ok', 404], ...EDITORS },
+    denied: 404,
+    request: async (c) => ({ params: { id: (await readable(c)).id } }),
+  },
+  'PUT /api/v1/fad/modules/:id': {
+    allow: EDITORS,
+    request: async (c) => {
+      const mod = await draftModule(c);
+      return { params: { id: mod.id }, body: { titleIt: 'Titolo nuovo', revision: mod.revision } };
+    },
+  },
+  'DELETE /api/v1/fad/modules/:id': {
+    allow: EDITORS,
+    request: async (c) => ({ params: { id: (await draftModule(c)).id } }),
+  },
+  'POST /api/v1/fad/modules/:id/pages': {
+    allow: EDITORS,
+    request: async (c) => ({ params: { id: (await draftModule(c)).id }, body: page }),
+  },
+  'PUT /api/v1/fad/modules/:id/page-order': {
+    allow: EDITORS,
+    request: async (c) => {
+      const mod = await draftModule(c);
+      const p = await ok(await c.w.admin.post(`/api/v1/fad/modules/${mod.id}/pages`, page), 'page');
+      return { params: { id: mod.id }, body: { pageIds: [p.id] } };
+    },
+  },
+  'PUT /api/v1/fad/pages/:pageId': {
+    allow: EDITORS,
+    request: async (c) => {
+      const mod = await draftModule(c);
+      const p = await ok(await c.w.admin.post(`/api/v1/fad/modules/${mod.id}/pages`, page), 'page');
+      return { params: { pageId: p.id }, body: { ...page, titleIt: 'Pagina cambiata' } };
+    },
+  },
+  'DELETE /api/v1/fad/pages/:pageId': {
+    allow: EDITORS,
+    request: async (c) => {
+      const mod = await draftModule(c);
+      const p = await ok(await c.w.admin.post(`/api/v1/fad/modules/${mod.id}/pages`, page), 'page');
+      return { params: { pageId: p.id } };
+    },
+  },
+  // Who manages the edition: national admins, and the trainer on the editions they train.
+  'PUT /api/v1/fad/sessions/:sessionId/module': {
+    scoped: true,
+    allow: { trainer: ['ok', 403], admin: 'ok' },
+    request: async ({ w, side }) => {
+      const e = await w.fx.edition(
+        w.path.id,
+        [{ starts: dayAt(30, '09:00'), ends: dayAt(30, '11:00'), mode: 'online' }],
+        { trainerIds: side.trainerIds },
+      );
+      const mod = await ok(
+        await w.admin.post(`/api/v1/fad/paths/${w.path.id}/modules`, { titleIt: 'Modulo collegato' }),
+        'module',
+      );
+      const sessionId = (e as unknown as { sessions: { id: number }[] }).sessions[0]?.id as number;
+      return { params: { sessionId }, body: { moduleId: mod.id } };
+    },
+  },
+  // Followed by the people enrolled in an edition of the path.
+  'POST /api/v1/fad/modules/:id/progress': {
+    scoped: true,
+    allow: { learner: ['ok', 404] },
+    denied: 404,
+    request: async (c) => {
+      const m = await readable(c);
+      return { params: { id: m.id }, body: { visit: randomUUID(), seconds: 0, pageId: m.pageId } };
+    },
+  },
+  'GET /api/v1/me/fad': { allow: SIGNED_IN },
+};
