@@ -4,8 +4,10 @@ import fc from 'fast-check';
 import { pino } from 'pino';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { RouteSummary } from '../app.js';
+import { bbbApiUrl } from '../config.js';
 import { rowsOf } from '../db/sql.js';
 import { startTestApp } from '../test/app.js';
+import { startBbbPeer } from '../test/bbb-peer.js';
 import type { TestClient } from '../test/client.js';
 import {
   access,
@@ -96,7 +98,16 @@ function summarise(err: LoggedError): string {
 
 // Background mail and reminder passes would change the database between a snapshot and the next.
 // The demo's history (past editions, attestati, campaigns) gives the ids of every resource a row.
-const t = await startTestApp({ outboxIntervalMs: 24 * 3600_000 }, { logger, history: true });
+// The webinar routes meet a BigBlueButton of their own, as in the matrix (src/server/test/bbb-peer.ts).
+const BBB_SECRET = 'hostile-shared-secret-0123456789abcdef';
+const peer = await startBbbPeer(BBB_SECRET);
+const t = await startTestApp(
+  {
+    outboxIntervalMs: 24 * 3600_000,
+    bbb: { apiUrl: bbbApiUrl(peer.url), secret: BBB_SECRET, checksum: 'sha256' },
+  },
+  { logger, history: true },
+);
 // The authorisation matrix's objects: each route's request is built on them.
 const w = await buildWorld(t);
 // The campaign closer makes a pass as the app starts: let it end before the first snapshot.
