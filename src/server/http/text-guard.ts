@@ -42,6 +42,24 @@ export function multipartField(fields: MultipartFields, name: string): string | 
   throw invalidText([{ path: `body.${name}`, messages: TEXT_PROBLEMS[clean.problem] }], [name]);
 }
 
+/**
+ * The error to answer for one met while reading a multipart body: the parser's own plain errors (no
+ * boundary, a part never closed) are the request's fault, 400; the app's and the plugin's errors
+ * (which carry a code: file too large, no file) are kept.
+ */
+export function unreadableMultipart(err: unknown): unknown {
+  const e = err as { code?: unknown; statusCode?: unknown };
+  if (!(err instanceof Error) || e.code !== undefined || e.statusCode !== undefined) return err;
+  return errors.badRequest(
+    'INVALID_MULTIPART',
+    {
+      it: 'Il file inviato è incompleto o malformato: riprova a caricarlo.',
+      en: 'The file sent is incomplete or malformed: try uploading it again.',
+    },
+    ['file'],
+  );
+}
+
 /** What an upload route takes, for the message of the answer when no file is attached. */
 const FILE_REQUIRED = {
   csv: { it: 'Allega un file CSV.', en: 'Attach a CSV file.' },
@@ -57,10 +75,16 @@ export async function uploadOf(
   req: FastifyRequest,
   accepts: keyof typeof FILE_REQUIRED = 'csv',
 ): Promise<{ buffer: Buffer; filename: string; fields: MultipartFields }> {
-  const file = await req.file();
-  if (!file) throw errors.badRequest('FILE_REQUIRED', FILE_REQUIRED[accepts], ['file']);
-  // Read before judging the name, so that a refusal never leaves the request's stream half consumed.
-  const buffer = await file.toBuffer();
+  let file: Awaited<ReturnType<typeof req.file>>;
+  let buffer: Buffer;
+  try {
+    file = await req.file();
+    if (!file) throw errors.badRequest('FILE_REQUIRED', FILE_REQUIRED[accepts], ['file']);
+    // Read before judging the name, so that a refusal never leaves the request's stream half consumed.
+    buffer = await file.toBuffer();
+  } catch (err) {
+    throw unreadableMultipart(err);
+  }
   const clean = cleanText(file.filename);
   if (!clean.ok)
     throw invalidText([{ path: 'file.filename', messages: TEXT_PROBLEMS[clean.problem] }], ['file.filename']);

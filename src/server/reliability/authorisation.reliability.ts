@@ -82,6 +82,7 @@ function mismatch(
   method: Method,
   res: { statusCode: number; body: string },
   rule: RouteAccess,
+  c: Case,
 ): string | null {
   const status = res.statusCode;
   const json = (): Json => {
@@ -94,7 +95,7 @@ function mismatch(
   if (outcome === 'ok' || outcome === 'empty') {
     if (status < 200 || status >= 300) return `expected ${outcome}, got ${status}`;
     if (method === 'HEAD' || !rule.count) return null;
-    const n = rule.count(json());
+    const n = rule.count(json(), c);
     if (outcome === 'ok' && n === 0) return 'expected something of the caller’s own, got nothing';
     if (outcome === 'empty' && n !== 0) return `expected nothing, got ${n} out of the caller’s scope`;
     return null;
@@ -135,7 +136,7 @@ async function run(key: string, rule: RouteAccess): Promise<string[]> {
     const res = req.upload
       ? await client.request(method, url, undefined, multipart(req.upload))
       : await client.request(method, url, req.body ?? (method === 'POST' ? {} : undefined));
-    const why = mismatch(want, method, res, rule);
+    const why = mismatch(want, method, res, rule, c);
     const who = rule.scoped && caller !== 'anonymous' ? `${caller} (${target})` : caller;
     if (why)
       problems.push(
@@ -169,5 +170,11 @@ describe('every route × every caller × own and other', () => {
       const problems = await run(key, rule);
       expect(problems, problems.join('\n')).toEqual([]);
     });
+    for (const [name, variant] of Object.entries(rule.variants ?? {})) {
+      it(`${key} (${name})`, async () => {
+        const problems = await run(key, variant);
+        expect(problems, problems.join('\n')).toEqual([]);
+      });
+    }
   }
 });

@@ -4,18 +4,47 @@ import fc from 'fast-check';
 import { pino } from 'pino';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { RouteSummary } from '../app.js';
+import { bbbApiUrl } from '../config.js';
 import { rowsOf } from '../db/sql.js';
 import { startTestApp } from '../test/app.js';
+import { startBbbPeer } from '../test/bbb-peer.js';
 import type { TestClient } from '../test/client.js';
+import {
+  access,
+  CAST,
+  type Caller,
+  expected,
+  type Case as MatrixCase,
+  type Req,
+  type RouteAccess,
+  type SignedIn,
+} from './access.js';
 import { changedTables, committedSince, nextXid, type Snapshot, snapshot, unsafeText } from './db-state.js';
+import { DEMO_PASSWORD } from './fixtures.js';
 import { requestOf } from './hostile-requests.js';
-import { classOf, Raw } from './hostile-values.js';
-import { applyMutations, type Case, casesOf, type Mutation, type Section } from './input-arbitraries.js';
+import { classOf, Edit, Raw, WholeBody } from './hostile-values.js';
+import {
+  applyMutations,
+  type Base,
+  type Case,
+  casesOf,
+  type Mutation,
+  type Section,
+  withBase,
+} from './input-arbitraries.js';
+import { buildWorld } from './world.js';
 
 /**
  * Hostile input on every route the app registers: schema-violating and boundary values in the path,
- * the query and the body, sent by a caller the route lets in. Whatever the input, the answer is never
- * a 5xx, a refusal (4xx) carries the error body, and a refused request leaves the database as it was.
+ * the query, the body and the uploaded file, sent by a caller the route lets in. Whatever the input,
+ * the answer is never a 5xx, a refusal (4xx) carries the error body, and a refused request leaves the
+ * database as it was.
+ *
+ * Each route is called as the authorisation matrix says it may be (access.ts): by the least
+ * privileged caller it lets through, on a request built for that caller from the objects of the
+ * matrix's world (world.ts, factories*.ts), so that a hostile value changes a request that would pass
+ * and meets the code behind access and lookup. A request that changes something is built anew after
+ * each case that passed, as the matrix does for each of its cases.
  *
  * Each route draws its cases from HOSTILE_SEED (printed on failure) and its own name: reproduce one with
  * the seed and `-t '<METHOD> <url>'`. HOSTILE_RUNS sets the cases per route; HOSTILE_REPORT=<file>
@@ -27,9 +56,23 @@ const RUNS = Number(process.env.HOSTILE_RUNS ?? 20);
 /** Above this share of 429 answers the limiter, not validation, would be what the cases test. */
 const MAX_THROTTLED = 0.1;
 
-const ADMIN = 'admin@officina.demo';
-const LEARNER = 'discente.cuneo@officina.demo';
-type Caller = 'anonymous' | typeof ADMIN | typeof LEARNER;
+/** The callers from the least to the most privileged: a route is called by the first it lets through. */
+const LEAST_FIRST: Caller[] = [
+  'anonymous',
+  'learner',
+  'helpdesk',
+  'moderator',
+  'officer',
+  'trainer',
+  'taskForce',
+  'admin',
+];
+
+/**
+ * A refused sign-in of an existing account counts against it (`users.failed_logins`, then a lock): so
+ * its cases sign in as a new person each, and a 401 there may change `users`.
+ */
+const SIGN_IN = 'POST /api/v1/auth/login';
 
 /** The error logged for each request id, to say why a 5xx happened. */
 const logged = new Map<string, string>();
@@ -55,7 +98,18 @@ function summarise(err: LoggedError): string {
 
 // Background mail and reminder passes would change the database between a snapshot and the next.
 // The demo's history (past editions, attestati, campaigns) gives the ids of every resource a row.
-const t = await startTestApp({ outboxIntervalMs: 24 * 3600_000 }, { logger, history: true });
+// The webinar routes meet a BigBlueButton of their own, as in the matrix (src/server/test/bbb-peer.ts).
+const BBB_SECRET = 'hostile-shared-secret-0123456789abcdef';
+const peer = await startBbbPeer(BBB_SECRET);
+const t = await startTestApp(
+  {
+    outboxIntervalMs: 24 * 3600_000,
+    bbb: { apiUrl: bbbApiUrl(peer.url), secret: BBB_SECRET, checksum: 'sha256' },
+  },
+  { logger, history: true },
+);
+// The authorisation matrix's objects: each route's request is built on them.
+const w = await buildWorld(t);
 // The campaign closer makes a pass as the app starts: let it end before the first snapshot.
 await t.services.campaignCloser.runOnce();
 
@@ -70,15 +124,29 @@ const pools = {
   userIds: (
     await rowsOf<{ id: string }>(
       t.db,
-      sql`select id from users where email not in (${ADMIN}, ${LEARNER}) order by email`,
+      sql`select id from users where email not in ${Object.values(CAST)} order by email`,
     )
   ).map((r) => r.id),
+  // Ids of the world's objects (the caller's own side), by the name of the field that holds them.
+  ids: {
+    editionId: [w.own.edition.id, w.openEdition, w.own.spare],
+    toEditionId: [w.own.spare],
+    pathId: [w.path.id],
+    unitId: [w.own.unitId],
+    unit: [w.own.unitId],
+    venueUnitId: [w.own.unitId],
+    campaignId: [w.closedCampaign],
+    campaign: [w.closedCampaign],
+    enrolmentId: [w.own.enrolment],
+    sessionId: [w.own.edition.now, w.own.edition.webinar],
+  },
   codes: {
     domain: domains,
     domainCode: domains,
     domainCodes: domains,
     serviceModel: serviceModels,
     serviceModelCode: serviceModels,
+    jobProfile: jobProfiles,
     jobProfileCode: jobProfiles,
     jobProfileCodes: jobProfiles,
     code: jobProfiles,
@@ -86,22 +154,69 @@ const pools = {
   },
 };
 
-function callerOf(route: RouteSummary): Caller {
-  if (route.public) return 'anonymous';
-  if (/^\/api\/v1\/(me\b|my-|checkin\/)/.test(route.url)) return LEARNER;
-  return ADMIN;
+/**
+ * The least privileged caller the declaration lets through on its own object (seeing something, if
+ * any does); a route that lets nobody through (a callback that wants a signature) is called as it is
+ * reached: signed out when public, else as a national admin.
+ */
+function callerOf(rule: RouteAccess): Caller {
+  const first = (want: string) => LEAST_FIRST.find((c) => expected(rule, c, 'own') === want);
+  return first('ok') ?? first('empty') ?? (rule.public ? 'anonymous' : 'admin');
 }
 
-const signedIn = new Map<string, TestClient>();
+const signedIn = new Map<Caller, TestClient>();
 
 /** A signed-in client for the caller, signed in again when `renew` (a case ended its session). */
 async function clientOf(caller: Caller, renew = false): Promise<TestClient> {
   if (caller === 'anonymous') return t.client();
   const known = signedIn.get(caller);
   if (known && !renew) return known;
-  const fresh = await t.as(caller);
+  const fresh = await t.as(CAST[caller as SignedIn], DEMO_PASSWORD);
   signedIn.set(caller, fresh);
   return fresh;
+}
+
+/** The sections of the matrix's request that it sets. */
+function baseOf(req: Req): Base {
+  const base: Base = {};
+  if (req.params) base.params = req.params;
+  if (req.query)
+    base.query = Object.fromEntries(
+      Object.entries(req.query).filter(([, v]) => v !== undefined && v !== null && v !== ''),
+    );
+  if (req.body !== undefined) base.body = req.body;
+  if (req.upload) base.file = { ...req.upload };
+  return base;
+}
+
+type Prepared = { base: Base; client: TestClient };
+
+/** The matrix's request of the route for the caller on its own object, and the client it goes out on. */
+async function prepare(key: string, rule: RouteAccess, caller: Caller): Promise<Prepared> {
+  const shared = await clientOf(caller);
+  const c: MatrixCase = {
+    caller,
+    target: 'own',
+    side: w.own,
+    w,
+    client: caller === 'anonymous' ? null : shared,
+    allowed: true,
+  };
+  const req = (await rule.request?.(c)) ?? {};
+  const base = baseOf(req);
+  if (key === SIGN_IN) {
+    const p = await w.fx.person(null, { password: true });
+    base.body = { ...(base.body as object), email: p.email };
+  }
+  const client =
+    caller === 'anonymous'
+      ? shared
+      : req.session === 'fresh'
+        ? await t.as(CAST[caller], DEMO_PASSWORD)
+        : req.session === 'twin'
+          ? await w.fx.twin(CAST[caller])
+          : shared;
+  return { base, client };
 }
 
 // Every case comes from its own address, so per-address limits do not answer in place of validation.
@@ -113,12 +228,12 @@ function freshAddress() {
 
 async function send(route: RouteSummary, client: TestClient, input: Record<Section, unknown>) {
   client.remoteAddress = freshAddress();
-  const { url, payload } = requestOf(route, input);
+  const { url, payload, contentType } = requestOf(route, input);
   return client.request(
     route.method as 'GET',
     url,
     undefined,
-    payload === undefined ? {} : { payload, headers: { 'content-type': 'application/json' } },
+    payload === undefined ? {} : { payload, headers: { 'content-type': contentType ?? 'application/json' } },
   );
 }
 
@@ -158,7 +273,8 @@ async function probe(
     // (the rate-limit counters, the session's sliding expiry): those are left out of the checksums.
     const to = await nextXid(t.db);
     if (await committedSince(t.db, from, to)) {
-      const changed = changedTables(before, await stateAt(to));
+      const allowed = `${route.method} ${route.url}` === SIGN_IN && status === 401 ? ['users'] : [];
+      const changed = changedTables(before, await stateAt(to)).filter((table) => !allowed.includes(table));
       if (changed.length)
         problems.push(`committed while refusing (${status}): changed ${changed.join(', ')}`);
     }
@@ -186,6 +302,8 @@ type Violation = {
 function describeMutation(m: Mutation | undefined): string {
   if (!m) return 'a valid input';
   const where = [m.section, ...m.path.map(String)].join('.').replace('\u0000raw', '(raw)');
+  if (m.value instanceof Edit) return `${where}: ${m.label}`;
+  if (m.value instanceof WholeBody) return `${where} = ${m.label} (${m.value.contentType})`;
   const v = m.value instanceof Raw ? String(m.value.text) : m.value;
   const text =
     typeof v === 'symbol'
@@ -234,6 +352,8 @@ function seedOf(route: RouteSummary): number {
 }
 
 const found: Violation[] = [];
+/** The caller of each route, for the report. */
+const callers = new Map<string, Caller>();
 /** The answers per route, for the report: a route answered only 403 or 404 was not really probed. */
 const answers = new Map<string, Map<number, number>>();
 function tally(route: string, status: number) {
@@ -270,20 +390,31 @@ describe('hostile input on every route', () => {
     expect(changedTables(before, await snapshot(t.db))).toEqual([]);
   });
 
-  it.each(routes.map((r) => [`${r.method} ${r.url}`, r] as const))('%s', async (_name, route) => {
+  it.each(routes.map((r) => [`${r.method} ${r.url}`, r] as const))('%s', async (key, route) => {
+    const rule = access[key];
+    if (!rule) throw new Error(`${key} is not declared in access.ts (see authorisation.reliability.ts)`);
+    const caller = callerOf(rule);
+    callers.set(key, caller);
     const seed = seedOf(route);
-    const cases = fc.sample(casesOf(route, pools, seed), { seed, numRuns: RUNS });
-    const caller = callerOf(route);
+    let prepared = await prepare(key, rule, caller);
+    const cases = fc.sample(casesOf(route, pools, seed, prepared.base), { seed, numRuns: RUNS });
     const violations: Violation[] = [];
     let throttled = 0;
-    let client = await clientOf(caller);
-    for (const c of cases) {
-      const outcome = await probe(route, client, applyMutations(c, c.mutations));
+    let stale = false;
+    for (const drawn of cases) {
+      // A request that passed may have used its object up (a decision taken, a draft published).
+      if (stale) prepared = await prepare(key, rule, caller);
+      const c: Case = { ...drawn, valid: withBase(route, drawn.valid, prepared.base, drawn.bare) };
+      const outcome = await probe(route, prepared.client, applyMutations(c, c.mutations));
       if (outcome.status === 429) throttled++;
-      tally(`${route.method} ${route.url}`, outcome.status);
+      tally(key, outcome.status);
+      if (outcome.problems.length) violations.push(...(await attribute(route, prepared.client, c, outcome)));
       // A case may end the caller's own session (a deactivation, a password change): sign in again.
-      if (outcome.status === 401 && caller !== 'anonymous') client = await clientOf(caller, true);
-      if (outcome.problems.length) violations.push(...(await attribute(route, client, c, outcome)));
+      if (outcome.status === 401 && caller !== 'anonymous') await clientOf(caller, true);
+      stale =
+        key === SIGN_IN ||
+        (outcome.status === 401 && caller !== 'anonymous') ||
+        (route.method !== 'GET' && outcome.status < 400);
     }
     found.push(...violations);
     const report = violations.map(
@@ -329,7 +460,7 @@ function reportOf(violations: Violation[]): string {
   lines.push('## Answers per route', '');
   for (const [route, counts] of answers) {
     const shown = [...counts].sort((a, b) => a[0] - b[0]).map(([status, n]) => `${status}×${n}`);
-    lines.push(`- \`${route}\`: ${shown.join(', ')}`);
+    lines.push(`- \`${route}\` (${callers.get(route)}): ${shown.join(', ')}`);
   }
   return lines.join('\n');
 }

@@ -1,11 +1,14 @@
 import type { RouteSummary } from '../app.js';
-import { Raw } from './hostile-values.js';
+import { BOUNDARY, Raw, type Upload, WholeBody } from './hostile-values.js';
 
 /** The query key under which a raw fragment rides; it is written out as it is, without a name. */
 export const RAW_QUERY_KEY = '\u0000raw';
 
-/** A request of a route for a case: URL (path and query), and the body as sent. */
-export function requestOf(route: RouteSummary, input: { params?: unknown; query?: unknown; body?: unknown }) {
+/** A request of a route for a case: URL (path and query), and the body as sent with its content type. */
+export function requestOf(
+  route: RouteSummary,
+  input: { params?: unknown; query?: unknown; body?: unknown; file?: unknown },
+): { url: string; payload: string | Buffer | undefined; contentType?: string } {
   const params = (input.params ?? {}) as Record<string, unknown>;
   const path = route.url.replace(/:(\w+)|\*/g, (_m, name: string | undefined) => {
     const v = params[name ?? 'wildcard'];
@@ -13,10 +16,35 @@ export function requestOf(route: RouteSummary, input: { params?: unknown; query?
   });
   const query = queryOf(input.query);
   const url = query ? `${path}?${query}` : path;
+  if (input.file instanceof WholeBody)
+    return { url, payload: input.file.payload, contentType: input.file.contentType };
+  if (input.file !== undefined)
+    return {
+      url,
+      payload: multipart(input.file as Upload),
+      contentType: `multipart/form-data; boundary=${BOUNDARY}`,
+    };
   const body = input.body;
   if (body === undefined) return { url, payload: undefined };
   if (body instanceof Raw) return { url, payload: body.text };
   return { url, payload: JSON.stringify(body) };
+}
+
+/** A multipart body: the text fields, then the file (its name as given, or a raw `filename…` parameter). */
+function multipart(f: Upload): Buffer {
+  const part = (head: string, content: Buffer) =>
+    Buffer.concat([Buffer.from(`--${BOUNDARY}\r\n${head}\r\n\r\n`), content, Buffer.from('\r\n')]);
+  const name = f.filename instanceof Raw ? String(f.filename.text) : `filename="${f.filename}"`;
+  return Buffer.concat([
+    ...Object.entries(f.fields ?? {}).map(([k, v]) =>
+      part(`Content-Disposition: form-data; name="${k}"`, Buffer.from(v)),
+    ),
+    part(
+      `Content-Disposition: form-data; name="${f.field ?? 'file'}"; ${name}\r\nContent-Type: ${f.type ?? 'text/plain'}`,
+      Buffer.from(f.content),
+    ),
+    Buffer.from(`--${BOUNDARY}--\r\n`),
+  ]);
 }
 
 function queryOf(q: unknown): string {

@@ -13,6 +13,31 @@ export class Raw {
 /** A field left out of its object. */
 export const OMIT = Symbol('omit');
 
+/** A change of the value found at its place (an uploaded file's content or name), not a replacement. */
+export class Edit {
+  constructor(readonly apply: (v: unknown) => unknown) {}
+}
+
+/** A whole request body sent as it is, with its own content type, in place of the upload. */
+export class WholeBody {
+  constructor(
+    readonly payload: string | Buffer,
+    readonly contentType: string,
+  ) {}
+}
+
+/** An uploaded file: the multipart field "file", with text fields sent before it. */
+export type Upload = {
+  filename: string | Raw;
+  content: string | Buffer | Uint8Array;
+  type?: string;
+  field?: string;
+  fields?: Record<string, string>;
+};
+
+/** The boundary of the multipart bodies the cases send. */
+export const BOUNDARY = '----officina-hostile';
+
 /** The body limit of the app (buildApp: 1 MB). */
 const BODY_LIMIT = 1024 * 1024;
 
@@ -225,6 +250,136 @@ export const QUERY_FRAGMENTS: Hostile[] = [
   { label: 'malformed percent-encoding in query', value: new Raw('q=%ZZ&%E0%A4%A=1') },
 ];
 
+const bytesOf = (v: unknown) => Buffer.from((v as Upload['content'] | undefined) ?? '');
+const lines = (b: Buffer) => b.toString('latin1').split('\n');
+
+/** The content with `bytes` put in the middle of its last line that holds something. */
+function intoLastLine(bytes: Buffer) {
+  return new Edit((content) => {
+    const b = bytesOf(content);
+    const all = lines(b);
+    let i = all.length - 1;
+    while (i > 0 && !all[i]?.trim()) i--;
+    const offset =
+      all.slice(0, i).reduce((n, l) => n + l.length + 1, 0) + Math.floor((all[i]?.length ?? 0) / 2);
+    return Buffer.concat([b.subarray(0, offset), bytes, b.subarray(offset)]);
+  });
+}
+
+const onContent = (change: (b: Buffer) => Buffer) => new Edit((content) => change(bytesOf(content)));
+/** A change of the upload; a body already replaced by a whole one stays as it is. */
+const onUpload = (change: (f: Upload) => Upload) =>
+  new Edit((u) => (u instanceof WholeBody ? u : change(u as Upload)));
+
+const HUGE_LINE = 'x'.repeat(1024 * 1024);
+/** Past the multipart file limit of the app (5 MB). */
+const PAST_FILE_LIMIT = Buffer.alloc(5 * 1024 * 1024 + 16, 0x61);
+const utf8 = (s: string) => Buffer.from(s, 'utf8');
+
+/** Multipart bodies built by hand: no file, two files, a part never closed. */
+const multipartOf = (parts: string[], close = true) =>
+  new WholeBody(
+    `${parts.map((p) => `--${BOUNDARY}\r\n${p}\r\n`).join('')}${close ? `--${BOUNDARY}--\r\n` : ''}`,
+    `multipart/form-data; boundary=${BOUNDARY}`,
+  );
+const filePart = (name: string) =>
+  `Content-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: text/plain\r\n\r\na;b\n1;2`;
+
+/**
+ * Uploaded files: at `content` the valid file changed (a NUL, a bidirectional control, bytes that
+ * are not UTF-8, another format's signature, a line of a megabyte), at `filename` hostile names, and
+ * whole bodies that are not the one-file multipart the routes read.
+ */
+export const FILES: { path: string[]; hostile: Hostile[] }[] = [
+  {
+    path: ['content'],
+    hostile: [
+      { label: 'NUL byte in the file', value: intoLastLine(Buffer.from([0])) },
+      { label: 'bidi control in the file', value: intoLastLine(utf8('\u202E')) },
+      { label: 'decomposed unicode in the file', value: intoLastLine(utf8('Cafe\u0301')) },
+      { label: 'invalid UTF-8 in the file', value: intoLastLine(Buffer.from([0xff, 0xfe, 0xe2, 0x82])) },
+      {
+        label: 'overlong UTF-8 in the file',
+        value: intoLastLine(Buffer.from([0xc0, 0xaf, 0xe0, 0x80, 0xaf])),
+      },
+      { label: 'encoded lone surrogate in the file', value: intoLastLine(Buffer.from([0xed, 0xa0, 0x80])) },
+      { label: 'control characters in the file', value: intoLastLine(utf8('\u0001\u001b[31m\u007f')) },
+      { label: 'spreadsheet formula in the file', value: intoLastLine(utf8('=HYPERLINK("http://x")')) },
+      {
+        label: 'file with the PNG signature',
+        value: onContent((b) => Buffer.concat([Buffer.from('89504e470d0a1a0a', 'hex'), b])),
+      },
+      {
+        label: 'file with the ZIP signature',
+        value: onContent((b) => Buffer.concat([Buffer.from('504b0304', 'hex'), b])),
+      },
+      {
+        label: 'file with the PDF signature',
+        value: onContent((b) => Buffer.concat([utf8('%PDF-1.7\n'), b])),
+      },
+      { label: 'file without its first bytes', value: onContent((b) => b.subarray(8)) },
+      { label: 'UTF-8 BOM', value: onContent((b) => Buffer.concat([Buffer.from('efbbbf', 'hex'), b])) },
+      {
+        label: 'UTF-16 file',
+        value: onContent((b) =>
+          Buffer.concat([Buffer.from('fffe', 'hex'), Buffer.from(b.toString('utf8'), 'utf16le')]),
+        ),
+      },
+      { label: 'CR line endings', value: onContent((b) => utf8(b.toString('utf8').replace(/\n/g, '\r'))) },
+      {
+        label: 'very long line in the file (1 MB)',
+        value: onContent((b) => Buffer.concat([b, utf8(`${HUGE_LINE}\n`)])),
+      },
+      { label: 'file past the upload limit', value: onContent(() => PAST_FILE_LIMIT) },
+      { label: 'empty file', value: onContent(() => Buffer.alloc(0)) },
+      { label: 'first line only', value: onContent((b) => utf8(`${b.toString('utf8').split('\n')[0]}\n`)) },
+      {
+        label: 'last line repeated',
+        value: onContent((b) =>
+          utf8(
+            `${b.toString('utf8').trimEnd()}\n${lines(b)
+              .filter((l) => l.trim())
+              .at(-1)}\n`,
+          ),
+        ),
+      },
+    ],
+  },
+  {
+    path: ['filename'],
+    hostile: [
+      { label: 'NUL byte in the file name', value: new Raw(`filename*=UTF-8''a%00b.csv`) },
+      { label: 'bidi control in the file name', value: new Raw(`filename*=UTF-8''abc%E2%80%AEvsc.exe`) },
+      { label: 'invalid UTF-8 in the file name', value: new Raw(`filename*=UTF-8''%FF%FE.csv`) },
+      { label: 'encoded lone surrogate in the file name', value: new Raw(`filename*=UTF-8''%ED%A0%80.csv`) },
+      { label: 'traversal in the file name', value: '../../etc/passwd' },
+      { label: 'very long file name', value: `${'n'.repeat(5000)}.csv` },
+      { label: 'empty file name', value: '' },
+      { label: 'file name of another type', value: 'programma.exe' },
+      { label: 'quote in the file name', value: new Raw('filename="a\\"b.csv"') },
+    ],
+  },
+  {
+    path: [],
+    hostile: [
+      { label: 'file in another field', value: onUpload((f) => ({ ...f, field: 'upload' })) },
+      {
+        label: 'file of an executable type',
+        value: onUpload((f) => ({ ...f, type: 'application/x-msdownload' })),
+      },
+      {
+        label: 'hostile multipart fields',
+        value: onUpload((f) => ({ ...f, fields: { kind: 'x\u0000', title: 'a\u202Eb', version: '\uD800' } })),
+      },
+      { label: 'multipart without a file', value: multipartOf([]) },
+      { label: 'multipart with two files', value: multipartOf([filePart('a.csv'), filePart('b.csv')]) },
+      { label: 'multipart never closed', value: multipartOf([filePart('a.csv')], false) },
+      { label: 'multipart without its boundary', value: new WholeBody('a;b\n1;2\n', 'multipart/form-data') },
+      { label: 'JSON body in place of the file', value: new WholeBody('{"file":"a;b"}', 'application/json') },
+    ],
+  },
+];
+
 /** The defect class of a label, to report one line per route and class. */
 const CLASSES: [RegExp, string][] = [
   [/int32|safe integer|1e21|id past/, 'integer beyond the 32-bit columns'],
@@ -238,6 +393,10 @@ const CLASSES: [RegExp, string][] = [
   [/array|maxItems/, 'array size'],
   [/enum/, 'unknown enum value'],
   [/__proto__|constructor/, 'prototype keys'],
+  [
+    /multipart|another field|executable type|file name|in the file|signature|first bytes|BOM|UTF-16|line endings|file past|empty file|first line|line repeated/,
+    'hostile upload',
+  ],
   [/percent-encoding|encoded|segment/, 'hostile path or query encoding'],
 ];
 

@@ -8,9 +8,11 @@ import {
   BOOLEANS,
   DATE_TIMES,
   DATES,
+  Edit,
   EMAILS,
   EXTRA_KEYS,
   enums,
+  FILES,
   type Hostile,
   NUMBERS,
   NUMERIC_TEXT,
@@ -21,6 +23,7 @@ import {
   strings,
   URIS,
   UUIDS,
+  WholeBody,
   WRONG_TYPES,
   withOwnKey,
 } from './hostile-values.js';
@@ -56,7 +59,14 @@ export type JsonSchema = {
   maxItems?: number;
 };
 
-export type Section = 'params' | 'query' | 'body';
+export type Section = 'params' | 'query' | 'body' | 'file';
+
+/**
+ * A request known to pass, section by section (the authorisation matrix's request for an allowed
+ * caller): its values replace the drawn ones, so that hostile values meet real objects. `file` is
+ * the upload of a multipart route, which then has no JSON body.
+ */
+export type Base = Partial<Record<Section, unknown>>;
 type Path = (string | number)[];
 
 export type Mutation = {
@@ -69,13 +79,14 @@ export type Mutation = {
   extraKey?: string;
 };
 
-export type Case = { valid: Record<Section, unknown>; mutations: Mutation[] };
+/** `bare`: the base's query alone, without the drawn filters it leaves out (see withBase). */
+export type Case = { valid: Record<Section, unknown>; mutations: Mutation[]; bare?: boolean };
 
 /**
  * Values known to the database, so valid input reaches the code behind validation: user ids, and
- * codes by the name of the field that holds them.
+ * codes and ids by the name of the field that holds them.
  */
-export type Pools = { userIds: string[]; codes: Record<string, string[]> };
+export type Pools = { userIds: string[]; codes: Record<string, string[]>; ids?: Record<string, number[]> };
 
 const EMPTY_OBJECT: JsonSchema = { type: 'object', properties: {} };
 const DATE_PATTERN = '^\\d{4}-\\d{2}-\\d{2}$';
@@ -91,8 +102,11 @@ export function paramNames(url: string): string[] {
   return [...url.matchAll(/:(\w+)|\*/g)].map((m) => m[1] ?? 'wildcard');
 }
 
-/** The schemas of a route's three sections; a section with no declared input still gets probed. */
-export function sectionsOf(route: RouteSummary): Partial<Record<Section, JsonSchema>> {
+/**
+ * The schemas of a route's sections; a section with no declared input still gets probed. An upload
+ * route sends its file in place of a JSON body (the `file` section has no schema).
+ */
+export function sectionsOf(route: RouteSummary, upload = false): Partial<Record<Section, JsonSchema>> {
   const names = paramNames(route.url);
   const declared = jsonSchemaOf(route.input.params);
   const params: JsonSchema | undefined = names.length
@@ -105,7 +119,7 @@ export function sectionsOf(route: RouteSummary): Partial<Record<Section, JsonSch
       }
     : undefined;
   const body =
-    BODY_METHODS.has(route.method) || route.input.body
+    !upload && (BODY_METHODS.has(route.method) || route.input.body)
       ? (jsonSchemaOf(route.input.body) ?? EMPTY_OBJECT)
       : undefined;
   return {
@@ -115,9 +129,29 @@ export function sectionsOf(route: RouteSummary): Partial<Record<Section, JsonSch
   };
 }
 
-const dates = fc
+const anyDates = fc
   .date({ min: new Date('2025-01-01T00:00:00Z'), max: new Date('2027-12-31T00:00:00Z'), noInvalidDate: true })
   .map((d) => d.toISOString());
+const DAY_MS = 86_400_000;
+/** Midnight (UTC) of the run's day: a seed draws the same instants all day long. */
+const TODAY = Math.floor(Date.now() / DAY_MS) * DAY_MS;
+const daysFromNow = (min: number, max: number) =>
+  fc
+    .tuple(fc.integer({ min, max }), fc.integer({ min: 7 * 4, max: 19 * 4 }))
+    .map(([d, quarter]) => new Date(TODAY + d * DAY_MS + quarter * 15 * 60_000).toISOString());
+
+/**
+ * Instants for a field, mostly near today and in the order its name says (a start before an end,
+ * both within a few months), so that a range's own rules let it through; sometimes any day of three years.
+ */
+function datesFor(key: string): fc.Arbitrary<string> {
+  const near = /^(from|since)$|start|opens|begin|From$/i.test(key)
+    ? daysFromNow(-60, -1)
+    : /^(to|until)$|ends?(On|At)?$|closes|until|due|To$/i.test(key)
+      ? daysFromNow(1, 90)
+      : daysFromNow(-30, 30);
+  return fc.oneof({ weight: 3, arbitrary: near }, { weight: 1, arbitrary: anyDates });
+}
 
 const words = fc.constantFrom(...'abcdefghilmnoprstuvzàèéìòù ABCDEFGLMNOPRSTUVZ0123456789'.split(''));
 
@@ -152,6 +186,7 @@ export function validOf(s: JsonSchema, pools: Pools, key = ''): fc.Arbitrary<unk
       const top =
         s.maximum ?? (s.exclusiveMaximum !== undefined ? s.exclusiveMaximum - step : Number.MAX_SAFE_INTEGER);
       const to = Math.min(top, from + 40 * step);
+      const known = pools.ids?.[key]?.filter((v) => v >= from && v <= top);
       // The demo's tables hold a handful of rows each: small ids find them most often.
       const n = fc
         .oneof(
@@ -165,6 +200,8 @@ export function validOf(s: JsonSchema, pools: Pools, key = ''): fc.Arbitrary<unk
           { weight: 1, arbitrary: fc.integer({ min: Math.ceil(from / step), max: Math.floor(to / step) }) },
         )
         .map((k) => k * step);
+      if (known?.length && types[0] === 'integer')
+        return fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...known) }, { weight: 1, arbitrary: n });
       return types[0] === 'number'
         ? fc.oneof(
             n,
@@ -213,8 +250,8 @@ function validString(s: JsonSchema, pools: Pools, key: string): fc.Arbitrary<str
       ? fc.oneof(fc.constantFrom(...pools.userIds), fc.uuid({ version: 4 }))
       : fc.uuid({ version: 4 });
   }
-  if (s.format === 'date-time') return dates;
-  if (s.pattern === DATE_PATTERN) return dates.map((d) => d.slice(0, 10));
+  if (s.format === 'date-time') return datesFor(key);
+  if (s.pattern === DATE_PATTERN) return datesFor(key).map((d) => d.slice(0, 10));
   if (s.format === 'uri') return fc.constantFrom('https://example.org/room', 'https://meet.example.org/x');
   if (/email/i.test(key) || s.format === 'email') {
     // Addresses no one has (not even an account a case created: hence no bias towards "aaaa…"),
@@ -311,10 +348,12 @@ function mutationsOf(section: Section, s: JsonSchema): Mutation[] {
   return choices;
 }
 
-const ZOD_OF: Record<Section, keyof RouteSummary['input']> = {
+const ZOD_OF: Record<Section, keyof RouteSummary['input'] | null> = {
   params: 'params',
   query: 'querystring',
   body: 'body',
+  // An upload has no schema: whatever its content, it reaches the code that reads it.
+  file: null,
 };
 
 /**
@@ -322,7 +361,8 @@ const ZOD_OF: Record<Section, keyof RouteSummary['input']> = {
  * reach the code behind validation, where the defects are; the others only meet the validator.
  */
 function passesValidation(route: RouteSummary, section: Section, instance: unknown): boolean {
-  const schema = route.input[ZOD_OF[section]];
+  const zod = ZOD_OF[section];
+  const schema = zod && route.input[zod];
   if (!schema) return true;
   if (instance instanceof Raw) return false;
   return schema.safeParse(
@@ -362,28 +402,70 @@ function validIn(
     : drawn;
 }
 
-/** Cases for a route: one to three hostile mutations on a valid instance, or none. */
-/** `seed` draws the instances kept as valid: one per route, so two routes do not share values. */
-export function casesOf(route: RouteSummary, pools: Pools, seed: number): fc.Arbitrary<Case> {
-  const sections = sectionsOf(route);
+const isRecord = (v: unknown): v is Record<string, unknown> =>
+  !!v && typeof v === 'object' && !Array.isArray(v) && !(v instanceof Raw);
+
+/**
+ * The drawn instance with the base's sections in place of the drawn ones. Unless `bare`, a GET
+ * route's query keeps the drawn filters the base does not set, when the route's schema takes them
+ * together (the service may still refuse a combination: hence the bare cases).
+ */
+export function withBase(
+  route: RouteSummary,
+  valid: Record<Section, unknown>,
+  base: Base,
+  bare = false,
+): Record<Section, unknown> {
+  const out = { ...valid };
+  for (const section of Object.keys(base) as Section[]) {
+    const given = base[section];
+    if (given === undefined) continue;
+    const drawn = valid[section];
+    const merged =
+      !bare && section === 'query' && route.method === 'GET' && isRecord(drawn) && isRecord(given)
+        ? { ...drawn, ...given }
+        : null;
+    out[section] = merged && passesValidation(route, section, merged) ? merged : given;
+  }
+  return out;
+}
+
+/**
+ * Cases for a route: one to three hostile mutations on a valid instance, or none. `seed` draws the
+ * instances kept as valid: one per route, so two routes do not share values. With a `base` (a request
+ * known to pass), the cases are meant to be applied to `withBase(route, c.valid, base)`, and the
+ * hostile values that the route's schema takes are told from the refused ones on it.
+ */
+export function casesOf(
+  route: RouteSummary,
+  pools: Pools,
+  seed: number,
+  base: Base = {},
+): fc.Arbitrary<Case> {
+  const sections = sectionsOf(route, base.file !== undefined);
   const entries = Object.entries(sections) as [Section, JsonSchema][];
   const validBySection = Object.fromEntries(entries.map(([k, s]) => [k, validIn(route, k, s, pools, seed)]));
   const valid = fc.record(validBySection as Record<Section, fc.Arbitrary<unknown>>);
-  const [sample] = fc.sample(valid, { numRuns: 1, seed });
+  const [drawn] = fc.sample(valid, { numRuns: 1, seed });
+  const sample = withBase(route, drawn as Record<Section, unknown>, base);
   const passing: Mutation[] = [];
   const refused: Mutation[] = [];
   for (const [section, s] of entries) {
     for (const m of mutationsOf(section, s)) {
-      const mutated = applyMutations({ valid: sample as Record<Section, unknown>, mutations: [] }, [m]);
+      const mutated = applyMutations({ valid: sample, mutations: [] }, [m]);
       (passesValidation(route, section, mutated[section]) ? passing : refused).push(m);
     }
   }
+  if (base.file !== undefined)
+    for (const { path, hostile } of FILES)
+      passing.push(...hostile.map((h) => ({ section: 'file' as const, path, ...h })));
   const mutation = fc.oneof(
     ...(passing.length ? [{ weight: 3, arbitrary: fc.constantFrom(...passing) }] : []),
     ...(refused.length ? [{ weight: 1, arbitrary: fc.constantFrom(...refused) }] : []),
   );
   return fc.record({
     valid,
+    bare: fc.boolean(),
     // Mostly one mutation, so that a hostile value meets a request that is otherwise valid and reaches
     // the code behind validation; sometimes none, to keep valid requests in the mix.
     mutations: fc.oneof(
@@ -405,6 +487,9 @@ export function applyMutations(c: Case, mutations: Mutation[]): Record<Section, 
 }
 
 function put(target: unknown, path: Path, m: Mutation): unknown {
+  if (path.length === 0 && m.value instanceof Edit) return m.value.apply(target);
+  // A body replaced by a whole one has no fields left to change.
+  if (path.length > 0 && target instanceof WholeBody) return target;
   if (path.length === 0) {
     if (m.extraKey === undefined) return m.value;
     const base =

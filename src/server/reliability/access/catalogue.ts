@@ -101,10 +101,14 @@ export const catalogueAccess: AccessTable = {
     ...editionManagers,
     request: ({ side }) => ({ params: { id: side.edition.id } }),
   },
+  // A call that may pass changes a draft of its own: a change of trainers would spoil the scratch edition.
   'PATCH /api/v1/editions/:id': {
     ...editionManagers,
-    request: async ({ side, w }) => {
-      const e = (await w.admin.get(`/api/v1/editions/${side.scratch.id}`)).json();
+    request: async ({ allowed, side, w }) => {
+      const day = { starts: inAMonth('09:00'), ends: inAMonth('13:00') };
+      const e = allowed
+        ? await w.fx.edition(w.path.id, [day], { trainerIds: side.trainerIds }, false)
+        : (await w.admin.get(`/api/v1/editions/${side.scratch.id}`)).json();
       return { params: { id: e.id }, body: editionUpdate(e, { title: fresh('Edizione') }) };
     },
   },

@@ -11,9 +11,26 @@ import { type AccessTable, type Case, listed, SIGNED_IN } from './rules.js';
 
 const EDITORS = { trainer: 'ok', admin: 'ok' } as const;
 
-/** A published module with one page: on the world's path (the sides' learners are enrolled) or on a path nobody is. */
+/**
+ * A published path of its own with one edition, where only the own side's learner is enrolled: on the
+ * world's path, every caller of the cast has enrolled itself by the time these routes run
+ * (`POST /api/v1/enrolments`), so none of them would be refused.
+ */
+const enrolledPath = (w: World) =>
+  w.fx.once('fad path', async () => {
+    const pathId = await w.fx.draftPath();
+    await ok(
+      await w.admin.post(`/api/v1/training-paths/${pathId}/status`, { status: 'published' }),
+      'publish path',
+    );
+    const e = await w.fx.edition(pathId, [{ starts: dayAt(15, '09:00'), ends: dayAt(15, '13:00') }]);
+    await w.fx.enrol(e.id, w.own.learner);
+    return pathId;
+  });
+
+/** A published module with one page: on a path the own side's learner is enrolled in, or on a path nobody is. */
 async function publishedModule(w: World, enrolled: boolean) {
-  const pathId = enrolled ? w.path.id : await w.fx.draftPath();
+  const pathId = enrolled ? await enrolledPath(w) : await w.fx.draftPath();
   const mod = await ok(
     await w.admin.post(`/api/v1/fad/paths/${pathId}/modules`, { titleIt: 'Modulo della matrice' }),
     'module',

@@ -79,10 +79,18 @@ export type RouteAccess = {
   allow: Partial<Record<Caller, Expect>>;
   /** What the signed-in callers not in `allow` get: 403 unless the service hides the object (404). */
   denied?: Expect;
-  /** How many of the caller's things the answer shows, for `ok` (at least one) and `empty` (none). */
-  count?: (body: Json) => number;
+  /**
+   * How many of the target's things the answer shows, for `ok` (at least one) and `empty` (none);
+   * the case tells which target (its side) the call was on.
+   */
+  count?: (body: Json, c: Case) => number;
   /** The request of a case; none for routes that need no parameters, query or body. */
   request?: (c: Case) => Req | Promise<Req>;
+  /**
+   * The same route tried again on other requests (a list without its filter), each declared in full
+   * and tried as a test of its own, named after the route and the variant.
+   */
+  variants?: Record<string, Omit<RouteAccess, 'variants' | 'public'>>;
 };
 
 // biome-ignore lint/suspicious/noExplicitAny: answers are read field by field, as JSON

@@ -38,6 +38,19 @@ export const trainingAccess: AccessTable = {
     allow: { officer: ['ok', 'empty'], trainer: ['ok', 'empty'], taskForce: 'ok', admin: 'ok' },
     count: listed(),
     request: ({ side }) => ({ query: { editionId: side.edition.id } }),
+    variants: {
+      // The whole list, first page: what it shows of the target's editions. A trainer sees the
+      // enrolments of the editions they train and none of the others', an officer their Province's people.
+      unfiltered: {
+        scoped: true,
+        allow: { officer: ['ok', 'empty'], trainer: ['ok', 'empty'], taskForce: 'ok', admin: 'ok' },
+        count: (b, { side }) => {
+          const editions = [side.edition.id, side.spare, side.done.edition, side.scratch.id];
+          return (b.items as { editionId: number }[]).filter((e) => editions.includes(e.editionId)).length;
+        },
+        request: () => ({ query: { pageSize: 200 } }),
+      },
+    },
   },
   // Officers nominate their own staff: another Province's person is refused on that person's line.
   'POST /api/v1/enrolments/nominations': {

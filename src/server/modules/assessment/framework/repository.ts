@@ -121,7 +121,12 @@ export function createFrameworkRepository() {
       return row as FrameworkRow;
     },
 
+    /** Sets the given columns; with none (a patch that changes nothing) the row as it is. */
     async update(db: Db, id: number, values: Partial<typeof competencyFrameworks.$inferInsert>) {
+      if (!Object.keys(values).length) {
+        const [same] = await db.select().from(competencyFrameworks).where(eq(competencyFrameworks.id, id));
+        return same as FrameworkRow;
+      }
       const [row] = await db
         .update(competencyFrameworks)
         .set(values)
@@ -255,6 +260,7 @@ export function createFrameworkRepository() {
     },
 
     async updateArea(db: Db, id: number, values: Partial<typeof frameworkAreas.$inferInsert>) {
+      if (!Object.keys(values).length) return;
       await db.update(frameworkAreas).set(values).where(eq(frameworkAreas.id, id));
     },
 
@@ -274,6 +280,7 @@ export function createFrameworkRepository() {
     },
 
     async updateCompetency(db: Db, id: number, values: Partial<typeof frameworkCompetencies.$inferInsert>) {
+      if (!Object.keys(values).length) return;
       await db.update(frameworkCompetencies).set(values).where(eq(frameworkCompetencies.id, id));
     },
 

@@ -14,7 +14,7 @@ import {
 } from '../../../../common/reorg-plans.js';
 import { PLAN_DOCUMENT_KINDS } from '../../../../common/restructuring.js';
 import { fileAnswer } from '../../../http/openapi.js';
-import { multipartField } from '../../../http/text-guard.js';
+import { multipartField, unreadableMultipart } from '../../../http/text-guard.js';
 import { type App, type RouteDeps, typed } from '../../../http/types.js';
 import { cleanText } from '../../../kernel/text.js';
 import { attachment } from './documents.js';
@@ -135,7 +135,7 @@ export function reorgRoutes(app: App, { services }: RouteDeps<{ reorg: ReorgServ
         buffer = await file.toBuffer();
       } catch (err) {
         if ((err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw m.fileTooLarge();
-        throw err;
+        throw unreadableMultipart(err);
       }
       const name = cleanText(file.filename);
       const filename = name.ok ? name.value : '';
