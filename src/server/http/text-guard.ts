@@ -46,6 +46,7 @@ export function multipartField(fields: MultipartFields, name: string): string | 
 const FILE_REQUIRED = {
   csv: { it: 'Allega un file CSV.', en: 'Attach a CSV file.' },
   'json-or-csv': { it: 'Allega un file JSON o CSV.', en: 'Attach a JSON or CSV file.' },
+  zip: { it: 'Allega un file zip.', en: 'Attach a zip file.' },
 } as const;
 
 /**
@@ -56,8 +57,9 @@ const FILE_REQUIRED = {
 export async function uploadOf(
   req: FastifyRequest,
   accepts: keyof typeof FILE_REQUIRED = 'csv',
+  limits?: { fileSize: number },
 ): Promise<{ buffer: Buffer; filename: string; fields: MultipartFields }> {
-  const file = await req.file();
+  const file = await req.file(limits ? { limits } : undefined);
   if (!file) throw errors.badRequest('FILE_REQUIRED', FILE_REQUIRED[accepts], ['file']);
   // Read before judging the name, so that a refusal never leaves the request's stream half consumed.
   const buffer = await file.toBuffer();
