@@ -12,7 +12,8 @@ import { confirmedEnrolment, makeEdition, userByEmail } from '../../../test/trai
 import { MANIFEST_12, MANIFEST_2004 } from './scorm/test-manifests.js';
 
 const clock = fixedClock(new Date());
-const t = await startTestApp({}, { clock });
+// No SESSION_SECRET: the content key comes from the secret kept in the database, as on a default install.
+const t = await startTestApp({ sessionSecret: undefined }, { clock });
 const admin = await t.as('admin@officina.demo');
 const learner = await t.as('discente.cuneo@officina.demo');
 const other = await t.as('discente.bergamo@officina.demo');

@@ -561,6 +561,8 @@ export function createFadService(deps: {
     async scormLaunch(ctx: RequestContext, moduleId: number): Promise<ScormLaunch> {
       const actor = requireActor(ctx);
       const origin = deps.scorm.contentOrigin;
+      // Before the transaction: the key may be read from the database (one connection on PGlite).
+      const key = await deps.scorm.key();
       return db.transaction(async (tx) => {
         const { pkg } = await learnerPackage(tx, ctx, moduleId);
         if (!origin) throw m.noContentOrigin();
@@ -568,7 +570,7 @@ export function createFadService(deps: {
         const visit = randomUUID();
         await repo.startVisit(tx, { id: visit, userId: actor.id, moduleId, startedAt: now });
         const attempt = await repo.attempt(tx, pkg.id, actor.id);
-        const token = contentToken(await deps.scorm.key(), {
+        const token = contentToken(key, {
           packageId: pkg.id,
           userId: actor.id,
           expires: Math.floor(now.getTime() / 1000) + TOKEN_HOURS * 3600,
