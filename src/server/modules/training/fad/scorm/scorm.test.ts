@@ -147,6 +147,24 @@ describe('package', () => {
       /larger than/,
     );
   });
+  it('never inflates more than the sizes the zip declares, even when they lie', () => {
+    const zip = Buffer.from(
+      zipSync(
+        { 'imsmanifest.xml': enc(MANIFEST_12), 'Playing/Playing.html': new Uint8Array(2_000_000) },
+        { level: 9 },
+      ),
+    );
+    // Declare 10 bytes for the 2 MB file, in its local header and in the central directory.
+    for (let i = 0; i < zip.length - 30; i++) {
+      const sig = zip.readUInt32LE(i);
+      const name = (at: number) => zip.toString('latin1', at, at + 20);
+      if (sig === 0x04034b50 && name(i + 30) === 'Playing/Playing.html') zip.writeUInt32LE(10, i + 22);
+      if (sig === 0x02014b50 && name(i + 46) === 'Playing/Playing.html') zip.writeUInt32LE(10, i + 24);
+    }
+    const r = readPackage(zip);
+    expect(r.ok && r.files.find((f) => f.path === 'Playing/Playing.html')?.bytes.length).toBe(10);
+  });
+
   it('refuses a damaged zip', () => {
     const z = good();
     expect(readPackage(z.slice(0, z.length - 30)).ok).toBe(false);
