@@ -185,6 +185,7 @@ export type FadOnlineSession = z.infer<typeof fadOnlineSession>;
 /** The learner's "Formazione a distanza" page. */
 export const myFadModule = z.object({
   id: z.number().int(),
+  kind: z.enum(FAD_MODULE_KINDS),
   pathId: z.number().int(),
   pathTitle: z.string(),
   titleIt: z.string(),

@@ -667,6 +667,7 @@ export function createFadService(deps: {
         return {
           modules: rows.map((r) => ({
             id: r.module.id,
+            kind: r.module.kind,
             pathId: r.module.pathId,
             pathTitle: r.pathTitle,
             titleIt: r.module.titleIt,
