@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
-import { zipSync } from 'fflate';
+import { unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { apiUrl, apiRoutes as r } from '../../../../common/api-routes.js';
 import type { FadModuleSummary, FadModuleView, ScormLaunch } from '../../../../common/fad.js';
@@ -29,6 +29,7 @@ const zip12 = (extra: Record<string, Uint8Array> = {}) =>
     'shared/sco.js': enc('/* sco */'),
     ...extra,
   });
+const unzipped = (zip: Uint8Array) => unzipSync(zip);
 const zip2004 = () =>
   zipSync({
     'imsmanifest.xml': enc(MANIFEST_2004),
@@ -147,6 +148,18 @@ describe('SCORM modules', () => {
       'imsmanifest.xml',
     ]);
     expect((await publish(mod.id)).statusCode).toBe(200);
+  });
+
+  it('take a package larger than the 5 MB of other uploads', async () => {
+    const { mod } = await scormModule();
+    const big = zipSync(
+      { ...unzipped(zip12()), 'media/video.mp4': new Uint8Array(6 * 1024 * 1024) },
+      { level: 0 },
+    );
+    expect(big.length).toBeGreaterThan(6 * 1024 * 1024);
+    const res = await upload(admin, mod.id, big);
+    expect(res.statusCode, res.body.slice(0, 300)).toBe(200);
+    expect(res.json().scorm.totalBytes).toBeGreaterThan(6 * 1024 * 1024);
   });
 
   it('serve a package only on the content origin, with a valid token, and safe headers', async () => {
