@@ -13,9 +13,22 @@ import { type AccessTable, type Case, EVERYONE, listed, SIGNED_IN } from './rule
 
 const EDITORS = { trainer: 'ok', admin: 'ok' } as const;
 
-/** A published module with one page: on the world's path (the sides' learners are enrolled) or on a path nobody is. */
+/**
+ * A path of its own where only the own side's learner holds a confirmed enrolment (the world's path
+ * would not do: by the time the FAD routes run, the other routes have enrolled other callers in it).
+ */
+async function learnerOnlyPath(w: World) {
+  const pathId = await w.fx.draftPath();
+  const e = await w.fx.edition(pathId, [
+    { starts: dayAt(30, '09:00'), ends: dayAt(30, '11:00'), mode: 'online' },
+  ]);
+  await w.fx.enrol(e.id, w.own.learner);
+  return pathId;
+}
+
+/** A published module with one page: on a path where the own learner is enrolled, or on a path nobody is. */
 async function publishedModule(w: World, enrolled: boolean) {
-  const pathId = enrolled ? w.path.id : await w.fx.draftPath();
+  const pathId = enrolled ? await learnerOnlyPath(w) : await w.fx.draftPath();
   const mod = await ok(
     await w.admin.post(`/api/v1/fad/paths/${pathId}/modules`, { titleIt: 'Modulo della matrice' }),
     'module',
@@ -63,9 +76,9 @@ export const scormZip = () =>
     'Playing/Playing.html': new TextEncoder().encode('<p>SCO</p>'),
   });
 
-/** A published SCORM module: on the world's path (the sides' learners are enrolled) or on a path nobody is. */
+/** A published SCORM module: on a path where the own learner is enrolled, or on a path nobody is. */
 async function publishedScorm(w: World, enrolled: boolean) {
-  const pathId = enrolled ? w.path.id : await w.fx.draftPath();
+  const pathId = enrolled ? await learnerOnlyPath(w) : await w.fx.draftPath();
   const mod = await ok(
     await w.admin.post(`/api/v1/fad/paths/${pathId}/modules`, { titleIt: 'Modulo SCORM', kind: 'scorm' }),
     'scorm module',
