@@ -22,6 +22,7 @@ export const AUDIT_ACTIONS = [
   'fad_module.deleted',
   'fad_module.updated',
   'fad_page.created',
+  'fad_scorm.uploaded',
   'fad_page.deleted',
   'fad_page.updated',
   'fad_pages.reordered',

@@ -6,6 +6,22 @@ import { dbId, dbIdParam, httpUrl, idParams, text, wholeNumber } from './primiti
 export const FAD_MODULE_STATUSES = ['draft', 'published'] as const;
 export type FadModuleStatus = (typeof FAD_MODULE_STATUSES)[number];
 
+/** A module is made of pages written here, or is a SCORM package uploaded whole. */
+export const FAD_MODULE_KINDS = ['pages', 'scorm'] as const;
+export type FadModuleKind = (typeof FAD_MODULE_KINDS)[number];
+
+export const SCORM_VERSIONS = ['1.2', '2004'] as const;
+export type ScormVersion = (typeof SCORM_VERSIONS)[number];
+
+/** What a SCORM package may weigh: the upload, its unpacked files, how many entries. */
+export const SCORM_LIMITS = {
+  uploadBytes: 100 * 1024 * 1024,
+  unpackedBytes: 300 * 1024 * 1024,
+  entries: 5000,
+  /** The JSON of the CMI data a commit may carry. */
+  cmiChars: 200_000,
+} as const;
+
 /**
  * Hosts whose players a page may embed. A video address from any other host is refused, so a page
  * never frames an arbitrary site.
@@ -52,6 +68,11 @@ export const fadModuleInput = z.object({
 export type FadModuleInput = z.infer<typeof fadModuleInput>;
 /** What a client sends: the fields with defaults may be left out. */
 export type FadModuleBody = z.input<typeof fadModuleInput>;
+
+/** A new module also says its kind, which never changes afterwards. */
+export const fadModuleCreate = fadModuleInput.extend({ kind: z.enum(FAD_MODULE_KINDS).default('pages') });
+export type FadModuleCreate = z.infer<typeof fadModuleCreate>;
+export type FadModuleCreateBody = z.input<typeof fadModuleCreate>;
 
 export const fadModuleUpdate = fadModuleInput.extend({ revision: wholeNumber(1, 2_147_483_647) });
 export type FadModuleUpdate = z.infer<typeof fadModuleUpdate>;
@@ -108,12 +129,24 @@ export const fadModuleSummary = z.object({
   summaryIt: z.string(),
   summaryEn: z.string(),
   status: z.enum(FAD_MODULE_STATUSES),
+  kind: z.enum(FAD_MODULE_KINDS),
   requireAllPages: z.boolean(),
   minMinutes: z.number().int(),
   quizId: z.number().int().nullable(),
   prerequisiteIds: z.array(z.number().int()),
   pageCount: z.number().int(),
   revision: z.number().int(),
+  /** The package of a SCORM module, once uploaded. */
+  scorm: z
+    .object({
+      version: z.enum(SCORM_VERSIONS),
+      title: z.string(),
+      launch: z.string(),
+      fileCount: z.number().int(),
+      totalBytes: z.number().int(),
+      uploadedAt: z.string(),
+    })
+    .nullable(),
 });
 export type FadModuleSummary = z.infer<typeof fadModuleSummary>;
 
@@ -155,6 +188,7 @@ export type FadOnlineSession = z.infer<typeof fadOnlineSession>;
 /** The learner's "Formazione a distanza" page. */
 export const myFadModule = z.object({
   id: z.number().int(),
+  kind: z.enum(FAD_MODULE_KINDS),
   pathId: z.number().int(),
   pathTitle: z.string(),
   titleIt: z.string(),
@@ -171,3 +205,37 @@ export const myFadModule = z.object({
 export type MyFadModule = z.infer<typeof myFadModule>;
 export const myFad = z.object({ modules: z.array(myFadModule) });
 export type MyFad = z.infer<typeof myFad>;
+
+/** What the learner's page needs to open a SCORM module: the player's address and the data saved. */
+export const scormLaunch = z.object({
+  version: z.enum(SCORM_VERSIONS),
+  /** The player page on the content origin (a signed address valid for a few hours). */
+  playerUrl: z.string(),
+  /** The content origin, to which messages are sent and from which they are accepted. */
+  contentOrigin: z.string(),
+  /** The CMI data saved at the last commit (empty at the first launch). */
+  cmi: z.record(z.string(), z.unknown()),
+  /** The last commit's sequence number: the next commits go on from here. */
+  seq: z.number().int(),
+  /** This opening of the package (a visit): commits carry it, so that each visit's time counts once. */
+  visit: z.uuid(),
+});
+export type ScormLaunch = z.infer<typeof scormLaunch>;
+
+/** A commit of the SCORM runtime, sent on by the learner's page. */
+export const scormCommit = z.object({
+  seq: wholeNumber(1, 2_147_483_647),
+  visit: z.uuid(),
+  cmi: z.record(z.string().max(200), z.unknown()),
+});
+export type ScormCommit = z.infer<typeof scormCommit>;
+
+export const scormCommitResult = z.object({
+  /** Whether this commit changed what is kept (false for an older or repeated sequence number). */
+  saved: z.boolean(),
+  seq: z.number().int(),
+  status: z.string(),
+  complete: z.boolean(),
+  totalSeconds: z.number().int(),
+});
+export type ScormCommitResult = z.infer<typeof scormCommitResult>;

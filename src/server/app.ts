@@ -85,8 +85,13 @@ export async function buildApp({ config, database, logger, clock, webRoot }: Bui
         fontSrc: ["'self'", 'data:'],
         connectSrc: ["'self'"],
         objectSrc: ["'none'"],
-        // Online module pages embed videos from these players only (common/fad.ts VIDEO_HOSTS).
-        frameSrc: ['https://www.youtube-nocookie.com', 'https://player.vimeo.com'],
+        // Online module pages embed videos from these players only (common/fad.ts VIDEO_HOSTS), and
+        // SCORM packages from their own content origin (docs/fad.md).
+        frameSrc: [
+          ...(config.scormContentUrl ? [config.scormContentUrl] : []),
+          'https://www.youtube-nocookie.com',
+          'https://player.vimeo.com',
+        ],
         frameAncestors: ["'none'"],
         baseUri: ["'self'"],
         formAction: ["'self'"],

@@ -57,6 +57,27 @@ describe('loadConfig', () => {
     expect(loadConfig({ SESSION_SECRET: 'x'.repeat(32) }).sessionSecret).toBe('x'.repeat(32));
   });
 
+  it('gives SCORM packages another origin: SCORM_CONTENT_URL, or localhost and 127.0.0.1 swapped', () => {
+    expect(loadConfig({}).scormContentUrl).toBe('http://127.0.0.1:3000');
+    expect(loadConfig({ PUBLIC_URL: 'http://127.0.0.1:4000' }).scormContentUrl).toBe('http://localhost:4000');
+    expect(loadConfig({ PUBLIC_URL: 'https://officina.example.it' }).scormContentUrl).toBeUndefined();
+    expect(
+      loadConfig({
+        PUBLIC_URL: 'https://officina.example.it',
+        SCORM_CONTENT_URL: 'https://contenuti.example.it/',
+      }).scormContentUrl,
+    ).toBe('https://contenuti.example.it');
+    expect(() =>
+      loadConfig({
+        PUBLIC_URL: 'https://officina.example.it',
+        SCORM_CONTENT_URL: 'https://officina.example.it:8443',
+      }),
+    ).toThrow(/SCORM_CONTENT_URL: must be another host name/);
+    expect(() => loadConfig({ SCORM_CONTENT_URL: 'https://contenuti.example.it/percorso' })).toThrow(
+      /SCORM_CONTENT_URL must be an origin/,
+    );
+  });
+
   it('reads BigBlueButton settings: both or neither, the API address from what bbb-conf prints', () => {
     expect(loadConfig({}).bbb).toBeUndefined();
     const secret = 's'.repeat(40);

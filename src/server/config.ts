@@ -46,6 +46,10 @@ const envSchema = z.object({
     .optional(),
   BBB_SECRET: z.string().trim().min(20, 'BBB_SECRET must be at least 20 characters').max(200).optional(),
   BBB_CHECKSUM: z.enum(['sha1', 'sha256']).default('sha256'),
+  SCORM_CONTENT_URL: z
+    .string()
+    .regex(/^https?:\/\/[^/?#\s]+\/?$/, 'SCORM_CONTENT_URL must be an origin: http(s)://host[:port]')
+    .optional(),
 });
 
 /** The largest logo accepted for attestati: it is embedded in every PDF. */
@@ -85,6 +89,12 @@ export type Config = {
   certificate: CertificateLayout;
   /** The BigBlueButton server of live webinars (BBB_URL, BBB_SECRET); without it, sessions' own links. */
   bbb: BbbConfig | undefined;
+  /**
+   * The origin that serves SCORM packages' files (SCORM_CONTENT_URL), never the app's own; by default,
+   * for a PUBLIC_URL on localhost or 127.0.0.1, the same address with the other of the two names.
+   * Undefined: SCORM modules cannot be played.
+   */
+  scormContentUrl: string | undefined;
 };
 
 export type BbbConfig = {
@@ -149,7 +159,29 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       e.BBB_URL && e.BBB_SECRET
         ? { apiUrl: bbbApiUrl(e.BBB_URL), secret: e.BBB_SECRET, checksum: e.BBB_CHECKSUM }
         : undefined,
+    scormContentUrl: scormContentOrigin(e.SCORM_CONTENT_URL, publicUrl),
   };
+}
+
+/**
+ * The content origin of SCORM packages: SCORM_CONTENT_URL, or for a local PUBLIC_URL the same address
+ * with `localhost` and `127.0.0.1` swapped (a different origin, and a host that gets no session cookie).
+ */
+export function scormContentOrigin(configured: string | undefined, publicUrl: string): string | undefined {
+  const app = new URL(publicUrl);
+  if (configured !== undefined) {
+    const origin = new URL(configured).origin;
+    if (origin === app.origin || new URL(configured).hostname === app.hostname)
+      throw new Error(
+        'Invalid configuration:\n  SCORM_CONTENT_URL: must be another host name than PUBLIC_URL (e.g. https://contenuti.example.it)',
+      );
+    return origin;
+  }
+  const swap: Record<string, string> = { localhost: '127.0.0.1', '127.0.0.1': 'localhost' };
+  const other = swap[app.hostname];
+  if (!other) return undefined;
+  app.hostname = other;
+  return app.origin;
 }
 
 /** The API endpoint from the address `bbb-conf --secret` prints (…/bigbluebutton/), with or without api/. */

@@ -64,6 +64,7 @@ export function unreadableMultipart(err: unknown): unknown {
 const FILE_REQUIRED = {
   csv: { it: 'Allega un file CSV.', en: 'Attach a CSV file.' },
   'json-or-csv': { it: 'Allega un file JSON o CSV.', en: 'Attach a JSON or CSV file.' },
+  zip: { it: 'Allega un file zip.', en: 'Attach a zip file.' },
 } as const;
 
 /**
@@ -74,11 +75,12 @@ const FILE_REQUIRED = {
 export async function uploadOf(
   req: FastifyRequest,
   accepts: keyof typeof FILE_REQUIRED = 'csv',
+  limits?: { fileSize: number },
 ): Promise<{ buffer: Buffer; filename: string; fields: MultipartFields }> {
   let file: Awaited<ReturnType<typeof req.file>>;
   let buffer: Buffer;
   try {
-    file = await req.file();
+    file = await req.file(limits ? { limits } : undefined);
     if (!file) throw errors.badRequest('FILE_REQUIRED', FILE_REQUIRED[accepts], ['file']);
     // Read before judging the name, so that a refusal never leaves the request's stream half consumed.
     buffer = await file.toBuffer();

@@ -48,17 +48,25 @@ type Method = 'GET' | 'HEAD' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 function multipart(upload: NonNullable<Req['upload']>) {
   const boundary = '----officina-matrix';
   return {
-    payload: `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${upload.filename}"\r\nContent-Type: text/plain\r\n\r\n${upload.content}\r\n--${boundary}--\r\n`,
+    payload: Buffer.concat([
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${upload.filename}"\r\nContent-Type: text/plain\r\n\r\n`,
+      ),
+      Buffer.from(upload.content),
+      Buffer.from(`\r\n--${boundary}--\r\n`),
+    ]),
     headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
   };
 }
 
 function fill(pattern: string, params: Req['params'] = {}) {
-  return pattern.replace(/:(\w+)/g, (_, name: string) => {
-    const value = params[name];
-    if (value === undefined) throw new Error(`no value for :${name} of ${pattern}`);
-    return encodeURIComponent(String(value));
-  });
+  return pattern
+    .replace(/:(\w+)/g, (_, name: string) => {
+      const value = params[name];
+      if (value === undefined) throw new Error(`no value for :${name} of ${pattern}`);
+      return encodeURIComponent(String(value));
+    })
+    .replace(/\*$/, () => String(params['*'] ?? ''));
 }
 
 function address(pattern: string, req: Req) {
@@ -135,7 +143,12 @@ async function run(key: string, rule: RouteAccess): Promise<string[]> {
     const mutation = method !== 'GET' && method !== 'HEAD';
     const res = req.upload
       ? await client.request(method, url, undefined, multipart(req.upload))
-      : await client.request(method, url, req.body ?? (method === 'POST' ? {} : undefined));
+      : await client.request(
+          method,
+          url,
+          req.body ?? (method === 'POST' ? {} : undefined),
+          req.headers ? { headers: req.headers } : {},
+        );
     const why = mismatch(want, method, res, rule, c);
     const who = rule.scoped && caller !== 'anonymous' ? `${caller} (${target})` : caller;
     if (why)

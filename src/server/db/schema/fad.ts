@@ -1,5 +1,8 @@
 import {
+  bigint,
   boolean,
+  customType,
+  doublePrecision,
   index,
   integer,
   jsonb,
@@ -10,7 +13,12 @@ import {
   timestamp,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { FAD_MODULE_STATUSES, type FadMaterial } from '../../../common/fad.js';
+import {
+  FAD_MODULE_KINDS,
+  FAD_MODULE_STATUSES,
+  type FadMaterial,
+  SCORM_VERSIONS,
+} from '../../../common/fad.js';
 import { inRange, oneOf } from '../checks.js';
 import { editionSessions, trainingPaths } from './catalogue.js';
 import { users } from './identity.js';
@@ -30,6 +38,7 @@ export const fadModules = pgTable(
     summaryIt: text('summary_it').notNull().default(''),
     summaryEn: text('summary_en').notNull().default(''),
     status: text('status', { enum: FAD_MODULE_STATUSES }).notNull().default('draft'),
+    kind: text('kind', { enum: FAD_MODULE_KINDS }).notNull().default('pages'),
     requireAllPages: boolean('require_all_pages').notNull().default(true),
     minMinutes: integer('min_minutes').notNull().default(0),
     /** A quiz of the path the learner must pass to complete the module. */
@@ -42,6 +51,7 @@ export const fadModules = pgTable(
   (t) => [
     index('fad_modules_path').on(t.pathId, t.position),
     oneOf(t.status, FAD_MODULE_STATUSES),
+    oneOf(t.kind, FAD_MODULE_KINDS),
     inRange(t.minMinutes, 0, 6000),
   ],
 );
@@ -149,4 +159,75 @@ export const fadVisits = pgTable(
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('fad_visits_person').on(t.userId, t.moduleId)],
+);
+
+const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
+  dataType: () => 'bytea',
+  fromDriver: (v) => (Buffer.isBuffer(v) ? v : Buffer.from(v)),
+});
+
+/** The SCORM package of a module of kind `scorm` (one per module: a new upload replaces it). */
+export const scormPackages = pgTable(
+  'scorm_packages',
+  {
+    id: serial('id').primaryKey(),
+    moduleId: integer('module_id')
+      .notNull()
+      .unique()
+      .references(() => fadModules.id, { onDelete: 'cascade' }),
+    version: text('version', { enum: SCORM_VERSIONS }).notNull(),
+    title: text('title').notNull(),
+    /** The SCO's address inside the package, with its parameters. */
+    launchHref: text('launch_href').notNull(),
+    manifestIdentifier: text('manifest_identifier').notNull(),
+    fileCount: integer('file_count').notNull(),
+    totalBytes: bigint('total_bytes', { mode: 'number' }).notNull(),
+    uploadedBy: uuid('uploaded_by').references(() => users.id),
+    uploadedAt: timestamp('uploaded_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [oneOf(t.version, SCORM_VERSIONS)],
+);
+
+/** The files of a package, served only on the content origin. */
+export const scormFiles = pgTable(
+  'scorm_files',
+  {
+    packageId: integer('package_id')
+      .notNull()
+      .references(() => scormPackages.id, { onDelete: 'cascade' }),
+    path: text('path').notNull(),
+    contentType: text('content_type').notNull(),
+    bytes: bytea('bytes').notNull(),
+    sha256: text('sha256').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.packageId, t.path] })],
+);
+
+/**
+ * A person's data in a package (the CMI the runtime keeps), with what is derived from it. `seq` is the
+ * highest commit kept: an older or repeated one changes nothing. Time: each visit (one opening of the
+ * player, a row of `fad_visits`) counts once, with the highest session time it reported.
+ */
+export const scormAttempts = pgTable(
+  'scorm_attempts',
+  {
+    packageId: integer('package_id')
+      .notNull()
+      .references(() => scormPackages.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+    cmi: jsonb('cmi').$type<Record<string, unknown>>().notNull().default({}),
+    lessonStatus: text('lesson_status').notNull().default('not attempted'),
+    successStatus: text('success_status').notNull().default('unknown'),
+    scoreScaled: doublePrecision('score_scaled'),
+    scoreRaw: doublePrecision('score_raw'),
+    location: text('location').notNull().default(''),
+    suspendData: text('suspend_data').notNull().default(''),
+    /** The sum of the visits' time (`fad_visits`, one per opening of the player). */
+    totalSeconds: integer('total_seconds').notNull().default(0),
+    seq: integer('seq').notNull().default(0),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.packageId, t.userId] }), index('scorm_attempts_user').on(t.userId)],
 );

@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
+import { zipSync } from 'fflate';
+import { MANIFEST_12 } from '../../modules/training/fad/scorm/test-manifests.js';
 import { dayAt, ok } from '../fixtures.js';
 import type { World } from '../world.js';
-import { type AccessTable, type Case, listed, SIGNED_IN } from './rules.js';
+import { type AccessTable, type Case, EVERYONE, listed, SIGNED_IN } from './rules.js';
 
 /**
  * Online modules. Catalogue managers (national admins, trainers with a national grant) build them; a
@@ -70,6 +72,60 @@ const draftModule = async ({ w }: Case) =>
   );
 
 const page = { titleIt: 'Pagina', bodyIt: '<p>Testo</p>' };
+
+/** A SCORM 1.2 package of two files, as a zip. */
+export const scormZip = () =>
+  zipSync({
+    'imsmanifest.xml': new TextEncoder().encode(MANIFEST_12),
+    'Playing/Playing.html': new TextEncoder().encode('<p>SCO</p>'),
+  });
+
+/** A published SCORM module: on a path where the own learner is enrolled, or on a path nobody is. */
+async function publishedScorm(w: World, enrolled: boolean) {
+  const pathId = enrolled ? await enrolledPath(w) : await w.fx.draftPath();
+  const mod = await ok(
+    await w.admin.post(`/api/v1/fad/paths/${pathId}/modules`, { titleIt: 'Modulo SCORM', kind: 'scorm' }),
+    'scorm module',
+  );
+  const boundary = '----officina-scorm';
+  const payload = Buffer.concat([
+    Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="p.zip"\r\nContent-Type: application/zip\r\n\r\n`,
+    ),
+    Buffer.from(scormZip()),
+    Buffer.from(`\r\n--${boundary}--\r\n`),
+  ]);
+  await ok(
+    await w.admin.request('POST', `/api/v1/fad/modules/${mod.id}/scorm`, undefined, {
+      payload,
+      headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+    }),
+    'scorm upload',
+  );
+  const saved = await ok(
+    await w.admin.put(`/api/v1/fad/modules/${mod.id}`, {
+      titleIt: mod.titleIt,
+      status: 'published',
+      revision: (mod.revision as number) + 1,
+    }),
+    'publish scorm module',
+  );
+  return { id: saved.id as number };
+}
+
+const sharedScorm = new WeakMap<World, Promise<{ id: number }>>();
+const scormModule = ({ w, target }: Case) => {
+  if (target === 'other') return publishedScorm(w, false);
+  let m = sharedScorm.get(w);
+  if (!m) {
+    m = publishedScorm(w, true);
+    sharedScorm.set(w, m);
+  }
+  return m;
+};
+
+/** Commits go on from a high sequence number, so that each allowed case is a new one. */
+let seq = 1_000;
 
 export const fadAccess: AccessTable = {
   'GET /api/v1/fad/paths/:pathId/modules': {
@@ -170,4 +226,53 @@ export const fadAccess: AccessTable = {
     },
   },
   'GET /api/v1/me/fad': { allow: SIGNED_IN },
+  'POST /api/v1/fad/modules/:id/scorm': {
+    allow: EDITORS,
+    request: async ({ w }) => {
+      const mod = await ok(
+        await w.admin.post(`/api/v1/fad/paths/${w.path.id}/modules`, { titleIt: 'SCORM', kind: 'scorm' }),
+        'module',
+      );
+      return { params: { id: mod.id }, upload: { filename: 'pacchetto.zip', content: scormZip() } };
+    },
+  },
+  // Opened and saved by the people enrolled in an edition of the path, as the module itself.
+  'GET /api/v1/fad/modules/:id/scorm/launch': {
+    scoped: true,
+    allow: { learner: ['ok', 404] },
+    denied: 404,
+    request: async (c) => ({ params: { id: (await scormModule(c)).id } }),
+  },
+  'POST /api/v1/fad/modules/:id/scorm/commit': {
+    scoped: true,
+    allow: { learner: ['ok', 404] },
+    denied: 404,
+    request: async (c) => {
+      const { id } = await scormModule(c);
+      const launch =
+        c.allowed && c.client
+          ? await ok(await c.client.get(`/api/v1/fad/modules/${id}/scorm/launch`), 'launch')
+          : null;
+      seq += 1;
+      return {
+        params: { id },
+        body: { seq, visit: launch?.visit ?? randomUUID(), cmi: { core: { lesson_status: 'incomplete' } } },
+      };
+    },
+  },
+  // The content origin: no session (it has no cookie), the signed token in the address is the grant.
+  'GET /scorm-content/:token/*': {
+    public: true,
+    allow: EVERYONE,
+    request: async (c) => {
+      const { id } = await scormModule({ ...c, target: 'own' });
+      const launch = await ok(
+        await c.w.own.learnerClient.get(`/api/v1/fad/modules/${id}/scorm/launch`),
+        'launch',
+      );
+      const url = new URL(launch.playerUrl as string);
+      const [, , token] = url.pathname.split('/');
+      return { params: { token: token as string, '*': 'Playing/Playing.html' }, headers: { host: url.host } };
+    },
+  },
 };

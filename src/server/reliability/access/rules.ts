@@ -61,7 +61,9 @@ export type Req = {
   query?: QueryParams;
   body?: unknown;
   /** A file sent as multipart field "file". */
-  upload?: { filename: string; content: string };
+  upload?: { filename: string; content: string | Uint8Array };
+  /** Headers of the request (e.g. the Host of the SCORM content origin). */
+  headers?: Record<string, string>;
   /**
    * The session it goes out on: the caller's shared one by default; `fresh`, a new sign-in of the same
    * person, for requests that end or replace the session; `twin`, a new person with the caller's

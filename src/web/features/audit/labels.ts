@@ -30,6 +30,7 @@ export const ACTION_LABELS: Record<AuditAction, Label> = {
   'fad_module.deleted': { it: 'Modulo FAD eliminato', en: 'Online module deleted' },
   'fad_module.updated': { it: 'Modulo FAD modificato', en: 'Online module updated' },
   'fad_page.created': { it: 'Pagina del modulo FAD aggiunta', en: 'Online module page added' },
+  'fad_scorm.uploaded': { it: 'Pacchetto SCORM caricato', en: 'SCORM package uploaded' },
   'fad_page.deleted': { it: 'Pagina del modulo FAD eliminata', en: 'Online module page deleted' },
   'fad_page.updated': { it: 'Pagina del modulo FAD modificata', en: 'Online module page updated' },
   'fad_pages.reordered': { it: 'Pagine del modulo FAD riordinate', en: 'Online module pages reordered' },

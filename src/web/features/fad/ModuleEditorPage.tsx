@@ -1,5 +1,5 @@
 import { Badge, Button } from 'design-react-kit';
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import type { FadModuleView, FadPage, FadPageInput } from '../../../common/fad';
@@ -18,6 +18,7 @@ import {
   useReorderPages,
   useUpdateModule,
   useUpdatePage,
+  useUploadScorm,
 } from './api';
 import { BilingualFields } from './BilingualFields';
 import { modulePath, pathModulesAdminPath } from './paths';
@@ -82,12 +83,16 @@ function Settings({ module }: { module: FadModuleView }) {
         />
         <fieldset className="mb-3">
           <legend className="h5">{t('fad.admin.completion')}</legend>
-          <ToggleField
-            id="fad-all-pages"
-            label={t('fad.admin.requireAllPages')}
-            checked={form.requireAllPages}
-            onChange={(v) => setForm({ ...form, requireAllPages: v })}
-          />
+          {module.kind === 'pages' ? (
+            <ToggleField
+              id="fad-all-pages"
+              label={t('fad.admin.requireAllPages')}
+              checked={form.requireAllPages}
+              onChange={(v) => setForm({ ...form, requireAllPages: v })}
+            />
+          ) : (
+            <p>{t('fad.scorm.completionHelp')}</p>
+          )}
           <TextField
             id="fad-min-minutes"
             type="number"
@@ -394,6 +399,79 @@ function Pages({ module }: { module: FadModuleView }) {
   );
 }
 
+/** The package of a SCORM module: what is there, and the upload of a new one (which replaces it). */
+function ScormPackage({ module }: { module: FadModuleView }) {
+  const { t } = useTranslation();
+  const upload = useUploadScorm(module.id);
+  const input = useRef<HTMLInputElement>(null);
+  const [missing, setMissing] = useState(false);
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    const file = input.current?.files?.[0];
+    setMissing(!file);
+    if (file) upload.mutate(file);
+  };
+  const pkg = module.scorm;
+  return (
+    <section aria-labelledby="fad-scorm" className="mt-5">
+      <h2 id="fad-scorm" className="h4">
+        {t('fad.scorm.package')}
+      </h2>
+      {pkg ? (
+        <dl className="row" data-testid="scorm-package">
+          <dt className="col-sm-4">{t('fad.scorm.packageTitle')}</dt>
+          <dd className="col-sm-8">{pkg.title}</dd>
+          <dt className="col-sm-4">{t('fad.scorm.version')}</dt>
+          <dd className="col-sm-8">SCORM {pkg.version}</dd>
+          <dt className="col-sm-4">{t('fad.scorm.launch')}</dt>
+          <dd className="col-sm-8">
+            <code>{pkg.launch}</code>
+          </dd>
+          <dt className="col-sm-4">{t('fad.scorm.files')}</dt>
+          <dd className="col-sm-8">
+            {t('fad.scorm.filesCount', {
+              count: pkg.fileCount,
+              mb: (pkg.totalBytes / 1024 / 1024).toFixed(1),
+            })}
+          </dd>
+        </dl>
+      ) : (
+        <p>{t('fad.scorm.noPackage')}</p>
+      )}
+      <form onSubmit={submit} noValidate>
+        <div className="form-group">
+          <label htmlFor="fad-scorm-file" className="active">
+            {pkg ? t('fad.scorm.replace') : t('fad.scorm.file')}
+          </label>
+          <input
+            ref={input}
+            id="fad-scorm-file"
+            type="file"
+            accept=".zip,application/zip"
+            className={`form-control${missing ? ' is-invalid' : ''}`}
+            aria-invalid={missing || undefined}
+            aria-describedby={missing ? 'fad-scorm-file-error fad-scorm-hint' : 'fad-scorm-hint'}
+            onChange={() => setMissing(false)}
+          />
+          <small id="fad-scorm-hint" className="form-text">
+            {t('fad.scorm.hint')}
+          </small>
+          {missing ? (
+            <div id="fad-scorm-file-error" className="invalid-feedback d-block">
+              {t('fad.scorm.chooseFile')}
+            </div>
+          ) : null}
+        </div>
+        <Button type="submit" color="primary" disabled={upload.isPending}>
+          {upload.isPending ? t('fad.scorm.uploading') : t('fad.scorm.upload')}
+        </Button>
+      </form>
+      <ErrorAlert error={upload.error} />
+      {upload.isSuccess ? <SuccessAlert>{t('fad.scorm.uploaded')}</SuccessAlert> : null}
+    </section>
+  );
+}
+
 function DeleteModule({ module }: { module: FadModuleView }) {
   const { t } = useTranslation();
   const remove = useDeleteModule();
@@ -446,7 +524,7 @@ export default function ModuleEditorPage() {
         </li>
       </ul>
       <Settings key={m.id} module={m} />
-      <Pages module={m} />
+      {m.kind === 'scorm' ? <ScormPackage module={m} /> : <Pages module={m} />}
       <DeleteModule module={m} />
     </Page>
   );

@@ -11,6 +11,7 @@ import { NotFoundPage } from '../errors/NotFoundPage';
 import { useActiveTime } from './activeTime';
 import { useFadModule } from './api';
 import { FAD_PATH, moduleAdminPath } from './paths';
+import { ScormPlayer } from './ScormPlayer';
 
 const localized = (lang: string, it: string, en: string) => (lang === 'en' && en ? en : it);
 
@@ -177,6 +178,12 @@ export default function ModulePage() {
         <div className="alert alert-info" role="status">
           {t('fad.lockedBy', { modules: m.lockedBy.join(', ') })}
         </div>
+      ) : m.kind === 'scorm' ? (
+        m.progress ? (
+          <ScormPlayer module={m} />
+        ) : (
+          <p>{m.scorm ? t('fad.scorm.enrolledOnly') : t('fad.scorm.noPackage')}</p>
+        )
       ) : (
         <Player module={m} />
       )}

@@ -31,7 +31,15 @@ function ModuleState({ m }: { m: MyFadModule }) {
 function ModuleCard({ m }: { m: MyFadModule }) {
   const { t, i18n } = useTranslation();
   const title = i18n.language === 'en' && m.titleEn ? m.titleEn : m.titleIt;
-  const pct = m.pageCount ? Math.round((m.viewedPages * 100) / m.pageCount) : 0;
+  // A SCORM package says only whether it is completed; pages are counted one by one.
+  const pct =
+    m.kind === 'scorm'
+      ? m.completedAt
+        ? 100
+        : 0
+      : m.pageCount
+        ? Math.round((m.viewedPages * 100) / m.pageCount)
+        : 0;
   const barId = `fad-bar-${m.id}`;
   return (
     <li className="col-12 col-lg-6 mb-4">
@@ -45,7 +53,9 @@ function ModuleCard({ m }: { m: MyFadModule }) {
             <ModuleState m={m} />
           </p>
           <p id={barId} className="small mb-1">
-            {t('fad.pagesSeen', { seen: m.viewedPages, count: m.pageCount })} ·{' '}
+            {m.kind === 'scorm'
+              ? `${t('fad.kind.scorm')} · `
+              : `${t('fad.pagesSeen', { seen: m.viewedPages, count: m.pageCount })} · `}
             {t('fad.minutes', { count: m.activeMinutes })}
             {m.minMinutes > 0 ? ` ${t('fad.ofMinimum', { count: m.minMinutes })}` : ''}
           </p>

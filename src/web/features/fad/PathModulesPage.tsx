@@ -2,7 +2,7 @@ import { Badge, Button } from 'design-react-kit';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import type { FadModuleSummary, FadOnlineSession } from '../../../common/fad';
+import type { FadModuleKind, FadModuleSummary, FadOnlineSession } from '../../../common/fad';
 import { ErrorAlert, fieldErrors, SuccessAlert } from '../../components/ErrorAlert';
 import { ChoiceField, TextField } from '../../components/Field';
 import { formatDateTime } from '../../components/format';
@@ -18,14 +18,15 @@ function NewModule({ pathId }: { pathId: number }) {
   const { t } = useTranslation();
   const create = useCreateModule(pathId);
   const [title, setTitle] = useState('');
+  const [kind, setKind] = useState<FadModuleKind>('pages');
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    create.mutate({ titleIt: title }, { onSuccess: () => setTitle('') });
+    create.mutate({ titleIt: title, kind }, { onSuccess: () => setTitle('') });
   };
   return (
     <form onSubmit={submit} className="mt-3" noValidate>
       <div className="row align-items-end">
-        <div className="col-12 col-md-8">
+        <div className="col-12 col-md-5">
           <TextField
             id="fad-new-title"
             label={t('fad.admin.newTitle')}
@@ -36,7 +37,19 @@ function NewModule({ pathId }: { pathId: number }) {
             onChange={(e) => setTitle(e.target.value)}
           />
         </div>
-        <div className="col-12 col-md-4 mb-4">
+        <div className="col-12 col-md-4">
+          <ChoiceField
+            id="fad-new-kind"
+            label={t('fad.admin.kind')}
+            value={kind}
+            choices={[
+              { value: 'pages', label: t('fad.kind.pages') },
+              { value: 'scorm', label: t('fad.kind.scorm') },
+            ]}
+            onChange={(e) => setKind(e.target.value as FadModuleKind)}
+          />
+        </div>
+        <div className="col-12 col-md-3 mb-4">
           <Button type="submit" color="primary" disabled={create.isPending}>
             {t('fad.admin.add')}
           </Button>
@@ -151,7 +164,7 @@ export default function PathModulesPage() {
                   {m.position}. {m.titleIt}
                 </Link>
               </th>
-              <td>{m.pageCount}</td>
+              <td>{m.kind === 'scorm' ? t('fad.kind.scorm') : m.pageCount}</td>
               <td>
                 <Badge color={m.status === 'published' ? 'success' : 'secondary'}>
                   {t(`fad.status.${m.status}`)}

@@ -2,7 +2,7 @@ import { skipToken, useMutation, useQuery, useQueryClient } from '@tanstack/reac
 import { apiRoutes, apiUrl } from '../../../common/api-routes';
 import type {
   FadBeat,
-  FadModuleBody,
+  FadModuleCreateBody,
   FadModuleSummary,
   FadModuleUpdateBody,
   FadModuleView,
@@ -11,6 +11,9 @@ import type {
   FadPageBody,
   FadProgress,
   MyFad,
+  ScormCommit,
+  ScormCommitResult,
+  ScormLaunch,
 } from '../../../common/fad';
 import { api } from '../../api/client';
 
@@ -62,7 +65,7 @@ function useFadMutation<I, O>(fn: (input: I) => Promise<O>) {
 }
 
 export const useCreateModule = (pathId: number) =>
-  useFadMutation((body: FadModuleBody) =>
+  useFadMutation((body: FadModuleCreateBody) =>
     api<FadModuleSummary>(apiUrl(r.pathModules, { pathId }), { method: 'POST', body }),
   );
 
@@ -99,3 +102,19 @@ export const useLinkSession = () =>
 export function sendBeat(moduleId: number, beat: FadBeat, keepalive = false) {
   return api<FadProgress>(apiUrl(r.progress, { id: moduleId }), { method: 'POST', body: beat, keepalive });
 }
+
+/** Uploads a SCORM module's package (a zip), replacing the previous one. */
+export const useUploadScorm = (id: number) =>
+  useFadMutation((file: File) => {
+    const form = new FormData();
+    form.append('file', file, file.name);
+    return api<FadModuleSummary>(apiUrl(r.scorm, { id }), { method: 'POST', body: form });
+  });
+
+/** Opens a SCORM module: the player's address and the data saved (a new visit each time). */
+export const scormLaunch = (id: number, signal?: AbortSignal) =>
+  api<ScormLaunch>(apiUrl(r.scormLaunch, { id }), { signal });
+
+/** Saves a commit of the SCORM runtime; `keepalive` for the last one, sent as the page closes. */
+export const sendScormCommit = (id: number, body: ScormCommit, keepalive = false) =>
+  api<ScormCommitResult>(apiUrl(r.scormCommit, { id }), { method: 'POST', body, keepalive });

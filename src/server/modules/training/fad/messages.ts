@@ -1,9 +1,10 @@
-import { errors } from '../../../kernel/errors.js';
+import { type Bilingual, errors } from '../../../kernel/errors.js';
 
 export const MODULE = { it: 'Modulo FAD', en: 'Online module' };
 export const PAGE = { it: 'Pagina del modulo', en: 'Module page' };
 export const PATH = { it: 'Percorso', en: 'Path' };
 export const SESSION = { it: 'Sessione', en: 'Session' };
+export const PACKAGE = { it: 'Pacchetto SCORM', en: 'SCORM package' };
 
 export const stale = () =>
   errors.conflict('FAD_MODULE_STALE', {
@@ -95,4 +96,49 @@ export const otherPathQuiz = () =>
       en: 'The quiz to pass must be one of the module’s path.',
     },
     ['quizId'],
+  );
+
+export const publishWithoutPackage = () =>
+  errors.conflict('FAD_MODULE_EMPTY', {
+    it: 'Un modulo SCORM si pubblica quando ha il suo pacchetto: caricalo, poi pubblica il modulo.',
+    en: 'A SCORM module is published once it has its package: upload it, then publish the module.',
+  });
+
+export const notScorm = () =>
+  errors.conflict('FAD_NOT_SCORM', {
+    it: 'Questo modulo è fatto di pagine, non di un pacchetto SCORM.',
+    en: 'This module is made of pages, not of a SCORM package.',
+  });
+
+export const notPages = () =>
+  errors.conflict('FAD_NOT_PAGES', {
+    it: 'Questo modulo è un pacchetto SCORM: non ha pagine da aggiungere.',
+    en: 'This module is a SCORM package: it takes no pages.',
+  });
+
+/** A package refused, with every problem found (the module keeps its previous package). */
+export const badPackage = (problems: Bilingual[]) =>
+  errors.invalid(
+    'SCORM_PACKAGE_INVALID',
+    {
+      it: `Pacchetto SCORM non valido, nulla è stato salvato: ${problems.map((p) => p.it).join('; ')}.`,
+      en: `Invalid SCORM package, nothing was saved: ${problems.map((p) => p.en).join('; ')}.`,
+    },
+    problems.map((messages) => ({ path: 'file', messages })),
+  );
+
+export const noContentOrigin = () =>
+  errors.conflict('SCORM_NO_CONTENT_ORIGIN', {
+    it: 'I pacchetti SCORM non si possono aprire: manca l’indirizzo dei contenuti (SCORM_CONTENT_URL). Avvisa l’amministratore.',
+    en: 'SCORM packages cannot be opened: the content address (SCORM_CONTENT_URL) is not set. Tell the administrator.',
+  });
+
+export const cmiTooLarge = () =>
+  errors.badRequest(
+    'SCORM_CMI_TOO_LARGE',
+    {
+      it: 'I dati del pacchetto da salvare sono troppo grandi.',
+      en: 'The package’s data to save is too large.',
+    },
+    ['cmi'],
   );

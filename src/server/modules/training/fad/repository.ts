@@ -13,11 +13,15 @@ import {
   fadProgress,
   fadSessionModules,
   fadVisits,
+  scormAttempts,
+  scormFiles,
+  scormPackages,
   trainingPaths,
 } from '../../../db/schema/index.js';
 
 export type FadModuleRow = typeof fadModules.$inferSelect;
 export type FadPageRow = typeof fadPages.$inferSelect;
+export type ScormPackageRow = typeof scormPackages.$inferSelect;
 export type FadModuleValues = Omit<typeof fadModules.$inferInsert, 'id' | 'pathId' | 'position' | 'revision'>;
 export type FadPageValues = Omit<typeof fadPages.$inferInsert, 'id' | 'moduleId' | 'position'>;
 
@@ -201,7 +205,7 @@ export function createFadRepository() {
       db: Db,
       userId: string,
       moduleId: number,
-      values: { activeSeconds: number; lastPageId: number; completedAt: Date | null },
+      values: { activeSeconds: number; lastPageId?: number; completedAt: Date | null },
     ) {
       await db
         .update(fadProgress)
@@ -368,6 +372,95 @@ export function createFadRepository() {
         )
         .groupBy(fadModules.id, trainingPaths.title)
         .orderBy(asc(trainingPaths.title), asc(fadModules.position), asc(fadModules.id));
+    },
+
+    /** The SCORM package of each module given, by module id. */
+    async packagesOf(db: Db, moduleIds: number[]) {
+      if (moduleIds.length === 0) return new Map<number, ScormPackageRow>();
+      const rows = await db.select().from(scormPackages).where(inArray(scormPackages.moduleId, moduleIds));
+      return new Map(rows.map((r) => [r.moduleId, r]));
+    },
+
+    async packageOf(db: Db, moduleId: number) {
+      const [row] = await db.select().from(scormPackages).where(eq(scormPackages.moduleId, moduleId));
+      return row;
+    },
+
+    async packageById(db: Db, id: number) {
+      const [row] = await db.select().from(scormPackages).where(eq(scormPackages.id, id));
+      return row;
+    },
+
+    /**
+     * Puts a package in place of the module's previous one, in the caller's transaction: the package row
+     * is kept (and with it the learners' data), its files are replaced.
+     */
+    async replacePackage(
+      db: Db,
+      moduleId: number,
+      values: Omit<typeof scormPackages.$inferInsert, 'id' | 'moduleId' | 'uploadedAt'>,
+      files: Omit<typeof scormFiles.$inferInsert, 'packageId'>[],
+    ) {
+      const [row] = await db
+        .insert(scormPackages)
+        .values({ ...values, moduleId })
+        .onConflictDoUpdate({ target: scormPackages.moduleId, set: { ...values, uploadedAt: sql`now()` } })
+        .returning();
+      const pkg = row as ScormPackageRow;
+      await db.delete(scormFiles).where(eq(scormFiles.packageId, pkg.id));
+      // In batches of at most ~8 MB, so that no single statement carries the whole package.
+      let batch: (typeof scormFiles.$inferInsert)[] = [];
+      let size = 0;
+      for (const f of files) {
+        batch.push({ ...f, packageId: pkg.id });
+        size += f.bytes.length;
+        if (size > 8 * 1024 * 1024 || batch.length >= 200) {
+          await db.insert(scormFiles).values(batch);
+          batch = [];
+          size = 0;
+        }
+      }
+      if (batch.length) await db.insert(scormFiles).values(batch);
+      return pkg;
+    },
+
+    async packageFile(db: Db, packageId: number, path: string) {
+      const [row] = await db
+        .select({ contentType: scormFiles.contentType, bytes: scormFiles.bytes, sha256: scormFiles.sha256 })
+        .from(scormFiles)
+        .where(and(eq(scormFiles.packageId, packageId), eq(scormFiles.path, path)));
+      return row;
+    },
+
+    async attempt(db: Db, packageId: number, userId: string) {
+      const [row] = await db
+        .select()
+        .from(scormAttempts)
+        .where(and(eq(scormAttempts.packageId, packageId), eq(scormAttempts.userId, userId)));
+      return row;
+    },
+
+    /** The person's attempt row, created if need be, locked until the transaction ends. */
+    async lockAttempt(db: Db, packageId: number, userId: string) {
+      await db.insert(scormAttempts).values({ packageId, userId }).onConflictDoNothing();
+      const [row] = await db
+        .select()
+        .from(scormAttempts)
+        .where(and(eq(scormAttempts.packageId, packageId), eq(scormAttempts.userId, userId)))
+        .for('update');
+      return row as typeof scormAttempts.$inferSelect;
+    },
+
+    async saveAttempt(
+      db: Db,
+      packageId: number,
+      userId: string,
+      values: Omit<typeof scormAttempts.$inferInsert, 'packageId' | 'userId' | 'updatedAt'>,
+    ) {
+      await db
+        .update(scormAttempts)
+        .set({ ...values, updatedAt: sql`now()` })
+        .where(and(eq(scormAttempts.packageId, packageId), eq(scormAttempts.userId, userId)));
     },
 
     /** Modules the person completed, among some. */

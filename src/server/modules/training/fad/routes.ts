@@ -2,7 +2,7 @@ import { okBody } from '../../../../common/api.js';
 import { apiRoutes } from '../../../../common/api-routes.js';
 import {
   fadBeat,
-  fadModuleInput,
+  fadModuleCreate,
   fadModuleList,
   fadModuleSummary,
   fadModuleUpdate,
@@ -17,14 +17,24 @@ import {
   fadSessionLink,
   fadSessionParams,
   myFad,
+  SCORM_LIMITS,
+  scormCommit,
+  scormCommitResult,
+  scormLaunch,
 } from '../../../../common/fad.js';
 import { idParams } from '../../../../common/primitives.js';
+import { uploadOf } from '../../../http/text-guard.js';
 import { type App, typed } from '../../../http/types.js';
+import { scormContentRoutes } from './scorm/content.js';
 import type { FadService } from './service.js';
 
 const tags = ['training: online modules'];
 
-export function fadRoutes(app: App, { fad }: { fad: FadService }) {
+export function fadRoutes(
+  app: App,
+  { fad }: { fad: FadService },
+  origins: { appOrigin: string; contentOrigin: string | undefined },
+) {
   const r = typed(app);
   const route = apiRoutes.fad;
 
@@ -48,7 +58,7 @@ export function fadRoutes(app: App, { fad }: { fad: FadService }) {
         tags,
         summary: 'Add an online module to a path, as a draft (catalogue managers)',
         params: fadPathParams,
-        body: fadModuleInput,
+        body: fadModuleCreate,
         response: { 201: fadModuleSummary },
       },
     },
@@ -187,6 +197,57 @@ export function fadRoutes(app: App, { fad }: { fad: FadService }) {
     },
     async (req) => fad.beat(req.ctx, req.params.id, req.body),
   );
+
+  r.post(
+    route.scorm,
+    {
+      // The zip may be large: this route's own body limit (the multipart part is read in the handler).
+      bodyLimit: SCORM_LIMITS.uploadBytes + 1024 * 1024,
+      schema: {
+        tags,
+        summary:
+          'Upload the SCORM package (zip, 1.2 or 2004, multipart field "file") of a SCORM module, replacing the previous one; a package with any problem is refused whole',
+        params: idParams,
+        consumes: ['multipart/form-data'],
+        response: { 200: fadModuleSummary },
+      },
+    },
+    async (req) => {
+      const { buffer } = await uploadOf(req, 'zip', { fileSize: SCORM_LIMITS.uploadBytes });
+      return fad.uploadScorm(req.ctx, req.params.id, buffer);
+    },
+  );
+
+  r.get(
+    route.scormLaunch,
+    {
+      schema: {
+        tags,
+        summary:
+          'Open a SCORM module (enrolled people): the player’s signed address on the content origin, the CMI data saved, a new visit',
+        params: idParams,
+        response: { 200: scormLaunch },
+      },
+    },
+    async (req) => fad.scormLaunch(req.ctx, req.params.id),
+  );
+
+  r.post(
+    route.scormCommit,
+    {
+      schema: {
+        tags,
+        summary:
+          'Save the SCORM runtime’s data (enrolled people): the highest sequence number wins, an older or repeated one changes nothing',
+        params: idParams,
+        body: scormCommit,
+        response: { 200: scormCommitResult },
+      },
+    },
+    async (req) => fad.scormCommit(req.ctx, req.params.id, req.body),
+  );
+
+  scormContentRoutes(app, fad, origins);
 
   r.get(
     route.mine,

@@ -1,6 +1,7 @@
+import { randomUUID } from 'node:crypto';
 import type {
   FadBeat,
-  FadModuleInput,
+  FadModuleCreate,
   FadModuleSummary,
   FadModuleUpdate,
   FadModuleView,
@@ -9,7 +10,11 @@ import type {
   FadPageInput,
   FadProgress,
   MyFad,
+  ScormCommit,
+  ScormCommitResult,
+  ScormLaunch,
 } from '../../../../common/fad.js';
+import { SCORM_LIMITS } from '../../../../common/fad.js';
 import type { Db } from '../../../db/client.js';
 import type { Clock } from '../../../kernel/clock.js';
 import { errors } from '../../../kernel/errors.js';
@@ -20,8 +25,14 @@ import { canManageCatalogue, canManageEdition } from '../catalogue/index.js';
 import type { QuizLookup } from '../quizzes/index.js';
 import * as m from './messages.js';
 import { ledgerMinutes, ledgerStepReached, moduleComplete, visitSeconds } from './progress.js';
-import type { FadModuleRow, FadPageRow, FadRepository } from './repository.js';
+import type { FadModuleRow, FadPageRow, FadRepository, ScormPackageRow } from './repository.js';
 import { checkedVideoUrl, embedUrl, sanitizeRichText } from './rich-text.js';
+import { cmiForLaunch, deriveCmi } from './scorm/cmi.js';
+import { readPackage } from './scorm/package.js';
+import { type ContentGrant, contentToken, readContentToken, TOKEN_HOURS } from './scorm/token.js';
+
+/** The player's page under a content address (a name no package file takes: see scorm/content.ts). */
+export const PLAYER = '__officina/player.html';
 
 const sessionLength = (s: { startsAt: Date; endsAt: Date }) =>
   Math.max(0, Math.floor((s.endsAt.getTime() - s.startsAt.getTime()) / 60_000));
@@ -31,6 +42,7 @@ function summaryOf(
   pathTitle: string,
   pageCount: number,
   prerequisiteIds: number[],
+  pkg?: ScormPackageRow,
 ): FadModuleSummary {
   return {
     id: row.id,
@@ -48,6 +60,17 @@ function summaryOf(
     prerequisiteIds,
     pageCount,
     revision: row.revision,
+    kind: row.kind,
+    scorm: pkg
+      ? {
+          version: pkg.version,
+          title: pkg.title,
+          launch: pkg.launchHref,
+          fileCount: pkg.fileCount,
+          totalBytes: pkg.totalBytes,
+          uploadedAt: pkg.uploadedAt.toISOString(),
+        }
+      : null,
   };
 }
 
@@ -87,6 +110,8 @@ export function createFadService(deps: {
   attendance: AttendanceService;
   quizzes: QuizLookup;
   clock: Clock;
+  /** SCORM: the app's and the content's origins, and the key of content tokens (derived lazily). */
+  scorm: { appOrigin: string; contentOrigin: string | undefined; key: () => Promise<Buffer> };
 }) {
   const { db, repo, audit, clock } = deps;
 
@@ -142,7 +167,50 @@ export function createFadService(deps: {
     if (!row) throw errors.notFound(m.MODULE);
     const pages = await repo.pagesOf(tx, id);
     const prereq = await prerequisiteMap(tx, [id]);
-    return summaryOf(row.module, row.pathTitle, pages.length, prereq.get(id) ?? []);
+    const pkg = await repo.packageOf(tx, id);
+    return summaryOf(row.module, row.pathTitle, pages.length, prereq.get(id) ?? [], pkg);
+  }
+
+  /** Whether a module has what it shows: pages, or its package. */
+  async function hasContent(tx: Db, row: FadModuleRow) {
+    if (row.kind === 'scorm') return (await repo.packageOf(tx, row.id)) !== undefined;
+    return (await repo.pagesOf(tx, row.id)).length > 0;
+  }
+
+  /**
+   * Writes the ledger of each online session delivering the module in an edition where the person is
+   * enrolled: the active minutes capped at the session's length (its whole length once complete), at
+   * each new step of minutes and at completion.
+   */
+  async function writeLedger(
+    tx: Db,
+    ctx: RequestContext,
+    userId: string,
+    moduleId: number,
+    total: number,
+    complete: boolean,
+  ) {
+    for (const s of await repo.linkedSessionsOf(tx, userId, moduleId)) {
+      const minutes = ledgerMinutes(total, complete, sessionLength(s));
+      if (ledgerStepReached(s.minutes, minutes, complete))
+        await deps.attendance.recordOnlineProgress(tx, ctx, {
+          sessionId: s.sessionId,
+          userId,
+          minutes,
+          completed: complete,
+        });
+    }
+  }
+
+  /** The package of a SCORM module a learner may follow (404 as for the module otherwise). */
+  async function learnerPackage(tx: Db, ctx: RequestContext, moduleId: number) {
+    const actor = requireActor(ctx);
+    const row = await learnerModule(tx, ctx, moduleId);
+    if (row.module.kind !== 'scorm') throw m.notScorm();
+    const pkg = await repo.packageOf(tx, moduleId);
+    if (!pkg) throw errors.notFound(m.PACKAGE);
+    if ((await lockedBy(tx, actor.id, moduleId)).length) throw m.locked();
+    return { row, pkg };
   }
 
   function progressOf(
@@ -186,19 +254,24 @@ export function createFadService(deps: {
       return db.transaction(async (tx) => {
         if (!(await repo.path(tx, pathId))) throw errors.notFound(m.PATH);
         const rows = await repo.modulesOfPath(tx, pathId);
-        const prereq = await prerequisiteMap(
-          tx,
-          rows.map((r) => r.module.id),
-        );
+        const ids = rows.map((r) => r.module.id);
+        const prereq = await prerequisiteMap(tx, ids);
+        const packages = await repo.packagesOf(tx, ids);
         return {
           items: rows.map((r) =>
-            summaryOf(r.module, r.pathTitle, r.pageCount, prereq.get(r.module.id) ?? []),
+            summaryOf(
+              r.module,
+              r.pathTitle,
+              r.pageCount,
+              prereq.get(r.module.id) ?? [],
+              packages.get(r.module.id),
+            ),
           ),
         };
       });
     },
 
-    async create(ctx: RequestContext, pathId: number, input: FadModuleInput) {
+    async create(ctx: RequestContext, pathId: number, input: FadModuleCreate) {
       requireEditor(ctx);
       return db.transaction(async (tx) => {
         if (!(await repo.path(tx, pathId))) throw errors.notFound(m.PATH);
@@ -217,7 +290,7 @@ export function createFadService(deps: {
           action: 'fad_module.created',
           entityType: 'fad_module',
           entityId: row.id,
-          details: { pathId, title: row.titleIt },
+          details: { pathId, title: row.titleIt, kind: row.kind },
         });
         return summary(tx, row.id);
       });
@@ -231,11 +304,12 @@ export function createFadService(deps: {
         if (!row) throw errors.notFound(m.MODULE);
         const pages = await repo.pagesOf(tx, id);
         const prereq = await prerequisiteMap(tx, [id]);
+        const pkg = await repo.packageOf(tx, id);
         const enrolled = await repo.enrolledInPath(tx, actor.id, row.module.pathId);
         const [progress] = enrolled ? await repo.progressOf(tx, actor.id, [id]) : [];
         const viewed = enrolled ? (await repo.viewedPageIds(tx, actor.id, id)).map((v) => v.pageId) : [];
         return {
-          ...summaryOf(row.module, row.pathTitle, pages.length, prereq.get(id) ?? []),
+          ...summaryOf(row.module, row.pathTitle, pages.length, prereq.get(id) ?? [], pkg),
           pages: pages.map(pageOf),
           progress: enrolled ? progressOf(progress, viewed) : null,
           lockedBy: enrolled ? await lockedBy(tx, actor.id, id) : [],
@@ -247,8 +321,8 @@ export function createFadService(deps: {
     async update(ctx: RequestContext, id: number, input: FadModuleUpdate) {
       return db.transaction(async (tx) => {
         const row = await editableModule(tx, ctx, id, true);
-        if (input.status === 'published' && (await repo.pagesOf(tx, id)).length === 0)
-          throw m.publishWithoutPages();
+        if (input.status === 'published' && !(await hasContent(tx, row.module)))
+          throw row.module.kind === 'scorm' ? m.publishWithoutPackage() : m.publishWithoutPages();
         const prerequisites = await checkPrerequisites(tx, row.module.pathId, id, input.prerequisiteIds);
         await checkQuiz(tx, row.module.pathId, input.quizId);
         const { prerequisiteIds: _ignored, revision, ...values } = input;
@@ -283,7 +357,8 @@ export function createFadService(deps: {
 
     async addPage(ctx: RequestContext, moduleId: number, input: FadPageInput) {
       return db.transaction(async (tx) => {
-        await editableModule(tx, ctx, moduleId, true);
+        const row = await editableModule(tx, ctx, moduleId, true);
+        if (row.module.kind !== 'pages') throw m.notPages();
         const page = await repo.insertPage(tx, moduleId, pageValues(input));
         await repo.touchModule(tx, moduleId);
         await audit.record(tx, ctx, {
@@ -443,18 +518,158 @@ export function createFadService(deps: {
           lastPageId: beat.pageId,
           completedAt,
         });
-        for (const s of await repo.linkedSessionsOf(tx, actor.id, moduleId)) {
-          const minutes = ledgerMinutes(total, complete, sessionLength(s));
-          if (ledgerStepReached(s.minutes, minutes, complete))
-            await deps.attendance.recordOnlineProgress(tx, ctx, {
-              sessionId: s.sessionId,
-              userId: actor.id,
-              minutes,
-              completed: complete,
-            });
-        }
+        await writeLedger(tx, ctx, actor.id, moduleId, total, complete);
         return progressOf({ activeSeconds: total, lastPageId: beat.pageId, completedAt }, viewed);
       });
+    },
+
+    /**
+     * Puts a SCORM package in a module of kind `scorm`. The zip is judged whole before anything is
+     * stored (package.ts); package and files then replace the previous ones in one transaction, so a
+     * refused upload leaves the module as it was.
+     */
+    async uploadScorm(ctx: RequestContext, moduleId: number, buffer: Buffer) {
+      requireEditor(ctx);
+      const actor = requireActor(ctx);
+      await db.transaction(async (tx) => {
+        const row = await editableModule(tx, ctx, moduleId);
+        if (row.module.kind !== 'scorm') throw m.notScorm();
+      });
+      const read = readPackage(buffer);
+      if (!read.ok) throw m.badPackage(read.problems);
+      return db.transaction(async (tx) => {
+        const row = await editableModule(tx, ctx, moduleId, true);
+        if (row.module.kind !== 'scorm') throw m.notScorm();
+        const { manifest, files, totalBytes } = read;
+        const pkg = await repo.replacePackage(
+          tx,
+          moduleId,
+          {
+            version: manifest.version,
+            title: manifest.title,
+            launchHref: manifest.launchHref,
+            manifestIdentifier: manifest.identifier,
+            fileCount: files.length,
+            totalBytes,
+            uploadedBy: actor.id,
+          },
+          files,
+        );
+        await repo.touchModule(tx, moduleId);
+        await audit.record(tx, ctx, {
+          action: 'fad_scorm.uploaded',
+          entityType: 'fad_module',
+          entityId: moduleId,
+          details: { packageId: pkg.id, version: pkg.version, files: files.length, bytes: totalBytes },
+        });
+        return summary(tx, moduleId);
+      });
+    },
+
+    /**
+     * Opens a SCORM module for the learner: a new visit (its time counts once), the player's signed
+     * address on the content origin, and the CMI data saved so far.
+     */
+    async scormLaunch(ctx: RequestContext, moduleId: number): Promise<ScormLaunch> {
+      const actor = requireActor(ctx);
+      const origin = deps.scorm.contentOrigin;
+      // Before the transaction: the key may be read from the database (one connection on PGlite).
+      const key = await deps.scorm.key();
+      return db.transaction(async (tx) => {
+        const { pkg } = await learnerPackage(tx, ctx, moduleId);
+        if (!origin) throw m.noContentOrigin();
+        const now = clock.now();
+        const visit = randomUUID();
+        await repo.startVisit(tx, { id: visit, userId: actor.id, moduleId, startedAt: now });
+        const attempt = await repo.attempt(tx, pkg.id, actor.id);
+        const token = contentToken(key, {
+          packageId: pkg.id,
+          userId: actor.id,
+          expires: Math.floor(now.getTime() / 1000) + TOKEN_HOURS * 3600,
+        });
+        return {
+          version: pkg.version,
+          playerUrl: `${origin}/scorm-content/${token}/${PLAYER}`,
+          contentOrigin: origin,
+          cmi: cmiForLaunch(pkg.version, attempt?.cmi ?? {}, attempt?.totalSeconds ?? 0),
+          seq: attempt?.seq ?? 0,
+          visit,
+        };
+      });
+    },
+
+    /**
+     * A commit of the SCORM runtime. The highest sequence number wins: an older or repeated one
+     * changes nothing (a retry, the keepalive sent when the page closes, a race of two requests
+     * serialised by the row lock). Time is the sum of the visits, each with the highest session time it
+     * reported, capped by the wall-clock time since it began (progress.ts, `visitSeconds`).
+     */
+    async scormCommit(
+      ctx: RequestContext,
+      moduleId: number,
+      commit: ScormCommit,
+    ): Promise<ScormCommitResult> {
+      const actor = requireActor(ctx);
+      if (JSON.stringify(commit.cmi).length > SCORM_LIMITS.cmiChars) throw m.cmiTooLarge();
+      return db.transaction(async (tx) => {
+        const { row, pkg } = await learnerPackage(tx, ctx, moduleId);
+        const progress = await repo.lockProgress(tx, actor.id, moduleId);
+        const attempt = await repo.lockAttempt(tx, pkg.id, actor.id);
+        const result = (saved: boolean, a: { seq: number; lessonStatus: string; totalSeconds: number }) => ({
+          saved,
+          seq: a.seq,
+          status: a.lessonStatus,
+          complete: progress.completedAt !== null,
+          totalSeconds: a.totalSeconds,
+        });
+        if (commit.seq <= attempt.seq) return result(false, attempt);
+        const visit = await repo.visit(tx, commit.visit);
+        if (!visit || visit.userId !== actor.id || visit.moduleId !== moduleId) throw m.otherVisit();
+        const now = clock.now();
+        const derived = deriveCmi(pkg.version, commit.cmi);
+        const seconds = visitSeconds({
+          stored: visit.seconds,
+          claimed: derived.sessionSeconds,
+          startedAt: visit.startedAt,
+          now,
+        });
+        if (seconds !== visit.seconds) await repo.setVisitSeconds(tx, visit.id, seconds);
+        const total = await repo.totalSeconds(tx, actor.id, moduleId);
+        const saved = {
+          cmi: commit.cmi,
+          lessonStatus: derived.lessonStatus,
+          successStatus: derived.successStatus,
+          scoreScaled: derived.scoreScaled,
+          scoreRaw: derived.scoreRaw,
+          location: derived.location,
+          suspendData: derived.suspendData,
+          totalSeconds: total,
+          seq: commit.seq,
+        };
+        await repo.saveAttempt(tx, pkg.id, actor.id, saved);
+        const quizPassed =
+          row.module.quizId === null || (await deps.quizzes.passed(tx, actor.id, row.module.quizId));
+        const complete =
+          progress.completedAt !== null ||
+          (derived.complete && total >= row.module.minMinutes * 60 && quizPassed);
+        const completedAt = progress.completedAt ?? (complete ? now : null);
+        await repo.saveProgress(tx, actor.id, moduleId, { activeSeconds: total, completedAt });
+        await writeLedger(tx, ctx, actor.id, moduleId, total, complete);
+        return { ...result(true, saved), complete };
+      });
+    },
+
+    /** The grant of a content address, or null (malformed, forged, expired, or its package gone). */
+    async contentGrant(token: string): Promise<(ContentGrant & { pkg: ScormPackageRow }) | null> {
+      const grant = readContentToken(await deps.scorm.key(), token, Math.floor(clock.now().getTime() / 1000));
+      if (!grant) return null;
+      const pkg = await repo.packageById(db, grant.packageId);
+      return pkg ? { ...grant, pkg } : null;
+    },
+
+    /** A file of a package, for the content origin. */
+    contentFile(packageId: number, path: string) {
+      return repo.packageFile(db, packageId, path);
     },
 
     async mine(ctx: RequestContext): Promise<MyFad> {
@@ -467,6 +682,7 @@ export function createFadService(deps: {
         return {
           modules: rows.map((r) => ({
             id: r.module.id,
+            kind: r.module.kind,
             pathId: r.module.pathId,
             pathTitle: r.pathTitle,
             titleIt: r.module.titleIt,
