@@ -72,7 +72,8 @@ describe('the national benchmark dataset', () => {
   });
 
   it('gives every path its online modules, and progress agreeing with the ledger of the linked sessions', async () => {
-    expect(a.counts.fad_modules).toBe(sizesFor(SCALE).paths * 3);
+    expect(a.counts.fad_modules).toBe(sizesFor(SCALE).paths * 4);
+    expect(a.counts.scorm_packages).toBe(sizesFor(SCALE).paths);
     expect(a.counts.fad_pages).toBe(sizesFor(SCALE).paths * 15);
     const bad = await one<{ n: number }>(
       first.db,

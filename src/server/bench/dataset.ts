@@ -125,6 +125,7 @@ export async function loadDataset(
     await step('online modules', async () => {
       const fad = createFadRepository(b);
       await fad.insertModules(db);
+      await fad.insertScorm(db);
       await fad.linkSessions(db);
       await fad.insertProgress(db);
     });

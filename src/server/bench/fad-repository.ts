@@ -40,6 +40,35 @@ export function createFadRepository(b: BenchContext) {
         order by m.id, g.n`);
     },
 
+    /**
+     * One SCORM 1.2 or 2004 module per path (after the pages modules, published, with a three-file
+     * package), and an attempt for each person who studied the path's first module, completed when
+     * that module is.
+     */
+    async insertScorm(db: Db) {
+      await db.execute(sql`
+        insert into fad_modules (id, path_id, position, title_it, summary_it, status, kind, require_all_pages,
+          min_minutes, revision, created_at, updated_at)
+        select (select max(id) from fad_modules) + row_number() over (order by p.id), p.id, ${MODULES + 1}::int,
+          'Corso interattivo: ' || p.title, 'Un pacchetto SCORM da seguire nel riquadro.', 'published', 'scorm',
+          false, 0, 1, ${since}, ${since}
+        from training_paths p order by p.id`);
+      await db.execute(sql`
+        insert into scorm_packages (id, module_id, version, title, launch_href, manifest_identifier, file_count,
+          total_bytes, uploaded_at)
+        select row_number() over (order by m.id), m.id, case when m.path_id % 2 = 0 then '2004' else '1.2' end,
+          m.title_it, 'index.html', 'OFFICINA-' || m.id, 3, 3 * 512, ${since}
+        from fad_modules m where m.kind = 'scorm' order by m.id`);
+      await db.execute(sql`
+        insert into scorm_files (package_id, path, content_type, bytes, sha256)
+        select p.id, f.path, f.type, convert_to(repeat(f.path || ' ', 40), 'UTF8'),
+          encode(sha256(convert_to(repeat(f.path || ' ', 40), 'UTF8')), 'hex')
+        from scorm_packages p
+        cross join (values ('imsmanifest.xml', 'application/xml'), ('index.html', 'text/html'),
+          ('sco.js', 'text/javascript')) f(path, type)
+        order by p.id, f.path`);
+    },
+
     async linkSessions(db: Db) {
       await db.execute(sql`
         insert into fad_session_modules (session_id, module_id)
@@ -71,6 +100,21 @@ export function createFadRepository(b: BenchContext) {
         select pr.user_id, p.id, pr.updated_at from fad_progress pr
         join fad_pages p on p.module_id = pr.module_id
         order by pr.user_id, p.id`);
+      await db.execute(sql`
+        insert into scorm_attempts (package_id, user_id, cmi, lesson_status, success_status, score_raw,
+          location, total_seconds, seq, updated_at)
+        select sp.id, pr.user_id,
+          jsonb_build_object('core', jsonb_build_object('lesson_status',
+            case when pr.completed_at is null then 'incomplete' else 'completed' end)),
+          case when pr.completed_at is null then 'incomplete' else 'completed' end,
+          case when pr.completed_at is null then 'unknown' else 'passed' end,
+          case when pr.completed_at is null then null else 80 end,
+          'page-2', pr.active_seconds, 3, pr.updated_at
+        from fad_progress pr
+        join fad_modules first on first.id = pr.module_id and first.position = 1
+        join fad_modules sm on sm.path_id = first.path_id and sm.kind = 'scorm'
+        join scorm_packages sp on sp.module_id = sm.id
+        order by sp.id, pr.user_id`);
       await db.execute(sql`
         insert into fad_visits (id, user_id, module_id, started_at, seconds, updated_at)
         select md5(pr.user_id::text || ':' || pr.module_id)::uuid, pr.user_id, pr.module_id,

@@ -24,7 +24,7 @@ import {
   SESSION_STATUSES,
 } from '../../common/catalogue.js';
 import { ENROLMENT_NOTICE_MODES, ENROLMENT_STATUSES } from '../../common/enrolment.js';
-import { FAD_MODULE_STATUSES } from '../../common/fad.js';
+import { FAD_MODULE_KINDS, FAD_MODULE_STATUSES, SCORM_VERSIONS } from '../../common/fad.js';
 import { FRAMEWORK_STATUSES } from '../../common/framework.js';
 import {
   ATTEMPT_STATUSES,
@@ -90,6 +90,8 @@ const VOCABULARIES: { table: string; column: string; values: readonly string[]; 
   { table: 'taskforce_issues', column: 'severity', values: ISSUE_SEVERITIES },
   { table: 'taskforce_issues', column: 'state', values: ISSUE_STATES },
   { table: 'fad_modules', column: 'status', values: FAD_MODULE_STATUSES },
+  { table: 'fad_modules', column: 'kind', values: FAD_MODULE_KINDS },
+  { table: 'scorm_packages', column: 'version', values: SCORM_VERSIONS },
   { table: 'quiz_questions', column: 'kind', values: QUIZ_QUESTION_KINDS },
   { table: 'quizzes', column: 'feedback', values: QUIZ_FEEDBACK },
   { table: 'quiz_attempts', column: 'status', values: ATTEMPT_STATUSES },
@@ -295,6 +297,13 @@ async function addOnlineLearningRows(db: Db) {
     await rows(
       db,
       `insert into fad_modules (path_id, position, title_it, status) values (${path}, ${i + 1}, 'Modulo', ${quote(status)})`,
+    );
+  // A package of each version, each on its own module (one package per module).
+  for (const [i, version] of SCORM_VERSIONS.entries())
+    await rows(
+      db,
+      `insert into scorm_packages (module_id, version, title, launch_href, manifest_identifier, file_count, total_bytes)
+       select id, ${quote(version)}, 'Pacchetto', 'index.html', 'MANIFEST', 1, 10 from fad_modules order by id offset ${i} limit 1`,
     );
   for (const kind of QUIZ_QUESTION_KINDS)
     await rows(
