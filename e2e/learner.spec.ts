@@ -48,6 +48,7 @@ describe('a learner', () => {
       'Home',
       'Il mio profilo',
       'La mia formazione',
+      'Formazione a distanza',
       'Le mie iscrizioni',
       'Le mie rilevazioni',
       'Le mie competenze',
