@@ -159,6 +159,10 @@ describe('question bank and quizzes', () => {
     expect(off.json()).toMatchObject({ active: false });
     const q = await makeQuiz(edition.pathId, { isFinalTest: true });
     expect(q.available).toBe(1);
+    // The bank counts only this path's questions, whatever other paths hold.
+    await setup({ questions: [single(1), single(2)] });
+    const again = (await admin.get(url)).json() as QuestionBank;
+    expect(again.quizzes.find((x) => x.id === q.id)?.available).toBe(1);
     const second = await admin.post(
       `/api/v1/training-paths/${edition.pathId}/quizzes`,
       quizBody({ isFinalTest: true }),

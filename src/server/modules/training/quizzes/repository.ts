@@ -16,8 +16,10 @@ export type QuizRow = typeof quizzes.$inferSelect;
 export type AttemptRow = typeof quizAttempts.$inferSelect;
 
 /** Active questions a quiz with these tags may draw (all active ones when no tags). */
+// The outer quiz's columns are named with their table: in a query on quizzes alone Drizzle writes bare
+// column names, which inside this subquery would mean the question's own.
 const availableOf = (q: typeof quizzes) =>
-  sql<number>`(select count(*) from ${quizQuestions} where ${quizQuestions.pathId} = ${q.pathId} and ${quizQuestions.active} and (cardinality(${q.tags}) = 0 or ${quizQuestions.tags} && ${q.tags}))::int`;
+  sql<number>`(select count(*) from ${quizQuestions} qq where qq.path_id = ${q}.path_id and qq.active and (cardinality(${q}.tags) = 0 or qq.tags && ${q}.tags))::int`;
 
 export type QuizzesRepository = ReturnType<typeof createQuizzesRepository>;
 
