@@ -1,102 +1,27 @@
-import { randomUUID } from 'node:crypto';
 import type {
   FadBeat,
   FadModuleCreate,
-  FadModuleSummary,
   FadModuleUpdate,
   FadModuleView,
   FadOnlineSession,
-  FadPage,
   FadPageInput,
   FadProgress,
   MyFad,
-  ScormCommit,
-  ScormCommitResult,
-  ScormLaunch,
 } from '../../../../common/fad.js';
-import { SCORM_LIMITS } from '../../../../common/fad.js';
 import type { Db } from '../../../db/client.js';
 import type { Clock } from '../../../kernel/clock.js';
 import { errors } from '../../../kernel/errors.js';
 import { type RequestContext, requireActor } from '../../../kernel/principal.js';
 import type { AuditService } from '../../platform/audit/index.js';
 import type { AttendanceService } from '../attendance/index.js';
-import { canManageCatalogue, canManageEdition } from '../catalogue/index.js';
+import { canManageEdition } from '../catalogue/index.js';
 import type { QuizLookup } from '../quizzes/index.js';
 import * as m from './messages.js';
-import { ledgerMinutes, ledgerStepReached, moduleComplete, visitSeconds } from './progress.js';
-import type { FadModuleRow, FadPageRow, FadRepository, ScormPackageRow } from './repository.js';
-import { checkedVideoUrl, embedUrl, sanitizeRichText } from './rich-text.js';
-import { cmiForLaunch, deriveCmi } from './scorm/cmi.js';
-import { readPackage } from './scorm/package.js';
-import { type ContentGrant, contentToken, readContentToken, TOKEN_HOURS } from './scorm/token.js';
-
-/** The player's page under a content address (a name no package file takes: see scorm/content.ts). */
-export const PLAYER = '__officina/player.html';
-
-const sessionLength = (s: { startsAt: Date; endsAt: Date }) =>
-  Math.max(0, Math.floor((s.endsAt.getTime() - s.startsAt.getTime()) / 60_000));
-
-function summaryOf(
-  row: FadModuleRow,
-  pathTitle: string,
-  pageCount: number,
-  prerequisiteIds: number[],
-  pkg?: ScormPackageRow,
-): FadModuleSummary {
-  return {
-    id: row.id,
-    pathId: row.pathId,
-    pathTitle,
-    position: row.position,
-    titleIt: row.titleIt,
-    titleEn: row.titleEn,
-    summaryIt: row.summaryIt,
-    summaryEn: row.summaryEn,
-    status: row.status,
-    requireAllPages: row.requireAllPages,
-    minMinutes: row.minMinutes,
-    quizId: row.quizId,
-    prerequisiteIds,
-    pageCount,
-    revision: row.revision,
-    kind: row.kind,
-    scorm: pkg
-      ? {
-          version: pkg.version,
-          title: pkg.title,
-          launch: pkg.launchHref,
-          fileCount: pkg.fileCount,
-          totalBytes: pkg.totalBytes,
-          uploadedAt: pkg.uploadedAt.toISOString(),
-        }
-      : null,
-  };
-}
-
-function pageOf(p: FadPageRow): FadPage {
-  return {
-    id: p.id,
-    moduleId: p.moduleId,
-    position: p.position,
-    titleIt: p.titleIt,
-    titleEn: p.titleEn,
-    bodyIt: p.bodyIt,
-    bodyEn: p.bodyEn,
-    videoUrl: p.videoUrl,
-    embedUrl: p.videoUrl ? embedUrl(p.videoUrl) : null,
-    materials: p.materials,
-  };
-}
-
-const pageValues = (input: FadPageInput) => ({
-  titleIt: input.titleIt,
-  titleEn: input.titleEn,
-  bodyIt: sanitizeRichText(input.bodyIt),
-  bodyEn: sanitizeRichText(input.bodyEn),
-  videoUrl: checkedVideoUrl(input.videoUrl),
-  materials: input.materials,
-});
+import { moduleComplete, visitSeconds } from './progress.js';
+import type { FadRepository } from './repository.js';
+import { createFadRules } from './rules.js';
+import { createScormService } from './scorm-service.js';
+import { pageOf, pageValues, progressOf, summaryOf } from './views.js';
 
 /**
  * Online modules (FAD): catalogue managers build them from pages; people enrolled in an edition of the
@@ -115,140 +40,24 @@ export function createFadService(deps: {
 }) {
   const { db, repo, audit, clock } = deps;
 
-  const mayEdit = (ctx: RequestContext) => canManageCatalogue(ctx.actor);
-
-  function requireEditor(ctx: RequestContext) {
-    requireActor(ctx);
-    if (!mayEdit(ctx)) throw errors.forbidden();
-  }
-
-  async function editableModule(tx: Db, ctx: RequestContext, id: number, lock = false) {
-    requireEditor(ctx);
-    const row = await repo.module(tx, id, lock);
-    if (!row) throw errors.notFound(m.MODULE);
-    return row;
-  }
-
-  async function prerequisiteMap(tx: Db, moduleIds: number[]) {
-    const map = new Map<number, number[]>();
-    for (const p of await repo.prerequisitesOf(tx, moduleIds))
-      map.set(p.moduleId, [...(map.get(p.moduleId) ?? []), p.requiresId]);
-    return map;
-  }
-
-  /** Prerequisites must be other modules of the same path, without a cycle. */
-  async function checkPrerequisites(tx: Db, pathId: number, moduleId: number | null, ids: number[]) {
-    const unique = [...new Set(ids)];
-    const modules = await repo.modulesOfPath(tx, pathId);
-    const ofPath = new Set(modules.map((r) => r.module.id));
-    if (unique.some((id) => id === moduleId || !ofPath.has(id))) throw m.badPrerequisite();
-    if (moduleId !== null) {
-      const graph = await prerequisiteMap(tx, [...ofPath]);
-      graph.set(moduleId, unique);
-      const seen = new Set<number>();
-      const reaches = (from: number): boolean => {
-        if (from === moduleId) return true;
-        if (seen.has(from)) return false;
-        seen.add(from);
-        return (graph.get(from) ?? []).some(reaches);
-      };
-      if (unique.some(reaches)) throw m.prerequisiteCycle();
-    }
-    return unique;
-  }
-
-  /** The module's quiz must be one of the same path. */
-  async function checkQuiz(tx: Db, pathId: number, quizId: number | null) {
-    if (quizId !== null && (await deps.quizzes.pathOf(tx, quizId)) !== pathId) throw m.otherPathQuiz();
-  }
-
-  async function summary(tx: Db, id: number): Promise<FadModuleSummary> {
-    const row = await repo.module(tx, id);
-    if (!row) throw errors.notFound(m.MODULE);
-    const pages = await repo.pagesOf(tx, id);
-    const prereq = await prerequisiteMap(tx, [id]);
-    const pkg = await repo.packageOf(tx, id);
-    return summaryOf(row.module, row.pathTitle, pages.length, prereq.get(id) ?? [], pkg);
-  }
-
-  /** Whether a module has what it shows: pages, or its package. */
-  async function hasContent(tx: Db, row: FadModuleRow) {
-    if (row.kind === 'scorm') return (await repo.packageOf(tx, row.id)) !== undefined;
-    return (await repo.pagesOf(tx, row.id)).length > 0;
-  }
-
-  /**
-   * Writes the ledger of each online session delivering the module in an edition where the person is
-   * enrolled: the active minutes capped at the session's length (its whole length once complete), at
-   * each new step of minutes and at completion.
-   */
-  async function writeLedger(
-    tx: Db,
-    ctx: RequestContext,
-    userId: string,
-    moduleId: number,
-    total: number,
-    complete: boolean,
-  ) {
-    for (const s of await repo.linkedSessionsOf(tx, userId, moduleId)) {
-      const minutes = ledgerMinutes(total, complete, sessionLength(s));
-      if (ledgerStepReached(s.minutes, minutes, complete))
-        await deps.attendance.recordOnlineProgress(tx, ctx, {
-          sessionId: s.sessionId,
-          userId,
-          minutes,
-          completed: complete,
-        });
-    }
-  }
-
-  /** The package of a SCORM module a learner may follow (404 as for the module otherwise). */
-  async function learnerPackage(tx: Db, ctx: RequestContext, moduleId: number) {
-    const actor = requireActor(ctx);
-    const row = await learnerModule(tx, ctx, moduleId);
-    if (row.module.kind !== 'scorm') throw m.notScorm();
-    const pkg = await repo.packageOf(tx, moduleId);
-    if (!pkg) throw errors.notFound(m.PACKAGE);
-    if ((await lockedBy(tx, actor.id, moduleId)).length) throw m.locked();
-    return { row, pkg };
-  }
-
-  function progressOf(
-    row: { activeSeconds: number; lastPageId: number | null; completedAt: Date | null } | undefined,
-    viewed: number[],
-  ): FadProgress {
-    return {
-      viewedPageIds: viewed,
-      lastPageId: row?.lastPageId ?? null,
-      activeMinutes: Math.floor((row?.activeSeconds ?? 0) / 60),
-      completedAt: row?.completedAt?.toISOString() ?? null,
-    };
-  }
-
-  /** Titles of the prerequisites the person has not completed. */
-  async function lockedBy(tx: Db, userId: string, moduleId: number) {
-    const ids = (await prerequisiteMap(tx, [moduleId])).get(moduleId) ?? [];
-    if (ids.length === 0) return [];
-    const done = await repo.completedAmong(tx, userId, ids);
-    const titles: string[] = [];
-    for (const id of ids.filter((x) => !done.has(x))) {
-      const row = await repo.module(tx, id);
-      if (row) titles.push(row.module.titleIt);
-    }
-    return titles;
-  }
-
-  /** A module a learner may follow: published, in a path where they hold a confirmed enrolment. */
-  async function learnerModule(tx: Db, ctx: RequestContext, id: number) {
-    const actor = requireActor(ctx);
-    const row = await repo.module(tx, id);
-    const open = row?.module.status === 'published';
-    if (!row || !open || !(await repo.enrolledInPath(tx, actor.id, row.module.pathId)))
-      throw errors.notFound(m.MODULE);
-    return row;
-  }
+  const rules = createFadRules({ repo, attendance: deps.attendance, quizzes: deps.quizzes });
+  const {
+    mayEdit,
+    requireEditor,
+    editableModule,
+    prerequisiteMap,
+    checkPrerequisites,
+    checkQuiz,
+    summary,
+    hasContent,
+    writeLedger,
+    lockedBy,
+    learnerModule,
+  } = rules;
 
   return {
+    ...createScormService(deps, rules),
+
     async listForPath(ctx: RequestContext, pathId: number) {
       requireEditor(ctx);
       return db.transaction(async (tx) => {
@@ -521,155 +330,6 @@ export function createFadService(deps: {
         await writeLedger(tx, ctx, actor.id, moduleId, total, complete);
         return progressOf({ activeSeconds: total, lastPageId: beat.pageId, completedAt }, viewed);
       });
-    },
-
-    /**
-     * Puts a SCORM package in a module of kind `scorm`. The zip is judged whole before anything is
-     * stored (package.ts); package and files then replace the previous ones in one transaction, so a
-     * refused upload leaves the module as it was.
-     */
-    async uploadScorm(ctx: RequestContext, moduleId: number, buffer: Buffer) {
-      requireEditor(ctx);
-      const actor = requireActor(ctx);
-      await db.transaction(async (tx) => {
-        const row = await editableModule(tx, ctx, moduleId);
-        if (row.module.kind !== 'scorm') throw m.notScorm();
-      });
-      const read = readPackage(buffer);
-      if (!read.ok) throw m.badPackage(read.problems);
-      return db.transaction(async (tx) => {
-        const row = await editableModule(tx, ctx, moduleId, true);
-        if (row.module.kind !== 'scorm') throw m.notScorm();
-        const { manifest, files, totalBytes } = read;
-        const pkg = await repo.replacePackage(
-          tx,
-          moduleId,
-          {
-            version: manifest.version,
-            title: manifest.title,
-            launchHref: manifest.launchHref,
-            manifestIdentifier: manifest.identifier,
-            fileCount: files.length,
-            totalBytes,
-            uploadedBy: actor.id,
-          },
-          files,
-        );
-        await repo.touchModule(tx, moduleId);
-        await audit.record(tx, ctx, {
-          action: 'fad_scorm.uploaded',
-          entityType: 'fad_module',
-          entityId: moduleId,
-          details: { packageId: pkg.id, version: pkg.version, files: files.length, bytes: totalBytes },
-        });
-        return summary(tx, moduleId);
-      });
-    },
-
-    /**
-     * Opens a SCORM module for the learner: a new visit (its time counts once), the player's signed
-     * address on the content origin, and the CMI data saved so far.
-     */
-    async scormLaunch(ctx: RequestContext, moduleId: number): Promise<ScormLaunch> {
-      const actor = requireActor(ctx);
-      const origin = deps.scorm.contentOrigin;
-      // Before the transaction: the key may be read from the database (one connection on PGlite).
-      const key = await deps.scorm.key();
-      return db.transaction(async (tx) => {
-        const { pkg } = await learnerPackage(tx, ctx, moduleId);
-        if (!origin) throw m.noContentOrigin();
-        const now = clock.now();
-        const visit = randomUUID();
-        await repo.startVisit(tx, { id: visit, userId: actor.id, moduleId, startedAt: now });
-        const attempt = await repo.attempt(tx, pkg.id, actor.id);
-        const token = contentToken(key, {
-          packageId: pkg.id,
-          userId: actor.id,
-          expires: Math.floor(now.getTime() / 1000) + TOKEN_HOURS * 3600,
-        });
-        return {
-          version: pkg.version,
-          playerUrl: `${origin}/scorm-content/${token}/${PLAYER}`,
-          contentOrigin: origin,
-          cmi: cmiForLaunch(pkg.version, attempt?.cmi ?? {}, attempt?.totalSeconds ?? 0),
-          seq: attempt?.seq ?? 0,
-          visit,
-        };
-      });
-    },
-
-    /**
-     * A commit of the SCORM runtime. The highest sequence number wins: an older or repeated one
-     * changes nothing (a retry, the keepalive sent when the page closes, a race of two requests
-     * serialised by the row lock). Time is the sum of the visits, each with the highest session time it
-     * reported, capped by the wall-clock time since it began (progress.ts, `visitSeconds`).
-     */
-    async scormCommit(
-      ctx: RequestContext,
-      moduleId: number,
-      commit: ScormCommit,
-    ): Promise<ScormCommitResult> {
-      const actor = requireActor(ctx);
-      if (JSON.stringify(commit.cmi).length > SCORM_LIMITS.cmiChars) throw m.cmiTooLarge();
-      return db.transaction(async (tx) => {
-        const { row, pkg } = await learnerPackage(tx, ctx, moduleId);
-        const progress = await repo.lockProgress(tx, actor.id, moduleId);
-        const attempt = await repo.lockAttempt(tx, pkg.id, actor.id);
-        const result = (saved: boolean, a: { seq: number; lessonStatus: string; totalSeconds: number }) => ({
-          saved,
-          seq: a.seq,
-          status: a.lessonStatus,
-          complete: progress.completedAt !== null,
-          totalSeconds: a.totalSeconds,
-        });
-        if (commit.seq <= attempt.seq) return result(false, attempt);
-        const visit = await repo.visit(tx, commit.visit);
-        if (!visit || visit.userId !== actor.id || visit.moduleId !== moduleId) throw m.otherVisit();
-        const now = clock.now();
-        const derived = deriveCmi(pkg.version, commit.cmi);
-        const seconds = visitSeconds({
-          stored: visit.seconds,
-          claimed: derived.sessionSeconds,
-          startedAt: visit.startedAt,
-          now,
-        });
-        if (seconds !== visit.seconds) await repo.setVisitSeconds(tx, visit.id, seconds);
-        const total = await repo.totalSeconds(tx, actor.id, moduleId);
-        const saved = {
-          cmi: commit.cmi,
-          lessonStatus: derived.lessonStatus,
-          successStatus: derived.successStatus,
-          scoreScaled: derived.scoreScaled,
-          scoreRaw: derived.scoreRaw,
-          location: derived.location,
-          suspendData: derived.suspendData,
-          totalSeconds: total,
-          seq: commit.seq,
-        };
-        await repo.saveAttempt(tx, pkg.id, actor.id, saved);
-        const quizPassed =
-          row.module.quizId === null || (await deps.quizzes.passed(tx, actor.id, row.module.quizId));
-        const complete =
-          progress.completedAt !== null ||
-          (derived.complete && total >= row.module.minMinutes * 60 && quizPassed);
-        const completedAt = progress.completedAt ?? (complete ? now : null);
-        await repo.saveProgress(tx, actor.id, moduleId, { activeSeconds: total, completedAt });
-        await writeLedger(tx, ctx, actor.id, moduleId, total, complete);
-        return { ...result(true, saved), complete };
-      });
-    },
-
-    /** The grant of a content address, or null (malformed, forged, expired, or its package gone). */
-    async contentGrant(token: string): Promise<(ContentGrant & { pkg: ScormPackageRow }) | null> {
-      const grant = readContentToken(await deps.scorm.key(), token, Math.floor(clock.now().getTime() / 1000));
-      if (!grant) return null;
-      const pkg = await repo.packageById(db, grant.packageId);
-      return pkg ? { ...grant, pkg } : null;
-    },
-
-    /** A file of a package, for the content origin. */
-    contentFile(packageId: number, path: string) {
-      return repo.packageFile(db, packageId, path);
     },
 
     async mine(ctx: RequestContext): Promise<MyFad> {

@@ -6,7 +6,8 @@ import { z } from 'zod';
 import { type App, typed } from '../../../../http/types.js';
 import { errors } from '../../../../kernel/errors.js';
 import * as m from '../messages.js';
-import { type FadService, PLAYER } from '../service.js';
+import { PLAYER } from '../scorm-service.js';
+import type { FadService } from '../service.js';
 import { packagePath } from './paths.js';
 
 /**
