@@ -20,6 +20,8 @@ export const SCORM_LIMITS = {
   entries: 5000,
   /** The JSON of the CMI data a commit may carry. */
   cmiChars: 200_000,
+  /** SCORM's data model nests a few levels (cmi.interactions.n.correct_responses.n.pattern). */
+  cmiDepth: 12,
 } as const;
 
 /**

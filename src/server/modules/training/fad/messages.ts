@@ -137,8 +137,8 @@ export const cmiTooLarge = () =>
   errors.badRequest(
     'SCORM_CMI_TOO_LARGE',
     {
-      it: 'I dati del pacchetto da salvare sono troppo grandi.',
-      en: 'The package’s data to save is too large.',
+      it: 'I dati del pacchetto da salvare sono troppo grandi o troppo annidati.',
+      en: 'The package’s data to save is too large or too deeply nested.',
     },
     ['cmi'],
   );

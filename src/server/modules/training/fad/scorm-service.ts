@@ -10,7 +10,7 @@ import * as m from './messages.js';
 import { visitSeconds } from './progress.js';
 import type { FadRepository, ScormPackageRow } from './repository.js';
 import type { FadRules } from './rules.js';
-import { cmiForLaunch, deriveCmi } from './scorm/cmi.js';
+import { cmiForLaunch, deriveCmi, jsonDepth } from './scorm/cmi.js';
 import { readPackage } from './scorm/package.js';
 import { type ContentGrant, contentToken, readContentToken, TOKEN_HOURS } from './scorm/token.js';
 
@@ -121,7 +121,11 @@ export function createScormService(
       commit: ScormCommit,
     ): Promise<ScormCommitResult> {
       const actor = requireActor(ctx);
-      if (JSON.stringify(commit.cmi).length > SCORM_LIMITS.cmiChars) throw m.cmiTooLarge();
+      if (
+        jsonDepth(commit.cmi, SCORM_LIMITS.cmiDepth) > SCORM_LIMITS.cmiDepth ||
+        JSON.stringify(commit.cmi).length > SCORM_LIMITS.cmiChars
+      )
+        throw m.cmiTooLarge();
       return db.transaction(async (tx) => {
         const { row, pkg } = await learnerPackage(tx, ctx, moduleId);
         const progress = await repo.lockProgress(tx, actor.id, moduleId);

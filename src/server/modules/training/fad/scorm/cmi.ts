@@ -128,3 +128,21 @@ export function cmiForLaunch(version: ScormVersion, stored: Obj, totalSeconds: n
   }
   return cmi;
 }
+
+/**
+ * How deeply a JSON value nests (a scalar is 0), counted without recursion so that a hostile value
+ * cannot exhaust the stack; stops counting past `limit`.
+ */
+export function jsonDepth(value: unknown, limit: number): number {
+  let deepest = 0;
+  const stack: [unknown, number][] = [[value, 0]];
+  while (stack.length) {
+    const [v, depth] = stack.pop() as [unknown, number];
+    if (v === null || typeof v !== 'object') continue;
+    const level = depth + 1;
+    if (level > deepest) deepest = level;
+    if (deepest > limit) return deepest;
+    for (const child of Array.isArray(v) ? v : Object.values(v)) stack.push([child, level]);
+  }
+  return deepest;
+}

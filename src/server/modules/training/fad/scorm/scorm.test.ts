@@ -1,6 +1,6 @@
 import { zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { cmiForLaunch, deriveCmi, duration2004, formatTime, timespan12 } from './cmi.js';
+import { cmiForLaunch, deriveCmi, duration2004, formatTime, jsonDepth, timespan12 } from './cmi.js';
 import { parseManifest, versionOf, withParameters } from './manifest.js';
 import { readPackage } from './package.js';
 import { contentTypeOf, entryPathProblem, packagePath } from './paths.js';
@@ -249,5 +249,16 @@ describe('CMI', () => {
       entry: '',
     });
     expect(cmiForLaunch('2004', {}, 0)).toEqual({});
+  });
+});
+
+describe('jsonDepth', () => {
+  it('measures nesting without recursion, even for a hostile depth', () => {
+    expect(jsonDepth('x', 12)).toBe(0);
+    expect(jsonDepth({ core: { score: { raw: 80 } } }, 12)).toBe(3);
+    expect(jsonDepth({ interactions: [{ correct_responses: [{ pattern: 'a' }] }] }, 12)).toBe(5);
+    let deep: unknown = 1;
+    for (let i = 0; i < 100_000; i++) deep = { a: deep };
+    expect(jsonDepth(deep, 12)).toBe(13);
   });
 });
