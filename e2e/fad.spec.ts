@@ -118,6 +118,21 @@ describe('formazione a distanza: a module built from pages, followed by a learne
     expect(row).toMatchObject({ minutes: 60, source: 'online' });
   });
 
+  it('the module editor and the path’s modules fit a phone (390 px)', async () => {
+    const admin = await page(390);
+    await signIn(admin, 'admin@officina.demo', DEMO_PASSWORD);
+    await admin.goto(`/amministrazione/catalogo/${made.pathId}/fad`);
+    await expectHeading(admin, 'Moduli online del percorso');
+    await expectNoSidewaysScroll(admin);
+    await expectAccessible(admin, 'path modules at 390 px');
+    await admin.getByRole('link', { name: moduleTitle }).first().click();
+    await expectHeading(admin, moduleTitle);
+    await admin.getByRole('button', { name: 'Aggiungi una pagina' }).click();
+    await admin.getByLabel('Titolo della pagina (italiano)').waitFor();
+    await expectNoSidewaysScroll(admin);
+    await expectAccessible(admin, 'module editor at 390 px');
+  });
+
   it('at 1280 px the learner resumes on the last page seen', async () => {
     const learner = await page(1280);
     await signIn(learner, LEARNER, DEMO_PASSWORD);
