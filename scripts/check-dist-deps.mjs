@@ -25,7 +25,11 @@ if (!files.some((file) => file.endsWith(path.join('server', 'server.js')))) {
 const problems = [];
 const used = new Set();
 for (const file of files) {
-  for (const match of readFileSync(path.join(root, file), 'utf8').matchAll(specifiers)) {
+  // Comments are prose, not imports: a doc comment may well say `from "10:02"`.
+  const code = readFileSync(path.join(root, file), 'utf8')
+    .replace(/\/\*[\s\S]*?\*\//g, '')
+    .replace(/^\s*\/\/.*$/gm, '');
+  for (const match of code.matchAll(specifiers)) {
     const [, , specifier, dynamic] = match;
     if (dynamic) {
       problems.push(`${file}: ${dynamic}() with a computed specifier cannot be checked`);

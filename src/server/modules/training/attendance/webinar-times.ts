@@ -34,7 +34,7 @@ export function dateOrder(values: Iterable<string>): DateOrder {
   return twelveHour ? 'mdy' : 'dmy';
 }
 
-/** 24-hour clock from "10:02", "10:02:13 PM"; null when out of range. */
+/** A 24-hour clock time, as in "10:02" or "10:02:13 PM"; null when out of range. */
 function clock(h: string, m: string, s: string | undefined, half: string | undefined) {
   let hh = Number(h);
   const [mm, ss] = [Number(m), Number(s ?? 0)];
