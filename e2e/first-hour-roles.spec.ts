@@ -6,6 +6,7 @@ import {
   DEMO_PASSWORD,
   expectAccessible,
   expectHeading,
+  expectNoSidewaysScroll,
   launch,
   newPage,
   romeDayFromToday,
@@ -22,17 +23,6 @@ import { ApiAs, makeEditionWithLearners, romeAt } from './support/training.js';
 
 const WIDTHS = [1280, 390] as const;
 const viewport = (width: number) => ({ width, height: width > 1000 ? 900 : 844 });
-
-/** Nothing on the page runs past the window's right edge. */
-async function expectNoSidewaysScroll(page: Page, what: string) {
-  const { scroll, client } = await page.evaluate(() => {
-    const d = (
-      globalThis as unknown as { document: { documentElement: { scrollWidth: number; clientWidth: number } } }
-    ).document.documentElement;
-    return { scroll: d.scrollWidth, client: d.clientWidth };
-  });
-  expect(scroll, `sideways scroll on ${what}`).toBeLessThanOrEqual(client);
-}
 
 /**
  * Radio options drawn by their labels: an option continuing a line sits at the same height as the one

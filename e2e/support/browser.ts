@@ -58,16 +58,15 @@ export async function expectHeading(page: Page, name: string | RegExp) {
  * axe-core scan for WCAG 2.0/2.1 A and AA: every page must have zero violations. Failures list the rule,
  * the impact and the offending elements, which is what one needs to fix them.
  */
-/** The page fits the viewport's width: nothing makes it scroll sideways (phones especially). */
-export async function expectNoSidewaysScroll(page: Page) {
-  const overflow = await page.evaluate(() => {
-    const w = globalThis as unknown as {
-      innerWidth: number;
-      document: { documentElement: { scrollWidth: number } };
-    };
-    return w.document.documentElement.scrollWidth - w.innerWidth;
+/** The page fits the viewport's width: nothing runs past the window's right edge (phones especially). */
+export async function expectNoSidewaysScroll(page: Page, what = page.url()) {
+  const { scroll, client } = await page.evaluate(() => {
+    const d = (
+      globalThis as unknown as { document: { documentElement: { scrollWidth: number; clientWidth: number } } }
+    ).document.documentElement;
+    return { scroll: d.scrollWidth, client: d.clientWidth };
   });
-  expect(overflow).toBeLessThanOrEqual(0);
+  expect(scroll, `sideways scroll on ${what}`).toBeLessThanOrEqual(client);
 }
 
 export async function expectAccessible(page: Page, label: string) {

@@ -1,5 +1,5 @@
 import { Button } from 'design-react-kit';
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   QUESTION_KINDS,
@@ -32,6 +32,41 @@ function rowsOf(c: QuestionContent | undefined): Row[] {
 }
 
 /** Adds or edits a question of the bank: its kind, texts, answers, feedback, points and tags. */
+
+/** Removes one row of a list (options, pairs); a list keeps at least two. */
+function RemoveRow({ disabled, label, onClick }: { disabled: boolean; label: string; onClick: () => void }) {
+  return (
+    <Button
+      type="button"
+      size="xs"
+      color="secondary"
+      outline
+      disabled={disabled}
+      onClick={onClick}
+      aria-label={label}
+    >
+      ✕
+    </Button>
+  );
+}
+
+/** Adds a row to a list (options, pairs); a list holds at most ten. */
+function AddRow({
+  disabled,
+  onClick,
+  children,
+}: {
+  disabled: boolean;
+  onClick: () => void;
+  children: ReactNode;
+}) {
+  return (
+    <Button type="button" size="sm" color="secondary" outline disabled={disabled} onClick={onClick}>
+      {children}
+    </Button>
+  );
+}
+
 export function QuestionForm({
   initial,
   pending,
@@ -183,30 +218,20 @@ export function QuestionForm({
                 />
               </div>
               <div className="col-4 col-md-1 mb-4">
-                <Button
-                  type="button"
-                  size="xs"
-                  color="secondary"
-                  outline
+                <RemoveRow
                   disabled={rows.length <= 2}
+                  label={t('quizzes.bank.removeOption', { n: i + 1 })}
                   onClick={() => setRows(rows.filter((_, j) => j !== i))}
-                  aria-label={t('quizzes.bank.removeOption', { n: i + 1 })}
-                >
-                  ✕
-                </Button>
+                />
               </div>
             </div>
           ))}
-          <Button
-            type="button"
-            size="sm"
-            color="secondary"
-            outline
+          <AddRow
             disabled={rows.length >= 10}
             onClick={() => setRows([...rows, { it: '', en: '', correct: false }])}
           >
             {t('quizzes.bank.addOption')}
-          </Button>
+          </AddRow>
         </fieldset>
       ) : null}
 
@@ -267,30 +292,17 @@ export function QuestionForm({
                 }
               />
               <div className="col-12 col-md-2 mb-4">
-                <Button
-                  type="button"
-                  size="xs"
-                  color="secondary"
-                  outline
+                <RemoveRow
                   disabled={pairs.length <= 2}
+                  label={t('quizzes.bank.removePair', { n: i + 1 })}
                   onClick={() => setPairs(pairs.filter((_, j) => j !== i))}
-                  aria-label={t('quizzes.bank.removePair', { n: i + 1 })}
-                >
-                  ✕
-                </Button>
+                />
               </div>
             </div>
           ))}
-          <Button
-            type="button"
-            size="sm"
-            color="secondary"
-            outline
-            disabled={pairs.length >= 10}
-            onClick={() => setPairs([...pairs, { left: '', right: '' }])}
-          >
+          <AddRow disabled={pairs.length >= 10} onClick={() => setPairs([...pairs, { left: '', right: '' }])}>
             {t('quizzes.bank.addPair')}
-          </Button>
+          </AddRow>
         </fieldset>
       ) : null}
 

@@ -1,4 +1,4 @@
-import { Button, Table } from 'design-react-kit';
+import { Button } from 'design-react-kit';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -6,7 +6,7 @@ import type { Question, QuestionInput, Quiz } from '../../../common/quizzes';
 import { ErrorAlert, SuccessAlert } from '../../components/ErrorAlert';
 import { Loading } from '../../components/Loading';
 import { Page } from '../../components/Page';
-import { TableScroll } from '../../components/TableScroll';
+import { ResultsTable } from '../../components/ResultsTable';
 import { useQuestionBank, useSaveQuestion, useSaveQuiz } from './api';
 import { QuestionForm } from './QuestionForm';
 import { QuizForm } from './QuizForm';
@@ -69,78 +69,66 @@ function QuestionsSection({ pathId, questions }: { pathId: number; questions: Qu
           onCancel={() => setEditing(null)}
         />
       )}
-      {questions.length === 0 ? (
-        <p>{t('quizzes.bank.none')}</p>
-      ) : (
-        <TableScroll label={caption}>
-          <Table hover className="align-middle">
-            <caption>{caption}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('quizzes.bank.text')}</th>
-                <th scope="col">{t('quizzes.bank.kind')}</th>
-                <th scope="col">{t('quizzes.bank.points')}</th>
-                <th scope="col">{t('quizzes.bank.tags')}</th>
-                <th scope="col">{t('quizzes.bank.status')}</th>
-                <th scope="col">{t('common.actions')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {questions.map((q) => (
-                <tr key={q.id}>
-                  <td>{local(q.text)}</td>
-                  <td>{t(`quizzes.kind.${q.content.kind}`)}</td>
-                  <td>{q.points}</td>
-                  <td>{q.tags.join(', ')}</td>
-                  <td>{q.active ? t('quizzes.bank.active') : t('quizzes.bank.inactive')}</td>
-                  <td>
-                    <div className="d-flex flex-wrap gap-2">
-                      <Button
-                        size="xs"
-                        color="primary"
-                        outline
-                        onClick={() => {
-                          save.reset();
-                          setDone(null);
-                          setEditing(q.id);
-                        }}
-                        aria-label={t('quizzes.bank.editOne', { text: local(q.text) })}
-                      >
-                        {t('common.edit')}
-                      </Button>
-                      <Button
-                        size="xs"
-                        color="secondary"
-                        outline
-                        disabled={save.isPending}
-                        onClick={() =>
-                          save.mutate(
-                            { id: q.id, input: { ...inputOf(q), active: !q.active } },
-                            {
-                              onSuccess: () =>
-                                setDone(
-                                  q.active ? t('quizzes.bank.deactivated') : t('quizzes.bank.reactivated'),
-                                ),
-                            },
-                          )
-                        }
-                        aria-label={t(
-                          q.active ? 'quizzes.bank.deactivateOne' : 'quizzes.bank.reactivateOne',
-                          {
-                            text: local(q.text),
-                          },
-                        )}
-                      >
-                        {q.active ? t('quizzes.bank.deactivate') : t('quizzes.bank.reactivate')}
-                      </Button>
-                    </div>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </Table>
-        </TableScroll>
-      )}
+      <ResultsTable
+        hover
+        caption={caption}
+        columns={[
+          t('quizzes.bank.text'),
+          t('quizzes.bank.kind'),
+          t('quizzes.bank.points'),
+          t('quizzes.bank.tags'),
+          t('quizzes.bank.status'),
+          t('common.actions'),
+        ]}
+        items={questions}
+        empty={t('quizzes.bank.none')}
+        row={(q) => (
+          <tr key={q.id}>
+            <td>{local(q.text)}</td>
+            <td>{t(`quizzes.kind.${q.content.kind}`)}</td>
+            <td>{q.points}</td>
+            <td>{q.tags.join(', ')}</td>
+            <td>{q.active ? t('quizzes.bank.active') : t('quizzes.bank.inactive')}</td>
+            <td>
+              <div className="d-flex flex-wrap gap-2">
+                <Button
+                  size="xs"
+                  color="primary"
+                  outline
+                  onClick={() => {
+                    save.reset();
+                    setDone(null);
+                    setEditing(q.id);
+                  }}
+                  aria-label={t('quizzes.bank.editOne', { text: local(q.text) })}
+                >
+                  {t('common.edit')}
+                </Button>
+                <Button
+                  size="xs"
+                  color="secondary"
+                  outline
+                  disabled={save.isPending}
+                  onClick={() =>
+                    save.mutate(
+                      { id: q.id, input: { ...inputOf(q), active: !q.active } },
+                      {
+                        onSuccess: () =>
+                          setDone(q.active ? t('quizzes.bank.deactivated') : t('quizzes.bank.reactivated')),
+                      },
+                    )
+                  }
+                  aria-label={t(q.active ? 'quizzes.bank.deactivateOne' : 'quizzes.bank.reactivateOne', {
+                    text: local(q.text),
+                  })}
+                >
+                  {q.active ? t('quizzes.bank.deactivate') : t('quizzes.bank.reactivate')}
+                </Button>
+              </div>
+            </td>
+          </tr>
+        )}
+      />
       {editing === null ? <ErrorAlert error={save.error} /> : null}
     </section>
   );
@@ -192,59 +180,50 @@ function QuizzesSection({ pathId, quizzes }: { pathId: number; quizzes: Quiz[] }
           onCancel={() => setEditing(null)}
         />
       )}
-      {quizzes.length === 0 ? (
-        <p>{t('quizzes.settings.none')}</p>
-      ) : (
-        <TableScroll label={caption}>
-          <Table hover className="align-middle">
-            <caption>{caption}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('quizzes.settings.title')}</th>
-                <th scope="col">{t('quizzes.settings.drawn')}</th>
-                <th scope="col">{t('quizzes.settings.minutes')}</th>
-                <th scope="col">{t('quizzes.settings.passing')}</th>
-                <th scope="col">{t('quizzes.settings.attempts')}</th>
-                <th scope="col">{t('common.actions')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {quizzes.map((q) => (
-                <tr key={q.id}>
-                  <td>
-                    {q.title}
-                    {q.isFinalTest ? (
-                      <span className="badge bg-primary ms-2">{t('quizzes.finalTest')}</span>
-                    ) : null}
-                    {q.active ? null : (
-                      <span className="badge bg-secondary ms-2">{t('quizzes.bank.inactive')}</span>
-                    )}
-                  </td>
-                  <td>{t('quizzes.settings.drawnOf', { count: q.questionCount, available: q.available })}</td>
-                  <td>{q.timeLimitMinutes ?? '—'}</td>
-                  <td>{q.passingPct}%</td>
-                  <td>{q.maxAttempts ?? t('quizzes.settings.unlimited')}</td>
-                  <td>
-                    <Button
-                      size="xs"
-                      color="primary"
-                      outline
-                      onClick={() => {
-                        save.reset();
-                        setDone(false);
-                        setEditing(q.id);
-                      }}
-                      aria-label={t('quizzes.settings.editOne', { title: q.title })}
-                    >
-                      {t('common.edit')}
-                    </Button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </Table>
-        </TableScroll>
-      )}
+      <ResultsTable
+        hover
+        caption={caption}
+        columns={[
+          t('quizzes.settings.title'),
+          t('quizzes.settings.drawn'),
+          t('quizzes.settings.minutes'),
+          t('quizzes.settings.passing'),
+          t('quizzes.settings.attempts'),
+          t('common.actions'),
+        ]}
+        items={quizzes}
+        empty={t('quizzes.settings.none')}
+        row={(q) => (
+          <tr key={q.id}>
+            <td>
+              {q.title}
+              {q.isFinalTest ? <span className="badge bg-primary ms-2">{t('quizzes.finalTest')}</span> : null}
+              {q.active ? null : (
+                <span className="badge bg-secondary ms-2">{t('quizzes.bank.inactive')}</span>
+              )}
+            </td>
+            <td>{t('quizzes.settings.drawnOf', { count: q.questionCount, available: q.available })}</td>
+            <td>{q.timeLimitMinutes ?? '—'}</td>
+            <td>{q.passingPct}%</td>
+            <td>{q.maxAttempts ?? t('quizzes.settings.unlimited')}</td>
+            <td>
+              <Button
+                size="xs"
+                color="primary"
+                outline
+                onClick={() => {
+                  save.reset();
+                  setDone(false);
+                  setEditing(q.id);
+                }}
+                aria-label={t('quizzes.settings.editOne', { title: q.title })}
+              >
+                {t('common.edit')}
+              </Button>
+            </td>
+          </tr>
+        )}
+      />
     </section>
   );
 }
